@@ -1,0 +1,36 @@
+import { defineRule } from '../engine/rule';
+import { vendorLabel } from '../vendors/table';
+
+export default defineRule<Record<string, never>, 'call' | 'callViaModule'>({
+  meta: {
+    id: 'vendor-call',
+    docs: { description: 'A call to a vendor AI API through a vendor SDK client, outside the seam.' },
+    defaultSeverity: 'warning',
+    presets: { recommended: 'warning', strict: 'error' },
+    fixable: false,
+    appliesInSeam: false,
+    requiresSuppressionReason: false,
+    messages: {
+      call: "Calls {{vendor}} '{{method}}' directly through an {{client}} client; wrap it behind the provider-neutral interface.",
+      callViaModule:
+        "Calls {{vendor}} '{{method}}' through the {{client}} client from '{{module}}'; wrap it behind the provider-neutral interface.",
+    },
+    defaultOptions: {},
+  },
+  create(context) {
+    return {
+      'vendor-call'(fact) {
+        context.report({
+          span: fact.span,
+          messageId: fact.viaModule ? 'callViaModule' : 'call',
+          data: {
+            vendor: vendorLabel(fact.vendor),
+            method: fact.method,
+            client: fact.client,
+            module: fact.viaModule ?? '',
+          },
+        });
+      },
+    };
+  },
+});
