@@ -18,7 +18,7 @@ export default defineRule<HardcodedModelOptions, 'model'>({
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {
-      model: "Model '{{value}}' is hard-coded as {{slot}} of a {{vendor}} call; move it to the seam's configuration.",
+      model: "Model '{{value}}' is hard-coded ({{slot}}) for {{vendor}}; move it to the seam's configuration.",
     },
     defaultOptions: { ignore: [] },
   },

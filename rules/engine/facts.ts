@@ -59,7 +59,7 @@ export interface VendorCallFact {
 /** `fetch`, `axios`, `got`, `ky` or `node:https` request to a vendor endpoint. Span: the callee. */
 export interface RestCallFact {
   kind: 'rest-call';
-  vendor: VendorId;
+  vendor: VendorId | 'configured';
   library: string;
   host: string;
   span: Span;

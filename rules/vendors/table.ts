@@ -288,7 +288,7 @@ export const MODULE_MOCK_CALLS: readonly string[] = [
 ];
 
 /** Option properties that carry an Azure OpenAI API version. */
-export const API_VERSION_PROPERTIES: readonly string[] = ['apiVersion', 'api_version', 'azureOpenAIApiVersion'];
+export const API_VERSION_PROPERTIES: readonly string[] = ['apiVersion', 'api_version', 'api-version', 'azureOpenAIApiVersion'];
 
 /** Option properties and headers that carry an API key. */
 export const API_KEY_PROPERTIES: readonly string[] = [
@@ -297,5 +297,4 @@ export const API_KEY_PROPERTIES: readonly string[] = [
   'api-key',
   'openAIApiKey',
   'azureOpenAIApiKey',
-  'key',
 ];

@@ -1,0 +1,34 @@
+/** An index host that reads files from disk (with optional in-memory overrides), caching existence checks. */
+import * as fs from 'node:fs';
+import { readSourceFileSync } from '../files/read';
+import type { ResolvedConfig } from './types';
+import type { IndexHost } from './workspace-index';
+
+export interface DiskHostOptions {
+  /** Texts that win over the disk (open editor buffers, texts a scan already read). */
+  overrides?: Map<string, string>;
+  /** Files known to exist (a scan's file list), checked before touching the disk. */
+  knownFiles?: ReadonlySet<string>;
+}
+
+export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, options: DiskHostOptions = {}): IndexHost {
+  const exists = new Map<string, boolean>();
+  return {
+    readFile(filePath) {
+      const override = options.overrides?.get(filePath);
+      if (override !== undefined) return override;
+      const outcome = readSourceFileSync(filePath, configFor(filePath).maxFileSize);
+      return outcome.ok ? outcome.text : undefined;
+    },
+    fileExists(filePath) {
+      if (options.knownFiles?.has(filePath) || options.overrides?.has(filePath)) return true;
+      let known = exists.get(filePath);
+      if (known === undefined) {
+        known = fs.statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+        exists.set(filePath, known);
+      }
+      return known;
+    },
+    configuredHosts: (filePath) => configFor(filePath).endpoints,
+  };
+}

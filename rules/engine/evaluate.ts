@@ -1,0 +1,297 @@
+/**
+ * Follows expressions to the vendor values they hold: through imports of every form, aliases,
+ * destructuring, `this.x` fields, simple assignments, functions that return clients, and (through the
+ * workspace index) clients exported by other modules.
+ */
+import type * as TS from 'typescript';
+import { HTTP_LIBRARIES, matchVendorModule } from '../vendors/table';
+import { typescript } from './parse';
+import { type Binding, type ImportOrigin, Scopes } from './scope';
+import { type Value, constructValue, memberValue, viaModule } from './values';
+
+/** What the evaluator needs from the rest of the workspace. */
+export interface ModuleHost {
+  /** Absolute path of the workspace file a specifier resolves to, or undefined (package, missing). */
+  resolveModule(fromFile: string, specifier: string): string | undefined;
+  /** Value of an export of a workspace module, analysing it on demand. */
+  exportOf(file: string, name: string): Value | undefined;
+}
+
+const IN_PROGRESS = Symbol('in-progress');
+
+export class Evaluator {
+  readonly scopes = new Scopes();
+  /** Modules mocked in this file (`vi.mock('openai')`): their imports are not vendor values here. */
+  readonly mockedModules = new Set<string>();
+  private readonly ts = typescript();
+  private readonly assignments = new Map<Binding, TS.Expression[]>();
+  private readonly memberAssignments = new Map<TS.ClassLikeDeclaration, Map<string, TS.Expression[]>>();
+  private readonly nodeValues = new Map<TS.Node, Value | undefined | typeof IN_PROGRESS>();
+  private readonly bindingValues = new Map<Binding, Value | undefined | typeof IN_PROGRESS>();
+
+  constructor(
+    private readonly filePath: string,
+    private readonly host: ModuleHost,
+  ) {}
+
+  /** Records `target = value` (identifier or `this.x` target) seen while walking the file. */
+  recordAssignment(target: TS.Expression, value: TS.Expression): void {
+    const ts = this.ts;
+    if (ts.isIdentifier(target)) {
+      const binding = this.scopes.resolve(target);
+      if (binding) push(this.assignments, binding, value);
+    } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const owner = this.enclosingClass(target);
+      if (!owner) return;
+      let members = this.memberAssignments.get(owner);
+      if (!members) this.memberAssignments.set(owner, (members = new Map()));
+      push(members, target.name.text, value);
+    }
+  }
+
+  evaluate(node: TS.Expression): Value | undefined {
+    const cached = this.nodeValues.get(node);
+    if (cached === IN_PROGRESS) return undefined;
+    if (cached !== undefined || this.nodeValues.has(node)) return cached;
+    this.nodeValues.set(node, IN_PROGRESS);
+    const value = this.compute(node);
+    this.nodeValues.set(node, value);
+    return value;
+  }
+
+  valueOfBinding(binding: Binding): Value | undefined {
+    const cached = this.bindingValues.get(binding);
+    if (cached === IN_PROGRESS) return undefined;
+    if (cached !== undefined || this.bindingValues.has(binding)) return cached;
+    this.bindingValues.set(binding, IN_PROGRESS);
+    const value = this.computeBinding(binding);
+    this.bindingValues.set(binding, value);
+    return value;
+  }
+
+  /** The value a module specifier yields as a whole (`require(x)`, `import(x)`, `import * as`). */
+  moduleValue(specifier: string): Value | undefined {
+    return this.importValue({ specifier, imported: '*', typeOnly: false });
+  }
+
+  importValue(origin: ImportOrigin): Value | undefined {
+    const { specifier, imported } = origin;
+    if (this.mockedModules.has(specifier)) return undefined;
+    const vendor = matchVendorModule(specifier);
+    if (vendor) {
+      const base: Value = { kind: 'vendor-module', vendor: vendor.vendor.id, module: vendor.module.name };
+      return imported === '*' ? base : memberValue(base, imported, () => undefined);
+    }
+    const http = HTTP_LIBRARIES.find((library) => library.modules.includes(specifier));
+    if (http) return { kind: 'http', library: http.name, path: imported === '*' || imported === 'default' ? [] : [imported] };
+    const file = this.host.resolveModule(this.filePath, specifier);
+    if (!file) return undefined;
+    if (imported === '*') return { kind: 'local-module', file, specifier };
+    return viaModule(this.host.exportOf(file, imported), specifier);
+  }
+
+  /** The vendor value a declared type names (`client: OpenAI`, `OpenAI | null`). */
+  typeValue(type: TS.TypeNode | undefined): Value | undefined {
+    const ts = this.ts;
+    if (!type) return undefined;
+    if (ts.isUnionTypeNode(type)) {
+      for (const member of type.types) {
+        const value = this.typeValue(member);
+        if (value) return value;
+      }
+      return undefined;
+    }
+    if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type);
+    if (!ts.isTypeReferenceNode(type)) return undefined;
+    return constructValue(this.entityValue(type.typeName));
+  }
+
+  /** Leftmost identifier of a type name resolved to an import binding. */
+  importOfEntity(name: TS.EntityName | TS.Expression): Binding | undefined {
+    const ts = this.ts;
+    let node: TS.Node = name;
+    while (ts.isQualifiedName(node) || ts.isPropertyAccessExpression(node)) node = ts.isQualifiedName(node) ? node.left : node.expression;
+    if (!ts.isIdentifier(node)) return undefined;
+    const binding = this.scopes.resolve(node);
+    return binding?.kind === 'import' ? binding : undefined;
+  }
+
+  private entityValue(name: TS.EntityName): Value | undefined {
+    const ts = this.ts;
+    if (ts.isIdentifier(name)) {
+      const binding = this.scopes.resolve(name);
+      return binding ? this.valueOfBinding(binding) : undefined;
+    }
+    return memberValue(this.entityValue(name.left), name.right.text, this.resolveLocal);
+  }
+
+  private readonly resolveLocal = (file: string, name: string, specifier: string): Value | undefined =>
+    viaModule(this.host.exportOf(file, name), specifier);
+
+  private compute(node: TS.Expression): Value | undefined {
+    const ts = this.ts;
+    const inner = skipOuterExpressions(node);
+    if (ts.isIdentifier(inner)) {
+      const binding = this.scopes.resolve(inner);
+      return binding ? this.valueOfBinding(binding) : undefined;
+    }
+    if (ts.isPropertyAccessExpression(inner)) {
+      if (inner.expression.kind === ts.SyntaxKind.ThisKeyword) return this.thisMember(inner, inner.name.text);
+      return memberValue(this.evaluate(inner.expression), inner.name.text, this.resolveLocal);
+    }
+    if (ts.isElementAccessExpression(inner) && ts.isStringLiteralLike(inner.argumentExpression)) {
+      return memberValue(this.evaluate(inner.expression), inner.argumentExpression.text, this.resolveLocal);
+    }
+    if (ts.isNewExpression(inner)) return constructValue(this.evaluate(inner.expression));
+    if (ts.isCallExpression(inner)) return this.callValue(inner);
+    if (ts.isConditionalExpression(inner)) return this.evaluate(inner.whenTrue) ?? this.evaluate(inner.whenFalse);
+    if (ts.isBinaryExpression(inner) && isFallbackOperator(inner.operatorToken.kind)) {
+      return this.evaluate(inner.left) ?? this.evaluate(inner.right);
+    }
+    if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.functionValue(inner);
+    return undefined;
+  }
+
+  private callValue(call: TS.CallExpression): Value | undefined {
+    const specifier = moduleSpecifierOfCall(call);
+    if (specifier !== undefined) return this.moduleValue(specifier);
+    const callee = this.evaluate(call.expression);
+    if (!callee) return undefined;
+    if (callee.kind === 'function') return callee.returns;
+    if (callee.kind === 'vendor-export' && callee.role === 'provider-factory') {
+      return { kind: 'instance', vendor: callee.vendor, module: callee.module, className: callee.name, role: 'provider', path: [] };
+    }
+    // `axios.create(...)`, `got.extend(...)` and `ky.create(...)` return clients of the same library.
+    if (callee.kind === 'http' && callee.path.length === 1 && ['create', 'extend'].includes(callee.path[0])) {
+      return { kind: 'http', library: callee.library, path: [] };
+    }
+    return undefined;
+  }
+
+  private computeBinding(binding: Binding): Value | undefined {
+    const ts = this.ts;
+    switch (binding.kind) {
+      case 'import':
+        return this.importValue(binding.origin!);
+      case 'function':
+        return ts.isFunctionLike(binding.declaration) ? this.functionValue(binding.declaration) : undefined;
+      case 'variable':
+      case 'parameter': {
+        let value = binding.init ? this.followPath(this.evaluate(binding.init), binding.path) : undefined;
+        for (const assigned of this.assignments.get(binding) ?? []) {
+          if (value) break;
+          value = this.evaluate(assigned);
+        }
+        return value ?? (binding.path.length === 0 ? this.typeValue(binding.typeNode) : undefined);
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private followPath(value: Value | undefined, path: readonly string[]): Value | undefined {
+    let current = value;
+    for (const key of path) current = memberValue(current, key, this.resolveLocal);
+    return current;
+  }
+
+  functionValue(fn: TS.SignatureDeclaration): Value | undefined {
+    const ts = this.ts;
+    const body = (fn as { body?: TS.Node }).body;
+    if (!body) return undefined;
+    let returns: Value | undefined;
+    if (!ts.isBlock(body)) {
+      returns = this.evaluate(body as TS.Expression);
+    } else {
+      const visit = (node: TS.Node): void => {
+        if (returns || ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+        if (ts.isReturnStatement(node) && node.expression) returns = this.evaluate(node.expression);
+        else ts.forEachChild(node, visit);
+      };
+      ts.forEachChild(body, visit);
+    }
+    return returns ? { kind: 'function', returns } : undefined;
+  }
+
+  /** `this.name` inside a class: field initializers and types, parameter properties, and assignments. */
+  private thisMember(node: TS.Node, name: string): Value | undefined {
+    const ts = this.ts;
+    const owner = this.enclosingClass(node);
+    if (!owner) return undefined;
+    for (const member of owner.members) {
+      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
+        const value = (member.initializer && this.evaluate(member.initializer)) ?? this.typeValue(member.type);
+        if (value) return value;
+      }
+      if (ts.isConstructorDeclaration(member)) {
+        for (const parameter of member.parameters) {
+          if (ts.isIdentifier(parameter.name) && parameter.name.text === name && ts.isParameterPropertyDeclaration(parameter, member)) {
+            const value = (parameter.initializer && this.evaluate(parameter.initializer)) ?? this.typeValue(parameter.type);
+            if (value) return value;
+          }
+        }
+      }
+    }
+    for (const assigned of this.memberAssignments.get(owner)?.get(name) ?? []) {
+      const value = this.evaluate(assigned);
+      if (value) return value;
+    }
+    return undefined;
+  }
+
+  /** The class whose instance `this` is at a node: arrow functions keep `this`, other functions rebind it. */
+  private enclosingClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
+    const ts = this.ts;
+    for (let current = node.parent; current; current = current.parent) {
+      if (ts.isClassLike(current)) return current;
+      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    }
+    return undefined;
+  }
+}
+
+/** `require('x')` or `import('x')` → 'x'. */
+export function moduleSpecifierOfCall(call: TS.CallExpression): string | undefined {
+  const ts = typescript();
+  const [first] = call.arguments;
+  if (!first || !ts.isStringLiteralLike(first)) return undefined;
+  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return first.text;
+  if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return first.text;
+  return undefined;
+}
+
+/** Strips parentheses, `await`, `as`, `satisfies`, `!` and `<T>` casts. */
+export function skipOuterExpressions(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  let current = node;
+  for (;;) {
+    if (
+      ts.isParenthesizedExpression(current) ||
+      ts.isAwaitExpression(current) ||
+      ts.isAsExpression(current) ||
+      ts.isSatisfiesExpression(current) ||
+      ts.isNonNullExpression(current) ||
+      ts.isTypeAssertionExpression(current)
+    ) {
+      current = current.expression;
+    } else {
+      return current;
+    }
+  }
+}
+
+export function isFallbackOperator(kind: TS.SyntaxKind): boolean {
+  const ts = typescript();
+  return (
+    kind === ts.SyntaxKind.QuestionQuestionToken ||
+    kind === ts.SyntaxKind.BarBarToken ||
+    kind === ts.SyntaxKind.AmpersandAmpersandToken
+  );
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+

@@ -1,0 +1,105 @@
+/**
+ * The vendor values a module exports (ES module and CommonJS forms), for the workspace index: this is
+ * how a client created in `lib/openai.ts` is recognised in the twenty files that import it.
+ */
+import type * as TS from 'typescript';
+import type { Evaluator } from './evaluate';
+import { typescript } from './parse';
+import { StaticValues } from './strings';
+import { type Value, memberValue } from './values';
+
+export interface ModuleExports {
+  named: Map<string, Value>;
+  /** `export * from '…'` targets, as module values. */
+  stars: Value[];
+}
+
+export const NO_EXPORTS: ModuleExports = { named: new Map(), stars: [] };
+
+export function computeExports(
+  sourceFile: TS.SourceFile,
+  evaluator: Evaluator,
+  commonJs: ReadonlyArray<{ name: string; value: TS.Expression }>,
+): ModuleExports {
+  const ts = typescript();
+  const named = new Map<string, Value>();
+  const stars: Value[] = [];
+  const set = (name: string, value: Value | undefined) => {
+    if (value && !named.has(name)) named.set(name, value);
+  };
+
+  for (const statement of sourceFile.statements) {
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+    const exported = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+    const isDefault = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+    if (ts.isVariableStatement(statement) && exported) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name)) continue;
+        const binding = evaluator.scopes.resolve(declaration.name);
+        if (binding) set(declaration.name.text, evaluator.valueOfBinding(binding));
+      }
+    } else if (ts.isFunctionDeclaration(statement) && exported) {
+      set(isDefault || !statement.name ? 'default' : statement.name.text, evaluator.functionValue(statement));
+    } else if (ts.isExportAssignment(statement)) {
+      set('default', evaluator.evaluate(statement.expression));
+      if (statement.isExportEquals) addObjectMembers(statement.expression, evaluator, set);
+    } else if (ts.isExportDeclaration(statement)) {
+      exportDeclaration(statement, evaluator, set, stars);
+    }
+  }
+  for (const { name, value } of commonJs) {
+    set(name, evaluator.evaluate(value));
+    if (name === 'default') addObjectMembers(value, evaluator, set);
+  }
+  return { named, stars };
+}
+
+function exportDeclaration(
+  statement: TS.ExportDeclaration,
+  evaluator: Evaluator,
+  set: (name: string, value: Value | undefined) => void,
+  stars: Value[],
+): void {
+  const ts = typescript();
+  const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+  const clause = statement.exportClause;
+  if (!clause) {
+    const target = specifier !== undefined ? evaluator.moduleValue(specifier) : undefined;
+    if (target) stars.push(target);
+    return;
+  }
+  if (ts.isNamespaceExport(clause)) {
+    if (specifier !== undefined) set(clause.name.text, evaluator.moduleValue(specifier));
+    return;
+  }
+  for (const element of clause.elements) {
+    const local = element.propertyName ?? element.name;
+    const localName = local.text;
+    if (specifier !== undefined) {
+      set(element.name.text, evaluator.importValue({ specifier, imported: localName, typeOnly: statement.isTypeOnly }));
+    } else if (ts.isIdentifier(local)) {
+      const binding = evaluator.scopes.resolve(local);
+      if (binding) set(element.name.text, evaluator.valueOfBinding(binding));
+    }
+  }
+}
+
+/** `module.exports = { openai, getClient }` also exports each member by name. */
+function addObjectMembers(expression: TS.Expression, evaluator: Evaluator, set: (name: string, value: Value | undefined) => void): void {
+  for (const property of new StaticValues(evaluator.scopes).properties(expression)) set(property.name, evaluator.evaluate(property.value));
+}
+
+/** Export `name` of a module given its own exports, following `export *`. */
+export function lookupExport(
+  exports: ModuleExports,
+  name: string,
+  resolveLocal: (file: string, name: string, specifier: string) => Value | undefined,
+): Value | undefined {
+  const direct = exports.named.get(name);
+  if (direct || name === 'default') return direct;
+  for (const star of exports.stars) {
+    const value = memberValue(star, name, resolveLocal);
+    if (value) return value;
+  }
+  return undefined;
+}

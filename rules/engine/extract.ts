@@ -1,0 +1,440 @@
+/**
+ * One walk over a parsed file that turns syntax into facts about vendor usage (imports, clients, calls,
+ * literals, type leaks, environment reads) and into the file's exported vendor values for the index.
+ */
+import type * as TS from 'typescript';
+import { findApiVersionQueries, findOpenAiKeys, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
+import {
+  API_KEY_PROPERTIES,
+  HTTP_GLOBALS,
+  HTTP_LIBRARIES,
+  MODULE_MOCK_CALLS,
+  matchesCallPattern,
+  matchVendorModule,
+  vendorOfEnvVar,
+  vendorOfHost,
+  vendorSpec,
+  type VendorSpec,
+} from '../vendors/table';
+import { Evaluator, type ModuleHost, moduleSpecifierOfCall } from './evaluate';
+import type { Fact, ImportForm, Span } from './facts';
+import { typescript } from './parse';
+import { StaticValues, propertyNameText } from './strings';
+import { collectTypeLeaks } from './type-leaks';
+import { type Value, callPatternsOf, constructValue } from './values';
+import { computeExports, type ModuleExports } from './exports';
+
+export interface Extraction {
+  facts: Fact[];
+  exports: ModuleExports;
+}
+
+export interface ExtractOptions {
+  /** Extra endpoint hosts from the configuration. */
+  configuredHosts: readonly string[];
+}
+
+interface ImportSite {
+  specifier: TS.StringLiteralLike;
+  form: ImportForm;
+  typeOnly: boolean;
+}
+
+/** Object properties of an HTTP request that can hold its URL or host. */
+const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
+
+export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost, options: ExtractOptions): Extraction {
+  return new FactExtractor(sourceFile, host, options).run();
+}
+
+class FactExtractor {
+  private readonly ts = typescript();
+  private readonly evaluator: Evaluator;
+  private readonly statics: StaticValues;
+  private readonly facts: Fact[] = [];
+  private readonly factKeys = new Set<string>();
+  private readonly imports: ImportSite[] = [];
+  private readonly calls: TS.CallExpression[] = [];
+  private readonly constructions: TS.NewExpression[] = [];
+  private readonly exportedDeclarations: TS.Node[] = [];
+  private readonly commonJsExports: Array<{ name: string; value: TS.Expression }> = [];
+  private readonly hosts: RegExp;
+
+  constructor(
+    private readonly sourceFile: TS.SourceFile,
+    host: ModuleHost,
+    options: ExtractOptions,
+  ) {
+    this.evaluator = new Evaluator(sourceFile.fileName, host);
+    this.statics = new StaticValues(this.evaluator.scopes);
+    this.hosts = hostPattern(options.configuredHosts);
+  }
+
+  run(): Extraction {
+    this.visit(this.sourceFile);
+    for (const site of this.imports) this.importFact(site);
+    for (const construction of this.constructions) this.constructionFacts(construction);
+    for (const call of this.calls) this.callFacts(call);
+    for (const declaration of this.exportedDeclarations) {
+      for (const leak of collectTypeLeaks(declaration, this.evaluator)) this.add(leak);
+    }
+    for (const key of findOpenAiKeys(this.sourceFile.text)) {
+      this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
+    }
+    const exports = computeExports(this.sourceFile, this.evaluator, this.commonJsExports);
+    return { facts: this.facts, exports };
+  }
+
+  private add(fact: Fact): void {
+    const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
+    if (this.factKeys.has(key)) return;
+    this.factKeys.add(key);
+    this.facts.push(fact);
+  }
+
+  private span(node: TS.Node): Span {
+    return { start: node.getStart(this.sourceFile), end: node.end };
+  }
+
+  private visit = (node: TS.Node): void => {
+    const ts = this.ts;
+    switch (node.kind) {
+      case ts.SyntaxKind.ImportDeclaration:
+        this.recordImportDeclaration(node as TS.ImportDeclaration);
+        return;
+      case ts.SyntaxKind.ImportEqualsDeclaration: {
+        const reference = (node as TS.ImportEqualsDeclaration).moduleReference;
+        if (ts.isExternalModuleReference(reference) && ts.isStringLiteralLike(reference.expression)) {
+          this.imports.push({ specifier: reference.expression, form: 'import-equals', typeOnly: (node as TS.ImportEqualsDeclaration).isTypeOnly });
+          return;
+        }
+        break;
+      }
+      case ts.SyntaxKind.ExportDeclaration: {
+        const declaration = node as TS.ExportDeclaration;
+        if (declaration.moduleSpecifier && ts.isStringLiteralLike(declaration.moduleSpecifier)) {
+          this.imports.push({ specifier: declaration.moduleSpecifier, form: 're-export', typeOnly: declaration.isTypeOnly });
+          return;
+        }
+        break;
+      }
+      case ts.SyntaxKind.CallExpression:
+        this.recordCall(node as TS.CallExpression);
+        break;
+      case ts.SyntaxKind.NewExpression:
+        this.constructions.push(node as TS.NewExpression);
+        break;
+      case ts.SyntaxKind.BinaryExpression:
+        this.recordAssignment(node as TS.BinaryExpression);
+        break;
+      case ts.SyntaxKind.StringLiteral:
+      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      case ts.SyntaxKind.TemplateHead:
+      case ts.SyntaxKind.TemplateMiddle:
+      case ts.SyntaxKind.TemplateTail:
+        this.scanLiteral(node);
+        break;
+      case ts.SyntaxKind.PropertyAssignment: {
+        const property = node as TS.PropertyAssignment;
+        this.checkProperty(property.name, property.initializer);
+        break;
+      }
+      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+        const property = node as TS.ShorthandPropertyAssignment;
+        this.checkProperty(property.name, property.name);
+        break;
+      }
+      case ts.SyntaxKind.PropertyAccessExpression:
+      case ts.SyntaxKind.ElementAccessExpression:
+        this.checkEnvRead(node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
+        break;
+      case ts.SyntaxKind.VariableDeclaration:
+        this.checkEnvDestructuring(node as TS.VariableDeclaration);
+        break;
+    }
+    if (isExported(node)) this.exportedDeclarations.push(node);
+    ts.forEachChild(node, this.visit);
+  };
+
+  private recordImportDeclaration(declaration: TS.ImportDeclaration): void {
+    const ts = this.ts;
+    if (!ts.isStringLiteralLike(declaration.moduleSpecifier)) return;
+    const clause = declaration.importClause;
+    const bindings = clause?.namedBindings;
+    let form: ImportForm = 'side-effect';
+    if (bindings && ts.isNamespaceImport(bindings)) form = 'namespace';
+    else if (bindings && bindings.elements.length > 0) form = 'named';
+    else if (clause?.name) form = 'default';
+    const allElementsTypeOnly =
+      !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly) && !clause?.name;
+    this.imports.push({ specifier: declaration.moduleSpecifier, form, typeOnly: !!clause?.isTypeOnly || allElementsTypeOnly });
+  }
+
+  private recordCall(call: TS.CallExpression): void {
+    const ts = this.ts;
+    const specifier = moduleSpecifierOfCall(call);
+    if (specifier !== undefined) {
+      const form = call.expression.kind === ts.SyntaxKind.ImportKeyword ? 'dynamic-import' : 'require';
+      this.imports.push({ specifier: call.arguments[0] as TS.StringLiteralLike, form, typeOnly: false });
+      return;
+    }
+    const [first] = call.arguments;
+    if (first && ts.isStringLiteralLike(first) && MODULE_MOCK_CALLS.includes(calleeText(call.expression))) {
+      this.evaluator.mockedModules.add(first.text);
+      return;
+    }
+    this.calls.push(call);
+  }
+
+  private recordAssignment(binary: TS.BinaryExpression): void {
+    const ts = this.ts;
+    if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+    const target = calleeText(binary.left);
+    if (target === 'module.exports') {
+      this.commonJsExports.push({ name: 'default', value: binary.right });
+      return;
+    }
+    const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
+    if (named) {
+      this.commonJsExports.push({ name: named[1], value: binary.right });
+      return;
+    }
+    this.evaluator.recordAssignment(binary.left, binary.right);
+  }
+
+  private importFact(site: ImportSite): void {
+    const match = matchVendorModule(site.specifier.text);
+    if (!match || this.evaluator.mockedModules.has(site.specifier.text)) return;
+    this.add({
+      kind: 'vendor-import',
+      vendor: match.vendor.id,
+      module: site.specifier.text,
+      form: site.form,
+      typeOnly: site.typeOnly,
+      span: this.span(site.specifier),
+    });
+  }
+
+  private constructionFacts(construction: TS.NewExpression): void {
+    const instance = constructValue(this.evaluator.evaluate(construction.expression));
+    if (!instance) return;
+    const args = construction.arguments ?? [];
+    if (instance.role === 'credential') {
+      for (const argument of args) this.checkAzureKeyValue(argument);
+      // `new OpenAIClient(endpoint, new AzureKeyCredential(key))` is one construction site, reported once.
+      if (this.isArgumentOfClientConstruction(construction)) return;
+    }
+    this.add({
+      kind: 'client-construction',
+      vendor: instance.vendor,
+      name: instance.className,
+      role: instance.role,
+      span: this.span(construction.expression),
+      callSpan: this.span(construction),
+    });
+    this.modelProperties(args, vendorSpec(instance.vendor));
+  }
+
+  private isArgumentOfClientConstruction(node: TS.NewExpression): boolean {
+    const parent = node.parent;
+    if (!parent || !this.ts.isNewExpression(parent) || !parent.arguments?.includes(node)) return false;
+    return constructValue(this.evaluator.evaluate(parent.expression))?.role === 'client';
+  }
+
+  private callFacts(call: TS.CallExpression): void {
+    const callee = this.evaluator.evaluate(call.expression);
+    if (!callee) {
+      if (this.isGlobalHttpFunction(call.expression)) this.restCall(call, 'fetch');
+      return;
+    }
+    if (callee.kind === 'instance') this.instanceCall(call, callee);
+    else if (callee.kind === 'vendor-export' && callee.role === 'provider-factory') {
+      this.add({ kind: 'client-construction', vendor: callee.vendor, name: callee.name, role: 'provider', span: this.span(call.expression), callSpan: this.span(call) });
+    } else if (callee.kind === 'http') {
+      const library = HTTP_LIBRARIES.find((candidate) => candidate.name === callee.library)!;
+      const isRequest = callee.path.length === 0 ? library.callable : callee.path.length === 1 && library.methods.includes(callee.path[0]);
+      if (isRequest) this.restCall(call, library.name);
+    }
+  }
+
+  private instanceCall(call: TS.CallExpression, callee: Extract<Value, { kind: 'instance' }>): void {
+    const vendor = vendorSpec(callee.vendor);
+    if (callee.role === 'client' && matchesCallPattern(callee.path, callPatternsOf(callee))) {
+      this.add({
+        kind: 'vendor-call',
+        vendor: callee.vendor,
+        client: callee.className,
+        method: callee.path.join('.'),
+        span: this.span(call.expression),
+        callSpan: this.span(call),
+        viaModule: callee.viaModule,
+      });
+      this.modelProperties(call.arguments, vendor);
+      const method = callee.path[callee.path.length - 1];
+      if (vendor.deploymentArgumentMethods.includes(method) && call.arguments[0]) {
+        this.modelLiterals(call.arguments[0], vendor, 'deployment argument');
+      }
+      return;
+    }
+    const bindsModel = callee.path.length === 0 || (callee.path.length === 1 && vendor.providerModelMethods.includes(callee.path[0]));
+    if (callee.role === 'provider' && bindsModel) {
+      this.add({
+        kind: 'client-construction',
+        vendor: callee.vendor,
+        name: [callee.className, ...callee.path].join('.'),
+        role: 'model',
+        span: this.span(call.expression),
+        callSpan: this.span(call),
+      });
+      if (call.arguments[0]) this.modelLiterals(call.arguments[0], vendor, 'model argument');
+    }
+  }
+
+  private modelProperties(args: readonly TS.Expression[], vendor: VendorSpec): void {
+    for (const argument of args) {
+      for (const property of this.statics.properties(argument)) {
+        if (vendor.modelProperties.includes(property.name)) this.modelLiterals(property.value, vendor, `\`${property.name}\``);
+      }
+    }
+  }
+
+  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string): void {
+    for (const literal of this.statics.literals(expression)) {
+      if (!literal.value.trim()) continue;
+      this.add({ kind: 'model-literal', vendor: vendor.id, value: literal.value, slot, span: this.span(literal.node) });
+    }
+  }
+
+  private restCall(call: TS.CallExpression, library: string): void {
+    const [first] = call.arguments;
+    if (!first) return;
+    const sources = [first, ...this.statics.properties(first).filter((property) => URL_PROPERTIES.includes(property.name)).map((property) => property.value)];
+    for (const source of sources) {
+      const fragments = this.statics.fragments(source);
+      // Unknown pieces (`https://${resource}.openai.azure.com`) are joined both ways so either shape matches.
+      const host = this.findHost(fragments.join('')) ?? this.findHost(fragments.join('x'));
+      if (!host) continue;
+      this.add({ kind: 'rest-call', vendor: vendorOfHost(host) ?? 'configured', library, host, span: this.span(call.expression), callSpan: this.span(call) });
+      return;
+    }
+  }
+
+  private findHost(text: string): string | undefined {
+    this.hosts.lastIndex = 0;
+    return this.hosts.exec(text)?.[0].toLowerCase();
+  }
+
+  private isGlobalHttpFunction(callee: TS.Expression): boolean {
+    const ts = this.ts;
+    const name = ts.isIdentifier(callee)
+      ? callee
+      : ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && ['globalThis', 'window', 'self'].includes(callee.expression.text)
+        ? callee.name
+        : undefined;
+    return !!name && HTTP_GLOBALS.includes(name.text) && (!ts.isIdentifier(callee) || !this.evaluator.scopes.resolve(callee));
+  }
+
+  /** Endpoint hosts and `api-version=` inside string literals and template pieces. */
+  private scanLiteral(node: TS.Node): void {
+    const raw = this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
+    const start = node.getStart(this.sourceFile);
+    for (const query of findApiVersionQueries(raw)) {
+      this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
+    }
+    // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
+    if (/\s/.test((node as TS.LiteralLikeNode).text) || this.isInJsxAttribute(node)) return;
+    const host = this.findHost(raw);
+    if (!host) return;
+    const span = this.ts.isStringLiteralLike(node) ? this.span(node) : this.span(node.parent);
+    this.add({ kind: 'endpoint-literal', vendor: vendorOfHost(host) ?? 'configured', host, span });
+  }
+
+  private isInJsxAttribute(node: TS.Node): boolean {
+    const ts = this.ts;
+    for (let current = node.parent; current; current = current.parent) {
+      if (ts.isJsxAttribute(current)) return true;
+      if (ts.isStatement(current)) return false;
+    }
+    return false;
+  }
+
+  /** `apiVersion: '2024-10-21'` and `apiKey: '<32 hex>'` in any object literal. */
+  private checkProperty(name: TS.PropertyName, value: TS.Expression): void {
+    const key = propertyNameText(name);
+    if (key === undefined) return;
+    if (isApiVersionProperty(key)) {
+      for (const literal of this.statics.literals(value)) {
+        if (isApiVersionValue(literal.value)) this.add({ kind: 'api-version-literal', value: literal.value, span: this.span(literal.node) });
+      }
+    } else if (API_KEY_PROPERTIES.includes(key)) {
+      this.checkAzureKeyValue(value);
+    }
+  }
+
+  private checkAzureKeyValue(value: TS.Expression): void {
+    for (const literal of this.statics.literals(value)) {
+      if (!isAzureKey(literal.value)) continue;
+      const start = literal.node.getStart(this.sourceFile) + 1;
+      this.add({
+        kind: 'secret-literal',
+        keyKind: 'azure-key',
+        redacted: redactKey(literal.value),
+        span: { start, end: start + literal.value.length },
+        literalSpan: this.span(literal.node),
+      });
+    }
+  }
+
+  private checkEnvRead(node: TS.PropertyAccessExpression | TS.ElementAccessExpression): void {
+    const ts = this.ts;
+    const name = ts.isPropertyAccessExpression(node)
+      ? node.name.text
+      : ts.isStringLiteralLike(node.argumentExpression)
+        ? node.argumentExpression.text
+        : undefined;
+    if (name === undefined || !this.isEnvObject(node.expression)) return;
+    const vendor = vendorOfEnvVar(name);
+    if (vendor) this.add({ kind: 'env-read', vendor, name, span: this.span(node) });
+  }
+
+  private checkEnvDestructuring(declaration: TS.VariableDeclaration): void {
+    const ts = this.ts;
+    if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer || !this.isEnvObject(declaration.initializer)) return;
+    for (const element of declaration.name.elements) {
+      const property = element.propertyName ?? element.name;
+      const name = ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
+      const vendor = name && vendorOfEnvVar(name);
+      if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(element) });
+    }
+  }
+
+  /** `process.env` (with `process` not shadowed) or `import.meta.env`. */
+  private isEnvObject(node: TS.Expression): boolean {
+    const ts = this.ts;
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
+    const owner = node.expression;
+    if (ts.isIdentifier(owner)) return owner.text === 'process' && !this.evaluator.scopes.resolve(owner);
+    return ts.isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword;
+  }
+}
+
+/** `a.b.c` for identifier/property chains (`jest.mock`, `module.exports`), '' otherwise. */
+function calleeText(node: TS.Expression): string {
+  const ts = typescript();
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) {
+    const left = calleeText(node.expression);
+    return left ? `${left}.${node.name.text}` : '';
+  }
+  return '';
+}
+
+function isExported(node: TS.Node): boolean {
+  const ts = typescript();
+  if (!ts.canHaveModifiers(node)) return false;
+  if (!(ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableStatement(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))) {
+    return false;
+  }
+  return !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+

@@ -1,0 +1,153 @@
+/**
+ * Resolves import specifiers to workspace files the way TypeScript does for the cases that matter here:
+ * relative paths (with `.js` → `.ts` under NodeNext), folder `index` files, and `tsconfig.json` /
+ * `jsconfig.json` `baseUrl` and `paths` aliases such as `@/lib/openai`. Packages are not followed.
+ */
+import * as path from 'node:path';
+import { parse as parseJsonc } from 'jsonc-parser';
+
+export interface FileSystemView {
+  fileExists(filePath: string): boolean;
+  readFile(filePath: string): string | undefined;
+}
+
+interface PathMapping {
+  /** `@/*` → prefix `@/`, suffix `` and wildcard; exact keys have no wildcard. */
+  prefix: string;
+  suffix: string;
+  wildcard: boolean;
+  targets: string[];
+}
+
+interface CompilerPaths {
+  baseUrl?: string;
+  mappings: PathMapping[];
+}
+
+const SOURCE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+const JS_TO_TS: Record<string, string[]> = { '.js': ['.ts', '.tsx'], '.jsx': ['.tsx'], '.mjs': ['.mts'], '.cjs': ['.cts'] };
+const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
+
+export class ModuleResolver {
+  private readonly pathsByDirectory = new Map<string, CompilerPaths | undefined>();
+  private readonly resolved = new Map<string, string | undefined>();
+
+  constructor(private readonly fs: FileSystemView) {}
+
+  /** A tsconfig changed: forget every cached resolution. */
+  invalidate(): void {
+    this.pathsByDirectory.clear();
+    this.resolved.clear();
+  }
+
+  resolve(fromFile: string, specifier: string): string | undefined {
+    const directory = path.dirname(fromFile);
+    const key = `${directory}\0${specifier}`;
+    if (this.resolved.has(key)) return this.resolved.get(key);
+    const result = this.resolveUncached(directory, specifier);
+    this.resolved.set(key, result);
+    return result;
+  }
+
+  private resolveUncached(directory: string, specifier: string): string | undefined {
+    if (specifier.startsWith('.') || path.isAbsolute(specifier)) return this.resolveFile(path.resolve(directory, specifier));
+    const compilerPaths = this.compilerPathsFor(directory);
+    if (!compilerPaths) return undefined;
+    for (const mapping of compilerPaths.mappings) {
+      const captured = matchMapping(mapping, specifier);
+      if (captured === undefined) continue;
+      for (const target of mapping.targets) {
+        const found = this.resolveFile(target.replace('*', captured));
+        if (found) return found;
+      }
+    }
+    return compilerPaths.baseUrl ? this.resolveFile(path.join(compilerPaths.baseUrl, specifier)) : undefined;
+  }
+
+  private resolveFile(candidate: string): string | undefined {
+    const extension = path.extname(candidate);
+    for (const replacement of JS_TO_TS[extension] ?? []) {
+      const swapped = candidate.slice(0, -extension.length) + replacement;
+      if (this.fs.fileExists(swapped)) return swapped;
+    }
+    if (SOURCE_EXTENSIONS.includes(extension) && this.fs.fileExists(candidate)) return candidate;
+    for (const added of SOURCE_EXTENSIONS) if (this.fs.fileExists(candidate + added)) return candidate + added;
+    for (const added of SOURCE_EXTENSIONS) {
+      const index = path.join(candidate, `index${added}`);
+      if (this.fs.fileExists(index)) return index;
+    }
+    return undefined;
+  }
+
+  /** `baseUrl` / `paths` of the nearest tsconfig.json or jsconfig.json above a folder. */
+  private compilerPathsFor(directory: string): CompilerPaths | undefined {
+    if (this.pathsByDirectory.has(directory)) return this.pathsByDirectory.get(directory);
+    let found: CompilerPaths | undefined;
+    const configFile = CONFIG_NAMES.map((name) => path.join(directory, name)).find((file) => this.fs.fileExists(file));
+    if (configFile) found = this.readCompilerPaths(configFile, new Set());
+    else {
+      const parent = path.dirname(directory);
+      found = parent !== directory ? this.compilerPathsFor(parent) : undefined;
+    }
+    this.pathsByDirectory.set(directory, found);
+    return found;
+  }
+
+  private readCompilerPaths(configFile: string, seen: Set<string>): CompilerPaths | undefined {
+    if (seen.has(configFile)) return undefined;
+    seen.add(configFile);
+    const text = this.fs.readFile(configFile);
+    if (text === undefined) return undefined;
+    const config = parseJsonc(text, [], { allowTrailingComma: true }) as
+      | { extends?: string | string[]; compilerOptions?: { baseUrl?: string; paths?: Record<string, string[]> } }
+      | undefined;
+    if (!config || typeof config !== 'object') return undefined;
+    const directory = path.dirname(configFile);
+    let inherited: CompilerPaths | undefined;
+    for (const parent of [config.extends ?? []].flat()) {
+      const parentFile = this.findExtendedConfig(directory, parent);
+      inherited = (parentFile && this.readCompilerPaths(parentFile, seen)) || inherited;
+    }
+    const options = config.compilerOptions ?? {};
+    const baseUrl = typeof options.baseUrl === 'string' ? path.resolve(directory, options.baseUrl) : inherited?.baseUrl;
+    if (!options.paths || typeof options.paths !== 'object') return baseUrl ? { baseUrl, mappings: inherited?.mappings ?? [] } : inherited;
+    // Paths are relative to baseUrl when set, else to the config that declares them.
+    const pathsBase = typeof options.baseUrl === 'string' ? baseUrl! : directory;
+    const mappings = Object.entries(options.paths)
+      .filter((entry): entry is [string, string[]] => Array.isArray(entry[1]))
+      .map(([key, targets]) => {
+        const star = key.indexOf('*');
+        return {
+          prefix: star < 0 ? key : key.slice(0, star),
+          suffix: star < 0 ? '' : key.slice(star + 1),
+          wildcard: star >= 0,
+          targets: targets.filter((target) => typeof target === 'string').map((target) => path.resolve(pathsBase, target)),
+        };
+      })
+      // TypeScript prefers the longest matching prefix.
+      .sort((a, b) => b.prefix.length - a.prefix.length);
+    return { baseUrl, mappings };
+  }
+
+  private findExtendedConfig(directory: string, reference: string): string | undefined {
+    const withJson = reference.endsWith('.json') ? reference : `${reference}.json`;
+    if (reference.startsWith('.') || path.isAbsolute(reference)) {
+      const file = path.resolve(directory, withJson);
+      return this.fs.fileExists(file) ? file : undefined;
+    }
+    for (let current = directory; ; current = path.dirname(current)) {
+      for (const candidate of [withJson, path.join(reference, 'tsconfig.json')]) {
+        const file = path.join(current, 'node_modules', candidate);
+        if (this.fs.fileExists(file)) return file;
+      }
+      if (path.dirname(current) === current) return undefined;
+    }
+  }
+}
+
+function matchMapping(mapping: PathMapping, specifier: string): string | undefined {
+  if (!mapping.wildcard) return specifier === mapping.prefix ? '' : undefined;
+  if (!specifier.startsWith(mapping.prefix) || !specifier.endsWith(mapping.suffix)) return undefined;
+  if (specifier.length < mapping.prefix.length + mapping.suffix.length) return undefined;
+  return specifier.slice(mapping.prefix.length, specifier.length - mapping.suffix.length);
+}

@@ -1,0 +1,60 @@
+/**
+ * The only place that loads the TypeScript compiler. It is loaded on first use, so runs where the
+ * pre-filter rejects every file never pay for it.
+ */
+import type * as TS from 'typescript';
+
+let loaded: typeof TS | undefined;
+
+export function typescript(): typeof TS {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= require('typescript') as typeof TS;
+  return loaded;
+}
+
+/** Thrown when a file nests deeper than the default stack allows; callers retry on a larger stack. */
+export class NestingTooDeepError extends Error {
+  constructor(readonly filePath: string) {
+    super(`${filePath}: nesting too deep for the default stack`);
+  }
+}
+
+export function scriptKindFor(filePath: string): TS.ScriptKind {
+  const ts = typescript();
+  const lower = filePath.toLowerCase();
+  if (lower.endsWith('.tsx')) return ts.ScriptKind.TSX;
+  if (/\.(?:ts|mts|cts)$/.test(lower)) return ts.ScriptKind.TS;
+  if (lower.endsWith('.jsx')) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
+
+export function parseSource(filePath: string, text: string): TS.SourceFile {
+  const ts = typescript();
+  try {
+    return ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
+  } catch (error) {
+    if (error instanceof RangeError) throw new NestingTooDeepError(filePath);
+    throw error;
+  }
+}
+
+export interface SyntaxProblem {
+  start: number;
+  end: number;
+  message: string;
+}
+
+/** The first syntax error the parser recovered from, if any. */
+export function firstSyntaxError(sourceFile: TS.SourceFile): SyntaxProblem | undefined {
+  // `parseDiagnostics` is not in the public typings, but is how the parser reports recoverable errors
+  // without building a Program.
+  const diagnostics = (sourceFile as unknown as { parseDiagnostics?: readonly TS.DiagnosticWithLocation[] }).parseDiagnostics;
+  const first = diagnostics?.[0];
+  if (!first) return undefined;
+  const ts = typescript();
+  return {
+    start: first.start,
+    end: first.start + first.length,
+    message: ts.flattenDiagnosticMessageText(first.messageText, ' '),
+  };
+}

@@ -1,0 +1,166 @@
+/**
+ * The workspace index: which modules export vendor clients (or factories that return them), so a call on
+ * a client imported from `@/lib/openai` is found in any file. It analyses files on demand and remembers
+ * the results; `invalidate` drops a file and everything whose analysis depended on it.
+ */
+import { prefilterPattern } from '../vendors/patterns';
+import { type Analysis, analyzeSource } from './analysis';
+import type { ModuleHost } from './evaluate';
+import { lookupExport } from './exports';
+import { type FileSystemView, ModuleResolver } from './module-resolver';
+import type { Value } from './values';
+
+export interface IndexHost extends FileSystemView {
+  /** Current text of a file (an open editor's buffer or the file on disk), undefined if unreadable. */
+  readFile(filePath: string): string | undefined;
+  /** Extra endpoint hosts configured for a file (`endpoints` in aidlint.json). */
+  configuredHosts(filePath: string): readonly string[];
+}
+
+export interface FileSummary {
+  mentionsVendor: boolean;
+  /** Module specifiers the file imports, found without parsing. */
+  specifiers: string[];
+}
+
+/** Import specifiers in raw text, without parsing (`from '…'`, `require('…')`, `import('…')`, `import '…'`). */
+const IMPORT_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(|import)\s*['"]([^'"\n]+)['"]/g;
+
+export class WorkspaceIndex implements ModuleHost {
+  /** null: in progress, unreadable or failed. */
+  private readonly analyses = new Map<string, { text: string; analysis: Analysis } | null>();
+  private readonly exporters = new Map<string, boolean | 'pending'>();
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly prefilters = new Map<string, RegExp>();
+  private readonly summaries = new Map<string, FileSummary>();
+  readonly resolver: ModuleResolver;
+
+  constructor(private readonly host: IndexHost) {
+    this.resolver = new ModuleResolver(host);
+  }
+
+  /** Cheap text test: can this file hold anything a rule reports, by itself? */
+  mentionsVendor(filePath: string, text: string): boolean {
+    const hosts = this.host.configuredHosts(filePath);
+    const key = hosts.join('\n');
+    let pattern = this.prefilters.get(key);
+    if (!pattern) this.prefilters.set(key, (pattern = prefilterPattern(hosts)));
+    return pattern.test(text);
+  }
+
+  /** Records what the pre-filter needs to know of a file, so its text need not be kept or read again. */
+  summarize(filePath: string, text: string): FileSummary {
+    const summary = { mentionsVendor: this.mentionsVendor(filePath, text), specifiers: [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1]) };
+    this.summaries.set(filePath, summary);
+    return summary;
+  }
+
+  /**
+   * Must this file be parsed? Yes if it mentions a vendor, or imports a module that exports a vendor
+   * value. Without `text`, the summary recorded earlier (or the host's text) is used.
+   */
+  needsAnalysis(filePath: string, text?: string): boolean {
+    const summary = text !== undefined ? this.summarize(filePath, text) : this.summaryOf(filePath);
+    if (!summary) return false;
+    return (
+      summary.mentionsVendor ||
+      summary.specifiers.some((specifier) => {
+        const target = this.resolveModule(filePath, specifier);
+        return target !== undefined && target !== filePath && this.exportsVendor(target);
+      })
+    );
+  }
+
+  /**
+   * Parses and analyses a file (cached per text). `text` is the caller's current text (an editor buffer,
+   * a scan's read); without it the host's is used. Throws NestingTooDeepError; other failures propagate.
+   */
+  analysis(filePath: string, text?: string): Analysis | undefined {
+    const cached = this.analyses.get(filePath);
+    if (cached !== undefined && (cached === null || text === undefined || cached.text === text)) return cached?.analysis;
+    if (cached) this.invalidate(filePath);
+    const current = text ?? this.host.readFile(filePath);
+    // Marked before analysing, so import cycles end here instead of recursing.
+    this.analyses.set(filePath, null);
+    if (current === undefined) return undefined;
+    const analysis = analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+    this.analyses.set(filePath, { text: current, analysis });
+    return analysis;
+  }
+
+  resolveModule(fromFile: string, specifier: string): string | undefined {
+    const target = this.resolver.resolve(fromFile, specifier);
+    if (target) {
+      let set = this.dependents.get(target);
+      if (!set) this.dependents.set(target, (set = new Set()));
+      set.add(fromFile);
+    }
+    return target;
+  }
+
+  exportOf(filePath: string, name: string): Value | undefined {
+    if (!this.exportsVendor(filePath)) return undefined;
+    const analysis = this.safeAnalysis(filePath);
+    return analysis && lookupExport(analysis.exports, name, (file, exportName) => this.exportOf(file, exportName));
+  }
+
+  /** Does a module export any vendor value? Decided without parsing when its text and imports cannot. */
+  exportsVendor(filePath: string): boolean {
+    const known = this.exporters.get(filePath);
+    if (known !== undefined) return known === true;
+    this.exporters.set(filePath, 'pending');
+    let result = false;
+    if (this.needsAnalysis(filePath)) {
+      const analysis = this.safeAnalysis(filePath);
+      result = !!analysis && [...analysis.exports.named.values(), ...analysis.exports.stars].some((value) => this.carriesVendor(value));
+    }
+    this.exporters.set(filePath, result);
+    return result;
+  }
+
+  /** Forget a file (its text changed or it was deleted) and every analysis that used it. */
+  invalidate(filePath: string): void {
+    const pending = [filePath];
+    const seen = new Set<string>();
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      this.analyses.delete(file);
+      this.exporters.delete(file);
+      this.summaries.delete(file);
+      for (const dependent of this.dependents.get(file) ?? []) pending.push(dependent);
+    }
+  }
+
+  /** tsconfig paths or configuration changed: forget everything. */
+  invalidateAll(): void {
+    this.analyses.clear();
+    this.exporters.clear();
+    this.summaries.clear();
+    this.dependents.clear();
+    this.resolver.invalidate();
+  }
+
+  /** A re-exported workspace module counts only if it exports vendor values itself. */
+  private carriesVendor(value: Value): boolean {
+    return value.kind !== 'local-module' || this.exportsVendor(value.file);
+  }
+
+  private summaryOf(filePath: string): FileSummary | undefined {
+    const known = this.summaries.get(filePath);
+    if (known) return known;
+    const text = this.host.readFile(filePath);
+    return text === undefined ? undefined : this.summarize(filePath, text);
+  }
+
+  /** Another module's analysis failing (too deep, unreadable) must not fail this file: it just exports nothing. */
+  private safeAnalysis(filePath: string): Analysis | undefined {
+    try {
+      return this.analysis(filePath);
+    } catch {
+      this.analyses.set(filePath, null);
+      return undefined;
+    }
+  }
+}

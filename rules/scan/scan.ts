@@ -1,0 +1,91 @@
+/**
+ * A workspace scan: walk → read (in parallel) → pre-filter → lint the few files that can matter.
+ * Two phases keep memory flat: the first reads every file once and keeps only a summary (and the text
+ * of files that mention a vendor); the second lints, re-reading only files that import a vendor client
+ * from another module without naming the vendor themselves.
+ */
+import * as path from 'node:path';
+import { excludesWholeDirectory, matchesAnyGlob } from '../config/globs';
+import type { ConfigResolver } from '../config/resolve';
+import { diskIndexHost } from '../engine/disk-host';
+import { fileNotice, lintFile } from '../engine/lint-file';
+import { LineMap } from '../engine/text';
+import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
+import { WorkspaceIndex } from '../engine/workspace-index';
+import { readSourceFile } from '../files/read';
+import { walkFiles } from '../files/walk';
+
+export interface ScanOptions {
+  /** Files or folders, absolute or relative to cwd. */
+  paths: string[];
+  cwd: string;
+  configs: ConfigResolver;
+  onProgress?: (done: number, total: number) => void;
+  /** Lint only this part of the files (`--shard 2/4`), for splitting one repository across CI jobs. */
+  shard?: { index: number; count: number };
+}
+
+export interface ScanResult {
+  /** One entry per linted file (clean ones with no messages) plus files that produced notices; sorted by path. */
+  results: FileResult[];
+}
+
+const NOTICE_SEVERITY: Partial<Record<NoticeKind, Severity>> = { unreadable: 'warning', 'symlink-loop': 'warning' };
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const { configs } = options;
+  const notices = new Map<string, LintMessage[]>();
+  const addNotice = (filePath: string, kind: NoticeKind, message: string) => {
+    const list = notices.get(filePath) ?? [];
+    list.push(fileNotice(new LineMap(''), kind, NOTICE_SEVERITY[kind] ?? 'info', message));
+    notices.set(filePath, list);
+  };
+
+  let files = await walkFiles({
+    roots: options.paths.map((root) => path.resolve(options.cwd, root)),
+    // The configuration of a folder is that of any file directly inside it.
+    isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
+    isCandidateFile: (file) => {
+      const config = configs.configFor(file);
+      return matchesAnyGlob(file, config.include) && !matchesAnyGlob(file, config.exclude);
+    },
+    onNotice: addNotice,
+  });
+  if (options.shard) files = files.filter((_, position) => position % options.shard!.count === options.shard!.index - 1);
+
+  const retained = new Map<string, string>();
+  const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
+  const index = new WorkspaceIndex(host);
+  const readable: string[] = [];
+
+  await Promise.all(
+    files.map(async (filePath) => {
+      const outcome = await readSourceFile(filePath, configs.configFor(filePath).maxFileSize);
+      if (!outcome.ok) {
+        addNotice(filePath, outcome.notice, outcome.message);
+        return;
+      }
+      if (outcome.invalidUtf8) addNotice(filePath, 'invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.');
+      readable.push(filePath);
+      if (index.summarize(filePath, outcome.text).mentionsVendor) retained.set(filePath, outcome.text);
+    }),
+  );
+
+  readable.sort();
+  const results: FileResult[] = [];
+  let done = 0;
+  for (const filePath of readable) {
+    const messages = notices.get(filePath) ?? [];
+    notices.delete(filePath);
+    if (index.needsAnalysis(filePath)) {
+      const text = host.readFile(filePath);
+      if (text !== undefined) messages.push(...(await lintFile({ filePath, text, config: configs.configFor(filePath), index })));
+    }
+    retained.delete(filePath);
+    results.push({ filePath, messages });
+    options.onProgress?.(++done, readable.length);
+  }
+  for (const [filePath, messages] of notices) results.push({ filePath, messages });
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  return { results };
+}
