@@ -30,7 +30,8 @@ const CONFIG_NAMES = ['tsconfig.json', 'jsconfig.json'];
 
 export class ModuleResolver {
   private readonly pathsByDirectory = new Map<string, CompilerPaths | undefined>();
-  private readonly resolved = new Map<string, string | undefined>();
+  /** folder → specifier → file: files of one folder share their imports' resolutions. */
+  private readonly resolved = new Map<string, Map<string, string | undefined>>();
 
   constructor(private readonly fs: FileSystemView) {}
 
@@ -42,10 +43,11 @@ export class ModuleResolver {
 
   resolve(fromFile: string, specifier: string): string | undefined {
     const directory = path.dirname(fromFile);
-    const key = `${directory}\0${specifier}`;
-    if (this.resolved.has(key)) return this.resolved.get(key);
+    let inFolder = this.resolved.get(directory);
+    if (!inFolder) this.resolved.set(directory, (inFolder = new Map()));
+    if (inFolder.has(specifier)) return inFolder.get(specifier);
     const result = this.resolveUncached(directory, specifier);
-    this.resolved.set(key, result);
+    inFolder.set(specifier, result);
     return result;
   }
 

@@ -31,7 +31,9 @@ export function scriptKindFor(filePath: string): TS.ScriptKind {
 export function parseSource(filePath: string, text: string): TS.SourceFile {
   const ts = typescript();
   try {
-    return ts.createSourceFile(filePath, text, ts.ScriptTarget.Latest, true, scriptKindFor(filePath));
+    // JSDoc is never read by the rules; skipping it makes parsing markedly faster.
+    const options = { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone };
+    return ts.createSourceFile(filePath, text, options, true, scriptKindFor(filePath));
   } catch (error) {
     if (error instanceof RangeError) throw new NestingTooDeepError(filePath);
     throw error;

