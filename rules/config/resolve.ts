@@ -52,7 +52,7 @@ export class ConfigResolver {
   private withOverridesCache = new Map<ResolvedConfig, ResolvedConfig>();
   private problemsByKey = new Map<string, ConfigProblem>();
 
-  constructor(options: ConfigResolverOptions) {
+  constructor(readonly options: ConfigResolverOptions) {
     this.workspaceRoot = path.resolve(options.workspaceRoot);
     this.configFile = options.configFile === undefined ? undefined : path.resolve(this.workspaceRoot, options.configFile);
     this.ruleOverrides = Object.entries(options.ruleOverrides ?? {}) as Array<[RuleId, SeveritySetting]>;

@@ -219,11 +219,7 @@ class FactExtractor {
     const instance = constructValue(this.evaluator.evaluate(construction.expression));
     if (!instance) return;
     const args = construction.arguments ?? [];
-    if (instance.role === 'credential') {
-      for (const argument of args) this.checkAzureKeyValue(argument);
-      // `new OpenAIClient(endpoint, new AzureKeyCredential(key))` is one construction site, reported once.
-      if (this.isArgumentOfClientConstruction(construction)) return;
-    }
+    if (instance.role === 'credential') for (const argument of args) this.checkAzureKeyValue(argument);
     this.add({
       kind: 'client-construction',
       vendor: instance.vendor,
@@ -233,12 +229,6 @@ class FactExtractor {
       callSpan: this.span(construction),
     });
     this.modelProperties(args, vendorSpec(instance.vendor));
-  }
-
-  private isArgumentOfClientConstruction(node: TS.NewExpression): boolean {
-    const parent = node.parent;
-    if (!parent || !this.ts.isNewExpression(parent) || !parent.arguments?.includes(node)) return false;
-    return constructValue(this.evaluator.evaluate(parent.expression))?.role === 'client';
   }
 
   private callFacts(call: TS.CallExpression): void {
