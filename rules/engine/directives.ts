@@ -64,7 +64,9 @@ function commentAt(sourceFile: TS.SourceFile, offset: number): Span | undefined 
   const text = sourceFile.text;
   const start = node === sourceFile ? 0 : node.getStart(sourceFile);
   if (offset < start || node.kind === ts.SyntaxKind.EndOfFileToken) {
-    return findComment(ts.getLeadingCommentRanges(text, node.pos) ?? [], offset);
+    // Trailing comments (same line as the previous token) are not among the leading ones.
+    const trivia = [...(ts.getTrailingCommentRanges(text, node.pos) ?? []), ...(ts.getLeadingCommentRanges(text, node.pos) ?? [])];
+    return findComment(trivia, offset);
   }
   if (isLiteralLike(node)) return undefined;
   // Between a node's own tokens (before a `)` or `}`): scan just that gap, which holds no nested nodes.

@@ -19,7 +19,7 @@ import {
 import { Evaluator, type ModuleHost, moduleSpecifierOfCall } from './evaluate';
 import type { Fact, ImportForm, Span } from './facts';
 import { typescript } from './parse';
-import { StaticValues, propertyNameText } from './strings';
+import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
 import { type Value, callPatternsOf, constructValue } from './values';
 import { computeExports, type ModuleExports } from './exports';
@@ -57,6 +57,8 @@ class FactExtractor {
   private readonly calls: TS.CallExpression[] = [];
   private readonly constructions: TS.NewExpression[] = [];
   private readonly exportedDeclarations: TS.Node[] = [];
+  /** `export { local as name }` and `export default local`: local name → exported name. */
+  private readonly listedExports = new Map<string, string>();
   private readonly commonJsExports: Array<{ name: string; value: TS.Expression }> = [];
   private readonly hosts: RegExp;
 
@@ -75,8 +77,14 @@ class FactExtractor {
     for (const site of this.imports) this.importFact(site);
     for (const construction of this.constructions) this.constructionFacts(construction);
     for (const call of this.calls) this.callFacts(call);
+    for (const statement of this.sourceFile.statements) {
+      if (!isExported(statement) && isDeclaration(statement) && declaredNames(statement).some((name) => this.listedExports.has(name))) {
+        this.exportedDeclarations.push(statement);
+      }
+    }
+    const exportNameOf = (local: string) => this.listedExports.get(local) ?? local;
     for (const declaration of this.exportedDeclarations) {
-      for (const leak of collectTypeLeaks(declaration, this.evaluator)) this.add(leak);
+      for (const leak of collectTypeLeaks(declaration, this.evaluator, exportNameOf)) this.add(leak);
     }
     for (const key of findOpenAiKeys(this.sourceFile.text)) {
       this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
@@ -116,6 +124,14 @@ class FactExtractor {
           this.imports.push({ specifier: declaration.moduleSpecifier, form: 're-export', typeOnly: declaration.isTypeOnly });
           return;
         }
+        if (declaration.exportClause && ts.isNamedExports(declaration.exportClause)) {
+          for (const element of declaration.exportClause.elements) this.listedExports.set((element.propertyName ?? element.name).text, element.name.text);
+        }
+        break;
+      }
+      case ts.SyntaxKind.ExportAssignment: {
+        const expression = (node as TS.ExportAssignment).expression;
+        if (ts.isIdentifier(expression)) this.listedExports.set(expression.text, 'default');
         break;
       }
       case ts.SyntaxKind.CallExpression:
@@ -300,9 +316,7 @@ class FactExtractor {
     if (!first) return;
     const sources = [first, ...this.statics.properties(first).filter((property) => URL_PROPERTIES.includes(property.name)).map((property) => property.value)];
     for (const source of sources) {
-      const fragments = this.statics.fragments(source);
-      // Unknown pieces (`https://${resource}.openai.azure.com`) are joined both ways so either shape matches.
-      const host = this.findHost(fragments.join('')) ?? this.findHost(fragments.join('x'));
+      const host = this.findHost(this.statics.fragments(source).join(''));
       if (!host) continue;
       this.add({ kind: 'rest-call', vendor: vendorOfHost(host) ?? 'configured', library, host, span: this.span(call.expression), callSpan: this.span(call) });
       return;
@@ -333,9 +347,11 @@ class FactExtractor {
     }
     // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
     if (/\s/.test((node as TS.LiteralLikeNode).text) || this.isInJsxAttribute(node)) return;
-    const host = this.findHost(raw);
+    // `https://${resource}.openai.azure.com`: the substitution before a template piece is an unknown label.
+    const host = this.findHost(raw.replace(/^\}/, UNKNOWN_FRAGMENT));
     if (!host) return;
-    const span = this.ts.isStringLiteralLike(node) ? this.span(node) : this.span(node.parent);
+    const template = this.ts.isTemplateHead(node) ? node.parent : node.parent.parent;
+    const span = this.ts.isStringLiteralLike(node) ? this.span(node) : this.span(template);
     this.add({ kind: 'endpoint-literal', vendor: vendorOfHost(host) ?? 'configured', host, span });
   }
 
@@ -394,7 +410,7 @@ class FactExtractor {
       const property = element.propertyName ?? element.name;
       const name = ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
       const vendor = name && vendorOfEnvVar(name);
-      if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(element) });
+      if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(property) });
     }
   }
 
@@ -419,12 +435,22 @@ function calleeText(node: TS.Expression): string {
   return '';
 }
 
+function isDeclaration(node: TS.Node): boolean {
+  const ts = typescript();
+  return ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableStatement(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node);
+}
+
+/** Names a top-level declaration binds (plain identifiers only). */
+function declaredNames(node: TS.Node): string[] {
+  const ts = typescript();
+  if (ts.isVariableStatement(node)) return node.declarationList.declarations.flatMap((variable) => (ts.isIdentifier(variable.name) ? [variable.name.text] : []));
+  const name = (node as TS.DeclarationStatement).name;
+  return name && ts.isIdentifier(name) ? [name.text] : [];
+}
+
 function isExported(node: TS.Node): boolean {
   const ts = typescript();
-  if (!ts.canHaveModifiers(node)) return false;
-  if (!(ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node) || ts.isVariableStatement(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node))) {
-    return false;
-  }
+  if (!ts.canHaveModifiers(node) || !isDeclaration(node)) return false;
   return !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
 }
 

@@ -19,6 +19,9 @@ export interface PropertyValue {
 
 const MAX_DEPTH = 8;
 
+/** Stands for a piece of a URL that is not known statically (`https://${resource}.openai.azure.com`). */
+export const UNKNOWN_FRAGMENT = '*';
+
 export class StaticValues {
   private readonly ts = typescript();
 
@@ -34,6 +37,11 @@ export class StaticValues {
     if (ts.isBinaryExpression(inner) && isFallbackOperator(inner.operatorToken.kind)) {
       return [...this.literals(inner.left, depth + 1), ...this.literals(inner.right, depth + 1)];
     }
+    if (ts.isPropertyAccessExpression(inner)) {
+      // `settings.chatModel` of `const settings = { chatModel: 'gpt-4o' }`; the last property of that name wins.
+      const property = this.properties(inner.expression, depth + 1).filter((candidate) => candidate.name === inner.name.text).pop();
+      return property ? this.literals(property.value, depth + 1) : [];
+    }
     const init = this.initializerOf(inner);
     return init ? this.literals(init, depth + 1) : [];
   }
@@ -41,7 +49,7 @@ export class StaticValues {
   /** Every literal text fragment a URL expression is built from (`BASE + '/chat'`, templates, `new URL`). */
   fragments(node: TS.Expression, depth = 0): string[] {
     const ts = this.ts;
-    if (depth > MAX_DEPTH) return [];
+    if (depth > MAX_DEPTH) return [UNKNOWN_FRAGMENT];
     const inner = skipOuterExpressions(node);
     if (ts.isStringLiteralLike(inner)) return [inner.text];
     if (ts.isTemplateExpression(inner)) {
@@ -55,7 +63,7 @@ export class StaticValues {
       return (inner.arguments ?? []).flatMap((argument) => this.fragments(argument, depth + 1));
     }
     const init = this.initializerOf(inner);
-    return init ? this.fragments(init, depth + 1) : [];
+    return init ? this.fragments(init, depth + 1) : [UNKNOWN_FRAGMENT];
   }
 
   /** Properties of an object literal (directly or through a variable), spreads included. */

@@ -44,13 +44,13 @@ export function applyDirectives(messages: LintMessage[], directives: readonly Di
       if (directive.kind === 'disable-next-line') return lineMap.positionAt(directive.span.end).line + 1 === line;
       return directive.kind === 'disable' && isInDisabledBlock(directives, directive, ruleId, message.offset.start);
     });
+    if (suppressor) used.get(suppressor)!.add(suppressor.ruleIds.length ? ruleId : ALL_RULES);
     if (suppressor && rules[ruleId].meta.requiresSuppressionReason && !suppressor.reason) {
       notice(suppressor, 'directive-problem', 'warning', `'${ruleId}' can only be suppressed with a reason: add \` -- <why>\` to the comment.`);
       kept.push(message);
       continue;
     }
-    if (suppressor) used.get(suppressor)!.add(suppressor.ruleIds.length ? ruleId : ALL_RULES);
-    else kept.push(message);
+    if (!suppressor) kept.push(message);
   }
 
   if (options.unusedSeverity !== 'off') {

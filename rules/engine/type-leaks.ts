@@ -8,7 +8,8 @@ import type { Evaluator } from './evaluate';
 import type { TypeLeakFact } from './facts';
 import { typescript } from './parse';
 
-export function collectTypeLeaks(declaration: TS.Node, evaluator: Evaluator): TypeLeakFact[] {
+/** `exportNameOf` maps a declared name to the name importers see (`export { make as createClient }`). */
+export function collectTypeLeaks(declaration: TS.Node, evaluator: Evaluator, exportNameOf: (local: string) => string = (local) => local): TypeLeakFact[] {
   const ts = typescript();
   const sourceFile = declaration.getSourceFile();
   const leaks: TypeLeakFact[] = [];
@@ -62,20 +63,20 @@ export function collectTypeLeaks(declaration: TS.Node, evaluator: Evaluator): Ty
   const nameOf = (node: TS.Node & { name?: TS.Node }): string => {
     const isDefault = ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
     if (isDefault) return 'default';
-    return node.name && ts.isIdentifier(node.name) ? node.name.text : 'default';
+    return node.name && ts.isIdentifier(node.name) ? exportNameOf(node.name.text) : 'default';
   };
 
   if (ts.isFunctionDeclaration(declaration)) {
     scanSignature(declaration, nameOf(declaration));
   } else if (ts.isVariableStatement(declaration)) {
     for (const variable of declaration.declarationList.declarations) {
-      const exportName = ts.isIdentifier(variable.name) ? variable.name.text : variable.name.getText(sourceFile);
+      const exportName = ts.isIdentifier(variable.name) ? exportNameOf(variable.name.text) : variable.name.getText(sourceFile);
       scanType(variable.type, exportName);
       const init = variable.initializer;
       if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) scanSignature(init, exportName);
     }
   } else if (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) {
-    const exportName = declaration.name.text;
+    const exportName = exportNameOf(declaration.name.text);
     ts.forEachChild(declaration, (child) => {
       if (child !== declaration.name) scanType(child, exportName);
     });

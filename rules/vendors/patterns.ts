@@ -2,7 +2,7 @@
  * Text patterns derived from the vendor table: key formats, endpoint hosts, API versions, and the
  * pre-filter that decides which files are worth parsing at all.
  */
-import { API_VERSION_PROPERTIES, VENDORS } from './table';
+import { API_KEY_PROPERTIES, API_VERSION_PROPERTIES, VENDORS } from './table';
 
 /** OpenAI key formats: `sk-…`, `sk-proj-…`, `sk-svcacct-…`, `sk-admin-…`, and anything with the `T3BlbkFJ` marker. */
 const OPENAI_KEY = /(?<![A-Za-z0-9_-])(?:sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]*T3BlbkFJ[A-Za-z0-9_-]*)/g;
@@ -71,10 +71,11 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 /** Host names in text: vendor endpoint hosts plus configured ones. Built once per set of configured hosts. */
 export function hostPattern(configuredHosts: readonly string[]): RegExp {
   const vendorHosts = VENDORS.flatMap((vendor) =>
-    vendor.endpointHosts.map((host) => (host.startsWith('.') ? `(?:[A-Za-z0-9-]+\\.)+${escapeRegExp(host.slice(1))}` : escapeRegExp(host))),
+    vendor.endpointHosts.map((host) => (host.startsWith('.') ? `(?:[A-Za-z0-9*-]+\\.)+${escapeRegExp(host.slice(1))}` : escapeRegExp(host))),
   );
   const all = [...vendorHosts, ...configuredHosts.map(escapeRegExp)];
-  return new RegExp(`(?<![A-Za-z0-9.-])(?:${all.join('|')})(?![A-Za-z0-9-])`, 'gi');
+  // A further `.label` makes it another host (`api.openai.com.evil.com`); a sentence's final dot does not.
+  return new RegExp(`(?<![A-Za-z0-9.-])(?:${all.join('|')})(?![A-Za-z0-9-]|\\.[A-Za-z0-9-])`, 'gi');
 }
 
 /**
@@ -89,13 +90,14 @@ export function prefilterPattern(configuredHosts: readonly string[]): RegExp {
   const envTokens = VENDORS.flatMap((vendor) => vendor.envPrefixes).filter((prefix) => !prefix.includes('OPENAI'));
   const tokens = [
     'openai',
-    'OPENAI',
     ...moduleTokens,
     ...hostTokens,
     ...envTokens,
     ...configuredHosts,
   ].map(escapeRegExp);
   return new RegExp(
-    `${tokens.join('|')}|\\bsk-|T3BlbkFJ|api-version|${API_VERSION_PROPERTIES.map(escapeRegExp).join('|')}|aidlint-`,
+    `${tokens.join('|')}|\\bsk-|T3BlbkFJ|api-version|${[...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES].map(escapeRegExp).join('|')}|aidlint-`,
+    // Host names are case-insensitive, and the host pattern matches them so.
+    'i',
   );
 }

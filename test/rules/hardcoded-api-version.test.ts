@@ -1,0 +1,37 @@
+import { runRuleTests } from '../rule-tester';
+
+runRuleTests('hardcoded-api-version', {
+  valid: [
+    // Kubernetes manifests and other `apiVersion`s that are not dates.
+    "const manifest = { apiVersion: 'apps/v1', kind: 'Deployment' };\nconst pod = { apiVersion: 'v1', kind: 'Pod' };",
+    // Dates that are not API versions.
+    "const released = '2024-10-21';\nconst openai = { createdAt: '2024-02-15', updated: '2024-02-15-preview' };",
+    // Read from configuration.
+    "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: process.env.AZURE_OPENAI_API_VERSION });",
+    // Comments.
+    '// https://my-resource.openai.azure.com/openai/models?api-version=2024-02-01\nexport {};',
+    // The seam.
+    { code: "import { AzureOpenAI } from 'openai';\nnew AzureOpenAI({ apiVersion: '2024-10-21' });", filename: 'src/ai/config.ts' },
+  ],
+  invalid: [
+    {
+      code: "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: «'2024-10-21'», deployment });",
+      errors: [{ message: "Azure OpenAI API version '2024-10-21' is hard-coded" }],
+    },
+    { code: "import { AzureOpenAI } from 'openai';\nconst API_VERSION = «'2024-06-01'»;\nnew AzureOpenAI({ apiVersion: API_VERSION });" },
+    { code: "import { AzureOpenAI } from 'openai';\nnew AzureOpenAI({ apiVersion: process.env.AZURE_OPENAI_API_VERSION ?? «'2024-06-01'» });" },
+    {
+      code: "import { AzureChatOpenAI } from '@langchain/openai';\nnew AzureChatOpenAI({ azureOpenAIApiVersion: «'2024-08-01-preview'» });",
+      errors: [{ message: "'2024-08-01-preview'" }],
+    },
+    { code: "import axios from 'axios';\nawait axios.post(url, body, { params: { 'api-version': «'2024-02-15-preview'» } });" },
+    { code: "const query = { api_version: «'2024-10-21'» };" },
+    // Inside a URL only the version value is the range.
+    {
+      code: "const url = 'https://r.openai.azure.com/openai/deployments/d/chat/completions?api-version=«2024-02-01»';",
+      errors: [{ message: "'2024-02-01'" }],
+    },
+    { code: 'const url = `https://${resource}.openai.azure.com/openai/deployments/${deployment}/chat/completions?api-version=«2024-02-01»`;' },
+    { code: 'const url = `${base}/openai/deployments/${deployment}/embeddings?api-version=«2024-10-21»&trace=${id}`;' },
+  ],
+});
