@@ -51,6 +51,6 @@ function toMessage(ruleId: RuleId, severity: Severity, templates: Record<string,
     message: redactText(text),
     range: lineMap.rangeOf(report.span.start, report.span.end),
     offset: { start: report.span.start, end: report.span.end },
-    data: report.data,
+    data: report.data && Object.fromEntries(Object.entries(report.data).map(([key, value]) => [key, redactText(value)])),
   };
 }
