@@ -3,7 +3,7 @@
  * literals, type leaks, environment reads) and into the file's exported vendor values for the index.
  */
 import type * as TS from 'typescript';
-import { findApiVersionQueries, findOpenAiKeys, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
+import { findApiVersionQueries, findOpenAiKeys, hostMentionPattern, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
 import {
   API_KEY_PROPERTIES,
   HTTP_GLOBALS,
@@ -61,6 +61,8 @@ class FactExtractor {
   private readonly listedExports = new Map<string, string>();
   private readonly commonJsExports: Array<{ name: string; value: TS.Expression }> = [];
   private readonly hosts: RegExp;
+  private readonly mayHoldHosts: boolean;
+  private readonly mayHoldApiVersions: boolean;
 
   constructor(
     private readonly sourceFile: TS.SourceFile,
@@ -70,6 +72,9 @@ class FactExtractor {
     this.evaluator = new Evaluator(sourceFile.fileName, host);
     this.statics = new StaticValues(this.evaluator.scopes);
     this.hosts = hostPattern(options.configuredHosts);
+    // Most literals of most files need no look at all: decide once per file whether they can.
+    this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
+    this.mayHoldApiVersions = sourceFile.text.includes('api-version=');
   }
 
   run(): Extraction {
@@ -168,7 +173,7 @@ class FactExtractor {
         this.checkEnvDestructuring(node as TS.VariableDeclaration);
         break;
     }
-    if (isExported(node)) this.exportedDeclarations.push(node);
+    if (isStatementOfModule(node) && isExported(node)) this.exportedDeclarations.push(node);
     ts.forEachChild(node, this.visit);
   };
 
@@ -340,13 +345,14 @@ class FactExtractor {
 
   /** Endpoint hosts and `api-version=` inside string literals and template pieces. */
   private scanLiteral(node: TS.Node): void {
+    if (!this.mayHoldHosts && !this.mayHoldApiVersions) return;
     const raw = this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
     const start = node.getStart(this.sourceFile);
-    for (const query of findApiVersionQueries(raw)) {
+    if (this.mayHoldApiVersions) for (const query of findApiVersionQueries(raw)) {
       this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
     }
     // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
-    if (/\s/.test((node as TS.LiteralLikeNode).text) || this.isInJsxAttribute(node)) return;
+    if (!this.mayHoldHosts || /\s/.test((node as TS.LiteralLikeNode).text) || this.isInJsxAttribute(node)) return;
     // `https://${resource}.openai.azure.com`: the substitution before a template piece is an unknown label.
     const host = this.findHost(raw.replace(/^\}/, UNKNOWN_FRAGMENT));
     if (!host) return;
@@ -446,6 +452,11 @@ function declaredNames(node: TS.Node): string[] {
   if (ts.isVariableStatement(node)) return node.declarationList.declarations.flatMap((variable) => (ts.isIdentifier(variable.name) ? [variable.name.text] : []));
   const name = (node as TS.DeclarationStatement).name;
   return name && ts.isIdentifier(name) ? [name.text] : [];
+}
+
+function isStatementOfModule(node: TS.Node): boolean {
+  const ts = typescript();
+  return !!node.parent && (ts.isSourceFile(node.parent) || ts.isModuleBlock(node.parent));
 }
 
 function isExported(node: TS.Node): boolean {

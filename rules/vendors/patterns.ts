@@ -78,6 +78,12 @@ export function hostPattern(configuredHosts: readonly string[]): RegExp {
   return new RegExp(`(?<![A-Za-z0-9.-])(?:${all.join('|')})(?![A-Za-z0-9-]|\\.[A-Za-z0-9-])`, 'gi');
 }
 
+/** Any mention of an endpoint host, labels aside: a cheap per-file test before literals are scanned. */
+export function hostMentionPattern(configuredHosts: readonly string[]): RegExp {
+  const suffixes = VENDORS.flatMap((vendor) => vendor.endpointHosts.map((host) => host.replace(/^\./, '')));
+  return new RegExp([...suffixes, ...configuredHosts].map(escapeRegExp).join('|'), 'i');
+}
+
 /**
  * Cheap test on raw text: can this file hold anything a rule reports? Every module name, endpoint,
  * environment prefix, key format, API version marker and directive leaves one of these tokens.
