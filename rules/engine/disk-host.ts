@@ -24,11 +24,20 @@ export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, o
       if (options.knownFiles?.has(filePath) || options.overrides?.has(filePath)) return true;
       let known = exists.get(filePath);
       if (known === undefined) {
-        known = fs.statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+        known = isFile(filePath);
         exists.set(filePath, known);
       }
       return known;
     },
     configuredHosts: (filePath) => configFor(filePath).endpoints,
   };
+}
+
+/** ENOTDIR (`./App.css` + `/index.ts`), ELOOP, EACCES: no file the index could read is there either. */
+function isFile(filePath: string): boolean {
+  try {
+    return fs.statSync(filePath, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
 }

@@ -352,10 +352,11 @@ class FactExtractor {
       this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
     }
     // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
-    if (!this.mayHoldHosts || /\s/.test((node as TS.LiteralLikeNode).text) || this.isInJsxAttribute(node)) return;
+    if (!this.mayHoldHosts || /\s/.test((node as TS.LiteralLikeNode).text)) return;
     // `https://${resource}.openai.azure.com`: the substitution before a template piece is an unknown label.
     const host = this.findHost(raw.replace(/^\}/, UNKNOWN_FRAGMENT));
-    if (!host) return;
+    // Walking up to the statement costs the literal's depth: only the rare literal naming a host pays it.
+    if (!host || this.isInJsxAttribute(node)) return;
     const template = this.ts.isTemplateHead(node) ? node.parent : node.parent.parent;
     const span = this.ts.isStringLiteralLike(node) ? this.span(node) : this.span(template);
     this.add({ kind: 'endpoint-literal', vendor: vendorOfHost(host) ?? 'configured', host, span });

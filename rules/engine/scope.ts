@@ -31,17 +31,38 @@ export interface Binding {
 
 export class Scopes {
   private readonly locals = new Map<TS.Node, Map<string, Binding>>();
+  /** Node → nearest container above it (null: none), so long chains of parents are walked once. */
+  private readonly enclosing = new Map<TS.Node, TS.Node | null>();
   private readonly ts = typescript();
 
   /** The binding an identifier in expression position refers to, or undefined for globals. */
   resolve(identifier: TS.Identifier): Binding | undefined {
     const name = identifier.text;
-    for (let node: TS.Node | undefined = identifier.parent; node; node = node.parent) {
-      if (!this.isContainer(node)) continue;
-      const binding = this.localsOf(node).get(name);
+    for (let container = this.containerAbove(identifier); container; container = this.containerAbove(container)) {
+      const binding = this.localsOf(container).get(name);
       if (binding) return binding;
     }
     return undefined;
+  }
+
+  /** The nearest container above `node`, remembered for every node passed on the way up. */
+  private containerAbove(node: TS.Node): TS.Node | undefined {
+    const passed: TS.Node[] = [];
+    let found: TS.Node | null = null;
+    for (let current = node.parent; current; current = current.parent) {
+      if (this.isContainer(current)) {
+        found = current;
+        break;
+      }
+      const known = this.enclosing.get(current);
+      if (known !== undefined) {
+        found = known;
+        break;
+      }
+      passed.push(current);
+    }
+    for (const step of passed) this.enclosing.set(step, found);
+    return found ?? undefined;
   }
 
   private isContainer(node: TS.Node): boolean {

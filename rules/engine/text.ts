@@ -35,11 +35,14 @@ export class LineMap {
     return { line: low, character: clamped - this.lineStarts[low] };
   }
 
+  /** As LSP says: a character past the end of a line means the end of that line, before its break. */
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)];
-    const next = position.line + 1 < this.lineStarts.length ? this.lineStarts[position.line + 1] : this.text.length;
-    return Math.min(start + position.character, next);
+    const line = Math.max(0, position.line);
+    const start = this.lineStarts[line];
+    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    while (end > start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+    return Math.min(start + Math.max(0, position.character), end);
   }
 
   rangeOf(start: number, end: number): Range {

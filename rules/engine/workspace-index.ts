@@ -83,7 +83,13 @@ export class WorkspaceIndex implements ModuleHost {
     // Marked before analysing, so import cycles end here instead of recursing.
     this.analyses.set(filePath, null);
     if (current === undefined) return undefined;
-    const analysis = analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+    let analysis: Analysis;
+    try {
+      analysis = analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+    } catch (error) {
+      this.analyses.delete(filePath);
+      throw error;
+    }
     this.analyses.set(filePath, { text: current, analysis });
     return analysis;
   }
@@ -110,9 +116,15 @@ export class WorkspaceIndex implements ModuleHost {
     if (known !== undefined) return known === true;
     this.exporters.set(filePath, 'pending');
     let result = false;
-    if (this.needsAnalysis(filePath)) {
-      const analysis = this.safeAnalysis(filePath);
-      result = !!analysis && [...analysis.exports.named.values(), ...analysis.exports.stars].some((value) => this.carriesVendor(value));
+    try {
+      if (this.needsAnalysis(filePath)) {
+        const analysis = this.safeAnalysis(filePath);
+        result = !!analysis && [...analysis.exports.named.values(), ...analysis.exports.stars].some((value) => this.carriesVendor(value));
+      }
+    } catch (error) {
+      // Undecided, not "no vendor": ask again next time.
+      this.exporters.delete(filePath);
+      throw error;
     }
     this.exporters.set(filePath, result);
     return result;

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { excludesWholeDirectory, matchesAnyGlob } from '../config/globs';
 import type { ConfigResolver } from '../config/resolve';
 import { diskIndexHost } from '../engine/disk-host';
-import { fileNotice, lintFile } from '../engine/lint-file';
+import { analysisFailed, fileNotice, lintFile } from '../engine/lint-file';
 import { LineMap } from '../engine/text';
 import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
 import { WorkspaceIndex } from '../engine/workspace-index';
@@ -52,7 +52,14 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     },
     onNotice: addNotice,
   });
-  if (options.shard) files = files.filter((_, position) => position % options.shard!.count === options.shard!.index - 1);
+  if (options.shard) {
+    // Walk notices (broken links, loops) are shared out like files, so no two shards report the same path.
+    const { index, count } = options.shard;
+    const paths = [...new Set([...files, ...notices.keys()])].sort();
+    const inShard = new Set(paths.filter((_, position) => position % count === index - 1));
+    files = files.filter((filePath) => inShard.has(filePath));
+    for (const filePath of notices.keys()) if (!inShard.has(filePath)) notices.delete(filePath);
+  }
 
   const retained = new Map<string, string>();
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
@@ -84,9 +91,20 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   const messagesByFile = new Map<string, LintMessage[]>();
   for (const filePath of readable) {
-    if (lintedInPool.has(filePath) || !index.needsAnalysis(filePath)) continue;
+    if (lintedInPool.has(filePath)) continue;
+    let needed: boolean;
+    try {
+      needed = index.needsAnalysis(filePath);
+    } catch (error) {
+      messagesByFile.set(filePath, [analysisFailed('', error)]);
+      continue;
+    }
+    if (!needed) continue;
     const text = host.readFile(filePath);
-    if (text === undefined) continue;
+    if (text === undefined) {
+      addNotice(filePath, 'vanished', 'the file was deleted or became unreadable during the scan');
+      continue;
+    }
     if (pool) sendToPool(filePath, text);
     else messagesByFile.set(filePath, await lintFile({ filePath, text, config: configs.configFor(filePath), index }));
     retained.delete(filePath);
