@@ -21,6 +21,7 @@ import type { Fact, ImportForm, Span } from './facts';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
+import { VendorNames, boundNames } from './vendor-names';
 import { type Value, callPatternsOf, constructValue } from './values';
 import { computeExports, type ModuleExports } from './exports';
 
@@ -63,10 +64,11 @@ class FactExtractor {
   private readonly hosts: RegExp;
   private readonly mayHoldHosts: boolean;
   private readonly mayHoldApiVersions: boolean;
+  private readonly vendorNames = new VendorNames();
 
   constructor(
     private readonly sourceFile: TS.SourceFile,
-    host: ModuleHost,
+    private readonly host: ModuleHost,
     options: ExtractOptions,
   ) {
     this.evaluator = new Evaluator(sourceFile.fileName, host);
@@ -79,6 +81,7 @@ class FactExtractor {
 
   run(): Extraction {
     this.visit(this.sourceFile);
+    this.vendorNames.settle(this.sourceFile);
     for (const site of this.imports) this.importFact(site);
     for (const construction of this.constructions) this.constructionFacts(construction);
     for (const call of this.calls) this.callFacts(call);
@@ -119,6 +122,7 @@ class FactExtractor {
         const reference = (node as TS.ImportEqualsDeclaration).moduleReference;
         if (ts.isExternalModuleReference(reference) && ts.isStringLiteralLike(reference.expression)) {
           this.imports.push({ specifier: reference.expression, form: 'import-equals', typeOnly: (node as TS.ImportEqualsDeclaration).isTypeOnly });
+          this.vendorNames.seed((node as TS.ImportEqualsDeclaration).name.text);
           return;
         }
         break;
@@ -169,9 +173,36 @@ class FactExtractor {
       case ts.SyntaxKind.ElementAccessExpression:
         this.checkEnvRead(node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
         break;
-      case ts.SyntaxKind.VariableDeclaration:
-        this.checkEnvDestructuring(node as TS.VariableDeclaration);
+      case ts.SyntaxKind.VariableDeclaration: {
+        const declaration = node as TS.VariableDeclaration;
+        this.checkEnvDestructuring(declaration);
+        this.vendorNames.flow(boundNames(declaration.name), declaration.initializer);
+        this.vendorNames.flow(boundNames(declaration.name), declaration.type);
         break;
+      }
+      case ts.SyntaxKind.Parameter: {
+        const parameter = node as TS.ParameterDeclaration;
+        this.vendorNames.flow(boundNames(parameter.name), parameter.type);
+        this.vendorNames.flow(boundNames(parameter.name), parameter.initializer);
+        break;
+      }
+      case ts.SyntaxKind.PropertyDeclaration: {
+        const property = node as TS.PropertyDeclaration;
+        const name = propertyNameText(property.name);
+        if (name !== undefined) {
+          this.vendorNames.flow([name], property.initializer);
+          this.vendorNames.flow([name], property.type);
+        }
+        break;
+      }
+      case ts.SyntaxKind.FunctionDeclaration:
+      case ts.SyntaxKind.MethodDeclaration:
+      case ts.SyntaxKind.GetAccessor: {
+        const fn = node as TS.FunctionDeclaration | TS.MethodDeclaration | TS.GetAccessorDeclaration;
+        const name = fn.name && propertyNameText(fn.name);
+        if (name !== undefined) this.vendorNames.flow([name], fn.body);
+        break;
+      }
     }
     if (isStatementOfModule(node) && isExported(node)) this.exportedDeclarations.push(node);
     ts.forEachChild(node, this.visit);
@@ -181,6 +212,7 @@ class FactExtractor {
     const ts = this.ts;
     if (!ts.isStringLiteralLike(declaration.moduleSpecifier)) return;
     const clause = declaration.importClause;
+    if (clause) this.seedImportedNames(declaration.moduleSpecifier.text, clause);
     const bindings = clause?.namedBindings;
     let form: ImportForm = 'side-effect';
     if (bindings && ts.isNamespaceImport(bindings)) form = 'namespace';
@@ -189,6 +221,17 @@ class FactExtractor {
     const allElementsTypeOnly =
       !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly) && !clause?.name;
     this.imports.push({ specifier: declaration.moduleSpecifier, form, typeOnly: !!clause?.isTypeOnly || allElementsTypeOnly });
+  }
+
+  /** Names imported from vendor or HTTP modules, or bound to vendor exports of workspace modules. */
+  private seedImportedNames(specifier: string, clause: TS.ImportClause): void {
+    const ts = this.ts;
+    const bindings = clause.namedBindings;
+    const local = matchVendorModule(specifier) || HTTP_LIBRARIES.some((library) => library.modules.includes(specifier)) ? undefined : this.host.resolveModule(this.sourceFile.fileName, specifier);
+    const carries = (imported: string) => local === undefined || this.host.exportOf(local, imported) !== undefined;
+    if (clause.name && carries('default')) this.vendorNames.seed(clause.name.text);
+    if (bindings && ts.isNamespaceImport(bindings)) this.vendorNames.seed(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) if (carries((element.propertyName ?? element.name).text)) this.vendorNames.seed(element.name.text);
   }
 
   private recordCall(call: TS.CallExpression): void {
@@ -221,6 +264,9 @@ class FactExtractor {
       return;
     }
     this.evaluator.recordAssignment(binary.left, binary.right);
+    const left = binary.left;
+    if (ts.isIdentifier(left)) this.vendorNames.flow([left.text], binary.right);
+    else if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.vendorNames.flow([left.name.text], binary.right);
   }
 
   private importFact(site: ImportSite): void {
@@ -237,6 +283,7 @@ class FactExtractor {
   }
 
   private constructionFacts(construction: TS.NewExpression): void {
+    if (!this.vendorNames.mayHoldVendor(construction.expression)) return;
     const instance = constructValue(this.evaluator.evaluate(construction.expression));
     if (!instance) return;
     const args = construction.arguments ?? [];
@@ -253,6 +300,7 @@ class FactExtractor {
   }
 
   private callFacts(call: TS.CallExpression): void {
+    if (!this.vendorNames.mayHoldVendor(call.expression)) return;
     const callee = this.evaluator.evaluate(call.expression);
     if (!callee) {
       if (this.isGlobalHttpFunction(call.expression)) this.restCall(call, 'fetch');

@@ -3,7 +3,7 @@
  * a client imported from `@/lib/openai` is found in any file. It analyses files on demand and remembers
  * the results; `invalidate` drops a file and everything whose analysis depended on it.
  */
-import { prefilterPattern } from '../vendors/patterns';
+import { prefilter } from '../vendors/patterns';
 import { type Analysis, analyzeSource } from './analysis';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
@@ -31,7 +31,7 @@ export class WorkspaceIndex implements ModuleHost {
   private readonly analyses = new Map<string, { text: string; analysis: Analysis } | null>();
   private readonly exporters = new Map<string, boolean | 'pending'>();
   private readonly dependents = new Map<string, Set<string>>();
-  private readonly prefilters = new Map<string, RegExp>();
+  private readonly prefilters = new Map<string, (text: string) => boolean>();
   private readonly summaries = new Map<string, FileSummary>();
   readonly resolver: ModuleResolver;
 
@@ -44,8 +44,8 @@ export class WorkspaceIndex implements ModuleHost {
     const hosts = this.host.configuredHosts(filePath);
     const key = hosts.join('\n');
     let pattern = this.prefilters.get(key);
-    if (!pattern) this.prefilters.set(key, (pattern = prefilterPattern(hosts)));
-    return pattern.test(text);
+    if (!pattern) this.prefilters.set(key, (pattern = prefilter(hosts)));
+    return pattern(text);
   }
 
   /** Records what the pre-filter needs to know of a file, so its text need not be kept or read again. */
@@ -60,7 +60,7 @@ export class WorkspaceIndex implements ModuleHost {
    * value. Without `text`, the summary recorded earlier (or the host's text) is used.
    */
   needsAnalysis(filePath: string, text?: string): boolean {
-    const summary = text !== undefined ? this.summarize(filePath, text) : this.summaryOf(filePath);
+    const summary = text !== undefined ? this.summarize(filePath, text) : this.summary(filePath);
     if (!summary) return false;
     return (
       summary.mentionsVendor ||
@@ -159,7 +159,13 @@ export class WorkspaceIndex implements ModuleHost {
     return value.kind !== 'local-module' || this.exportsVendor(value.file);
   }
 
-  private summaryOf(filePath: string): FileSummary | undefined {
+  /** The text of a file as the host has it (an editor buffer, or the disk). */
+  readFile(filePath: string): string | undefined {
+    return this.host.readFile(filePath);
+  }
+
+  /** The pre-filter summary of a file: recorded by `summarize`, or made from the host's text. */
+  summary(filePath: string): FileSummary | undefined {
     const known = this.summaries.get(filePath);
     if (known) return known;
     const text = this.host.readFile(filePath);

@@ -86,24 +86,21 @@ export function hostMentionPattern(configuredHosts: readonly string[]): RegExp {
 
 /**
  * Cheap test on raw text: can this file hold anything a rule reports? Every module name, endpoint,
- * environment prefix, key format, API version marker and directive leaves one of these tokens.
+ * environment prefix, key format, API version marker and directive leaves one of these tokens. Two
+ * expressions, because only names and hosts need case-insensitive matching, and a case-insensitive
+ * alternation of every token measured three times slower than this pair.
  */
-export function prefilterPattern(configuredHosts: readonly string[]): RegExp {
-  const moduleTokens = VENDORS.flatMap((vendor) => vendor.modules.map((module) => module.name)).filter(
-    (name) => !name.includes('openai'),
-  );
-  const hostTokens = VENDORS.flatMap((vendor) => vendor.endpointHosts).filter((host) => !host.includes('openai'));
-  const envTokens = VENDORS.flatMap((vendor) => vendor.envPrefixes).filter((prefix) => !prefix.includes('OPENAI'));
-  const tokens = [
+export function prefilter(configuredHosts: readonly string[]): (text: string) => boolean {
+  const mentionsOpenAi = (token: string) => token.toLowerCase().includes('openai');
+  const names = [
     'openai',
-    ...moduleTokens,
-    ...hostTokens,
-    ...envTokens,
+    ...VENDORS.flatMap((vendor) => [...vendor.modules.map((module) => module.name), ...vendor.endpointHosts.map((host) => host.replace(/^\./, '')), ...vendor.envPrefixes]),
     ...configuredHosts,
-  ].map(escapeRegExp);
-  return new RegExp(
-    `${tokens.join('|')}|\\bsk-|T3BlbkFJ|api-version|${[...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES].map(escapeRegExp).join('|')}|aidlint-`,
-    // Host names are case-insensitive, and the host pattern matches them so.
-    'i',
+  ].filter((token, index, all) => token === 'openai' || (!mentionsOpenAi(token) && all.indexOf(token) === index));
+  const markers = [...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES, 'api-version', 'T3BlbkFJ', 'aidlint-'].filter(
+    (token, index, all) => !mentionsOpenAi(token) && all.indexOf(token) === index,
   );
+  const namePattern = new RegExp(names.map(escapeRegExp).join('|'), 'i');
+  const markerPattern = new RegExp(`\\bsk-|${markers.map(escapeRegExp).join('|')}`);
+  return (text) => namePattern.test(text) || markerPattern.test(text);
 }

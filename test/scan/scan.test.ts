@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigResolver } from '../../rules/config/resolve';
 import type { FileResult, ResolvedConfig } from '../../rules/engine/types';
-import { LintPool } from '../../rules/scan/lint-pool';
 import { chmodBlocksReads, makeTempDir, removeTempDir } from '../files/temp';
 import { brief, briefResults, scanFolder, writeFiles } from './workspace';
 
@@ -219,30 +217,6 @@ describe('scan', () => {
         if (results.some((result) => result.filePath === at('src/app/broken.ts'))) reportedIn.push(index);
       }
       assert.equal(reportedIn.length, 1, `reported in shards ${JSON.stringify(reportedIn)}`);
-    });
-  });
-
-  describe('large scans, linted on a worker thread', () => {
-    it('report exactly what an in-process scan reports, notices and cross-file findings included', async function () {
-      if (os.availableParallelism() < 2) this.skip();
-      this.timeout(60_000);
-      for (let i = 0; i < 1600; i++) {
-        writeFiles(root, { [`src/generated/part${i % 16}/file${i}.ts`]: i % 50 ? `export const n${i} = ${i};\n` : "import 'openai';\n" });
-      }
-      writeFiles(root, { 'src/app/binary.ts': NUL, 'src/app/legacy.ts': Buffer.from("// \xff\nimport 'openai';\n", 'latin1') });
-      // An editor's readFile (for unsaved buffers) is invisible to a worker, so it keeps linting in-process.
-      const readFile = (filePath: string) => (fs.existsSync(filePath) ? fs.readFileSync(filePath, 'utf8') : undefined);
-      const inProcess = await scanFolder(root, { configs: new ConfigResolver({ workspaceRoot: root, readFile }) });
-      const configs = new ConfigResolver({ workspaceRoot: root });
-      const pool = LintPool.forScan(inProcess.results.length, configs);
-      assert.ok(pool, 'a scan of this size must lint on the worker');
-      await pool.finish();
-
-      assert.deepEqual(await scanFolder(root, { configs }), inProcess);
-      const reported = briefResults(root, inProcess);
-      assert.deepEqual(reported['src/routes/ask.ts'], EXPECTED['src/routes/ask.ts']);
-      assert.deepEqual(reported['src/app/legacy.ts'], ['invalid-utf8', 'vendor-import 2:8']);
-      assert.deepEqual(reported['src/app/binary.ts'], ['skipped-binary']);
     });
   });
 

@@ -1,0 +1,69 @@
+/** Command-line options of `npm run bench`. */
+import { parseArgs } from 'node:util';
+
+export const TOOL_NAMES = ['aidlint', 'eslint', 'oxlint'] as const;
+export type ToolName = (typeof TOOL_NAMES)[number];
+
+export interface BenchOptions {
+  files: number;
+  seed: number;
+  /** Timed runs of aidlint and oxlint. */
+  runs: number;
+  /** Timed runs of ESLint, which is slow. */
+  eslintRuns: number;
+  /** One untimed run per tool before the timed ones (warms the file cache and the JIT-compiled code paths). */
+  warmup: boolean;
+  tools: ToolName[];
+}
+
+export const USAGE = `Usage: node out/bench/run.js [options]
+
+  --files N        source files in the generated monorepo (default 20000)
+  --seed S         generator seed (default 1)
+  --runs N         timed runs of aidlint and oxlint (default 5)
+  --eslint-runs N  timed runs of ESLint (default 3)
+  --quick          2,000 files, 1 run each, no warm-up: a smoke test for CI
+  --tools LIST     comma-separated subset of ${TOOL_NAMES.join(',')} (default: all)
+  --help           show this text`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      files: { type: 'string' },
+      seed: { type: 'string' },
+      runs: { type: 'string' },
+      'eslint-runs': { type: 'string' },
+      quick: { type: 'boolean', default: false },
+      tools: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = values.quick;
+  return {
+    files: positiveInteger('--files', values.files, quick ? 2000 : 20000),
+    seed: positiveInteger('--seed', values.seed, 1),
+    runs: positiveInteger('--runs', values.runs, quick ? 1 : 5),
+    eslintRuns: positiveInteger('--eslint-runs', values['eslint-runs'], quick ? 1 : 3),
+    warmup: !quick,
+    tools: values.tools === undefined ? [...TOOL_NAMES] : toolList(values.tools),
+  };
+}
+
+export function positiveInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`${flag} needs a positive integer, got '${text}'`);
+  return value;
+}
+
+function toolList(text: string): ToolName[] {
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(TOOL_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`--tools: unknown tool ${unknown.join(', ')} (known: ${TOOL_NAMES.join(', ')})`);
+  return TOOL_NAMES.filter((name) => names.includes(name));
+}

@@ -1,0 +1,61 @@
+/**
+ * Reads and lints a list of files. The first phase reads every file once and keeps only a summary of
+ * those that do not mention a vendor; the second lints the files that need it: the ones that mention a
+ * vendor, and the ones that import a vendor client from another module without naming the vendor.
+ * Everything runs on one thread: linting on worker threads while this one reads was measured slower on
+ * two cores (each worker warms up its own copy of the parser), and used more memory.
+ */
+import type { ConfigResolver } from '../config/resolve';
+import { diskIndexHost } from '../engine/disk-host';
+import { analysisFailed, fileNotice, lintFile } from '../engine/lint-file';
+import { LineMap } from '../engine/text';
+import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
+import { WorkspaceIndex } from '../engine/workspace-index';
+import { readSourceFileSync } from '../files/read';
+
+const NOTICE_SEVERITY: Partial<Record<NoticeKind, Severity>> = { unreadable: 'warning', 'symlink-loop': 'warning' };
+
+export function noticeMessage(kind: NoticeKind, message: string): LintMessage {
+  return fileNotice(new LineMap(''), kind, NOTICE_SEVERITY[kind] ?? 'info', message);
+}
+
+const VANISHED = 'the file was deleted or became unreadable during the scan';
+
+/** One result per file, in the order given. `onRead` is called after each file is read (for progress). */
+export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void): Promise<FileResult[]> {
+  const retained = new Map<string, string>();
+  const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
+  const index = new WorkspaceIndex(host);
+  const messages = new Map<string, LintMessage[]>(files.map((filePath) => [filePath, []]));
+  const readable: string[] = [];
+
+  // Synchronous reads: measured twice as fast as libuv's thread pool for many small files.
+  for (const filePath of files) {
+    const outcome = readSourceFileSync(filePath, configs.configFor(filePath).maxFileSize);
+    onRead?.();
+    if (!outcome.ok) {
+      messages.get(filePath)!.push(noticeMessage(outcome.notice, outcome.message));
+      continue;
+    }
+    if (outcome.invalidUtf8) messages.get(filePath)!.push(noticeMessage('invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.'));
+    readable.push(filePath);
+    if (index.summarize(filePath, outcome.text).mentionsVendor) retained.set(filePath, outcome.text);
+  }
+
+  for (const filePath of readable) messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
+  return files.map((filePath) => ({ filePath, messages: messages.get(filePath)! }));
+}
+
+async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
+  let needed: boolean;
+  try {
+    needed = index.needsAnalysis(filePath);
+  } catch (error) {
+    return [analysisFailed('', error)];
+  }
+  if (!needed) return [];
+  const text = retained.get(filePath) ?? index.readFile(filePath);
+  retained.delete(filePath);
+  if (text === undefined) return [noticeMessage('vanished', VANISHED)];
+  return lintFile({ filePath, text, config: configs.configFor(filePath), index });
+}
