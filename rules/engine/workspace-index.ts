@@ -3,8 +3,9 @@
  * a client imported from `@/lib/openai` is found in any file. It analyses files on demand and remembers
  * the results; `invalidate` drops a file and everything whose analysis depended on it.
  */
-import { prefilter } from '../vendors/patterns';
+import { type RawSource, prefilter } from '../vendors/patterns';
 import { type Analysis, analyzeSource } from './analysis';
+import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
 import { type FileSystemView, ModuleResolver } from './module-resolver';
@@ -23,15 +24,12 @@ export interface FileSummary {
   specifiers: string[];
 }
 
-/** Import specifiers in raw text, without parsing (`from '…'`, `require('…')`, `import('…')`, `import '…'`). */
-const IMPORT_SPECIFIER = /\b(?:from|require\s*\(|import\s*\(|import)\s*['"]([^'"\n]+)['"]/g;
-
 export class WorkspaceIndex implements ModuleHost {
   /** null: in progress, unreadable or failed. */
   private readonly analyses = new Map<string, { text: string; analysis: Analysis } | null>();
   private readonly exporters = new Map<string, boolean | 'pending'>();
   private readonly dependents = new Map<string, Set<string>>();
-  private readonly prefilters = new Map<string, (text: string) => boolean>();
+  private readonly prefilters = new Map<string, (text: RawSource) => boolean>();
   private readonly summaries = new Map<string, FileSummary>();
   readonly resolver: ModuleResolver;
 
@@ -40,7 +38,7 @@ export class WorkspaceIndex implements ModuleHost {
   }
 
   /** Cheap text test: can this file hold anything a rule reports, by itself? */
-  mentionsVendor(filePath: string, text: string): boolean {
+  mentionsVendor(filePath: string, text: RawSource): boolean {
     const hosts = this.host.configuredHosts(filePath);
     const key = hosts.join('\n');
     let pattern = this.prefilters.get(key);
@@ -49,8 +47,8 @@ export class WorkspaceIndex implements ModuleHost {
   }
 
   /** Records what the pre-filter needs to know of a file, so its text need not be kept or read again. */
-  summarize(filePath: string, text: string): FileSummary {
-    const summary = { mentionsVendor: this.mentionsVendor(filePath, text), specifiers: [...text.matchAll(IMPORT_SPECIFIER)].map((match) => match[1]) };
+  summarize(filePath: string, text: RawSource): FileSummary {
+    const summary = { mentionsVendor: this.mentionsVendor(filePath, text), specifiers: importSpecifiers(text) };
     this.summaries.set(filePath, summary);
     return summary;
   }

@@ -84,23 +84,49 @@ export function hostMentionPattern(configuredHosts: readonly string[]): RegExp {
   return new RegExp([...suffixes, ...configuredHosts].map(escapeRegExp).join('|'), 'i');
 }
 
+/** Text a file is searched in before it is parsed: a string, or the raw UTF-8 bytes of a file not yet decoded. */
+export type RawSource = string | Buffer;
+
+/** Spellings of the vendor name that code uses (`openai`, `OpenAI`, `OPENAI_API_KEY`, `AzureOpenAI`, `openAI`). */
+const OPENAI_SPELLINGS = ['openai', 'OpenAI', 'OPENAI', 'Openai', 'openAI'];
+
 /**
  * Cheap test on raw text: can this file hold anything a rule reports? Every module name, endpoint,
- * environment prefix, key format, API version marker and directive leaves one of these tokens. Two
- * expressions, because only names and hosts need case-insensitive matching, and a case-insensitive
- * alternation of every token measured three times slower than this pair.
+ * environment prefix, key format, API version marker and directive leaves one of these tokens. Plain
+ * substring searches work on undecoded bytes too, so most files of a scan are never turned into strings
+ * (measured: a third of the time of one case-insensitive expression, and far less memory).
  */
-export function prefilter(configuredHosts: readonly string[]): (text: string) => boolean {
-  const mentionsOpenAi = (token: string) => token.toLowerCase().includes('openai');
-  const names = [
-    'openai',
-    ...VENDORS.flatMap((vendor) => [...vendor.modules.map((module) => module.name), ...vendor.endpointHosts.map((host) => host.replace(/^\./, '')), ...vendor.envPrefixes]),
-    ...configuredHosts,
-  ].filter((token, index, all) => token === 'openai' || (!mentionsOpenAi(token) && all.indexOf(token) === index));
-  const markers = [...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES, 'api-version', 'T3BlbkFJ', 'aidlint-'].filter(
-    (token, index, all) => !mentionsOpenAi(token) && all.indexOf(token) === index,
-  );
-  const namePattern = new RegExp(names.map(escapeRegExp).join('|'), 'i');
-  const markerPattern = new RegExp(`\\bsk-|${markers.map(escapeRegExp).join('|')}`);
-  return (text) => namePattern.test(text) || markerPattern.test(text);
+export function prefilter(configuredHosts: readonly string[]): (source: RawSource) => boolean {
+  const hosts = [...VENDORS.flatMap((vendor) => vendor.endpointHosts.map((host) => host.replace(/^\./, ''))), ...configuredHosts];
+  const tokens = unique([
+    ...OPENAI_SPELLINGS,
+    ...VENDORS.flatMap((vendor) => [...vendor.modules.map((module) => module.name), ...vendor.envPrefixes]),
+    ...hosts.flatMap((host) => [host.toLowerCase(), host.toUpperCase()]),
+    ...API_VERSION_PROPERTIES,
+    ...API_KEY_PROPERTIES,
+    'api-version',
+    'T3BlbkFJ',
+    'aidlint-',
+  ]).filter((token) => !OPENAI_SPELLINGS.some((spelling) => spelling !== token && token.includes(spelling)));
+  return (source) => tokens.some((token) => source.indexOf(token) !== -1) || startsWord(source, 'sk-');
+}
+
+/** Does `token` occur where a word starts (`sk-…`, not `task-…`)? */
+function startsWord(source: RawSource, token: string): boolean {
+  for (let at = source.indexOf(token); at !== -1; at = source.indexOf(token, at + 1)) {
+    if (at === 0 || !isWordCode(codeAt(source, at - 1))) return true;
+  }
+  return false;
+}
+
+export function codeAt(source: RawSource, index: number): number {
+  return typeof source === 'string' ? source.charCodeAt(index) : source[index];
+}
+
+export function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
 }

@@ -2,14 +2,13 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeSource, readSourceFile, readSourceFileSync, type ReadOutcome } from '../../rules/files/read';
+import { decodeSource, readSourceFileSync, sniffSource, type ReadOutcome } from '../../rules/files/read';
 import { chmodBlocksReads, makeTempDir, removeTempDir } from './temp';
 
 const MIB = 1024 * 1024;
 const LIMIT = MIB;
 
 const readers: [string, (filePath: string, maxBytes: number) => Promise<ReadOutcome>][] = [
-  ['readSourceFile', readSourceFile],
   ['readSourceFileSync', async (filePath, maxBytes) => readSourceFileSync(filePath, maxBytes)],
 ];
 
@@ -149,30 +148,6 @@ for (const [name, read] of readers) {
   });
 }
 
-describe('files/read: many reads at once', () => {
-  let dir: string;
-  beforeEach(() => (dir = makeTempDir()));
-  afterEach(() => removeTempDir(dir));
-
-  it('reads 1,000 files started together under a 128-descriptor limit without EMFILE', function () {
-    if (process.platform === 'win32') this.skip();
-    this.timeout(20_000);
-    for (let i = 0; i < 1000; i++) fs.writeFileSync(path.join(dir, `f${i}.ts`), `export const n = ${i};\n`);
-    // A child process, because only a shell can lower the descriptor limit (Node has no setrlimit).
-    const script = `
-      const { readSourceFile } = require(${JSON.stringify(require.resolve('../../rules/files/read'))});
-      const fs = require('node:fs'), path = require('node:path');
-      const files = fs.readdirSync(process.argv[1]).map((name) => path.join(process.argv[1], name));
-      Promise.all(files.map((file) => readSourceFile(file, 1024))).then((outcomes) => {
-        const failures = outcomes.filter((outcome) => !outcome.ok).map((outcome) => outcome.message);
-        process.stdout.write(JSON.stringify({ read: outcomes.length - failures.length, failures: [...new Set(failures)] }));
-      });`;
-    const shell = 'ulimit -n 128 && exec "$0" -e "$1" "$2"';
-    const output = execFileSync('sh', ['-c', shell, process.execPath, script, dir], { encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(output), { read: 1000, failures: [] });
-  });
-});
-
 describe('files/read: decodeSource', () => {
   it('flags UTF-16 with an odd trailing byte as invalid and keeps the text before it', () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('ab', 'utf16le'), Buffer.from([0x41])]);
@@ -186,5 +161,22 @@ describe('files/read: decodeSource', () => {
 
   it('decodes an empty file to empty text', () => {
     assert.deepEqual(decodeSource(new Uint8Array(0)), { text: '', invalidUtf8: false });
+  });
+});
+
+describe('files/read: sniffSource', () => {
+  it('keeps UTF-8 as bytes without the BOM, flags invalid bytes, and detects binary', () => {
+    const sniffed = sniffSource(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('const a = 1;\n')]));
+    assert.ok(!('binary' in sniffed) && Buffer.isBuffer(sniffed.source));
+    assert.equal(sniffed.source.toString(), 'const a = 1;\n');
+    assert.equal(sniffed.invalidUtf8, false);
+    const invalid = sniffSource(Buffer.from([0x61, 0xff, 0x62]));
+    assert.ok(!('binary' in invalid) && invalid.invalidUtf8);
+    assert.deepEqual(sniffSource(Buffer.from([0x61, 0, 0x62])), { binary: true });
+  });
+
+  it('decodes UTF-16 files, which cannot be searched as UTF-8 bytes', () => {
+    const sniffed = sniffSource(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("import 'openai';", 'utf16le')]));
+    assert.deepEqual(sniffed, { source: "import 'openai';", invalidUtf8: false });
   });
 });
