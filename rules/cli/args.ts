@@ -19,6 +19,8 @@ export interface CliOptions {
   /** Forced on or off by --color / --no-color (the last one given wins); decided from the terminal when absent. */
   color?: boolean;
   printConfig?: string;
+  /** Lint only this part of the files (`--shard 2/4`), to split one repository across CI jobs. */
+  shard?: { index: number; count: number };
   init: boolean;
   help: boolean;
   version: boolean;
@@ -40,6 +42,7 @@ Options:
       --quiet              Report errors only
       --color, --no-color  Force colours on or off (default: on for a terminal unless NO_COLOR is set)
       --print-config FILE  Print the configuration that applies to FILE
+      --shard I/N          Lint only the I-th of N equal parts of the files (for parallel CI jobs)
       --init               Create aidlint.json in the current folder
   -h, --help               Show this help
   -v, --version            Show the version
@@ -57,6 +60,7 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'print-config': { type: 'string' },
+  shard: { type: 'string' },
   init: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -85,6 +89,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     color: lastColorToken?.kind === 'option' ? lastColorToken.name === 'color' : undefined,
     printConfig: values['print-config'],
+    shard: values.shard === undefined ? undefined : parseShard(values.shard),
     init: values.init ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -103,6 +108,13 @@ function parseStrict(argv: string[]) {
 function parseMaxWarnings(text: string): number {
   if (!/^\d+$/u.test(text)) throw new UsageError(`--max-warnings needs a whole number of 0 or more, not '${text}'.`);
   return Number(text);
+}
+
+function parseShard(text: string): { index: number; count: number } {
+  const match = /^(\d+)\/(\d+)$/u.exec(text);
+  const [index, count] = match ? [Number(match[1]), Number(match[2])] : [0, 0];
+  if (!match || count < 1 || index < 1 || index > count) throw new UsageError(`--shard needs I/N with 1 ≤ I ≤ N, as in '2/4', not '${text}'.`);
+  return { index, count };
 }
 
 function parseRuleOverrides(settings: string[]): Partial<Record<RuleId, SeveritySetting>> {

@@ -62,7 +62,7 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   const progress = createProgress(io.stderr);
   let results: FileResult[];
   try {
-    ({ results } = await scan({ paths, cwd: io.cwd, configs, onProgress: (done, total) => progress.update(done, total) }));
+    ({ results } = await scan({ paths, cwd: io.cwd, configs, shard: options.shard, onProgress: (done, total) => progress.update(done, total) }));
   } finally {
     progress.clear();
   }

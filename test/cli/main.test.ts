@@ -168,6 +168,25 @@ describe('aidlint command', function () {
     });
   });
 
+  describe('sharding', () => {
+    it('--shard I/N splits the files: the shards are disjoint and together equal the full run', async () => {
+      const full = await jsonReport([]);
+      const shards = [await jsonReport(['--shard', '1/2']), await jsonReport(['--shard', '2/2'])];
+      const files = (report: JsonResult[]) => report.map((result) => result.filePath);
+      assert.ok(shards.every((shard) => shard.length > 0), 'each shard lints some files');
+      assert.deepEqual([...files(shards[0]), ...files(shards[1])].sort(), files(full).sort());
+      assert.deepEqual(shards.flat().sort((a, b) => a.filePath.localeCompare(b.filePath)), [...full].sort((a, b) => a.filePath.localeCompare(b.filePath)));
+    });
+
+    it('rejects a malformed --shard with exit code 2', async () => {
+      for (const bad of ['0/2', '3/2', '1', 'a/b']) {
+        const run = await runCli(['--shard', bad], PROJECT);
+        assert.equal(run.exitCode, 2, bad);
+        assert.match(run.stderr, /--shard needs I\/N/);
+      }
+    });
+  });
+
   describe('other commands', () => {
     it('--print-config prints the configuration for a file as JSON, with --rule applied', async () => {
       const plain = await runCli(['--print-config', 'src/app.ts'], PROJECT);
