@@ -50,23 +50,11 @@ export class Evaluator {
   }
 
   evaluate(node: TS.Expression): Value | undefined {
-    const cached = this.nodeValues.get(node);
-    if (cached === IN_PROGRESS) return undefined;
-    if (cached !== undefined || this.nodeValues.has(node)) return cached;
-    this.nodeValues.set(node, IN_PROGRESS);
-    const value = this.compute(node);
-    this.nodeValues.set(node, value);
-    return value;
+    return memoized(this.nodeValues, node, () => this.compute(node));
   }
 
   valueOfBinding(binding: Binding): Value | undefined {
-    const cached = this.bindingValues.get(binding);
-    if (cached === IN_PROGRESS) return undefined;
-    if (cached !== undefined || this.bindingValues.has(binding)) return cached;
-    this.bindingValues.set(binding, IN_PROGRESS);
-    const value = this.computeBinding(binding);
-    this.bindingValues.set(binding, value);
-    return value;
+    return memoized(this.bindingValues, binding, () => this.computeBinding(binding));
   }
 
   /** The value a module specifier yields as a whole (`require(x)`, `import(x)`, `import * as`). */
@@ -287,6 +275,17 @@ export function isFallbackOperator(kind: TS.SyntaxKind): boolean {
     kind === ts.SyntaxKind.BarBarToken ||
     kind === ts.SyntaxKind.AmpersandAmpersandToken
   );
+}
+
+/** Computes once per key; a key met again while it is being computed (a cycle) has no value. */
+function memoized<K>(cache: Map<K, Value | undefined | typeof IN_PROGRESS>, key: K, compute: () => Value | undefined): Value | undefined {
+  const cached = cache.get(key);
+  if (cached === IN_PROGRESS) return undefined;
+  if (cached !== undefined || cache.has(key)) return cached;
+  cache.set(key, IN_PROGRESS);
+  const value = compute();
+  cache.set(key, value);
+  return value;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
