@@ -13,6 +13,7 @@ describe('command-line arguments', () => {
       quiet: false,
       color: undefined,
       printConfig: undefined,
+      shard: undefined,
       init: false,
       help: false,
       version: false,
