@@ -6,7 +6,7 @@ import type { IndexHost } from './workspace-index';
 
 export interface DiskHostOptions {
   /** Texts that win over the disk (open editor buffers, texts a scan already read). */
-  overrides?: Map<string, string>;
+  overrides?: Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
   /** Files known to exist (a scan's file list), checked before touching the disk. */
   knownFiles?: ReadonlySet<string>;
 }

@@ -59,7 +59,8 @@ export type NoticeKind =
   | 'unreadable'
   | 'vanished'
   | 'symlink-loop'
-  | 'analysis-failed';
+  | 'analysis-failed'
+  | 'config-problem';
 
 /** The result for one file. */
 export interface FileResult {

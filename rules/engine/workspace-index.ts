@@ -128,8 +128,8 @@ export class WorkspaceIndex implements ModuleHost {
     return result;
   }
 
-  /** Forget a file (its text changed or it was deleted) and every analysis that used it. */
-  invalidate(filePath: string): void {
+  /** Forget a file (its text changed or it was deleted) and every analysis that used it; returns them all. */
+  invalidate(filePath: string): string[] {
     const pending = [filePath];
     const seen = new Set<string>();
     while (pending.length) {
@@ -141,6 +141,7 @@ export class WorkspaceIndex implements ModuleHost {
       this.summaries.delete(file);
       for (const dependent of this.dependents.get(file) ?? []) pending.push(dependent);
     }
+    return [...seen];
   }
 
   /** tsconfig paths or configuration changed: forget everything. */

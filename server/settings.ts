@@ -1,0 +1,59 @@
+/**
+ * Editor settings (`aidlint.*`), fetched per resource with `workspace/configuration` and its `scopeUri`,
+ * so folder and language overrides apply. Answers are kept only until the next change notification.
+ */
+import type { Connection } from 'vscode-languageserver';
+import type { SeveritySetting } from '../rules/engine/types';
+
+export type CustomSeverity = SeveritySetting | 'warn' | 'default' | 'downgrade' | 'upgrade';
+
+export interface RuleCustomization {
+  /** A rule id or a glob over rule ids (`vendor-*`); a leading `!` applies it to every other rule. */
+  rule: string;
+  severity: CustomSeverity;
+}
+
+export interface Settings {
+  enable: boolean;
+  run: 'onType' | 'onSave';
+  /** A config file to use instead of discovering aidlint.json (relative to the workspace folder). */
+  configFile: string;
+  rules: { customizations: RuleCustomization[] };
+}
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', configFile: '', rules: { customizations: [] } };
+
+export class SettingsCache {
+  private readonly byResource = new Map<string, Promise<Settings>>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly clientHasConfiguration: boolean,
+  ) {}
+
+  get(resource: string): Promise<Settings> {
+    if (!this.clientHasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    let settings = this.byResource.get(resource);
+    if (!settings) {
+      settings = this.connection.workspace
+        .getConfiguration({ scopeUri: resource, section: 'aidlint' })
+        .then((value: Partial<Settings> | null) => normalize(value ?? {}));
+      this.byResource.set(resource, settings);
+    }
+    return settings;
+  }
+
+  /** `workspace/didChangeConfiguration`: ask again next time. */
+  clear(): void {
+    this.byResource.clear();
+  }
+}
+
+function normalize(value: Partial<Settings>): Settings {
+  return {
+    enable: value.enable ?? DEFAULT_SETTINGS.enable,
+    run: value.run === 'onSave' ? 'onSave' : 'onType',
+    configFile: typeof value.configFile === 'string' ? value.configFile : '',
+    rules: { customizations: Array.isArray(value.rules?.customizations) ? value.rules.customizations : [] },
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * "Scan Workspace": lints every file of every workspace folder, reporting progress, and serves the
+ * results as workspace diagnostics (`workspace/diagnostic`) for files that are not open, until they change.
+ */
+import type { Connection, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import { scan } from '../rules/scan/scan';
+import { customize, toDiagnostic } from './diagnostics';
+import type { Log } from './log';
+import type { SettingsCache } from './settings';
+import type { Status } from './status';
+import { uriOf } from './uris';
+import type { Workspaces } from './workspaces';
+
+export class WorkspaceScan {
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspaces: Workspaces,
+    private readonly settings: SettingsCache,
+    private readonly status: Status,
+    private readonly log: Log,
+  ) {}
+
+  /** Runs the scan; resolves with the number of problems found. */
+  async run(): Promise<number> {
+    const progress = await this.connection.window.createWorkDoneProgress();
+    progress.begin('aidlint: scanning the workspace', 0, undefined, true);
+    this.status.busy('Scanning the workspace');
+    let problems = 0;
+    try {
+      for (const workspace of this.workspaces.all()) {
+        const settings = await this.settings.get(uriOf(workspace.root));
+        workspace.scanResults.clear();
+        workspace.scanned = settings.enable;
+        if (!settings.enable) continue;
+        const configs = workspace.configs(settings.configFile);
+        let reported = 0;
+        const { results } = await scan({
+          paths: [workspace.root],
+          cwd: workspace.root,
+          configs,
+          onProgress: (done, total) => {
+            const percentage = Math.floor((done / total) * 100);
+            if (percentage !== reported) progress.report((reported = percentage), `${done}/${total} files in ${workspace.root}`);
+          },
+        });
+        for (const result of results) {
+          const messages = customize(result.messages, settings.rules.customizations);
+          if (messages.length) workspace.scanResults.set(result.filePath, messages);
+          problems += messages.length;
+        }
+      }
+      this.log.info(`Workspace scan finished: ${problems} problems.`);
+      this.status.scanned(problems);
+      return problems;
+    } catch (error) {
+      this.log.error('The workspace scan failed', error);
+      this.status.failed('The workspace scan failed; see the log.');
+      throw error;
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** Scan results for files that are not open (open files are reported by document diagnostics). */
+  report(): WorkspaceDiagnosticReport {
+    const items: WorkspaceDocumentDiagnosticReport[] = [];
+    for (const workspace of this.workspaces.all()) {
+      for (const [filePath, messages] of workspace.scanResults) {
+        if (this.workspaces.isOpen(filePath)) continue;
+        items.push({ kind: 'full', uri: uriOf(filePath), version: null, items: messages.map(toDiagnostic) });
+      }
+    }
+    return { items };
+  }
+
+  get problemCount(): number {
+    return this.workspaces.all().reduce((sum, workspace) => sum + [...workspace.scanResults.values()].reduce((n, messages) => n + messages.length, 0), 0);
+  }
+}
