@@ -48,7 +48,7 @@ connection.onInitialize((params): InitializeResult => {
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
-  if (pull) connection.languages.diagnostics.onWorkspace(() => workspaceScan.report());
+  if (pull) connection.languages.diagnostics.onWorkspace((params) => workspaceScan.report(params));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

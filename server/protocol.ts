@@ -17,9 +17,10 @@ export interface StatusParams {
   message?: string;
 }
 
+/** Executed by the server (`workspace/executeCommand`); editors' own command ids stay free for the client. */
 export const COMMANDS = {
   /** Lint every file of every workspace folder and report them through workspace diagnostics. */
-  scanWorkspace: 'aidlint.scanWorkspace',
+  scanWorkspace: 'aidlint.server.scanWorkspace',
   /** Open a rule's documentation (argument: the URL). */
-  showDocumentation: 'aidlint.showDocumentation',
+  showDocumentation: 'aidlint.server.showDocumentation',
 } as const;

@@ -40,13 +40,11 @@ export async function filesChanged(changes: readonly FileEvent[], workspaces: Wo
 
 /** Recomputes one file's workspace-scan result from disk. */
 async function rescan(workspace: Workspace, filePath: string, type: FileChangeType, settings: SettingsCache): Promise<boolean> {
-  const had = workspace.scanResults.delete(filePath);
-  if (type === FileChangeType.Deleted) return had;
+  const had = workspace.scanResults.has(filePath);
   const { configFile, rules } = await settings.get(uriOf(workspace.root));
   const config = workspace.configs(configFile).configFor(filePath);
-  const read = readSourceFileSync(filePath, config.maxFileSize);
-  if (!read.ok) return had;
-  const messages = customize(await lintFile({ filePath, text: read.text, config, index: workspace.index }), rules.customizations);
-  if (messages.length) workspace.scanResults.set(filePath, messages);
+  const read = type === FileChangeType.Deleted ? undefined : readSourceFileSync(filePath, config.maxFileSize);
+  const messages = read?.ok ? customize(await lintFile({ filePath, text: read.text, config, index: workspace.index }), rules.customizations) : [];
+  workspace.setScanResult(filePath, messages);
   return had || messages.length > 0;
 }

@@ -2,13 +2,13 @@
  * "Scan Workspace": lints every file of every workspace folder, reporting progress, and serves the
  * results as workspace diagnostics (`workspace/diagnostic`) for files that are not open, until they change.
  */
-import type { Connection, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
+import type { Connection, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { scan } from '../rules/scan/scan';
 import { customize, toDiagnostic } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
 import type { Status } from './status';
-import { uriOf } from './uris';
+import { pathOf, uriOf } from './uris';
 import type { Workspaces } from './workspaces';
 
 export class WorkspaceScan {
@@ -29,9 +29,12 @@ export class WorkspaceScan {
     try {
       for (const workspace of this.workspaces.all()) {
         const settings = await this.settings.get(uriOf(workspace.root));
-        workspace.scanResults.clear();
+        const before = new Set(workspace.scanResults.keys());
         workspace.scanned = settings.enable;
-        if (!settings.enable) continue;
+        if (!settings.enable) {
+          for (const filePath of before) workspace.setScanResult(filePath, []);
+          continue;
+        }
         const configs = workspace.configs(settings.configFile);
         let reported = 0;
         const { results } = await scan({
@@ -45,9 +48,11 @@ export class WorkspaceScan {
         });
         for (const result of results) {
           const messages = customize(result.messages, settings.rules.customizations);
-          if (messages.length) workspace.scanResults.set(result.filePath, messages);
+          workspace.setScanResult(result.filePath, messages);
+          before.delete(result.filePath);
           problems += messages.length;
         }
+        for (const vanished of before) workspace.setScanResult(vanished, []);
       }
       this.log.info(`Workspace scan finished: ${problems} problems.`);
       this.status.scanned(problems);
@@ -61,19 +66,21 @@ export class WorkspaceScan {
     }
   }
 
-  /** Scan results for files that are not open (open files are reported by document diagnostics). */
-  report(): WorkspaceDiagnosticReport {
+  /**
+   * Scan results for files that are not open (open files are reported by document diagnostics); a file
+   * whose result the client already has is reported unchanged. Clients poll this, so it must stay cheap.
+   */
+  report(params: WorkspaceDiagnosticParams): WorkspaceDiagnosticReport {
+    const known = new Map(params.previousResultIds.map((previous) => [pathOf(previous.uri), previous.value]));
     const items: WorkspaceDocumentDiagnosticReport[] = [];
     for (const workspace of this.workspaces.all()) {
-      for (const [filePath, messages] of workspace.scanResults) {
+      for (const [filePath, { resultId, messages }] of workspace.scanResults) {
         if (this.workspaces.isOpen(filePath)) continue;
-        items.push({ kind: 'full', uri: uriOf(filePath), version: null, items: messages.map(toDiagnostic) });
+        const uri = uriOf(filePath);
+        if (known.get(filePath) === resultId) items.push({ kind: 'unchanged', uri, resultId, version: null });
+        else items.push({ kind: 'full', uri, resultId, version: null, items: messages.map(toDiagnostic) });
       }
     }
     return { items };
-  }
-
-  get problemCount(): number {
-    return this.workspaces.all().reduce((sum, workspace) => sum + [...workspace.scanResults.values()].reduce((n, messages) => n + messages.length, 0), 0);
   }
 }

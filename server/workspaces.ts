@@ -15,8 +15,12 @@ import { pathOf } from './uris';
 
 export class Workspace {
   readonly index: WorkspaceIndex;
-  /** Results of the last "Scan Workspace", by file; kept until those files change. */
-  readonly scanResults = new Map<string, LintMessage[]>();
+  /**
+   * Results of the last "Scan Workspace", by file; kept until those files change. A file that had
+   * problems keeps an (empty) entry once clean, so clients are told to clear it.
+   */
+  readonly scanResults = new Map<string, { resultId: string; messages: LintMessage[] }>();
+  private nextResultId = 1;
   /** Whether a workspace scan ran, so changed files are re-linted to keep its results current. */
   scanned = false;
   private resolver: ConfigResolver | undefined;
@@ -42,6 +46,11 @@ export class Workspace {
       this.index.invalidateAll();
     }
     return this.resolver;
+  }
+
+  setScanResult(filePath: string, messages: LintMessage[]): void {
+    if (messages.length === 0 && !this.scanResults.has(filePath)) return;
+    this.scanResults.set(filePath, { resultId: `scan-${this.nextResultId++}`, messages });
   }
 
   /** A config file changed: re-read configuration and forget analyses that used the old one. */
