@@ -22,7 +22,7 @@ import { connectionLog } from './log';
 import { COMMANDS } from './protocol';
 import { SettingsCache } from './settings';
 import { Status } from './status';
-import { pathOf } from './uris';
+import { pathOf, uriOf } from './uris';
 import { filesChanged } from './watched-files';
 import { WorkspaceScan } from './workspace-scan';
 import { Workspaces } from './workspaces';
@@ -69,9 +69,9 @@ connection.onInitialized(() => {
     });
   }
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
-    const current = new Set(workspaces.all().map((workspace) => workspace.root));
+    const current = new Set(workspaces.folderRoots());
     for (const removed of event.removed) current.delete(pathOf(removed.uri) ?? '');
-    workspaces.setFolders([...[...current].map((root) => `file://${root}`), ...event.added.map((folder) => folder.uri)]);
+    workspaces.setFolders([...[...current].map(uriOf), ...event.added.map((folder) => folder.uri)]);
     void diagnostics.refresh();
   });
   log.info('aidlint server started.');

@@ -81,6 +81,10 @@ export class Workspaces {
     for (const root of roots) if (!this.folders.has(root)) this.folders.set(root, this.create(root));
   }
 
+  folderRoots(): string[] {
+    return [...this.folders.keys()];
+  }
+
   all(): Workspace[] {
     return [...this.folders.values(), ...this.loose.values()];
   }
