@@ -31,11 +31,6 @@ export function relativePosix(base: string, filePath: string): string | undefine
   return relative.split(path.sep).join('/');
 }
 
-export function matchesGlob(filePath: string, glob: Glob): boolean {
-  const relative = relativePosix(glob.base, filePath);
-  return relative !== undefined && compile(glob.pattern)(relative);
-}
-
 export function matchesAnyGlob(filePath: string, globs: readonly Glob[]): boolean {
   // Globs of one list usually share a base: compute the relative path once per base.
   let lastBase: string | undefined;

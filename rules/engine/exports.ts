@@ -14,8 +14,6 @@ export interface ModuleExports {
   stars: Value[];
 }
 
-export const NO_EXPORTS: ModuleExports = { named: new Map(), stars: [] };
-
 export function computeExports(
   sourceFile: TS.SourceFile,
   evaluator: Evaluator,
