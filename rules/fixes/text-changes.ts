@@ -1,0 +1,16 @@
+/** Applying text changes: sorted, checked for overlap, applied from the end so offsets stay valid. */
+import type { TextChange } from './types';
+
+export function overlaps(changes: readonly TextChange[]): boolean {
+  const sorted = [...changes].sort((a, b) => a.start - b.start || a.end - b.end);
+  return sorted.some((change, index) => index > 0 && change.start < sorted[index - 1].end);
+}
+
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  if (overlaps(changes)) throw new Error('overlapping edits');
+  let result = text;
+  for (const change of [...changes].sort((a, b) => b.start - a.start || b.end - a.end)) {
+    result = result.slice(0, change.start) + change.newText + result.slice(change.end);
+  }
+  return result;
+}

@@ -1,0 +1,63 @@
+/**
+ * Plans the wrap fix for one vendor call: the neutral call that replaces it, the rewritten uses of its
+ * result, and what the seam must provide (a model entry). Imports and seam files are added by the caller.
+ */
+import type * as TS from 'typescript';
+import type { VendorCallFact } from '../../engine/facts';
+import { typescript } from '../../engine/parse';
+import type { Scopes } from '../../engine/scope';
+import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
+import type { TextChange } from '../types';
+import { Refusal, readRequest } from './request';
+import { rewriteResultUses } from './result';
+
+export interface WrapPlan {
+  kind: WrapKind;
+  model: string;
+  /** Seam function the call goes through. */
+  factory: 'chatModel' | 'embeddingModel';
+  needsMessageType: boolean;
+  /** Replaces the call; `{model}` in newText stands for the model's configuration key. */
+  callChange: TextChange;
+  otherChanges: TextChange[];
+}
+
+export const MODEL_KEY_PLACEHOLDER = '\u0000model\u0000';
+
+export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes): WrapPlan | { refused: string } {
+  const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
+  if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat and embeddings are)` };
+  const call = findCall(sourceFile, fact.callSpan);
+  if (!call) return { refused: 'the call could not be found in the current text' };
+  try {
+    const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
+    const request = readRequest(call, shape, scopes, isTypeScript);
+    const otherChanges = [...rewriteResultUses(call, request.kind, shape.resultPrefix, scopes), ...request.extraChanges];
+    const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
+    const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
+    const body = request.fields.map((field) => (field.name === field.text ? field.name : `${field.name}: ${field.text}`)).join(', ');
+    return {
+      kind: request.kind,
+      model: request.model,
+      factory,
+      needsMessageType: request.needsMessageType,
+      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}({ ${body} })` },
+      otherChanges,
+    };
+  } catch (error) {
+    if (error instanceof Refusal) return { refused: error.message };
+    throw error;
+  }
+}
+
+function findCall(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.CallExpression | undefined {
+  const ts = typescript();
+  let found: TS.CallExpression | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found || node.end < span.start || node.pos > span.end) return;
+    if (ts.isCallExpression(node) && node.getStart(sourceFile) === span.start && node.end === span.end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}

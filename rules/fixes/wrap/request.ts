@@ -1,0 +1,155 @@
+/**
+ * The request half of the wrap fix: reads a vendor call's arguments into the neutral request, or says
+ * why it cannot (an option the neutral interface does not carry, a model chosen at run time, messages
+ * whose shape cannot be checked here).
+ */
+import type * as TS from 'typescript';
+import { skipOuterExpressions } from '../../engine/evaluate';
+import { typescript } from '../../engine/parse';
+import type { Scopes } from '../../engine/scope';
+import { propertyNameText } from '../../engine/strings';
+import { type CallShape, REQUEST_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import type { TextChange } from '../types';
+
+export interface NeutralRequest {
+  kind: WrapKind;
+  /** The model or deployment name the call used (a literal in the code). */
+  model: string;
+  /** `neutralName: expression text` pairs, in source order. */
+  fields: Array<{ name: string; text: string }>;
+  /** Edits the request needs elsewhere (a messages constant typed for the neutral interface). */
+  extraChanges: TextChange[];
+  /** Whether `ChatMessage` must be imported (for a type annotation added to a messages constant). */
+  needsMessageType: boolean;
+}
+
+const ROLES = new Set(['system', 'user', 'assistant']);
+
+export class Refusal extends Error {}
+
+export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: Scopes, isTypeScript: boolean): NeutralRequest {
+  const ts = typescript();
+  const sourceFile = call.getSourceFile();
+  const text = (node: TS.Node) => node.getText(sourceFile);
+  let kind = shape.kind;
+  let model: string | undefined;
+  const fields: NeutralRequest['fields'] = [];
+  const request: NeutralRequest = { kind, model: '', fields, extraChanges: [], needsMessageType: false };
+
+  const addOption = (name: string, value: TS.Expression) => {
+    if (name === 'model') {
+      model = literalModel(value, scopes);
+      return;
+    }
+    if (name === 'stream') {
+      if (value.kind === ts.SyntaxKind.TrueKeyword && kind === 'chat') kind = 'chat-stream';
+      else if (value.kind !== ts.SyntaxKind.FalseKeyword) throw new Refusal('`stream` is not a plain true or false');
+      return;
+    }
+    if (name === 'response_format' || name === 'responseFormat') {
+      fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
+      return;
+    }
+    const neutral = REQUEST_OPTIONS[kind === 'chat-stream' ? 'chat' : kind][name];
+    if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
+    if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
+    fields.push({ name: neutral, text: text(value) });
+  };
+
+  const addObject = (argument: TS.Expression | undefined, what: string) => {
+    const object = argument && skipOuterExpressions(argument);
+    if (!object || !ts.isObjectLiteralExpression(object)) throw new Refusal(`the ${what} is not written inline as an object`);
+    for (const property of object.properties) {
+      if (ts.isShorthandPropertyAssignment(property)) addOption(property.name.text, property.name);
+      else if (ts.isPropertyAssignment(property) && propertyNameText(property.name) !== undefined) addOption(propertyNameText(property.name)!, property.initializer);
+      else throw new Refusal(`the ${what} uses a spread or computed property`);
+    }
+  };
+
+  if (shape.request.style === 'object') {
+    if (call.arguments.length !== 1) throw new Refusal('the call has more than the request argument');
+    addObject(call.arguments[0], 'request');
+  } else {
+    const { payload, payloadAs, options } = shape.request;
+    const deployment = call.arguments[shape.request.model];
+    if (!deployment) throw new Refusal('the deployment argument is missing');
+    model = literalModel(deployment, scopes);
+    const payloadArgument = call.arguments[payload];
+    if (!payloadArgument) throw new Refusal(`the ${payloadAs} argument is missing`);
+    addOption(payloadAs, payloadArgument);
+    if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
+    if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
+  }
+  if (model === undefined) throw new Refusal('the request names no model');
+  request.kind = kind;
+  request.model = model;
+  return request;
+}
+
+/** The model must be a literal (directly or through a constant), so its configuration default is known. */
+function literalModel(expression: TS.Expression, scopes: Scopes): string {
+  const ts = typescript();
+  const inner = skipOuterExpressions(expression);
+  if (ts.isStringLiteralLike(inner)) return inner.text;
+  if (ts.isIdentifier(inner)) {
+    const binding = scopes.resolve(inner);
+    const declaration = binding?.declaration;
+    const isConst = declaration && ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
+    const init = binding?.init && skipOuterExpressions(binding.init);
+    if (isConst && binding.path.length === 0 && init && ts.isStringLiteralLike(init)) return init.text;
+  }
+  throw new Refusal('the model is chosen at run time, so it cannot move to configuration');
+}
+
+function jsonMode(value: TS.Expression): 'json' | 'text' {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  if (ts.isObjectLiteralExpression(inner) && inner.properties.length === 1) {
+    const property = inner.properties[0];
+    if (ts.isPropertyAssignment(property) && propertyNameText(property.name) === 'type' && ts.isStringLiteralLike(property.initializer)) {
+      if (property.initializer.text === 'json_object') return 'json';
+      if (property.initializer.text === 'text') return 'text';
+    }
+  }
+  throw new Refusal('`response_format` asks for more than plain JSON or text');
+}
+
+/**
+ * Messages must be role/content pairs the neutral `ChatMessage` can hold: an array literal inline, or a
+ * constant initialised with one (which then gets a `ChatMessage[]` annotation in TypeScript, since an
+ * inferred `{ role: string }` would not type-check against the neutral roles).
+ */
+function checkMessages(value: TS.Expression, scopes: Scopes, isTypeScript: boolean, request: NeutralRequest): void {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  if (ts.isArrayLiteralExpression(inner)) {
+    checkMessageArray(inner);
+    return;
+  }
+  if (!ts.isIdentifier(inner)) throw new Refusal('the messages are built elsewhere, so their shape cannot be checked');
+  const binding = scopes.resolve(inner);
+  const declaration = binding?.declaration;
+  const init = binding?.init && skipOuterExpressions(binding.init);
+  if (!declaration || !ts.isVariableDeclaration(declaration) || binding.path.length || !init || !ts.isArrayLiteralExpression(init)) {
+    throw new Refusal('the messages are built elsewhere, so their shape cannot be checked');
+  }
+  checkMessageArray(init);
+  if (!isTypeScript) return;
+  if (declaration.type) throw new Refusal('the messages constant has a declared type; retype it to the neutral ChatMessage[] first');
+  request.extraChanges.push({ start: declaration.name.end, end: declaration.name.end, newText: ': ChatMessage[]' });
+  request.needsMessageType = true;
+}
+
+function checkMessageArray(array: TS.ArrayLiteralExpression): void {
+  const ts = typescript();
+  for (const element of array.elements) {
+    if (!ts.isObjectLiteralExpression(element)) throw new Refusal('a message is not written as { role, content }');
+    const names = element.properties.map((property) => (property.name ? propertyNameText(property.name) : undefined));
+    if (names.length !== 2 || !names.includes('role') || !names.includes('content')) {
+      throw new Refusal('a message has fields other than role and content (names, tool calls, images)');
+    }
+    const role = element.properties.find((property) => property.name && propertyNameText(property.name) === 'role');
+    const roleValue = role && ts.isPropertyAssignment(role) && ts.isStringLiteralLike(role.initializer) ? role.initializer.text : undefined;
+    if (!roleValue || !ROLES.has(roleValue)) throw new Refusal('a message role is not system, user or assistant written inline');
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The result half of the wrap fix: follows the awaited result of a vendor call through a variable, a
+ * `for await` over a stream, or a direct property chain, and rewrites each use into the neutral result
+ * (`.choices[0].message.content` → `.text`, `.data[i].embedding` → `.embeddings[i]` …). Any use it cannot
+ * translate (the result returned, passed on, or read for a field the neutral result lacks) refuses the fix.
+ */
+import type * as TS from 'typescript';
+import { typescript } from '../../engine/parse';
+import type { Scopes } from '../../engine/scope';
+import { RESULT_ACCESSORS, type WrapKind } from '../../vendors/wrap-table';
+import type { TextChange } from '../types';
+import { Refusal } from './request';
+
+/** Edits for every use of the call's result; `call` is the vendor call expression. */
+export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  const value = outer(call);
+  const awaited = value.parent;
+  if (!ts.isAwaitExpression(awaited)) {
+    if (ts.isExpressionStatement(awaited)) return [];
+    throw new Refusal('the result is not awaited where the call is made');
+  }
+  const use = outer(awaited);
+  const parent = use.parent;
+  if (ts.isExpressionStatement(parent)) return [];
+  if (kind === 'chat-stream') {
+    if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, prefix, scopes);
+    return rewriteVariable(use, (reference) => {
+      const loop = reference.parent;
+      if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, prefix, scopes);
+      throw new Refusal('the stream is used other than in a `for await` loop');
+    }, scopes);
+  }
+  if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
+    return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix), scopes);
+  }
+  return rewriteAccess(use, kind, prefix);
+}
+
+/** `const r = await …`: every reference to `r` must be translatable. */
+function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Identifier) => TextChange[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  const declaration = initializer.parent;
+  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
+  if (declaration.type) throw new Refusal('the result variable is declared with the SDK type');
+  if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) throw new Refusal('the result variable may be reassigned (not const)');
+  const name = declaration.name;
+  const binding = scopes.resolve(name);
+  const changes: TextChange[] = [];
+  const scope = declaration.parent.parent.parent;
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && isReference(node)) {
+      changes.push(...rewrite(node));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(scope);
+  return changes;
+}
+
+/** `for await (const chunk of stream)`: every use of `chunk` must be a translatable chunk accessor. */
+function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  const initializer = loop.initializer;
+  if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) throw new Refusal('the stream loop does not declare one chunk variable');
+  const chunk = initializer.declarations[0];
+  const name = chunk.name;
+  if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
+  const binding = scopes.resolve(name);
+  const changes: TextChange[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && isReference(node)) {
+      changes.push(...rewriteAccess(node, 'chat-stream', prefix));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(loop.statement);
+  return changes;
+}
+
+/** `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly. */
+function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[]): TextChange[] {
+  const ts = typescript();
+  const sourceFile = root.getSourceFile();
+  const segments: string[] = [];
+  let node: TS.Expression = root;
+  let indexText: string | undefined;
+  for (;;) {
+    const parent: TS.Node = node.parent;
+    if (ts.isPropertyAccessExpression(parent) && parent.expression === node) segments.push(parent.name.text);
+    else if (ts.isElementAccessExpression(parent) && parent.expression === node) {
+      const argument = parent.argumentExpression;
+      if (ts.isNumericLiteral(argument) && argument.text === '0') segments.push('0');
+      else {
+        segments.push('*');
+        indexText = argument.getText(sourceFile);
+      }
+    } else if (ts.isNonNullExpression(parent) || ts.isParenthesizedExpression(parent)) {
+      // `x!.y` and `(x).y` read the same property.
+    } else break;
+    node = parent as TS.Expression;
+    const path = stripPrefix(segments, prefix);
+    if (path === undefined) continue;
+    const joined = path.join('.');
+    if (kind === 'embeddings' && joined === 'data.map') return rewriteEmbeddingMap(root, node);
+    const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
+    if (accessor) {
+      const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
+      return [{ start: root.end, end: node.end, newText: `.${neutral}` }];
+    }
+  }
+  const read = stripPrefix(segments, prefix)?.join('.') || '(the whole result)';
+  throw new Refusal(`the result is used as the SDK's type (${read})`);
+}
+
+/** `r.data.map((d) => d.embedding)` → `r.embeddings`. */
+function rewriteEmbeddingMap(root: TS.Expression, mapAccess: TS.Expression): TextChange[] {
+  const ts = typescript();
+  const call = mapAccess.parent;
+  const callback = ts.isCallExpression(call) && call.expression === mapAccess && call.arguments.length === 1 ? call.arguments[0] : undefined;
+  if (!callback || !ts.isArrowFunction(callback) || callback.parameters.length !== 1 || !ts.isIdentifier(callback.parameters[0].name)) {
+    throw new Refusal('the embeddings are mapped with more than `(d) => d.embedding`');
+  }
+  const parameter = callback.parameters[0].name.text;
+  const body = callback.body;
+  if (!ts.isPropertyAccessExpression(body) || body.name.text !== 'embedding' || !ts.isIdentifier(body.expression) || body.expression.text !== parameter) {
+    throw new Refusal('the embeddings are mapped with more than `(d) => d.embedding`');
+  }
+  return [{ start: root.end, end: call.end, newText: '.embeddings' }];
+}
+
+function stripPrefix(segments: readonly string[], prefix: readonly string[]): string[] | undefined {
+  if (segments.length < prefix.length || prefix.some((segment, index) => segments[index] !== segment)) return undefined;
+  return segments.slice(prefix.length);
+}
+
+/** The expression a value appears as to its user: through parentheses and casts. */
+function outer(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  let current = node;
+  while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
+  return current;
+}
+
+/** An identifier used as a value (not a property name or a declaration name). */
+function isReference(node: TS.Identifier): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
+  if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false;
+  return !(ts.isVariableDeclaration(parent) && parent.name === node);
+}

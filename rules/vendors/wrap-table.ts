@@ -1,0 +1,93 @@
+/**
+ * How vendor calls map onto the seam's neutral interface (SPEC §3), as data: which client methods the
+ * "wrap" fix rewrites, where their request lives, which request options it can carry (and under which
+ * neutral name), and how uses of the result translate. A new SDK shape is a new row here.
+ */
+
+export type WrapKind = 'chat' | 'chat-stream' | 'embeddings';
+
+export interface CallShape {
+  /** Client classes (from the vendor table) whose method this is. */
+  clients: readonly string[];
+  /** Method path below the client. */
+  method: string;
+  kind: WrapKind;
+  /**
+   * Where the request is: one options object (`{ model, messages, … }`), or positional arguments as in
+   * `@azure/openai` (`getChatCompletions(deployment, messages, options)`).
+   */
+  request: { style: 'object' } | { style: 'positional'; model: 0; payload: 1; payloadAs: 'messages' | 'input'; options?: 2 };
+  /** Property path to strip from the result before the neutral accessors apply (v3: `.data`). */
+  resultPrefix: readonly string[];
+}
+
+export const CALL_SHAPES: readonly CallShape[] = [
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.create', kind: 'chat', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
+  { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
+  {
+    clients: ['OpenAIClient'],
+    method: 'getChatCompletions',
+    kind: 'chat',
+    request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
+    resultPrefix: [],
+  },
+  {
+    clients: ['OpenAIClient'],
+    method: 'streamChatCompletions',
+    kind: 'chat-stream',
+    request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
+    resultPrefix: [],
+  },
+  {
+    clients: ['OpenAIClient'],
+    method: 'getEmbeddings',
+    kind: 'embeddings',
+    request: { style: 'positional', model: 0, payload: 1, payloadAs: 'input', options: 2 },
+    resultPrefix: [],
+  },
+];
+
+/** Request options the neutral interface carries: vendor name → neutral name. `model` and `stream` are handled apart. */
+export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, string>>>> = {
+  chat: {
+    messages: 'messages',
+    temperature: 'temperature',
+    max_tokens: 'maxTokens',
+    max_completion_tokens: 'maxTokens',
+    maxTokens: 'maxTokens',
+    top_p: 'topP',
+    topP: 'topP',
+    stop: 'stop',
+  },
+  'chat-stream': {},
+  embeddings: { input: 'input', dimensions: 'dimensions' },
+};
+
+/**
+ * Result accessors: a vendor property path (after `resultPrefix`) → the neutral expression suffix.
+ * `[0]` stands for the first element; `?.` and `!` in user code are matched leniently and kept.
+ */
+export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
+  chat: [
+    { path: 'choices.0.message.content', neutral: 'text' },
+    { path: 'choices.0.finish_reason', neutral: 'finishReason' },
+    { path: 'choices.0.finishReason', neutral: 'finishReason' },
+    { path: 'usage.prompt_tokens', neutral: 'usage?.inputTokens' },
+    { path: 'usage.completion_tokens', neutral: 'usage?.outputTokens' },
+    { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
+    { path: 'usage.promptTokens', neutral: 'usage?.inputTokens' },
+    { path: 'usage.completionTokens', neutral: 'usage?.outputTokens' },
+    { path: 'usage.totalTokens', neutral: 'usage?.totalTokens' },
+  ],
+  /** Per chunk of the stream. */
+  'chat-stream': [
+    { path: 'choices.0.delta.content', neutral: 'text' },
+    { path: 'choices.0.finish_reason', neutral: 'finishReason' },
+    { path: 'choices.0.finishReason', neutral: 'finishReason' },
+  ],
+  embeddings: [
+    { path: 'data.0.embedding', neutral: 'embeddings[0]' },
+  ],
+};
