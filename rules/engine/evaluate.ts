@@ -7,7 +7,9 @@ import type * as TS from 'typescript';
 import { HTTP_LIBRARIES, matchVendorModule } from '../vendors/table';
 import { typescript } from './parse';
 import { type Binding, type ImportOrigin, Scopes } from './scope';
-import { type Value, constructValue, memberValue, viaModule } from './values';
+import { StaticValues } from './strings';
+import { isFallbackOperator, moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
+import { type Value, constructValue, deploymentOptionOf, memberValue, viaModule } from './values';
 
 /** What the evaluator needs from the rest of the workspace. */
 export interface ModuleHost {
@@ -130,7 +132,7 @@ export class Evaluator {
     if (ts.isElementAccessExpression(inner) && ts.isStringLiteralLike(inner.argumentExpression)) {
       return memberValue(this.evaluate(inner.expression), inner.argumentExpression.text, this.resolveLocal);
     }
-    if (ts.isNewExpression(inner)) return constructValue(this.evaluate(inner.expression));
+    if (ts.isNewExpression(inner)) return this.construct(inner);
     if (ts.isCallExpression(inner)) return this.callValue(inner);
     if (ts.isConditionalExpression(inner)) return this.evaluate(inner.whenTrue) ?? this.evaluate(inner.whenFalse);
     if (ts.isBinaryExpression(inner) && isFallbackOperator(inner.operatorToken.kind)) {
@@ -138,6 +140,18 @@ export class Evaluator {
     }
     if (ts.isArrowFunction(inner) || ts.isFunctionExpression(inner)) return this.functionValue(inner);
     return undefined;
+  }
+
+  /** `new Client({ deployment: 'x' })` remembers the deployment, since it decides every call's model. */
+  private construct(expression: TS.NewExpression): Value | undefined {
+    const instance = constructValue(this.evaluate(expression.expression));
+    const option = instance && deploymentOptionOf(instance);
+    const [options] = expression.arguments ?? [];
+    if (!instance || !option || !options) return instance;
+    const statics = new StaticValues(this.scopes);
+    const value = statics.properties(options).find((property) => property.name === option)?.value;
+    const literal = value && statics.literals(value);
+    return literal?.length === 1 ? { ...instance, deployment: literal[0].value } : instance;
   }
 
   private callValue(call: TS.CallExpression): Value | undefined {
@@ -238,44 +252,6 @@ export class Evaluator {
   }
 }
 
-/** `require('x')` or `import('x')` → 'x'. */
-export function moduleSpecifierOfCall(call: TS.CallExpression): string | undefined {
-  const ts = typescript();
-  const [first] = call.arguments;
-  if (!first || !ts.isStringLiteralLike(first)) return undefined;
-  if (call.expression.kind === ts.SyntaxKind.ImportKeyword) return first.text;
-  if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return first.text;
-  return undefined;
-}
-
-/** Strips parentheses, `await`, `as`, `satisfies`, `!` and `<T>` casts. */
-export function skipOuterExpressions(node: TS.Expression): TS.Expression {
-  const ts = typescript();
-  let current = node;
-  for (;;) {
-    if (
-      ts.isParenthesizedExpression(current) ||
-      ts.isAwaitExpression(current) ||
-      ts.isAsExpression(current) ||
-      ts.isSatisfiesExpression(current) ||
-      ts.isNonNullExpression(current) ||
-      ts.isTypeAssertionExpression(current)
-    ) {
-      current = current.expression;
-    } else {
-      return current;
-    }
-  }
-}
-
-export function isFallbackOperator(kind: TS.SyntaxKind): boolean {
-  const ts = typescript();
-  return (
-    kind === ts.SyntaxKind.QuestionQuestionToken ||
-    kind === ts.SyntaxKind.BarBarToken ||
-    kind === ts.SyntaxKind.AmpersandAmpersandToken
-  );
-}
 
 /** Computes once per key; a key met again while it is being computed (a cycle) has no value. */
 function memoized<K>(cache: Map<K, Value | undefined | typeof IN_PROGRESS>, key: K, compute: () => Value | undefined): Value | undefined {
@@ -294,3 +270,5 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+// Re-exported while rules/fixes/seam is being written against the old location; import from ./syntax.
+export { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';

@@ -16,7 +16,8 @@ import {
   vendorSpec,
   type VendorSpec,
 } from '../vendors/table';
-import { Evaluator, type ModuleHost, moduleSpecifierOfCall } from './evaluate';
+import { Evaluator, type ModuleHost } from './evaluate';
+import { moduleSpecifierOfCall } from './syntax';
 import type { Fact, ImportForm, Span } from './facts';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
@@ -327,6 +328,7 @@ class FactExtractor {
         span: this.span(call.expression),
         callSpan: this.span(call),
         viaModule: callee.viaModule,
+        deployment: callee.deployment,
       });
       this.modelProperties(call.arguments, vendor);
       const method = callee.path[callee.path.length - 1];

@@ -54,6 +54,8 @@ export interface VendorCallFact {
   callSpan: Span;
   /** Set when the client was imported from another workspace module. */
   viaModule?: string;
+  /** The client's fixed deployment (AzureOpenAI `deployment`), which wins over the call's `model`. */
+  deployment?: string;
 }
 
 /** `fetch`, `axios`, `got`, `ky` or `node:https` request to a vendor endpoint. Span: the callee. */

@@ -107,7 +107,7 @@ export class ModuleResolver {
     const directory = path.dirname(configFile);
     let inherited: CompilerPaths | undefined;
     for (const parent of [config.extends ?? []].flat()) {
-      const parentFile = this.findExtendedConfig(directory, parent);
+      const parentFile = findExtendedConfig(directory, parent, (file) => this.fs.fileExists(file));
       inherited = (parentFile && this.readCompilerPaths(parentFile, seen)) || inherited;
     }
     const options = config.compilerOptions ?? {};
@@ -130,20 +130,21 @@ export class ModuleResolver {
       .sort((a, b) => b.prefix.length - a.prefix.length);
     return { baseUrl, mappings };
   }
+}
 
-  private findExtendedConfig(directory: string, reference: string): string | undefined {
-    const withJson = reference.endsWith('.json') ? reference : `${reference}.json`;
-    if (reference.startsWith('.') || path.isAbsolute(reference)) {
-      const file = path.resolve(directory, withJson);
-      return this.fs.fileExists(file) ? file : undefined;
+/** The file a tsconfig `extends` entry names: a relative or absolute path, or a package in `node_modules`. */
+export function findExtendedConfig(directory: string, reference: string, fileExists: (filePath: string) => boolean): string | undefined {
+  const withJson = reference.endsWith('.json') ? reference : `${reference}.json`;
+  if (reference.startsWith('.') || path.isAbsolute(reference)) {
+    const file = path.resolve(directory, withJson);
+    return fileExists(file) ? file : undefined;
+  }
+  for (let current = directory; ; current = path.dirname(current)) {
+    for (const candidate of [withJson, path.join(reference, 'tsconfig.json')]) {
+      const file = path.join(current, 'node_modules', candidate);
+      if (fileExists(file)) return file;
     }
-    for (let current = directory; ; current = path.dirname(current)) {
-      for (const candidate of [withJson, path.join(reference, 'tsconfig.json')]) {
-        const file = path.join(current, 'node_modules', candidate);
-        if (this.fs.fileExists(file)) return file;
-      }
-      if (path.dirname(current) === current) return undefined;
-    }
+    if (path.dirname(current) === current) return undefined;
   }
 }
 

@@ -3,7 +3,7 @@
  * identifiers to their initializers, fallbacks (`a ?? 'b'`), concatenations and templates.
  */
 import type * as TS from 'typescript';
-import { isFallbackOperator, skipOuterExpressions } from './evaluate';
+import { isFallbackOperator, skipOuterExpressions } from './syntax';
 import { typescript } from './parse';
 import type { Scopes } from './scope';
 

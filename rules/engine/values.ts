@@ -20,6 +20,8 @@ export type Value =
       path: string[];
       /** Workspace module the object was imported from, for messages. */
       viaModule?: string;
+      /** The deployment the client was constructed with, which overrides each call's `model`. */
+      deployment?: string;
     }
   /** A function whose calls return `returns` (`function getClient() { return new OpenAI() }`). */
   | { kind: 'function'; returns: Value }
@@ -74,6 +76,12 @@ export function memberValue(
     default:
       return undefined;
   }
+}
+
+/** The constructor option of a client class that fixes its deployment, if any. */
+export function deploymentOptionOf(instance: InstanceValue): string | undefined {
+  const role = vendorModuleSpec(instance.module).exports[instance.className];
+  return role?.role === 'client' ? role.deploymentOption : undefined;
 }
 
 /** Call patterns of the client class an instance came from. */

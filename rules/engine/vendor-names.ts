@@ -8,7 +8,7 @@
  */
 import type * as TS from 'typescript';
 import { HTTP_GLOBALS } from '../vendors/table';
-import { skipOuterExpressions } from './evaluate';
+import { skipOuterExpressions } from './syntax';
 import { typescript } from './parse';
 
 const ALWAYS = ['require', 'import', 'globalThis', 'window', 'self', ...HTTP_GLOBALS];

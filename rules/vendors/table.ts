@@ -7,8 +7,11 @@ import type { VendorId } from '../engine/types';
 
 /** What an exported binding of a vendor module is. */
 export type ExportRole =
-  /** A client class: `new X()` is a client whose methods are vendor calls. */
-  | { role: 'client'; callPatterns: readonly string[] }
+  /**
+   * A client class: `new X()` is a client whose methods are vendor calls. `deploymentOption` names a
+   * constructor option that fixes the model for every call (AzureOpenAI's `deployment`).
+   */
+  | { role: 'client'; callPatterns: readonly string[]; deploymentOption?: string }
   /** A credential or configuration class (`AzureKeyCredential`, v3 `Configuration`). */
   | { role: 'credential' }
   /** A function returning a provider (`createOpenAI`). */
@@ -71,7 +74,7 @@ const ALL_METHODS = ['*'] as const;
 
 const openaiClasses = {
   OpenAI: { role: 'client', callPatterns: OPENAI_V4_CALLS },
-  AzureOpenAI: { role: 'client', callPatterns: OPENAI_V4_CALLS },
+  AzureOpenAI: { role: 'client', callPatterns: OPENAI_V4_CALLS, deploymentOption: 'deployment' },
   OpenAIApi: { role: 'client', callPatterns: ALL_METHODS },
   Configuration: { role: 'credential' },
 } as const satisfies Record<string, ExportRole>;

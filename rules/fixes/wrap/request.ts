@@ -4,7 +4,7 @@
  * whose shape cannot be checked here).
  */
 import type * as TS from 'typescript';
-import { skipOuterExpressions } from '../../engine/evaluate';
+import { skipOuterExpressions } from '../../engine/syntax';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';

@@ -1,0 +1,160 @@
+/**
+ * Import bookkeeping for fixes: add names from the seam (merging into an import that is already there),
+ * and remove vendor imports and client variables that the fixed code no longer uses.
+ */
+import type * as TS from 'typescript';
+import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
+import { typescript } from '../engine/parse';
+import type { Scopes } from '../engine/scope';
+import type { TextChange } from './types';
+
+export interface ImportRequest {
+  specifier: string;
+  names: string[];
+  /** Type-only names (TypeScript): imported with an inline `type` modifier. */
+  typeNames: string[];
+  commonJs: boolean;
+}
+
+export function addImport(sourceFile: TS.SourceFile, request: ImportRequest): TextChange[] {
+  const ts = typescript();
+  const text = sourceFile.text;
+  const wanted = [...request.names, ...request.typeNames.map((name) => `type ${name}`)];
+  for (const statement of sourceFile.statements) {
+    const existing = existingNamedBindings(statement, request);
+    if (!existing) continue;
+    const present = new Set(existing.elements.map((element) => element.getText(sourceFile).replace(/^type\s+/, '')));
+    const missing = wanted.filter((name) => !present.has(name.replace(/^type\s+/, '')));
+    if (missing.length === 0) return [];
+    const last = existing.elements[existing.elements.length - 1];
+    const at = last ? last.end : existing.getStart(sourceFile) + 1;
+    return [{ start: at, end: at, newText: `${last ? ', ' : ' '}${missing.join(', ')}${last ? '' : ' '}` }];
+  }
+  const line = request.commonJs
+    ? `const { ${request.names.join(', ')} } = require('${request.specifier}');`
+    : `import { ${wanted.join(', ')} } from '${request.specifier}';`;
+  const anchor = lastImportLike(sourceFile);
+  if (anchor) return [{ start: anchor.end, end: anchor.end, newText: `${eol(text)}${line}` }];
+  const first = sourceFile.statements.find((statement) => !isDirective(statement));
+  const at = first ? first.getStart(sourceFile) : text.length;
+  return [{ start: at, end: at, newText: `${line}${eol(text)}${first ? eol(text) : ''}` }];
+
+  function isDirective(statement: TS.Statement): boolean {
+    return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+  }
+}
+
+/** `import { … } from 'spec'` or `const { … } = require('spec')` for the requested specifier. */
+function existingNamedBindings(statement: TS.Statement, request: ImportRequest): TS.NamedImports | TS.ObjectBindingPattern | undefined {
+  const ts = typescript();
+  if (!request.commonJs && ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier) && statement.moduleSpecifier.text === request.specifier) {
+    const bindings = statement.importClause?.namedBindings;
+    return bindings && ts.isNamedImports(bindings) && !statement.importClause?.isTypeOnly ? bindings : undefined;
+  }
+  if (request.commonJs && ts.isVariableStatement(statement)) {
+    for (const declaration of statement.declarationList.declarations) {
+      const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
+      if (init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) === request.specifier && ts.isObjectBindingPattern(declaration.name)) return declaration.name;
+    }
+  }
+  return undefined;
+}
+
+function lastImportLike(sourceFile: TS.SourceFile): TS.Statement | undefined {
+  const ts = typescript();
+  let last: TS.Statement | undefined;
+  for (const statement of sourceFile.statements) {
+    const isRequire =
+      ts.isVariableStatement(statement) &&
+      statement.declarationList.declarations.some((declaration) => {
+        const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
+        return !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
+      });
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || isRequire) last = statement;
+    else if (last) break;
+  }
+  return last;
+}
+
+/**
+ * Declarations that become unused once `edits` are applied: a client variable whose value is only a
+ * construction, then the imports it alone used. Returns deletions of whole statements.
+ */
+export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChange[], scopes: Scopes, candidates: (statement: TS.Statement) => boolean): TextChange[] {
+  const ts = typescript();
+  const removed: TS.Statement[] = [];
+  const deletedRanges = () => [...edits, ...removed.map((statement) => ({ start: statement.getFullStart(), end: statement.end, newText: '' }))];
+  const isUnused = (name: TS.Identifier) => {
+    const binding = scopes.resolve(name);
+    let used = false;
+    const visit = (node: TS.Node): void => {
+      if (used) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding) {
+        const position = node.getStart(sourceFile);
+        if (!deletedRanges().some((range) => range.start <= position && position < range.end) && !isNameOnly(node)) used = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return !used;
+  };
+  // Client variables first: their removal can leave the imports they used unused.
+  for (const pass of ['variables', 'imports'] as const) {
+    for (const statement of sourceFile.statements) {
+      if (removed.includes(statement) || !candidates(statement)) continue;
+      const names = declaredNames(statement, pass);
+      if (names.length && names.every(isUnused)) removed.push(statement);
+    }
+  }
+  return removed.map((statement) => ({ start: lineStart(sourceFile.text, statement.getStart(sourceFile)), end: lineEnd(sourceFile.text, statement.end), newText: '' }));
+}
+
+function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): TS.Identifier[] {
+  const ts = typescript();
+  if (pass === 'imports' && ts.isImportDeclaration(statement)) {
+    const clause = statement.importClause;
+    if (!clause) return [];
+    const names: TS.Identifier[] = clause.name ? [clause.name] : [];
+    const bindings = clause.namedBindings;
+    if (bindings && ts.isNamespaceImport(bindings)) names.push(bindings.name);
+    else if (bindings) names.push(...bindings.elements.map((element) => element.name));
+    return names;
+  }
+  if (!ts.isVariableStatement(statement) || statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return [];
+  const names: TS.Identifier[] = [];
+  for (const declaration of statement.declarationList.declarations) {
+    const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
+    const isImport = !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
+    const isConstruction = !!init && ts.isNewExpression(init);
+    if ((pass === 'imports' && !isImport) || (pass === 'variables' && !isConstruction)) return [];
+    if (ts.isIdentifier(declaration.name)) names.push(declaration.name);
+    else for (const element of declaration.name.elements) if (!ts.isOmittedExpression(element) && ts.isIdentifier(element.name)) names.push(element.name);
+  }
+  return names;
+}
+
+/** A property name or a declaration's own name, not a use. */
+function isNameOnly(node: TS.Identifier): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  return (
+    (ts.isPropertyAccessExpression(parent) && parent.name === node) ||
+    ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isBindingElement(parent)) &&
+      (parent as { name?: TS.Node }).name === node)
+  );
+}
+
+function eol(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function lineStart(text: string, offset: number): number {
+  const before = text.lastIndexOf('\n', offset - 1);
+  return before + 1;
+}
+
+/** The end of a statement's line, including its line break. */
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline === -1 ? text.length : newline + 1;
+}
