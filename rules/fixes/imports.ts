@@ -16,11 +16,14 @@ export interface ImportRequest {
   commonJs: boolean;
 }
 
-export function addImport(sourceFile: TS.SourceFile, request: ImportRequest): TextChange[] {
+/** `removed`: statements other edits delete; the new import is not anchored to them. */
+export function addImport(sourceFile: TS.SourceFile, request: ImportRequest, removed: readonly TextChange[] = []): TextChange[] {
   const ts = typescript();
   const text = sourceFile.text;
   const wanted = [...request.names, ...request.typeNames.map((name) => `type ${name}`)];
+  const isRemoved = (statement: TS.Statement) => removed.some((range) => range.start <= statement.getStart(sourceFile) && statement.end <= range.end);
   for (const statement of sourceFile.statements) {
+    if (isRemoved(statement)) continue;
     const existing = existingNamedBindings(statement, request);
     if (!existing) continue;
     const present = new Set(existing.elements.map((element) => element.getText(sourceFile).replace(/^type\s+/, '')));
@@ -33,8 +36,14 @@ export function addImport(sourceFile: TS.SourceFile, request: ImportRequest): Te
   const line = request.commonJs
     ? `const { ${request.names.join(', ')} } = require('${request.specifier}');`
     : `import { ${wanted.join(', ')} } from '${request.specifier}';`;
-  const anchor = lastImportLike(sourceFile);
+  const imports = importLikeStatements(sourceFile);
+  const anchor = imports.filter((statement) => !isRemoved(statement)).pop();
   if (anchor) return [{ start: anchor.end, end: anchor.end, newText: `${eol(text)}${line}` }];
+  // Every import goes away: put the new one where they started.
+  if (imports.length) {
+    const at = lineStartOf(text, imports[0].getStart(sourceFile));
+    return [{ start: at, end: at, newText: `${line}${eol(text)}` }];
+  }
   const first = sourceFile.statements.find((statement) => !isDirective(statement));
   const at = first ? first.getStart(sourceFile) : text.length;
   return [{ start: at, end: at, newText: `${line}${eol(text)}${first ? eol(text) : ''}` }];
@@ -60,9 +69,10 @@ function existingNamedBindings(statement: TS.Statement, request: ImportRequest):
   return undefined;
 }
 
-function lastImportLike(sourceFile: TS.SourceFile): TS.Statement | undefined {
+/** The leading run of import / require statements. */
+function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] {
   const ts = typescript();
-  let last: TS.Statement | undefined;
+  const found: TS.Statement[] = [];
   for (const statement of sourceFile.statements) {
     const isRequire =
       ts.isVariableStatement(statement) &&
@@ -70,15 +80,16 @@ function lastImportLike(sourceFile: TS.SourceFile): TS.Statement | undefined {
         const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
         return !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
       });
-    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || isRequire) last = statement;
-    else if (last) break;
+    if (ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || isRequire) found.push(statement);
+    else if (found.length) break;
   }
-  return last;
+  return found;
 }
 
 /**
  * Declarations that become unused once `edits` are applied: a client variable whose value is only a
- * construction, then the imports it alone used. Returns deletions of whole statements.
+ * construction (or a model constant), then the imports it alone used. `candidates` says which statements
+ * may go. Returns deletions of whole statements.
  */
 export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChange[], scopes: Scopes, candidates: (statement: TS.Statement) => boolean): TextChange[] {
   const ts = typescript();
@@ -106,7 +117,7 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
       if (names.length && names.every(isUnused)) removed.push(statement);
     }
   }
-  return removed.map((statement) => ({ start: lineStart(sourceFile.text, statement.getStart(sourceFile)), end: lineEnd(sourceFile.text, statement.end), newText: '' }));
+  return removed.map((statement) => ({ start: lineStartOf(sourceFile.text, statement.getStart(sourceFile)), end: lineEnd(sourceFile.text, statement.end), newText: '' }));
 }
 
 function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): TS.Identifier[] {
@@ -125,8 +136,9 @@ function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): 
   for (const declaration of statement.declarationList.declarations) {
     const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
     const isImport = !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
-    const isConstruction = !!init && ts.isNewExpression(init);
-    if ((pass === 'imports' && !isImport) || (pass === 'variables' && !isConstruction)) return [];
+    // A construction or a literal has no side effect, so an unused one can go.
+    const isPlainValue = !!init && (ts.isNewExpression(init) || ts.isStringLiteralLike(init));
+    if ((pass === 'imports' && !isImport) || (pass === 'variables' && !isPlainValue)) return [];
     if (ts.isIdentifier(declaration.name)) names.push(declaration.name);
     else for (const element of declaration.name.elements) if (!ts.isOmittedExpression(element) && ts.isIdentifier(element.name)) names.push(element.name);
   }
@@ -148,7 +160,7 @@ function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
 }
 
-function lineStart(text: string, offset: number): number {
+function lineStartOf(text: string, offset: number): number {
   const before = text.lastIndexOf('\n', offset - 1);
   return before + 1;
 }

@@ -17,6 +17,8 @@ export interface WrapPlan {
   /** Seam function the call goes through. */
   factory: 'chatModel' | 'embeddingModel';
   needsMessageType: boolean;
+  /** The constant the model literal came from (removed if the fix leaves it unused). */
+  modelConstant?: TS.VariableDeclaration;
   /** Replaces the call; `{model}` in newText stands for the model's configuration key. */
   callChange: TextChange;
   otherChanges: TextChange[];
@@ -36,11 +38,14 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
     const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
     const body = request.fields.map((field) => (field.name === field.text ? field.name : `${field.name}: ${field.text}`)).join(', ');
+    // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
+    const model = fact.deployment ?? request.model;
     return {
       kind: request.kind,
-      model: request.model,
+      model,
       factory,
       needsMessageType: request.needsMessageType,
+      modelConstant: fact.deployment ? undefined : request.modelConstant,
       callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}({ ${body} })` },
       otherChanges,
     };

@@ -21,6 +21,8 @@ export interface NeutralRequest {
   extraChanges: TextChange[];
   /** Whether `ChatMessage` must be imported (for a type annotation added to a messages constant). */
   needsMessageType: boolean;
+  /** The constant the model literal came from, if any (it may become unused). */
+  modelConstant?: TS.VariableDeclaration;
 }
 
 const ROLES = new Set(['system', 'user', 'assistant']);
@@ -38,7 +40,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 
   const addOption = (name: string, value: TS.Expression) => {
     if (name === 'model') {
-      model = literalModel(value, scopes);
+      ({ value: model, constant: request.modelConstant } = literalModel(value, scopes));
       return;
     }
     if (name === 'stream') {
@@ -73,7 +75,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const { payload, payloadAs, options } = shape.request;
     const deployment = call.arguments[shape.request.model];
     if (!deployment) throw new Refusal('the deployment argument is missing');
-    model = literalModel(deployment, scopes);
+    ({ value: model, constant: request.modelConstant } = literalModel(deployment, scopes));
     const payloadArgument = call.arguments[payload];
     if (!payloadArgument) throw new Refusal(`the ${payloadAs} argument is missing`);
     addOption(payloadAs, payloadArgument);
@@ -87,16 +89,16 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 }
 
 /** The model must be a literal (directly or through a constant), so its configuration default is known. */
-function literalModel(expression: TS.Expression, scopes: Scopes): string {
+function literalModel(expression: TS.Expression, scopes: Scopes): { value: string; constant?: TS.VariableDeclaration } {
   const ts = typescript();
   const inner = skipOuterExpressions(expression);
-  if (ts.isStringLiteralLike(inner)) return inner.text;
+  if (ts.isStringLiteralLike(inner)) return { value: inner.text };
   if (ts.isIdentifier(inner)) {
     const binding = scopes.resolve(inner);
     const declaration = binding?.declaration;
     const isConst = declaration && ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
     const init = binding?.init && skipOuterExpressions(binding.init);
-    if (isConst && binding.path.length === 0 && init && ts.isStringLiteralLike(init)) return init.text;
+    if (isConst && binding.path.length === 0 && init && ts.isStringLiteralLike(init)) return { value: init.text, constant: declaration };
   }
   throw new Refusal('the model is chosen at run time, so it cannot move to configuration');
 }

@@ -1,0 +1,237 @@
+/**
+ * The fixes aidlint offers for one file, computed from the same facts the rules report:
+ * - vendor-call → wrap behind the provider-neutral interface (or the reason it cannot);
+ * - hardcoded-model / hardcoded-endpoint / hardcoded-api-version → move the literal into the seam's config;
+ * - hardcoded-secret → read the key from an environment variable.
+ * Each fix is self-contained (it creates the seam if it is missing); fix-all (fix-all.ts) combines them.
+ */
+import * as path from 'node:path';
+import type * as TS from 'typescript';
+import { matchesAnyGlob } from '../config/globs';
+import type { Fact, VendorCallFact } from '../engine/facts';
+import { parseSource, typescript } from '../engine/parse';
+import { Scopes } from '../engine/scope';
+import type { ResolvedConfig } from '../engine/types';
+import type { WorkspaceIndex } from '../engine/workspace-index';
+import { matchVendorModule } from '../vendors/table';
+import { type ImportRequest, addImport, removeUnused } from './imports';
+import type { ConfigSection } from './seam';
+import { type FixHost, SeamPlan, projectRootOf } from './seam-plan';
+import type { Fix, TextChange } from './types';
+import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
+
+export interface FixInput {
+  filePath: string;
+  text: string;
+  config: ResolvedConfig;
+  index: WorkspaceIndex;
+  host: FixHost;
+  workspaceRoot: string;
+}
+
+/** Shared by the fixes of one pass over a file: the parsed file, its facts, and how to get a seam plan. */
+export interface FixSession {
+  input: FixInput;
+  sourceFile: TS.SourceFile;
+  scopes: Scopes;
+  facts: readonly Fact[];
+  newSeamPlan(provider: 'openai' | 'azure-openai'): SeamPlan;
+}
+
+/** One fix before imports and clean-up are worked out (fix-all combines several of these). */
+export interface PlannedFix {
+  fix: Fix;
+  /** Changes to the file itself, without imports. */
+  edits: TextChange[];
+  imports: ImportRequest[];
+  /** The model constant a wrap may leave unused. */
+  modelConstant?: TS.VariableDeclaration;
+}
+
+/** `seams` lets fix-all share one plan per seam folder across files, so the seam is made once. */
+export function openFixSession(input: FixInput, seams?: Map<string, SeamPlan>): FixSession | undefined {
+  const analysis = input.index.analysis(input.filePath, input.text);
+  if (!analysis) return undefined;
+  const projectRoot = projectRootOf(input.filePath, input.workspaceRoot, input.host);
+  const seamDir = input.config.fix.seamDir;
+  return {
+    input,
+    sourceFile: parseSource(input.filePath, input.text),
+    scopes: new Scopes(),
+    facts: analysis.facts,
+    newSeamPlan: (provider) => {
+      const shared = seams?.get(seamDir);
+      if (shared) return shared;
+      const plan = new SeamPlan(seamDir, projectRoot, input.host, provider);
+      seams?.set(seamDir, plan);
+      return plan;
+    },
+  };
+}
+
+/** Every fix for the file, each with its own seam plan (for code actions, one at a time). */
+export function fixesForFile(input: FixInput): Fix[] {
+  const session = openFixSession(input);
+  if (!session) return [];
+  const fixes: Fix[] = [];
+  for (const fact of session.facts) {
+    const fix = fixForFact(session, fact, session.newSeamPlan(providerFor(fact)));
+    if (fix) fixes.push(fix);
+  }
+  return fixes;
+}
+
+/** The seam's default provider: Azure OpenAI when the code being fixed calls Azure. */
+export function providerFor(fact: Fact): 'openai' | 'azure-openai' {
+  return fact.kind === 'vendor-call' && (fact.client === 'AzureOpenAI' || fact.client === 'OpenAIClient') ? 'azure-openai' : 'openai';
+}
+
+export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): PlannedFix | undefined {
+  const inSeam = matchesAnyGlob(session.input.filePath, session.input.config.seam);
+  switch (fact.kind) {
+    case 'vendor-call':
+      return inSeam ? undefined : wrapFix(session, fact, seam);
+    case 'model-literal':
+      return inSeam ? undefined : configFix(session, fact, 'hardcoded-model', 'models', `Move model '${fact.value}' to the seam's configuration`, seam);
+    case 'endpoint-literal':
+      return inSeam ? undefined : configFix(session, fact, 'hardcoded-endpoint', 'endpoints', `Move endpoint '${fact.host}' to the seam's configuration`, seam);
+    case 'api-version-literal':
+      return inSeam ? undefined : configFix(session, fact, 'hardcoded-api-version', 'apiVersions', `Move API version '${fact.value}' to the seam's configuration`, seam);
+    case 'secret-literal':
+      return secretFix(session, fact);
+    default:
+      return undefined;
+  }
+}
+
+/** A single fix, complete: its edits, merged imports, clean-up of what it leaves unused, and the seam. */
+export function fixForFact(session: FixSession, fact: Fact, seam: SeamPlan): Fix | undefined {
+  const planned = planFix(session, fact, seam);
+  if (!planned || planned.fix.disabledReason) return planned?.fix;
+  return { ...planned.fix, changes: [{ filePath: session.input.filePath, changes: finishEdits(session, [planned]) }, ...seam.changes()] };
+}
+
+/** The planned fixes' edits plus one import per seam module and removal of what became unused. */
+export function finishEdits(session: FixSession, planned: readonly PlannedFix[]): TextChange[] {
+  const edits = planned.flatMap((fix) => fix.edits);
+  const constants = planned.map((fix) => fix.modelConstant).filter((constant): constant is TS.VariableDeclaration => constant !== undefined);
+  const removals = planned.some((fix) => fix.fix.kind === 'wrap-call')
+    ? removeUnused(session.sourceFile, edits, session.scopes, (statement) => isRemovable(session, statement, constants))
+    : [];
+  // An edit inside a statement that goes away (the key of a client no longer needed) goes with it.
+  const isRemoved = (edit: TextChange) => removals.some((removal) => removal.start <= edit.start && edit.end <= removal.end);
+  const bySpecifier = new Map<string, ImportRequest>();
+  for (const fix of planned) {
+    // A fix whose edits all went away (a literal inside a removed constant) needs no import.
+    if (fix.edits.length && fix.edits.every(isRemoved)) continue;
+    for (const request of fix.imports) {
+      const merged = bySpecifier.get(request.specifier);
+      if (!merged) {
+        bySpecifier.set(request.specifier, { ...request, names: [...request.names], typeNames: [...request.typeNames] });
+        continue;
+      }
+      for (const name of request.names) if (!merged.names.includes(name)) merged.names.push(name);
+      for (const name of request.typeNames) if (!merged.typeNames.includes(name)) merged.typeNames.push(name);
+    }
+  }
+  const imports = [...bySpecifier.values()].flatMap((request) => addImport(session.sourceFile, request, removals));
+  return [...edits.filter((edit) => !isRemoved(edit)), ...imports, ...removals];
+}
+
+function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): PlannedFix {
+  const { sourceFile, scopes, input } = session;
+  const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
+  const plan = planWrap(fact, sourceFile, scopes);
+  if ('refused' in plan) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${plan.refused}.` }, edits: [], imports: [] };
+  const key = seam.entry('models', plan.model);
+  const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
+  return {
+    fix,
+    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges],
+    imports: [
+      {
+        specifier: seam.specifier(input.filePath, 'index'),
+        names: [plan.factory],
+        typeNames: plan.needsMessageType && isTypeScript ? ['ChatMessage'] : [],
+        commonJs: isCommonJsFile(input.filePath, seam),
+      },
+    ],
+    modelConstant: plan.modelConstant,
+  };
+}
+
+function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: ConfigSection, title: string, seam: SeamPlan): PlannedFix {
+  const { sourceFile, input } = session;
+  const literal = literalAt(sourceFile, fact.span);
+  const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
+  if (!literal) return { fix: { ...fix, disabledReason: 'Only a whole string literal can move to configuration.' }, edits: [], imports: [] };
+  const key = seam.entry(section, literal.text);
+  return {
+    fix,
+    edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `${section}.${key}` }],
+    imports: [{ specifier: seam.specifier(input.filePath, 'config'), names: [section], typeNames: [], commonJs: isCommonJsFile(input.filePath, seam) }],
+  };
+}
+
+function secretFix(session: FixSession, fact: Extract<Fact, { kind: 'secret-literal' }>): PlannedFix {
+  const { sourceFile, input } = session;
+  const name = fact.keyKind === 'azure-key' ? 'AZURE_OPENAI_API_KEY' : 'OPENAI_API_KEY';
+  const fix: Fix = { title: `Read the key from process.env.${name}`, ruleId: 'hardcoded-secret', kind: 'env-secret', span: fact.span, changes: [] };
+  const literal = literalAt(sourceFile, fact.literalSpan ?? fact.span) ?? literalContaining(sourceFile, fact.span);
+  if (!literal || literal.text.length !== fact.span.end - fact.span.start) {
+    const reason = 'The key is not a whole string literal (it is in a comment, a template or a longer string); remove it by hand.';
+    return { fix: { ...fix, disabledReason: reason }, edits: [], imports: [] };
+  }
+  // TypeScript needs a string where the key was; never a fallback to the key itself.
+  const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
+  return { fix, edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `process.env.${name}${isTypeScript ? '!' : ''}` }], imports: [] };
+}
+
+/** Statements the wrap fix may delete once unused: vendor imports, imports of client modules, client variables, the model constant. */
+function isRemovable(session: FixSession, statement: TS.Statement, modelConstants: readonly TS.VariableDeclaration[]): boolean {
+  const ts = typescript();
+  const { input, facts } = session;
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
+    const specifier = statement.moduleSpecifier.text;
+    if (matchVendorModule(specifier)) return true;
+    const target = input.index.resolveModule(input.filePath, specifier);
+    return target !== undefined && input.index.exportsVendor(target);
+  }
+  if (!ts.isVariableStatement(statement)) return false;
+  if (statement.declarationList.declarations.some((declaration) => modelConstants.includes(declaration))) return true;
+  const start = statement.getStart(session.sourceFile);
+  return facts.some((fact) => (fact.kind === 'client-construction' || fact.kind === 'vendor-import') && fact.span.start >= start && fact.span.end <= statement.end);
+}
+
+function isCommonJsFile(filePath: string, seam: SeamPlan): boolean {
+  const extension = path.extname(filePath);
+  if (extension === '.cjs' || extension === '.cts') return true;
+  if (extension === '.mjs' || extension === '.mts') return false;
+  return seam.style.module === 'cjs' && seam.style.language === 'js';
+}
+
+/** The string literal exactly at a span, or (offset by its quotes) around it. */
+function literalAt(sourceFile: TS.SourceFile, span: { start: number; end: number }, insideQuotes = false): TS.StringLiteralLike | undefined {
+  const ts = typescript();
+  const quotes = insideQuotes ? 1 : 0;
+  let found: TS.StringLiteralLike | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found || node.end < span.start || node.pos > span.end) return;
+    if (ts.isStringLiteralLike(node) && node.getStart(sourceFile) + quotes === span.start && node.end - quotes === span.end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}
+
+/** The string literal whose whole text is a key found inside it. */
+function literalContaining(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.StringLiteralLike | undefined {
+  return literalAt(sourceFile, span, true);
+}
+
+/** A string literal in the quote style the file mostly uses. */
+function quote(value: string, sourceFile: TS.SourceFile): string {
+  const singles = (sourceFile.text.match(/'/g) ?? []).length;
+  const doubles = (sourceFile.text.match(/"/g) ?? []).length;
+  return doubles > singles ? JSON.stringify(value) : `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

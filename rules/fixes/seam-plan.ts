@@ -1,0 +1,105 @@
+/**
+ * What fixes need from the seam, gathered across one or many fixes: the seam's files (created when
+ * missing, in the project's style) and new configuration entries, turned into file changes at the end.
+ * Existing seam files are only ever extended by minimal edits (user edits stay).
+ */
+import * as path from 'node:path';
+import { addConfigEntry, type ConfigSection, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle, type SeamProvider } from './seam';
+import { applyChanges } from './text-changes';
+import type { FileChange } from './types';
+
+export interface FixHost {
+  readFile(filePath: string): string | undefined;
+  fileExists(filePath: string): boolean;
+}
+
+const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+const SECTION_KIND = { models: 'model', endpoints: 'endpoint', apiVersions: 'apiVersion' } as const;
+
+export class SeamPlan {
+  readonly style: ProjectStyle;
+  private readonly existing: { index: string; config: string } | undefined;
+  private created: Map<string, string> | undefined;
+  private configText: string | undefined;
+  private readonly originalConfigText: string | undefined;
+
+  constructor(
+    readonly seamDir: string,
+    projectRoot: string,
+    private readonly host: FixHost,
+    private readonly provider: SeamProvider,
+  ) {
+    this.style = detectProjectStyle(projectRoot);
+    const index = this.find('index');
+    const config = this.find('config');
+    this.existing = index && config ? { index, config } : undefined;
+    this.originalConfigText = this.existing ? host.readFile(this.existing.config) : undefined;
+    this.configText = this.originalConfigText;
+  }
+
+  /** The seam module's file (index or config), whether it exists yet or not. */
+  file(module: 'index' | 'config'): string {
+    return this.existing?.[module] ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
+  }
+
+  /** The specifier `fromFile` imports a seam module with. */
+  specifier(fromFile: string, module: 'index' | 'config'): string {
+    let relative = path.relative(path.dirname(fromFile), this.seamDir).split(path.sep).join('/');
+    if (!relative.startsWith('.')) relative = relative ? `./${relative}` : '.';
+    if (module === 'index' && !this.style.importSuffix) return relative;
+    return `${relative}/${module}${this.style.importSuffix}`;
+  }
+
+  /** The key under which `value` is configured in `section` (adding the entry if needed). */
+  entry(section: ConfigSection, value: string): string {
+    this.ensureSeam();
+    const kind = SECTION_KIND[section];
+    const result = addConfigEntry(this.configText!, section, configEntryName(value, kind), envVarName(value, kind), value);
+    if (!result) throw new Error(`the seam's config has no \`${section}\` object to add to`);
+    if ('existingKey' in result) return result.existingKey;
+    this.configText = applyChanges(this.configText!, [result.change]);
+    return result.key;
+  }
+
+  /** File changes that bring the seam to the planned state. */
+  changes(): FileChange[] {
+    if (this.created) {
+      const configFile = this.file('config');
+      return [...this.created].map(([filePath, content]) => ({
+        filePath,
+        create: { content: filePath === configFile ? this.configText! : content },
+        changes: [],
+      }));
+    }
+    if (!this.existing || this.configText === this.originalConfigText) return [];
+    return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, this.configText!)] }];
+  }
+
+  private ensureSeam(): void {
+    if (this.existing || this.created) return;
+    this.created = new Map(generateSeam(this.style, { provider: this.provider }).map((file) => [path.join(this.seamDir, ...file.relativePath.split('/')), file.text]));
+    this.configText = this.created.get(this.file('config'));
+  }
+
+  private find(module: string): string | undefined {
+    return SEAM_EXTENSIONS.map((extension) => path.join(this.seamDir, module + extension)).find((file) => this.host.fileExists(file));
+  }
+}
+
+/** The one change that turns `before` into `after`: everything between their common start and end. */
+function minimalChange(before: string, after: string) {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}
+
+/** The folder of the nearest package.json (the project a file belongs to), else the workspace root. */
+export function projectRootOf(filePath: string, workspaceRoot: string, host: FixHost): string {
+  for (let dir = path.dirname(filePath); ; dir = path.dirname(dir)) {
+    if (host.fileExists(path.join(dir, 'package.json'))) return dir;
+    if (dir === workspaceRoot || path.dirname(dir) === dir) return workspaceRoot;
+  }
+}
+
