@@ -106,7 +106,8 @@ export class ModuleResolver {
     if (!config || typeof config !== 'object') return undefined;
     const directory = path.dirname(configFile);
     let inherited: CompilerPaths | undefined;
-    for (const parent of [config.extends ?? []].flat()) {
+    // A tsconfig is user input: a non-string `extends` entry is skipped, as TypeScript reports and ignores it.
+    for (const parent of [config.extends ?? []].flat().filter((entry) => typeof entry === 'string')) {
       const parentFile = findExtendedConfig(directory, parent, (file) => this.fs.fileExists(file));
       inherited = (parentFile && this.readCompilerPaths(parentFile, seen)) || inherited;
     }

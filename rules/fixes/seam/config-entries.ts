@@ -1,0 +1,171 @@
+/**
+ * Adds an entry to the seam's config (`models`, `endpoints` or `apiVersions`) by the smallest edit: one
+ * new line in the section's object literal, found by parsing, so comments, extra entries, reordered
+ * sections and other user edits stay as they are. A value that is already there is re-used; an entry
+ * with an empty default (a placeholder such as `azureOpenAI: env('AZURE_OPENAI_ENDPOINT', '')`) is filled.
+ */
+import type * as TS from 'typescript';
+import { skipOuterExpressions } from '../../engine/evaluate';
+import { parseSource, typescript } from '../../engine/parse';
+import type { TextChange } from '../types';
+
+export type ConfigSection = 'models' | 'endpoints' | 'apiVersions';
+
+/** `existingKey`: the value is already configured under that key; otherwise the entry to add and its edit. */
+export type ConfigEntryResult = { existingKey: string } | { key: string; envVar: string; change: TextChange };
+
+interface Entry {
+  key: string;
+  envVar?: string;
+  defaultValue?: TS.StringLiteralLike;
+}
+
+/**
+ * The edit that makes `value` available as `<section>.<key>` (or the key that already has it). `key` and
+ * `envVar` are the wanted names (see naming.ts); when another value holds them, they are numbered
+ * (`key2` / `ENV_VAR_2`). Undefined when the config has no object literal for the section.
+ */
+export function addConfigEntry(configText: string, section: ConfigSection, key: string, envVar: string, value: string): ConfigEntryResult | undefined {
+  const sourceFile = parseSource('config.ts', configText);
+  const object = findSection(sourceFile, section);
+  if (!object) return undefined;
+  const entries = object.properties.map((property) => entryOf(property, sourceFile));
+
+  const existing = entries.find((entry) => entry.defaultValue?.text === value);
+  if (existing) return { existingKey: existing.key };
+  const quote = quoteStyle(object, sourceFile);
+  const placeholder = entries.find((entry) => entry.key === key && entry.defaultValue?.text === '');
+  if (placeholder?.defaultValue) {
+    const literal = placeholder.defaultValue;
+    return { key, envVar: placeholder.envVar ?? envVar, change: { start: literal.getStart(sourceFile), end: literal.end, newText: quoted(value, quote) } };
+  }
+
+  const keys = new Set(entries.map((entry) => entry.key));
+  const envVars = new Set(entries.map((entry) => entry.envVar));
+  let chosen = { key, envVar };
+  for (let number = 2; keys.has(chosen.key) || envVars.has(chosen.envVar); number++) {
+    chosen = { key: `${key}${number}`, envVar: `${envVar}_${number}` };
+  }
+  const read = declaresEnvHelper(sourceFile)
+    ? `env(${quoted(chosen.envVar, quote)}, ${quoted(value, quote)})`
+    : `process.env.${chosen.envVar} ?? ${quoted(value, quote)}`;
+  return { ...chosen, change: insertion(object, `${chosen.key}: ${read}`, sourceFile) };
+}
+
+/** `const <section> = { … }` at the top level, through `export`, `as const`, `satisfies` and parentheses. */
+function findSection(sourceFile: TS.SourceFile, section: ConfigSection): TS.ObjectLiteralExpression | undefined {
+  const ts = typescript();
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== section || !declaration.initializer) continue;
+      const initializer = skipOuterExpressions(declaration.initializer);
+      if (ts.isObjectLiteralExpression(initializer)) return initializer;
+    }
+  }
+  return undefined;
+}
+
+/** Key, environment variable and default of `key: env('VAR', 'default')`, `process.env.VAR ?? 'default'` or `'default'`. */
+function entryOf(property: TS.ObjectLiteralElementLike, sourceFile: TS.SourceFile): Entry {
+  const ts = typescript();
+  const name = property.name;
+  const key = name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : (name?.getText(sourceFile) ?? '');
+  if (!ts.isPropertyAssignment(property)) return { key };
+  const value = skipOuterExpressions(property.initializer);
+  if (ts.isStringLiteralLike(value)) return { key, defaultValue: value };
+  if (ts.isCallExpression(value)) {
+    const [variable, fallback] = value.arguments.map(skipOuterExpressions);
+    return {
+      key,
+      envVar: variable && ts.isStringLiteralLike(variable) ? variable.text : undefined,
+      defaultValue: fallback && ts.isStringLiteralLike(fallback) ? fallback : undefined,
+    };
+  }
+  if (ts.isBinaryExpression(value) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(value.operatorToken.kind)) {
+    const fallback = skipOuterExpressions(value.right);
+    const variable = skipOuterExpressions(value.left);
+    const envVar = ts.isPropertyAccessExpression(variable)
+      ? variable.name.text
+      : ts.isElementAccessExpression(variable) && ts.isStringLiteralLike(variable.argumentExpression)
+        ? variable.argumentExpression.text
+        : undefined;
+    return { key, envVar, defaultValue: ts.isStringLiteralLike(fallback) ? fallback : undefined };
+  }
+  return { key };
+}
+
+/** One new line after the last entry (or inside `{}`), indented like its neighbours. */
+function insertion(object: TS.ObjectLiteralExpression, entry: string, sourceFile: TS.SourceFile): TextChange {
+  const text = sourceFile.text;
+  const open = object.getStart(sourceFile);
+  const close = object.end - 1;
+  const multiline = text.slice(open, close).includes('\n');
+  const last = object.properties.at(-1);
+
+  if (!last) {
+    const baseIndent = lineIndent(text, open);
+    const indent = baseIndent + indentUnit(sourceFile);
+    if (multiline) {
+      // Below whatever the braces hold (a comment), at its indentation.
+      const closeLine = text.lastIndexOf('\n', close) + 1;
+      const inner = /\n([^\S\n]*)\S/.exec(text.slice(open, closeLine));
+      return { start: closeLine, end: closeLine, newText: `${inner?.[1] ?? indent}${entry},\n` };
+    }
+    const blank = text.slice(open + 1, close).trim() === '';
+    return { start: blank ? open + 1 : close, end: close, newText: `\n${indent}${entry},\n${baseIndent}` };
+  }
+
+  const trailingComma = object.properties.hasTrailingComma;
+  const afterLast = trailingComma ? text.indexOf(',', last.end) + 1 : last.end;
+  if (!multiline) return { start: afterLast, end: afterLast, newText: trailingComma ? ` ${entry},` : `, ${entry}` };
+
+  const indent = lineIndent(text, last.getStart(sourceFile));
+  // Insert at the end of the last entry's line, so a comment there stays with its entry.
+  const lineEnd = text.indexOf('\n', afterLast);
+  const end = lineEnd < 0 || lineEnd > close ? afterLast : lineEnd;
+  if (trailingComma) return { start: end, end, newText: `\n${indent}${entry},` };
+  return { start: last.end, end, newText: `,${text.slice(last.end, end)}\n${indent}${entry}` };
+}
+
+/** How far the file's objects indent their entries (the first multi-line one), two spaces if none does. */
+function indentUnit(sourceFile: TS.SourceFile): string {
+  const ts = typescript();
+  const text = sourceFile.text;
+  const find = (node: TS.Node): string | undefined => {
+    if (ts.isObjectLiteralExpression(node) && node.properties.length > 0) {
+      const outer = lineIndent(text, node.getStart(sourceFile));
+      const inner = lineIndent(text, node.properties[0].getStart(sourceFile));
+      if (inner.length > outer.length && inner.startsWith(outer)) return inner.slice(outer.length);
+    }
+    return ts.forEachChild(node, find);
+  };
+  return find(sourceFile) ?? '  ';
+}
+
+function lineIndent(text: string, position: number): string {
+  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
+  return /^[^\S\n]*/.exec(text.slice(lineStart))![0];
+}
+
+function declaresEnvHelper(sourceFile: TS.SourceFile): boolean {
+  const ts = typescript();
+  return sourceFile.statements.some(
+    (statement) =>
+      (ts.isFunctionDeclaration(statement) && statement.name?.text === 'env') ||
+      (ts.isVariableStatement(statement) && statement.declarationList.declarations.some((declaration) => ts.isIdentifier(declaration.name) && declaration.name.text === 'env')),
+  );
+}
+
+/** The quote the config's strings use (the section's first, else the file's first), single by default. */
+function quoteStyle(object: TS.ObjectLiteralExpression, sourceFile: TS.SourceFile): string {
+  const ts = typescript();
+  const find = (node: TS.Node): TS.StringLiteral | undefined => (ts.isStringLiteral(node) ? node : ts.forEachChild(node, find));
+  const literal = find(object) ?? find(sourceFile);
+  return literal?.getText(sourceFile).startsWith('"') ? '"' : "'";
+}
+
+function quoted(value: string, quote: string): string {
+  const escaped = value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replaceAll(quote, `\\${quote}`);
+  return `${quote}${escaped}${quote}`;
+}

@@ -1,0 +1,24 @@
+/**
+ * The seam generator: the provider-neutral module (`src/ai/` by default) that the wrap fix creates in a
+ * user's project, rendered in the project's own style, and the helpers that add entries to its config.
+ */
+import { renderModule } from './render';
+import { type SeamProvider, seamModules } from './sources';
+import type { ProjectStyle } from './style';
+
+export { addConfigEntry, type ConfigEntryResult, type ConfigSection } from './config-entries';
+export { configEntryName, envVarName, type ConfigEntryKind } from './naming';
+export type { SeamProvider } from './sources';
+export { detectProjectStyle, type ProjectStyle } from './style';
+
+export interface SeamFile {
+  /** Path inside the seam folder, with `/` separators: `index.ts`, `providers/openai.ts`… */
+  relativePath: string;
+  text: string;
+}
+
+/** The seam's files: index, config, and the OpenAI-wire, OpenAI and Azure OpenAI adapters. */
+export function generateSeam(style: ProjectStyle, options: { provider: SeamProvider }): SeamFile[] {
+  const extension = style.fileExtension ?? (style.language === 'ts' ? '.ts' : '.js');
+  return seamModules(options.provider).map((module) => ({ relativePath: module.path + extension, text: renderModule(module.source, style) }));
+}

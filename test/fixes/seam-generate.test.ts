@@ -1,0 +1,255 @@
+/**
+ * The generated seam, in every module flavour, against the real `openai` SDK: the project's style is
+ * detected, the seam is generated into src/ai with two model entries, a program using it is written in the
+ * same flavour (rendered by the seam's own renderer), the project type-checks with `--strict` (JavaScript:
+ * `checkJs`), and the program gives the same answers through the OpenAI and the Azure OpenAI adapters of a
+ * fake server, with the requests each adapter should send.
+ */
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { buildSync } from 'esbuild';
+import { addConfigEntry, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
+import { renderModule } from '../../rules/fixes/seam/render';
+import { applyChanges } from '../../rules/fixes/text-changes';
+import { embeddingOf, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai-server';
+import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain, typecheck } from '../support/run-fixture';
+
+const SDK = { openai: '6.49.0', typescript: '5.9.3', '@types/node': '20.19.43' };
+const STRICT = {
+  target: 'ES2022',
+  strict: true,
+  noUncheckedIndexedAccess: true,
+  noUnusedLocals: true,
+  noUnusedParameters: true,
+  noImplicitReturns: true,
+  skipLibCheck: true,
+  types: ['node'],
+};
+
+interface Flavour {
+  name: string;
+  typeModule: boolean;
+  compilerOptions: Record<string, unknown>;
+  style: ProjectStyle;
+  dependencies?: Record<string, string>;
+  /** Bundler projects run as their bundler builds them (esbuild here): Node cannot load extensionless ES imports. */
+  bundled?: boolean;
+}
+
+const FLAVOURS: Flavour[] = [
+  {
+    name: 'TypeScript, ES modules (NodeNext, verbatimModuleSyntax)',
+    typeModule: true,
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', verbatimModuleSyntax: true },
+    style: { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts' },
+  },
+  {
+    name: 'TypeScript, CommonJS',
+    typeModule: false,
+    compilerOptions: { module: 'commonjs', esModuleInterop: true },
+    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts' },
+  },
+  {
+    name: 'TypeScript, CommonJS, openai 4 (the oldest SDK with this API)',
+    typeModule: false,
+    compilerOptions: { module: 'commonjs', esModuleInterop: true },
+    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts' },
+    dependencies: { ...SDK, openai: '4.104.0' },
+  },
+  {
+    name: 'TypeScript, bundler resolution, isolatedModules',
+    typeModule: true,
+    compilerOptions: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
+    style: { language: 'ts', module: 'esm', importSuffix: '', typeImports: false, fileExtension: '.ts' },
+    bundled: true,
+  },
+  {
+    name: 'JavaScript, ES modules (checkJs)',
+    typeModule: true,
+    compilerOptions: { module: 'nodenext', allowJs: true, checkJs: true },
+    style: { language: 'js', module: 'esm', importSuffix: '.js', typeImports: false, fileExtension: '.js' },
+  },
+  {
+    name: 'JavaScript, CommonJS (checkJs)',
+    typeModule: false,
+    compilerOptions: { module: 'commonjs', allowJs: true, checkJs: true },
+    style: { language: 'js', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.js' },
+  },
+];
+
+/** The program, written like the seam: once, in TypeScript, rendered in each flavour. */
+const PROGRAM = `import { chatModel, embeddingModel, type ChatChunk } from './ai/index';
+
+async function main(): Promise<void> {
+  const chat = chatModel('gpt4oMini');
+  print('complete', await chat.complete({
+    messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],
+    temperature: 0.2,
+    maxTokens: 50,
+    topP: 0.9,
+    stop: ['END'],
+    providerOptions: { user: 'tester-1' },
+  }));
+  const chunks: ChatChunk[] = [];
+  for await (const chunk of chat.stream({ messages: [{ role: 'user', content: 'stream me' }] })) chunks.push(chunk);
+  print('stream', { text: chunks.map((chunk) => chunk.text).join(''), finishReasons: chunks.map((chunk) => chunk.finishReason ?? null) });
+  print('tools', await chat.complete({
+    messages: [{ role: 'user', content: 'weather in Paris?' }],
+    tools: [{ name: 'getWeather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } }],
+  }));
+  print('json', await chat.complete({ messages: [{ role: 'user', content: 'answer in JSON' }], responseFormat: 'json' }));
+  print('truncated', await chat.complete({ messages: [{ role: 'user', content: 'one two three' }], maxTokens: 2 }));
+  print('embed', await embeddingModel('textEmbedding3Small').embed({ input: ['alpha', 'beta'], dimensions: 4 }));
+}
+
+function print(label: string, value: unknown): void {
+  console.log(label + ' ' + JSON.stringify(value));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`;
+
+const usage = (input: number, output: number): object => ({ inputTokens: input, outputTokens: output, totalTokens: input + output });
+const EXPECTED_OUTPUT: Array<[string, unknown]> = [
+  ['complete', { text: '[gpt-4o-mini] echo: hello there', finishReason: 'stop', toolCalls: [], usage: usage(4, 4) }],
+  ['stream', { text: '[gpt-4o-mini] echo: stream me', finishReasons: [null, null, null, null, null, 'stop'] }],
+  [
+    'tools',
+    {
+      text: '',
+      finishReason: 'tool_calls',
+      toolCalls: [{ id: 'call_1', name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) }],
+      usage: usage(3, 1),
+    },
+  ],
+  ['json', { text: JSON.stringify({ model: 'gpt-4o-mini', echo: 'answer in JSON' }), finishReason: 'stop', toolCalls: [], usage: usage(3, 3) }],
+  ['truncated', { text: '[gpt-4o-mini] echo: ', finishReason: 'length', toolCalls: [], usage: usage(3, 2) }],
+  ['embed', { embeddings: [embeddingOf('alpha', 4), embeddingOf('beta', 4)], usage: { inputTokens: 2, totalTokens: 2 } }],
+];
+
+const ROUTES = {
+  openai: { chat: '/v1/chat/completions', embeddings: '/v1/embeddings', query: {}, credential: 'bearer' },
+  'azure-openai': {
+    chat: '/openai/deployments/gpt-4o-mini/chat/completions',
+    embeddings: '/openai/deployments/text-embedding-3-small/embeddings',
+    query: { 'api-version': '2024-10-21' },
+    credential: 'api-key',
+  },
+} as const;
+
+describe('fixes/seam: the generated seam against the real openai SDK', function () {
+  // The first run installs the pinned packages into the shared cache.
+  this.timeout(300_000);
+  let fake: FakeOpenAI;
+
+  before(async () => {
+    fake = await startFakeOpenAI();
+  });
+
+  after(async () => {
+    await fake.close();
+  });
+
+  for (const flavour of FLAVOURS) {
+    describe(flavour.name, () => {
+      let dir: string;
+
+      before(async () => {
+        dir = await createProject(flavour);
+      });
+
+      after(() => {
+        removeFixture(dir);
+      });
+
+      it('is detected as this flavour, and the seam and program type-check strictly', async () => {
+        assert.deepEqual(detectProjectStyle(dir), flavour.style);
+        assert.equal(await typecheck(dir), '');
+      });
+
+      for (const provider of ['openai', 'azure-openai'] as const) {
+        it(`answers through the ${provider} adapter, sending what that provider expects`, async () => {
+          fake.requests.length = 0;
+          const env = { ...fakeOpenAIEnv(fake.url), AI_PROVIDER: provider };
+          const output = flavour.bundled ? await runBundled(dir, env) : await runMain(dir, env);
+
+          const printed = output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]);
+          assert.deepEqual(printed, EXPECTED_OUTPUT);
+          assertRequests(fake.requests, provider);
+        });
+      }
+    });
+  }
+});
+
+function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUTES): void {
+  const route = ROUTES[provider];
+  assert.deepEqual(
+    requests.map((request) => [request.path, request.query, request.credential]),
+    [...Array(5).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential]],
+  );
+  const [complete, stream, tools, json, truncated, embed] = requests.map((request) => request.body as Record<string, unknown>);
+  assert.deepEqual(complete, {
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],
+    temperature: 0.2,
+    max_tokens: 50,
+    top_p: 0.9,
+    stop: ['END'],
+    user: 'tester-1',
+    stream: false,
+  });
+  assert.equal(stream.stream, true);
+  assert.deepEqual(tools.tools, [
+    { type: 'function', function: { name: 'getWeather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } } },
+  ]);
+  assert.deepEqual(json.response_format, { type: 'json_object' });
+  assert.equal(truncated.max_tokens, 2);
+  assert.deepEqual([embed.model, embed.input, embed.dimensions], ['text-embedding-3-small', ['alpha', 'beta'], 4]);
+}
+
+/** A project of the flavour with the seam (two model entries) in src/ai and the program as src/main. */
+async function createProject(flavour: Flavour): Promise<string> {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-seam-')));
+  const write = (relativePath: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(dir, relativePath)), { recursive: true });
+    fs.writeFileSync(path.join(dir, relativePath), text);
+  };
+  const packageJson = { name: 'seam-project', private: true, ...(flavour.typeModule && { type: 'module' }), devDependencies: flavour.dependencies ?? SDK };
+  write('package.json', JSON.stringify(packageJson, null, 2));
+  write('tsconfig.json', JSON.stringify({ compilerOptions: { ...STRICT, ...flavour.compilerOptions }, include: ['src'] }, null, 2));
+  const main = `src/main${flavour.style.fileExtension}`;
+  // The project's existing code, for the style detection; CommonJS JavaScript says so.
+  write(main, flavour.style.language === 'js' && flavour.style.module === 'cjs' ? "'use strict';\n" : 'export {};\n');
+
+  const style = detectProjectStyle(dir);
+  for (const file of generateSeam(style, { provider: 'openai' })) {
+    write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small']) : file.text);
+  }
+  write(main, renderModule(PROGRAM, style));
+  await linkDependencies(dir);
+  return dir;
+}
+
+function withModels(configText: string, models: string[]): string {
+  return models.reduce((text, model) => {
+    const result = addConfigEntry(text, 'models', configEntryName(model, 'model'), envVarName(model, 'model'), model);
+    assert.ok(result && 'change' in result);
+    return applyChanges(text, [result.change]);
+  }, configText);
+}
+
+/** Bundles src/main.ts as a bundler would, and runs it with only the given environment (plus PATH). */
+async function runBundled(dir: string, env: Record<string, string>): Promise<string> {
+  const outfile = path.join(dir, 'dist', 'main.cjs');
+  buildSync({ entryPoints: [path.join(dir, 'src', 'main.ts')], bundle: true, platform: 'node', format: 'cjs', packages: 'external', outfile, logLevel: 'error' });
+  const { stdout } = await promisify(execFile)(process.execPath, [outfile], { cwd: dir, env: { PATH: process.env.PATH, NO_PROXY: '127.0.0.1', ...env } });
+  return stdout;
+}

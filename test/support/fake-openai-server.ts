@@ -1,0 +1,237 @@
+/**
+ * A fake OpenAI-compatible HTTP server for tests (127.0.0.1, random port). It serves the OpenAI routes and
+ * Azure OpenAI's deployment routes (used by `openai`'s AzureOpenAI and by @azure/openai 1.0.0-beta alike)
+ * with answers that are deterministic functions of the request, and records every request.
+ *
+ * Answers:
+ * - chat: `[<model or deployment>] echo: <last user message>`; with `response_format: json_object`, the JSON
+ *   `{"model":…,"echo":…}`; with `max_tokens` below the answer's word count, the first words and
+ *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
+ *   first tool with `{"input": <last user message>}`. `stream: true` sends the same answer as SSE chunks, one
+ *   per word, then `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`).
+ * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
+ *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
+ * - moderations: not flagged, unless the input contains `[flag]`.
+ * Token counts are word counts.
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path without the query string, e.g. `/v1/chat/completions`. */
+  path: string;
+  query: Record<string, string>;
+  /** Request headers, lower-case, without credentials (`authorization`, `api-key`). */
+  headers: Record<string, string>;
+  /** How the request authenticated: `bearer` (OpenAI), `api-key` (Azure key header) or `none`. */
+  credential: 'bearer' | 'api-key' | 'none';
+  /** The parsed JSON body (the raw text when it is not JSON). */
+  body: unknown;
+}
+
+export interface FakeOpenAI {
+  /** `http://127.0.0.1:<port>`: OpenAI clients use `<url>/v1`, Azure clients use `<url>` as the endpoint. */
+  url: string;
+  requests: RecordedRequest[];
+  close(): Promise<void>;
+}
+
+type Json = Record<string, unknown>;
+
+const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$/;
+const CREATED = 1_700_000_000;
+const DEFAULT_DIMENSIONS = 8;
+
+export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const recorded = record(request, Buffer.concat(chunks).toString('utf8'));
+      requests.push(recorded);
+      respond(recorded, response);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // SDK clients keep connections alive; without this, close would wait for them to time out.
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function record(request: http.IncomingMessage, text: string): RecordedRequest {
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (name !== 'authorization' && name !== 'api-key' && value !== undefined) headers[name] = String(value);
+  }
+  const credential = request.headers.authorization?.startsWith('Bearer ') ? 'bearer' : request.headers['api-key'] ? 'api-key' : 'none';
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    // Not JSON: keep the text.
+  }
+  return { method: request.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, credential, body };
+}
+
+function respond(request: RecordedRequest, response: http.ServerResponse): void {
+  const route = ROUTES.exec(request.path);
+  if (request.method !== 'POST' || !route) return sendError(response, 404, `no route for ${request.method} ${request.path}`);
+  const deployment = route[1] === undefined ? undefined : decodeURIComponent(route[1]);
+  if (deployment !== undefined && !request.query['api-version']) return sendError(response, 400, 'missing the api-version query parameter');
+  if (request.credential === 'none') return sendError(response, 401, 'no credentials');
+  if (typeof request.body !== 'object' || request.body === null) return sendError(response, 400, 'the body is not a JSON object');
+  const body = request.body as Json;
+  const model = deployment ?? String(body.model ?? '');
+  switch (route[2]) {
+    case 'chat/completions':
+      return body.stream === true ? streamChat(response, model, body) : sendJson(response, chatCompletion(model, body));
+    case 'embeddings':
+      return sendJson(response, embeddings(model, body));
+    default:
+      return sendJson(response, moderations(model, body));
+  }
+}
+
+interface Answer {
+  words: string[];
+  finishReason: 'stop' | 'length' | 'tool_calls';
+  toolCall?: { id: string; type: 'function'; function: { name: string; arguments: string } };
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+}
+
+function answer(model: string, body: Json): Answer {
+  const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
+  const last = messages[messages.length - 1];
+  const lastUser = [...messages].reverse().find((message) => message.role === 'user');
+  const userText = lastUser ? contentText(lastUser.content) : '';
+  const promptTokens = messages.reduce((sum, message) => sum + countWords(contentText(message.content)), 0);
+  const tools = Array.isArray(body.tools) ? (body.tools as Json[]) : [];
+  const toolName = (tools[0]?.function as Json | undefined)?.name;
+  if (typeof toolName === 'string' && body.tool_choice !== 'none' && last?.role === 'user') {
+    const toolCall = { id: 'call_1', type: 'function' as const, function: { name: toolName, arguments: JSON.stringify({ input: userText }) } };
+    return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(promptTokens, 1) };
+  }
+  const format = (body.response_format as Json | undefined)?.type;
+  const text = format === 'json_object' ? JSON.stringify({ model, echo: userText }) : `[${model}] echo: ${userText}`;
+  const words = text.split(/(?<=\s)/);
+  const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? Infinity);
+  const kept = words.slice(0, maxTokens);
+  return { words: kept, finishReason: kept.length < words.length ? 'length' : 'stop', usage: usage(promptTokens, kept.length) };
+}
+
+function chatCompletion(model: string, body: Json): Json {
+  const { words, finishReason, toolCall, usage } = answer(model, body);
+  const message = toolCall ? { role: 'assistant', content: null, tool_calls: [toolCall] } : { role: 'assistant', content: words.join('') };
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: CREATED,
+    model,
+    choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+    usage,
+  };
+}
+
+function streamChat(response: http.ServerResponse, model: string, body: Json): void {
+  const { words, finishReason, toolCall, usage } = answer(model, body);
+  const chunk = (delta: Json, finish: string | null, extra: Json = {}): Json => ({
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: CREATED,
+    model,
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    ...extra,
+  });
+  const events = [
+    chunk({ role: 'assistant', content: '' }, null),
+    ...words.map((word) => chunk({ content: word }, null)),
+    ...(toolCall ? [chunk({ tool_calls: [{ index: 0, ...toolCall }] }, null)] : []),
+    chunk({}, finishReason),
+  ];
+  if ((body.stream_options as Json | undefined)?.include_usage === true) {
+    events.push({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: CREATED, model, choices: [], usage });
+  }
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const event of events) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  response.end('data: [DONE]\n\n');
+}
+
+function embeddings(model: string, body: Json): Json {
+  const inputs = (Array.isArray(body.input) ? body.input : [body.input]).map((input) => (typeof input === 'string' ? input : JSON.stringify(input)));
+  const dimensions = typeof body.dimensions === 'number' ? body.dimensions : DEFAULT_DIMENSIONS;
+  const tokens = inputs.reduce((sum, input) => sum + countWords(input), 0);
+  return {
+    object: 'list',
+    model,
+    data: inputs.map((input, index) => {
+      const vector = embeddingOf(input, dimensions);
+      return { object: 'embedding', index, embedding: body.encoding_format === 'base64' ? base64Floats(vector) : vector };
+    }),
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  };
+}
+
+/** A deterministic vector for a text: FNV-1a hashes of `text#i`, scaled to [0, 1) in steps of 1/1024. */
+export function embeddingOf(text: string, dimensions = DEFAULT_DIMENSIONS): number[] {
+  return Array.from({ length: dimensions }, (_, index) => (fnv1a(`${text}#${index}`) % 1024) / 1024);
+}
+
+function base64Floats(vector: number[]): string {
+  return Buffer.from(new Float32Array(vector).buffer).toString('base64');
+}
+
+function moderations(model: string, body: Json): Json {
+  const inputs = Array.isArray(body.input) ? body.input : [body.input];
+  return {
+    id: 'modr-fake',
+    model: model || 'omni-moderation-latest',
+    results: inputs.map((input) => {
+      const flagged = String(input).includes('[flag]');
+      return { flagged, categories: { harassment: flagged, violence: false }, category_scores: { harassment: flagged ? 0.9 : 0.01, violence: 0.01 } };
+    }),
+  };
+}
+
+function contentText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  return content.map((part: Json) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}
+
+function usage(promptTokens: number, completionTokens: number): Answer['usage'] {
+  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+function sendJson(response: http.ServerResponse, value: Json): void {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(value));
+}
+
+function sendError(response: http.ServerResponse, status: number, message: string): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: null } }));
+}
