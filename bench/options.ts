@@ -4,6 +4,9 @@ import { parseArgs } from 'node:util';
 export const TOOL_NAMES = ['aidlint', 'eslint', 'oxlint'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
+export const SECTION_NAMES = ['scan', 'server-latency', 'server-memory'] as const;
+export type SectionName = (typeof SECTION_NAMES)[number];
+
 export interface BenchOptions {
   files: number;
   seed: number;
@@ -14,6 +17,9 @@ export interface BenchOptions {
   /** One untimed run per tool before the timed ones (warms the file cache and the JIT-compiled code paths). */
   warmup: boolean;
   tools: ToolName[];
+  /** Timed edits per language-server latency measurement. */
+  edits: number;
+  sections: SectionName[];
 }
 
 export const USAGE = `Usage: node out/bench/run.js [options]
@@ -22,8 +28,10 @@ export const USAGE = `Usage: node out/bench/run.js [options]
   --seed S         generator seed (default 1)
   --runs N         timed runs of aidlint and oxlint (default 5)
   --eslint-runs N  timed runs of ESLint (default 3)
-  --quick          2,000 files, 1 run each, no warm-up: a smoke test for CI
+  --edits N        timed edits per language-server latency measurement (default 200)
+  --quick          2,000 files, 1 run each, 30 edits, no warm-up: a smoke test for CI
   --tools LIST     comma-separated subset of ${TOOL_NAMES.join(',')} (default: all)
+  --sections LIST  comma-separated subset of ${SECTION_NAMES.join(',')} (default: all)
   --help           show this text`;
 
 export class UsageError extends Error {}
@@ -38,6 +46,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       'eslint-runs': { type: 'string' },
       quick: { type: 'boolean', default: false },
       tools: { type: 'string' },
+      edits: { type: 'string' },
+      sections: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -50,7 +60,9 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     runs: positiveInteger('--runs', values.runs, quick ? 1 : 5),
     eslintRuns: positiveInteger('--eslint-runs', values['eslint-runs'], quick ? 1 : 3),
     warmup: !quick,
-    tools: values.tools === undefined ? [...TOOL_NAMES] : toolList(values.tools),
+    tools: values.tools === undefined ? [...TOOL_NAMES] : subset('--tools', 'tool', values.tools, TOOL_NAMES),
+    edits: positiveInteger('--edits', values.edits, quick ? 30 : 200),
+    sections: values.sections === undefined ? [...SECTION_NAMES] : subset('--sections', 'section', values.sections, SECTION_NAMES),
   };
 }
 
@@ -61,9 +73,10 @@ export function positiveInteger(flag: string, text: string | undefined, fallback
   return value;
 }
 
-function toolList(text: string): ToolName[] {
+/** The known names listed in `text` (comma-separated), in their canonical order. */
+function subset<Name extends string>(flag: string, what: string, text: string, known: readonly Name[]): Name[] {
   const names = text.split(',').map((name) => name.trim());
-  const unknown = names.filter((name) => !(TOOL_NAMES as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new UsageError(`--tools: unknown tool ${unknown.join(', ')} (known: ${TOOL_NAMES.join(', ')})`);
-  return TOOL_NAMES.filter((name) => names.includes(name));
+  const unknown = names.filter((name) => !(known as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new UsageError(`${flag}: unknown ${what} ${unknown.join(', ')} (known: ${known.join(', ')})`);
+  return known.filter((name) => names.includes(name));
 }

@@ -37,3 +37,8 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     cells.map((cell, column) => (right[column] ? cell.padStart(widths[column]) : cell.padEnd(widths[column]))).join('  ').trimEnd();
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Milliseconds with one decimal, for latencies of a few milliseconds. */
+export function formatFineMs(ms: number): string {
+  return `${ms.toFixed(1)} ms`;
+}

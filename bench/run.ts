@@ -9,12 +9,16 @@ import * as path from 'node:path';
 import type { BenchContext, SectionOutcome } from './context';
 import { BENCH_DIR, ensureTree } from './generate';
 import { detectMemoryMethod } from './measure';
-import { parseOptions, USAGE, UsageError } from './options';
+import { parseOptions, type SectionName, USAGE, UsageError } from './options';
 import { runScanSection } from './sections/scan';
+import { runServerLatencySection } from './sections/server-latency';
+import { runServerMemorySection } from './sections/server-memory';
 
 /** Each section measures one aspect; its data lands under its name in results.json. */
-const SECTIONS: Record<string, (context: BenchContext) => Promise<SectionOutcome<unknown>>> = {
+const SECTIONS: Record<SectionName, (context: BenchContext) => Promise<SectionOutcome<unknown>>> = {
   scan: runScanSection,
+  'server-latency': runServerLatencySection,
+  'server-memory': runServerMemorySection,
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
@@ -45,8 +49,8 @@ async function main(argv: readonly string[]): Promise<number> {
   console.log(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryMb} MB RAM, Node ${machine.node}\n`);
   const sections: Record<string, unknown> = {};
   let sound = true;
-  for (const [name, run] of Object.entries(SECTIONS)) {
-    const outcome = await run(context);
+  for (const name of options.sections) {
+    const outcome = await SECTIONS[name](context);
     sections[name] = outcome.data;
     sound &&= outcome.sound;
   }

@@ -23,6 +23,9 @@ await esbuild.build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow (the bundle would need
+  // ./impl/format at run time); its `module` build bundles completely.
+  mainFields: ['module', 'main'],
   external: ['vscode'],
   minify: true,
   sourcemap: false,

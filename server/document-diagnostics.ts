@@ -43,6 +43,8 @@ export class DocumentDiagnostics {
     private readonly settings: SettingsCache,
     private readonly status: Status,
     readonly pull: boolean,
+    /** The client accepts `workspace/diagnostic/refresh`; without it, it pulls again on its own schedule. */
+    private readonly canRefresh: boolean,
   ) {
     documents.onDidOpen(({ document }) => this.lintOnNextPull.add(document.uri));
     documents.onDidSave(({ document }) => {
@@ -63,8 +65,12 @@ export class DocumentDiagnostics {
 
   /** Everything may have changed (configuration, a client module): have the client pull again, or push again. */
   async refresh(): Promise<void> {
-    if (this.pull) await this.connection.languages.diagnostics.refresh();
-    else for (const document of this.documents.all()) void this.push(document, false);
+    if (!this.pull) {
+      for (const document of this.documents.all()) void this.push(document, false);
+    } else if (this.canRefresh) {
+      // A client that fails the request still pulls later; a rejected refresh must not end the server.
+      await this.connection.languages.diagnostics.refresh().catch(() => undefined);
+    }
   }
 
   private async onPull(uri: string, previousResultId: string | undefined, token: CancellationToken): Promise<DocumentDiagnosticReport> {

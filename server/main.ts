@@ -43,7 +43,7 @@ connection.onInitialize((params): InitializeResult => {
   const pull = !!capabilities.textDocument?.diagnostic;
   settings = new SettingsCache(connection, !!capabilities.workspace?.configuration);
   const linter = new DocumentLinter(workspaces, settings, log);
-  diagnostics = new DocumentDiagnostics(connection, documents, linter, settings, status, pull);
+  diagnostics = new DocumentDiagnostics(connection, documents, linter, settings, status, pull, !!capabilities.workspace?.diagnostics?.refreshSupport);
   workspaceScan = new WorkspaceScan(connection, workspaces, settings, status, log);
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -82,8 +82,12 @@ connection.onDidChangeConfiguration(() => {
   void diagnostics.refresh();
 });
 
-// An edited aidlint.json applies at once (unsaved), and the documents linted with it are re-linted.
-documents.onDidChangeContent(({ document }) => {
+// An edited aidlint.json applies at once (unsaved), and the documents linted with it are re-linted. Closing
+// a document drops its unsaved text: the disk's counts again, for configuration and importers alike.
+documents.onDidChangeContent(({ document }) => textChanged(document));
+documents.onDidClose(({ document }) => textChanged(document));
+
+function textChanged(document: TextDocument): void {
   const filePath = pathOf(document.uri);
   if (!filePath) return;
   const workspace = workspaces.forFile(filePath);
@@ -93,7 +97,7 @@ documents.onDidChangeContent(({ document }) => {
   } else if (workspace.index.invalidate(filePath).some((file) => file !== filePath && workspaces.isOpen(file))) {
     void diagnostics.refresh();
   }
-});
+}
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (await filesChanged(changes, workspaces, settings)) await diagnostics.refresh();

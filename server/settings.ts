@@ -54,6 +54,14 @@ function normalize(value: Partial<Settings>): Settings {
     enable: value.enable ?? DEFAULT_SETTINGS.enable,
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     configFile: typeof value.configFile === 'string' ? value.configFile : '',
-    rules: { customizations: Array.isArray(value.rules?.customizations) ? value.rules.customizations : [] },
+    rules: { customizations: Array.isArray(value.rules?.customizations) ? value.rules.customizations.filter(isCustomization) : [] },
   };
+}
+
+const CUSTOM_SEVERITIES = new Set<unknown>(['error', 'warning', 'warn', 'info', 'off', 'default', 'downgrade', 'upgrade'] satisfies CustomSeverity[]);
+
+/** Settings are user input: an entry without a rule pattern or a known severity is skipped, not fatal to every lint. */
+function isCustomization(entry: unknown): entry is RuleCustomization {
+  const { rule, severity } = (entry ?? {}) as Partial<Record<keyof RuleCustomization, unknown>>;
+  return typeof rule === 'string' && CUSTOM_SEVERITIES.has(severity);
 }

@@ -269,6 +269,3 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
-
-// Re-exported while rules/fixes/seam is being written against the old location; import from ./syntax.
-export { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';

@@ -5,7 +5,7 @@
  * with an empty default (a placeholder such as `azureOpenAI: env('AZURE_OPENAI_ENDPOINT', '')`) is filled.
  */
 import type * as TS from 'typescript';
-import { skipOuterExpressions } from '../../engine/evaluate';
+import { skipOuterExpressions } from '../../engine/syntax';
 import { parseSource, typescript } from '../../engine/parse';
 import type { TextChange } from '../types';
 
