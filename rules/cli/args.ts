@@ -19,6 +19,9 @@ export interface CliOptions {
   /** Forced on or off by --color / --no-color (the last one given wins); decided from the terminal when absent. */
   color?: boolean;
   printConfig?: string;
+  /** Apply every safe fix and write the files (`--fix`), or print them as a diff (`--fix-dry-run`). */
+  fix: boolean;
+  fixDryRun: boolean;
   /** Lint only this part of the files (`--shard 2/4`), to split one repository across CI jobs. */
   shard?: { index: number; count: number };
   init: boolean;
@@ -36,6 +39,8 @@ Finds code hard-wired to one AI vendor. Paths default to the current folder.
 Options:
   -f, --format NAME        Report format: ${formatNames.join(', ')} (default: stylish)
   -o, --output-file FILE   Write the report to FILE instead of standard output
+      --fix                Apply every safe fix (wrap vendor calls, move literals to the seam's config, keys to env)
+      --fix-dry-run        Print the fixes as a unified diff; change nothing
       --max-warnings N     Exit with code 1 when there are more than N warnings
   -c, --config FILE        Use this config file instead of looking up aidlint.json
       --rule ID:SEVERITY   Set a rule's severity (error, warn, info, off); repeatable
@@ -60,6 +65,8 @@ const OPTIONS = {
   color: { type: 'boolean' },
   'no-color': { type: 'boolean' },
   'print-config': { type: 'string' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
   shard: { type: 'string' },
   init: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -89,6 +96,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     quiet: values.quiet ?? false,
     color: lastColorToken?.kind === 'option' ? lastColorToken.name === 'color' : undefined,
     printConfig: values['print-config'],
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     init: values.init ?? false,
     help: values.help ?? false,

@@ -5,6 +5,9 @@ import { initialConfigText } from '../config/init';
 import { formatConfigProblem } from '../config/load';
 import { CONFIG_FILE_NAME, ConfigResolver, describeConfig } from '../config/resolve';
 import type { FileResult } from '../engine/types';
+import { createTwoFilesPatch } from 'diff';
+import { rules } from '../definitions';
+import { type FixedFile, fixFiles, writeFixedFiles } from '../fixes/fix-run';
 import { scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatters } from './formatters/index';
@@ -59,14 +62,26 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   const missing = options.paths.filter((_given, index) => !existsSync(paths[index]));
   if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.join(', ')}`);
 
-  const progress = createProgress(io.stderr);
-  let results: FileResult[];
-  try {
-    ({ results } = await scan({ paths, cwd: io.cwd, configs, shard: options.shard, onProgress: (done, total) => progress.update(done, total) }));
-  } finally {
-    progress.clear();
-  }
+  const runScan = async (): Promise<FileResult[]> => {
+    const progress = createProgress(io.stderr);
+    try {
+      return (await scan({ paths, cwd: io.cwd, configs, shard: options.shard, onProgress: (done, total) => progress.update(done, total) })).results;
+    } finally {
+      progress.clear();
+    }
+  };
+  let results = await runScan();
   if (reportConfigProblems(configs, io)) return EXIT_USAGE;
+  if (options.fix || options.fixDryRun) {
+    const fixed = fixFiles(filesWithFixableProblems(results), configs);
+    io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${fixed.skipped.length ? `; ${fixed.skipped.length} not applied (see the remaining problems)` : ''}.\n`);
+    if (options.fixDryRun) {
+      io.stdout.write(unifiedDiff(fixed.files, io.cwd));
+      return EXIT_CLEAN;
+    }
+    writeFixedFiles(fixed.files);
+    results = await runScan();
+  }
 
   const counts = countBySeverity(results.flatMap((result) => result.messages));
   const shown = options.quiet ? results.map(errorsOnly) : results;
@@ -84,6 +99,19 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
     io.stderr.write(`aidlint found too many warnings (maximum: ${options.maxWarnings}).\n`);
   }
   return counts.error > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+function filesWithFixableProblems(results: readonly FileResult[]): string[] {
+  return results.filter((result) => result.messages.some((message) => message.ruleId && rules[message.ruleId].meta.fixable)).map((result) => result.filePath);
+}
+
+function unifiedDiff(files: readonly FixedFile[], cwd: string): string {
+  return files
+    .map((file) => {
+      const relative = path.relative(cwd, file.filePath).split(path.sep).join('/');
+      return createTwoFilesPatch(file.before === undefined ? '/dev/null' : `a/${relative}`, `b/${relative}`, file.before ?? '', file.after, undefined, undefined, { context: 3 });
+    })
+    .join('');
 }
 
 function errorsOnly(result: FileResult): FileResult {

@@ -6,7 +6,7 @@ export default defineRule<Record<string, never>, 'apiVersion'>({
     docs: { description: 'An Azure OpenAI `apiVersion` / `api-version=` literal.' },
     defaultSeverity: 'info',
     presets: { recommended: 'info', strict: 'warning' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {

@@ -7,7 +7,7 @@ export default defineRule<Record<string, never>, 'endpoint' | 'configured'>({
     docs: { description: 'A vendor AI endpoint URL or host written as a literal.' },
     defaultSeverity: 'warning',
     presets: { recommended: 'warning', strict: 'error' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {

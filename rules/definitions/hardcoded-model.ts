@@ -14,7 +14,7 @@ export default defineRule<HardcodedModelOptions, 'model'>({
     },
     defaultSeverity: 'warning',
     presets: { recommended: 'warning', strict: 'error' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {

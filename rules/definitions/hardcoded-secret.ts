@@ -6,7 +6,7 @@ export default defineRule<Record<string, never>, 'openaiKey' | 'azureKey'>({
     docs: { description: 'An OpenAI or Azure OpenAI API key written in the code (checked inside the seam too).' },
     defaultSeverity: 'error',
     presets: { recommended: 'error', strict: 'error' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: true,
     requiresSuppressionReason: true,
     messages: {

@@ -7,7 +7,7 @@ export default defineRule<Record<string, never>, 'call' | 'callViaModule'>({
     docs: { description: 'A call to a vendor AI API through a vendor SDK client, outside the seam.' },
     defaultSeverity: 'warning',
     presets: { recommended: 'warning', strict: 'error' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {

@@ -13,6 +13,8 @@ describe('command-line arguments', () => {
       quiet: false,
       color: undefined,
       printConfig: undefined,
+      fix: false,
+      fixDryRun: false,
       shard: undefined,
       init: false,
       help: false,
