@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
 import { codeActionsFor } from './code-actions';
+import { FIX_ALL_KIND, type FixContext, fixAllAction, quickFixes } from './fix-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { DocumentLinter } from './linter';
 import { connectionLog } from './log';
@@ -37,6 +38,7 @@ let diagnostics: DocumentDiagnostics;
 let workspaceScan: WorkspaceScan;
 let dynamicWatchers = false;
 let dynamicConfiguration = false;
+let canCreateFiles = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
@@ -47,13 +49,15 @@ connection.onInitialize((params): InitializeResult => {
   workspaceScan = new WorkspaceScan(connection, workspaces, settings, status, log);
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  const workspaceEdit = capabilities.workspace?.workspaceEdit;
+  canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   if (pull) connection.languages.diagnostics.onWorkspace((params) => workspaceScan.report(params));
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       diagnosticProvider: pull ? { identifier: 'aidlint', interFileDependencies: true, workspaceDiagnostics: true } : undefined,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       executeCommandProvider: { commands: Object.values(COMMANDS) },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -103,9 +107,26 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if (await filesChanged(changes, workspaces, settings)) await diagnostics.refresh();
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? codeActionsFor(document, params.context.diagnostics) : [];
+  const filePath = document && pathOf(document.uri);
+  if (!document || !filePath) return [];
+  const workspace = workspaces.forFile(filePath);
+  const { configFile } = await settings.get(document.uri);
+  const configs = workspace.configs(configFile);
+  const context: FixContext = {
+    input: { filePath, text: document.getText(), config: configs.configFor(filePath), index: workspace.index, host: workspace.host, workspaceRoot: workspace.root },
+    document,
+    openDocument: (file) => workspaces.openDocument(file),
+    canCreateFiles,
+  };
+  // Fix-all is computed only when asked for by kind (on save, or the Source Action menu), not for every lightbulb.
+  const only = params.context.only;
+  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
+  const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
+  const actions = wantsQuickFixes ? [...quickFixes(context, params.context.diagnostics), ...codeActionsFor(document, params.context.diagnostics)] : [];
+  const fixAll = wantsFixAll ? fixAllAction(context) : undefined;
+  return fixAll ? [...actions, fixAll] : actions;
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {

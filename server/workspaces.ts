@@ -10,11 +10,13 @@ import type { TextDocuments } from 'vscode-languageserver';
 import { ConfigResolver } from '../rules/config/resolve';
 import { diskIndexHost } from '../rules/engine/disk-host';
 import type { LintMessage } from '../rules/engine/types';
-import { WorkspaceIndex } from '../rules/engine/workspace-index';
+import { type IndexHost, WorkspaceIndex } from '../rules/engine/workspace-index';
 import { pathOf } from './uris';
 
 export class Workspace {
   readonly index: WorkspaceIndex;
+  /** Reads open buffers before the disk; shared by the index and the fixes. */
+  readonly host: IndexHost;
   /**
    * Results of the last "Scan Workspace", by file; kept until those files change. A file that had
    * problems keeps an (empty) entry once clean, so clients are told to clear it.
@@ -31,7 +33,8 @@ export class Workspace {
     private readonly openText: (filePath: string) => string | undefined,
   ) {
     const overrides = { get: openText, has: (filePath: string) => openText(filePath) !== undefined };
-    this.index = new WorkspaceIndex(diskIndexHost((file) => this.configs().configFor(file), { overrides }));
+    this.host = diskIndexHost((file) => this.configs().configFor(file), { overrides });
+    this.index = new WorkspaceIndex(this.host);
   }
 
   /** The resolver for the current `aidlint.configFile` setting; a different setting makes a new one. */
@@ -109,6 +112,10 @@ export class Workspaces {
 
   isOpen(filePath: string): boolean {
     return this.open.has(filePath);
+  }
+
+  openDocument(filePath: string): TextDocument | undefined {
+    return this.open.get(filePath);
   }
 
   private track(document: TextDocument): void {

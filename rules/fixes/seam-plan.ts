@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import { addConfigEntry, type ConfigSection, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle, type SeamProvider } from './seam';
-import { applyChanges } from './text-changes';
+import { applyChanges, minimalChange } from './text-changes';
 import type { FileChange } from './types';
 
 export interface FixHost {
@@ -84,15 +84,6 @@ export class SeamPlan {
   private find(module: string): string | undefined {
     return SEAM_EXTENSIONS.map((extension) => path.join(this.seamDir, module + extension)).find((file) => this.host.fileExists(file));
   }
-}
-
-/** The one change that turns `before` into `after`: everything between their common start and end. */
-function minimalChange(before: string, after: string) {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
 }
 
 /** The folder of the nearest package.json (the project a file belongs to), else the workspace root. */

@@ -14,3 +14,12 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   }
   return result;
 }
+
+/** The one change that turns `before` into `after`: everything between their common start and end. */
+export function minimalChange(before: string, after: string): TextChange {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let end = 0;
+  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}

@@ -1,0 +1,93 @@
+/**
+ * Quick fixes from the fix engine as LSP code actions: one per fixable diagnostic (offered disabled, with
+ * the reason, when the fix cannot keep the program correct), and `source.fixAll.aidlint`, which works with
+ * `editor.codeActionsOnSave`. Edits are WorkspaceEdits with file creations for a new seam, never commands.
+ */
+import * as fs from 'node:fs';
+import {
+  type CodeAction,
+  CodeActionKind,
+  type CreateFile,
+  type Diagnostic,
+  type TextDocumentEdit,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isRuleId, rules } from '../rules/definitions';
+import { fixFile } from '../rules/fixes/fix-all';
+import { type FixInput, fixesForFile } from '../rules/fixes/file-fixes';
+import type { SeamPlan } from '../rules/fixes/seam-plan';
+import { minimalChange } from '../rules/fixes/text-changes';
+import type { FileChange } from '../rules/fixes/types';
+import type { DiagnosticData } from './diagnostics';
+import { uriOf } from './uris';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aidlint`;
+
+export interface FixContext {
+  input: FixInput;
+  document: TextDocument;
+  /** The open document of a file, if any (its version goes into the edit). */
+  openDocument(filePath: string): TextDocument | undefined;
+  /** The client can create files and accepts versioned document edits. */
+  canCreateFiles: boolean;
+}
+
+export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
+  const fixable = diagnostics.filter((diagnostic) => {
+    const ruleId = (diagnostic.data as DiagnosticData | undefined)?.ruleId;
+    return diagnostic.source === 'aidlint' && !!ruleId && isRuleId(ruleId) && rules[ruleId].meta.fixable;
+  });
+  if (fixable.length === 0) return [];
+  const fixes = fixesForFile(context.input);
+  const actions: CodeAction[] = [];
+  for (const diagnostic of fixable) {
+    const start = context.document.offsetAt(diagnostic.range.start);
+    const end = context.document.offsetAt(diagnostic.range.end);
+    for (const fix of fixes.filter((candidate) => candidate.ruleId === diagnostic.code && candidate.span.start === start && candidate.span.end === end)) {
+      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.kind === 'wrap-call' };
+      const creates = fix.changes.some((change) => change.create);
+      if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
+      else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
+      else action.edit = workspaceEdit(fix.changes, context);
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+export function fixAllAction(context: FixContext): CodeAction | undefined {
+  const seams = new Map<string, SeamPlan>();
+  const result = fixFile(context.input, seams);
+  if (result.text === undefined) return undefined;
+  const seamChanges = [...seams.values()].flatMap((plan) => plan.changes());
+  if (seamChanges.some((change) => change.create) && !context.canCreateFiles) return undefined;
+  const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...seamChanges];
+  return { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context) };
+}
+
+function workspaceEdit(changes: readonly FileChange[], context: FixContext): WorkspaceEdit {
+  const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  for (const change of changes) {
+    const uri = uriOf(change.filePath);
+    if (change.create) {
+      documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
+      documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.create.content }] });
+      continue;
+    }
+    const open = context.openDocument(change.filePath);
+    const document = open ?? TextDocument.create(uri, 'typescript', 0, readText(change.filePath));
+    const edits: TextEdit[] = change.changes.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
+    documentChanges.push({ textDocument: { uri, version: open ? open.version : null }, edits });
+  }
+  return { documentChanges };
+}
+
+function readText(filePath: string): string {
+  try {
+    return fs.readFileSync(filePath, 'utf8');
+  } catch {
+    return '';
+  }
+}
