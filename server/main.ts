@@ -31,6 +31,8 @@ import { Workspaces } from './workspaces';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const log = connectionLog(connection);
+// A client that rejects one of our requests (a refresh, a configuration fetch) must not end the server.
+process.on('unhandledRejection', (reason) => log.error('Unexpected failure (the server keeps running)', reason));
 const workspaces = new Workspaces(documents);
 const status = new Status(connection);
 let settings: SettingsCache;

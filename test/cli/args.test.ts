@@ -71,7 +71,7 @@ describe('command-line arguments', () => {
   });
 
   const rejected: Array<[string[], RegExp]> = [
-    [['--fix'], /^Unknown option '--fix'\.$/],
+    [['--fixx'], /^Unknown option '--fixx'\.$/],
     [['-x'], /^Unknown option '-x'\.$/],
     [['--format', 'html'], /Unknown format 'html'; use one of stylish, json, sarif/],
     [['--format'], /--format/],

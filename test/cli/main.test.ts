@@ -133,10 +133,10 @@ describe('aidlint command', function () {
     });
 
     it('exits 2 for an unknown option, with a pointer to --help', async () => {
-      const run = await runCli(['--fix'], PROJECT);
+      const run = await runCli(['--no-such-option'], PROJECT);
       assert.equal(run.exitCode, 2);
       assert.equal(run.stdout, '');
-      assert.equal(run.stderr, "aidlint: Unknown option '--fix'.\nRun 'aidlint --help' for usage.\n");
+      assert.equal(run.stderr, "aidlint: Unknown option '--no-such-option'.\nRun 'aidlint --help' for usage.\n");
     });
 
     it('exits 2 for a path that does not exist', async () => {

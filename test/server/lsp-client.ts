@@ -116,8 +116,6 @@ export class TestClient {
   readonly progressTokens: Array<string | number> = [];
   /** `$/progress` values, in order of arrival. */
   readonly progress: Array<{ token: string | number; value: ProgressValue }> = [];
-  /** Messages of `window/logMessage`. */
-  readonly logs: string[] = [];
   /** Pulls the server answered with ServerCancelled (then retried). */
   cancelledPulls = 0;
   refreshRequests = 0;
@@ -156,7 +154,7 @@ export class TestClient {
     this.connection.onNotification('aidlint/status', (params: StatusParams) => {
       this.statuses.push(params);
     });
-    this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => void this.logs.push(message));
+    this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
 
