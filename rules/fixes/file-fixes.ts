@@ -10,6 +10,7 @@ import type * as TS from 'typescript';
 import { matchesAnyGlob } from '../config/globs';
 import type { Fact, VendorCallFact } from '../engine/facts';
 import { parseSource, typescript } from '../engine/parse';
+import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
 import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
@@ -141,9 +142,12 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
 function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): PlannedFix {
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
-  const plan = planWrap(fact, sourceFile, scopes);
+  const plan = seam.refused ? { refused: seam.refused } : planWrap(fact, sourceFile, scopes);
   if ('refused' in plan) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${plan.refused}.` }, edits: [], imports: [] };
-  const key = seam.entry('models', plan.model);
+  const key = typeof plan.model === 'string' ? seam.entry('models', plan.model) : plan.model.key;
+  if (typeof plan.model !== 'string' && !seam.hasEntry(input.index.resolveModule(input.filePath, plan.model.specifier), 'models', key)) {
+    return { fix: { ...fix, disabledReason: `Cannot wrap this call: the model \`models.${key}\` is not an entry of the seam's configuration.` }, edits: [], imports: [] };
+  }
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   return {
     fix,
@@ -165,6 +169,7 @@ function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], secti
   const literal = literalAt(sourceFile, fact.span);
   const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
   if (!literal) return { fix: { ...fix, disabledReason: 'Only a whole string literal can move to configuration.' }, edits: [], imports: [] };
+  if (seam.refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${seam.refused}.` }, edits: [], imports: [] };
   const key = seam.entry(section, literal.text);
   return {
     fix,
@@ -187,18 +192,27 @@ function secretFix(session: FixSession, fact: Extract<Fact, { kind: 'secret-lite
   return { fix, edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `process.env.${name}${isTypeScript ? '!' : ''}` }], imports: [] };
 }
 
-/** Statements the wrap fix may delete once unused: vendor imports, imports of client modules, client variables, the model constant. */
+/**
+ * Statements the wrap fix may delete once unused: vendor imports, imports of client modules and of the seam
+ * (`models`, which a wrapped call no longer reads), client variables, the model constant.
+ */
 function isRemovable(session: FixSession, statement: TS.Statement, modelConstants: readonly TS.VariableDeclaration[]): boolean {
   const ts = typescript();
   const { input, facts } = session;
-  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) {
-    const specifier = statement.moduleSpecifier.text;
+  const isVendorModule = (specifier: string) => {
     if (matchVendorModule(specifier)) return true;
     const target = input.index.resolveModule(input.filePath, specifier);
-    return target !== undefined && input.index.exportsVendor(target);
-  }
+    return target !== undefined && (input.index.exportsVendor(target) || matchesAnyGlob(target, input.config.seam));
+  };
+  if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) return isVendorModule(statement.moduleSpecifier.text);
   if (!ts.isVariableStatement(statement)) return false;
   if (statement.declarationList.declarations.some((declaration) => modelConstants.includes(declaration))) return true;
+  // `const { openai } = require('./lib/openai')`: the CommonJS form of an import.
+  const required = statement.declarationList.declarations.map((declaration) => {
+    const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
+    return init && ts.isCallExpression(init) ? moduleSpecifierOfCall(init) : undefined;
+  });
+  if (required.every((specifier) => specifier !== undefined && isVendorModule(specifier))) return true;
   const start = statement.getStart(session.sourceFile);
   return facts.some((fact) => (fact.kind === 'client-construction' || fact.kind === 'vendor-import') && fact.span.start >= start && fact.span.end <= statement.end);
 }

@@ -9,6 +9,7 @@ import type { ConfigResolver } from '../config/resolve';
 import { diskIndexHost } from '../engine/disk-host';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
+import { providerFor } from './file-fixes';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges } from './text-changes';
@@ -32,14 +33,19 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver):
   const index = new WorkspaceIndex(host);
   const seams = new Map<string, SeamPlan>();
   const result: FixRunResult = { files: [], applied: 0, skipped: [] };
-  for (const filePath of filePaths) {
+  const sources = filePaths.flatMap((filePath) => {
     const config = configs.configFor(filePath);
     const read = readSourceFileSync(filePath, config.maxFileSize);
-    if (!read.ok) continue;
-    const fixed = fixFile({ filePath, text: read.text, config, index, host, workspaceRoot: configs.workspaceRoot }, seams);
+    return read.ok ? [{ filePath, config, text: read.text }] : [];
+  });
+  // The seam is made once for the run: it defaults to the provider the code calls, whichever file comes first.
+  const firstCall = sources.flatMap(({ filePath, text }) => index.analysis(filePath, text)?.facts ?? []).find((fact) => fact.kind === 'vendor-call');
+  const provider = firstCall ? providerFor(firstCall) : 'openai';
+  for (const { filePath, config, text } of sources) {
+    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot }, seams, provider);
     result.applied += fixed.applied.length;
     result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
-    if (fixed.text !== undefined) result.files.push({ filePath, before: read.text, after: fixed.text });
+    if (fixed.text !== undefined) result.files.push({ filePath, before: text, after: fixed.text });
   }
   for (const plan of seams.values()) {
     for (const change of plan.changes()) {

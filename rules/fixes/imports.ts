@@ -117,7 +117,17 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
       if (names.length && names.every(isUnused)) removed.push(statement);
     }
   }
-  return removed.map((statement) => ({ start: lineStartOf(sourceFile.text, statement.getStart(sourceFile)), end: lineEnd(sourceFile.text, statement.end), newText: '' }));
+  const text = sourceFile.text;
+  return removed.map((statement) => {
+    const start = lineStartOf(text, statement.getStart(sourceFile));
+    const end = lineEnd(text, statement.end);
+    // Between two blank lines, the statement's lines go with one of them, so no double gap is left.
+    const blankAfter = /^[^\S\n]*\n/.exec(text.slice(end))?.[0];
+    const blankBefore = start > 0 && /\n[^\S\n]*\n$/.test(text.slice(0, start));
+    const touched = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
+    const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
+    return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
+  });
 }
 
 function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): TS.Identifier[] {
@@ -136,8 +146,8 @@ function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): 
   for (const declaration of statement.declarationList.declarations) {
     const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
     const isImport = !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
-    // A construction or a literal has no side effect, so an unused one can go.
-    const isPlainValue = !!init && (ts.isNewExpression(init) || ts.isStringLiteralLike(init));
+    // A construction, a literal or a configuration entry (`models.gpt4o`) has no side effect, so an unused one can go.
+    const isPlainValue = !!init && (ts.isNewExpression(init) || ts.isStringLiteralLike(init) || (ts.isPropertyAccessExpression(init) && ts.isIdentifier(init.expression)));
     if ((pass === 'imports' && !isImport) || (pass === 'variables' && !isPlainValue)) return [];
     if (ts.isIdentifier(declaration.name)) names.push(declaration.name);
     else for (const element of declaration.name.elements) if (!ts.isOmittedExpression(element) && ts.isIdentifier(element.name)) names.push(element.name);

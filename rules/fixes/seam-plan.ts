@@ -4,7 +4,8 @@
  * Existing seam files are only ever extended by minimal edits (user edits stay).
  */
 import * as path from 'node:path';
-import { addConfigEntry, type ConfigSection, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle, type SeamProvider } from './seam';
+import { addConfigEntry, type ConfigSection, configKeys, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle, type SeamProvider } from './seam';
+import { type SeamDependency, seamDependency } from './seam-dependency';
 import { applyChanges, minimalChange } from './text-changes';
 import type { FileChange } from './types';
 
@@ -22,6 +23,7 @@ export class SeamPlan {
   private created: Map<string, string> | undefined;
   private configText: string | undefined;
   private readonly originalConfigText: string | undefined;
+  private readonly dependency: SeamDependency;
 
   constructor(
     readonly seamDir: string,
@@ -35,6 +37,12 @@ export class SeamPlan {
     this.existing = index && config ? { index, config } : undefined;
     this.originalConfigText = this.existing ? host.readFile(this.existing.config) : undefined;
     this.configText = this.originalConfigText;
+    this.dependency = this.existing ? {} : seamDependency(projectRoot, host);
+  }
+
+  /** Why no seam can be made in this project (then no fix that needs one applies). */
+  get refused(): string | undefined {
+    return 'refused' in this.dependency ? this.dependency.refused : undefined;
   }
 
   /** The seam module's file (index or config), whether it exists yet or not. */
@@ -61,15 +69,21 @@ export class SeamPlan {
     return result.key;
   }
 
+  /** Whether `configFile` is this seam's config and has `key` in `section` (a use an earlier fix wrote). */
+  hasEntry(configFile: string | undefined, section: ConfigSection, key: string): boolean {
+    return this.existing !== undefined && configFile === this.existing.config && configKeys(this.configText!, section).includes(key);
+  }
+
   /** File changes that bring the seam to the planned state. */
   changes(): FileChange[] {
     if (this.created) {
       const configFile = this.file('config');
-      return [...this.created].map(([filePath, content]) => ({
+      const files: FileChange[] = [...this.created].map(([filePath, content]) => ({
         filePath,
         create: { content: filePath === configFile ? this.configText! : content },
         changes: [],
       }));
+      return 'change' in this.dependency && this.dependency.change ? [...files, this.dependency.change] : files;
     }
     if (!this.existing || this.configText === this.originalConfigText) return [];
     return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, this.configText!)] }];
@@ -77,6 +91,7 @@ export class SeamPlan {
 
   private ensureSeam(): void {
     if (this.existing || this.created) return;
+    if (this.refused) throw new Error(`no seam can be made: ${this.refused}`);
     this.created = new Map(generateSeam(this.style, { provider: this.provider }).map((file) => [path.join(this.seamDir, ...file.relativePath.split('/')), file.text]));
     this.configText = this.created.get(this.file('config'));
   }

@@ -65,6 +65,16 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   embeddings: { input: 'input', dimensions: 'dimensions' },
 };
 
+/** The fields of a usage object (v4+/v3 snake case, @azure/openai camel case) → the neutral `Usage` fields. */
+const USAGE_FIELDS: Readonly<Record<string, string>> = {
+  prompt_tokens: 'inputTokens',
+  completion_tokens: 'outputTokens',
+  total_tokens: 'totalTokens',
+  promptTokens: 'inputTokens',
+  completionTokens: 'outputTokens',
+  totalTokens: 'totalTokens',
+};
+
 /**
  * Result accessors: a vendor property path (after `resultPrefix`) → the neutral expression suffix.
  * `[0]` stands for the first element; `?.` and `!` in user code are matched leniently and kept.
@@ -74,12 +84,8 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'choices.0.message.content', neutral: 'text' },
     { path: 'choices.0.finish_reason', neutral: 'finishReason' },
     { path: 'choices.0.finishReason', neutral: 'finishReason' },
-    { path: 'usage.prompt_tokens', neutral: 'usage?.inputTokens' },
-    { path: 'usage.completion_tokens', neutral: 'usage?.outputTokens' },
-    { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
-    { path: 'usage.promptTokens', neutral: 'usage?.inputTokens' },
-    { path: 'usage.completionTokens', neutral: 'usage?.outputTokens' },
-    { path: 'usage.totalTokens', neutral: 'usage?.totalTokens' },
+    // The neutral usage is optional, as the SDKs' is.
+    ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
   ],
   /** Per chunk of the stream. */
   'chat-stream': [
@@ -90,4 +96,14 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   embeddings: [
     { path: 'data.0.embedding', neutral: 'embeddings[0]' },
   ],
+};
+
+/**
+ * Parts of a result that code keeps in a variable of its own (`const usage = completion.usage`): the
+ * neutral property the part becomes, and its fields (read as `usage?.prompt_tokens` → `usage?.inputTokens`).
+ */
+export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; fields: Readonly<Record<string, string>> }>>> = {
+  chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
+  'chat-stream': [],
+  embeddings: [],
 };

@@ -52,6 +52,12 @@ export function addConfigEntry(configText: string, section: ConfigSection, key: 
   return { ...chosen, change: insertion(object, `${chosen.key}: ${read}`, sourceFile) };
 }
 
+/** The keys of a section (`models`…) of the config's text; empty when it has no such object. */
+export function configKeys(configText: string, section: ConfigSection): string[] {
+  const sourceFile = parseSource('config.ts', configText);
+  return findSection(sourceFile, section)?.properties.map((property) => entryOf(property, sourceFile).key) ?? [];
+}
+
 /** `const <section> = { … }` at the top level, through `export`, `as const`, `satisfies` and parentheses. */
 function findSection(sourceFile: TS.SourceFile, section: ConfigSection): TS.ObjectLiteralExpression | undefined {
   const ts = typescript();

@@ -8,12 +8,12 @@ import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
-import { Refusal, readRequest } from './request';
+import { type ModelSource, Refusal, readRequest } from './request';
 import { rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
-  model: string;
+  model: ModelSource;
   /** Seam function the call goes through. */
   factory: 'chatModel' | 'embeddingModel';
   needsMessageType: boolean;
@@ -37,7 +37,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const otherChanges = [...rewriteResultUses(call, request.kind, shape.resultPrefix, scopes), ...request.extraChanges];
     const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
     const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
-    const body = request.fields.map((field) => (field.name === field.text ? field.name : `${field.name}: ${field.text}`)).join(', ');
+    const body = requestLiteral(request.fields.map((field) => (field.name === field.text ? field.name : `${field.name}: ${field.text}`)), call, sourceFile);
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment ?? request.model;
     return {
@@ -46,13 +46,29 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       factory,
       needsMessageType: request.needsMessageType,
       modelConstant: fact.deployment ? undefined : request.modelConstant,
-      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}({ ${body} })` },
+      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}(${body})` },
       otherChanges,
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
     throw error;
   }
+}
+
+/**
+ * The neutral request as an object literal, laid out as the call was: on one line, or (a call written over
+ * several lines) one field a line at the indentation of the call's arguments.
+ */
+function requestLiteral(fields: readonly string[], call: TS.CallExpression, sourceFile: TS.SourceFile): string {
+  const text = sourceFile.text;
+  const lines = text.slice(call.getStart(sourceFile), call.end).split('\n');
+  if (lines.length === 1) return `{ ${fields.join(', ')} }`;
+  const lineStart = text.lastIndexOf('\n', call.getStart(sourceFile) - 1) + 1;
+  const callIndent = /^[^\S\n]*/.exec(text.slice(lineStart))![0];
+  const argumentIndent = /^[^\S\n]*/.exec(lines[1])![0];
+  const fieldIndent = argumentIndent.length > callIndent.length ? argumentIndent : `${callIndent}  `;
+  const eol = lines[0].endsWith('\r') ? '\r\n' : '\n';
+  return `{${eol}${fields.map((field) => `${fieldIndent}${field},${eol}`).join('')}${callIndent}}`;
 }
 
 function findCall(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.CallExpression | undefined {

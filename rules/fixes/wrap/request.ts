@@ -4,7 +4,7 @@
  * whose shape cannot be checked here).
  */
 import type * as TS from 'typescript';
-import { skipOuterExpressions } from '../../engine/syntax';
+import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
@@ -13,8 +13,8 @@ import type { TextChange } from '../types';
 
 export interface NeutralRequest {
   kind: WrapKind;
-  /** The model or deployment name the call used (a literal in the code). */
-  model: string;
+  /** The model or deployment name the call used: a literal in the code, or an entry of a config's `models`. */
+  model: ModelSource;
   /** `neutralName: expression text` pairs, in source order. */
   fields: Array<{ name: string; text: string }>;
   /** Edits the request needs elsewhere (a messages constant typed for the neutral interface). */
@@ -25,6 +25,9 @@ export interface NeutralRequest {
   modelConstant?: TS.VariableDeclaration;
 }
 
+/** A literal's value, or `models.<key>` imported from `specifier` (the seam's config, once checked). */
+export type ModelSource = string | { specifier: string; key: string };
+
 const ROLES = new Set(['system', 'user', 'assistant']);
 
 export class Refusal extends Error {}
@@ -34,13 +37,13 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   const sourceFile = call.getSourceFile();
   const text = (node: TS.Node) => node.getText(sourceFile);
   let kind = shape.kind;
-  let model: string | undefined;
+  let model: ModelSource | undefined;
   const fields: NeutralRequest['fields'] = [];
   const request: NeutralRequest = { kind, model: '', fields, extraChanges: [], needsMessageType: false };
 
   const addOption = (name: string, value: TS.Expression) => {
     if (name === 'model') {
-      ({ value: model, constant: request.modelConstant } = literalModel(value, scopes));
+      ({ model, constant: request.modelConstant } = modelOf(value, scopes));
       return;
     }
     if (name === 'stream') {
@@ -52,7 +55,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
       return;
     }
-    const neutral = REQUEST_OPTIONS[kind === 'chat-stream' ? 'chat' : kind][name];
+    const carried = REQUEST_OPTIONS[kind === 'chat-stream' ? 'chat' : kind];
+    const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
     if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
     if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
     fields.push({ name: neutral, text: text(value) });
@@ -75,7 +79,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const { payload, payloadAs, options } = shape.request;
     const deployment = call.arguments[shape.request.model];
     if (!deployment) throw new Refusal('the deployment argument is missing');
-    ({ value: model, constant: request.modelConstant } = literalModel(deployment, scopes));
+    ({ model, constant: request.modelConstant } = modelOf(deployment, scopes));
     const payloadArgument = call.arguments[payload];
     if (!payloadArgument) throw new Refusal(`the ${payloadAs} argument is missing`);
     addOption(payloadAs, payloadArgument);
@@ -88,19 +92,40 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   return request;
 }
 
-/** The model must be a literal (directly or through a constant), so its configuration default is known. */
-function literalModel(expression: TS.Expression, scopes: Scopes): { value: string; constant?: TS.VariableDeclaration } {
+/**
+ * The model must be known where the code is: a literal (directly or through a constant), so its
+ * configuration default is known, or a `models.<key>` entry of a configuration module (a model an earlier
+ * fix already moved to the seam's config).
+ */
+function modelOf(expression: TS.Expression, scopes: Scopes): { model: ModelSource; constant?: TS.VariableDeclaration } {
   const ts = typescript();
   const inner = skipOuterExpressions(expression);
-  if (ts.isStringLiteralLike(inner)) return { value: inner.text };
+  if (ts.isStringLiteralLike(inner)) return { model: inner.text };
+  if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression)) {
+    const specifier = modelsModule(inner.expression, scopes);
+    if (specifier !== undefined) return { model: { specifier, key: inner.name.text } };
+  }
   if (ts.isIdentifier(inner)) {
     const binding = scopes.resolve(inner);
     const declaration = binding?.declaration;
     const isConst = declaration && ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
     const init = binding?.init && skipOuterExpressions(binding.init);
-    if (isConst && binding.path.length === 0 && init && ts.isStringLiteralLike(init)) return { value: init.text, constant: declaration };
+    if (isConst && binding.path.length === 0 && init && (ts.isStringLiteralLike(init) || ts.isPropertyAccessExpression(init))) {
+      return { model: modelOf(init, scopes).model, constant: declaration };
+    }
   }
   throw new Refusal('the model is chosen at run time, so it cannot move to configuration');
+}
+
+/** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */
+function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
+  const ts = typescript();
+  const binding = scopes.resolve(name);
+  if (!binding) return undefined;
+  const { origin, path } = binding;
+  if (origin) return !origin.typeOnly && ((origin.imported === 'models' && path.length === 0) || (origin.imported === '*' && path.join('.') === 'models')) ? origin.specifier : undefined;
+  const init = binding.init && skipOuterExpressions(binding.init);
+  return init && ts.isCallExpression(init) && path.join('.') === 'models' ? moduleSpecifierOfCall(init) : undefined;
 }
 
 function jsonMode(value: TS.Expression): 'json' | 'text' {

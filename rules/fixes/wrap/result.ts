@@ -7,7 +7,7 @@
 import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
-import { RESULT_ACCESSORS, type WrapKind } from '../../vendors/wrap-table';
+import { RESULT_ACCESSORS, RESULT_OBJECTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -32,9 +32,9 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
     }, scopes);
   }
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
-    return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix), scopes);
+    return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
   }
-  return rewriteAccess(use, kind, prefix);
+  return rewriteAccess(use, kind, prefix, scopes);
 }
 
 /** `const r = await …`: every reference to `r` must be translatable. */
@@ -70,7 +70,7 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
   const changes: TextChange[] = [];
   const visit = (node: TS.Node): void => {
     if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && isReference(node)) {
-      changes.push(...rewriteAccess(node, 'chat-stream', prefix));
+      changes.push(...rewriteAccess(node, 'chat-stream', prefix, scopes));
     }
     ts.forEachChild(node, visit);
   };
@@ -78,8 +78,11 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
   return changes;
 }
 
-/** `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly. */
-function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[]): TextChange[] {
+/**
+ * `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly, or be a part of the
+ * result kept in a const (`const usage = x.usage`) whose every use reads a field the neutral part has.
+ */
+function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
   const ts = typescript();
   const sourceFile = root.getSourceFile();
   const segments: string[] = [];
@@ -109,8 +112,24 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
       return [{ start: root.end, end: node.end, newText: `.${neutral}` }];
     }
   }
-  const read = stripPrefix(segments, prefix)?.join('.') || '(the whole result)';
-  throw new Refusal(`the result is used as the SDK's type (${read})`);
+  const read = stripPrefix(segments, prefix)?.join('.');
+  const part = RESULT_OBJECTS[kind].find((candidate) => candidate.path === read);
+  if (part && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) {
+    const fieldUses = rewriteVariable(node, (reference) => rewriteField(reference, part.fields, read!), scopes);
+    return [{ start: root.end, end: node.end, newText: `.${part.neutral}` }, ...fieldUses];
+  }
+  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
+}
+
+/** `usage?.prompt_tokens` → `usage?.inputTokens` (the neutral part is optional, so always `?.`). */
+function rewriteField(reference: TS.Identifier, fields: Readonly<Record<string, string>>, partPath: string): TextChange[] {
+  const ts = typescript();
+  let node: TS.Expression = reference;
+  while (ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const access = node.parent;
+  const neutral = ts.isPropertyAccessExpression(access) && access.expression === node && Object.hasOwn(fields, access.name.text) ? fields[access.name.text] : undefined;
+  if (!neutral) throw new Refusal(`the result is used as the SDK's type (${partPath})`);
+  return [{ start: reference.end, end: access.end, newText: `?.${neutral}` }];
 }
 
 /** `r.data.map((d) => d.embedding)` → `r.embeddings`. */

@@ -1,0 +1,679 @@
+/**
+ * The wrap fix, shape by shape: each case is a small TypeScript project (CommonJS, so seam imports have no
+ * suffix) whose file under test is fixed with fix-all, and the exact new text is compared. Refusals are
+ * checked by their reason. The files are written to a temp folder (the seam's style detection reads
+ * package.json and tsconfig.json there) and served to the engine through an in-memory host.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigResolver } from '../../rules/config/resolve';
+import { WorkspaceIndex } from '../../rules/engine/workspace-index';
+import { type FixInput, fixesForFile } from '../../rules/fixes/file-fixes';
+import { fixFile } from '../../rules/fixes/fix-all';
+import type { SeamPlan } from '../../rules/fixes/seam-plan';
+import { applyChanges } from '../../rules/fixes/text-changes';
+import { makeTempDir, removeTempDir } from '../files/temp';
+
+const FILE = 'src/app/file.ts';
+
+const TSCONFIG = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } });
+const PACKAGE = JSON.stringify({ name: 'wrap-case', private: true, dependencies: { openai: '6.49.0' } }, null, 2);
+
+/** The clients the cases import: every call goes through one of these modules, as in real projects. */
+const CLIENTS: Record<string, string> = {
+  'src/lib/openai.ts': "import OpenAI from 'openai';\n\nexport const openai = new OpenAI();\n",
+  'src/lib/azure.ts': [
+    "import { AzureOpenAI } from 'openai';",
+    '',
+    "export const reports = new AzureOpenAI({ apiVersion: process.env.AZURE_OPENAI_API_VERSION, deployment: 'contoso-reports' });",
+    '',
+  ].join('\n'),
+  'src/lib/v3.ts': [
+    "import { Configuration, OpenAIApi } from 'openai';",
+    '',
+    'export const legacy = new OpenAIApi(new Configuration({ apiKey: process.env.OPENAI_API_KEY }));',
+    '',
+  ].join('\n'),
+  'src/lib/azure-sdk.ts': [
+    "import { AzureKeyCredential, OpenAIClient } from '@azure/openai';",
+    '',
+    'export const client = new OpenAIClient(process.env.AZURE_OPENAI_ENDPOINT!, new AzureKeyCredential(process.env.AZURE_OPENAI_API_KEY!));',
+    '',
+  ].join('\n'),
+};
+
+interface Project {
+  root: string;
+  files: Map<string, string>;
+  input(text?: string): FixInput;
+}
+
+/** Writes the project (the file under test at FILE) and returns what the fix engine needs. */
+function project(root: string, code: string, extra: Record<string, string> = {}): Project {
+  const files = new Map<string, string>();
+  for (const [name, text] of Object.entries({ 'package.json': PACKAGE, 'tsconfig.json': TSCONFIG, ...CLIENTS, ...extra, [FILE]: code })) {
+    const filePath = path.join(root, name);
+    fs.mkdirSync(path.dirname(filePath), { recursive: true });
+    fs.writeFileSync(filePath, text);
+    files.set(filePath, text);
+  }
+  const host = { readFile: (file: string) => files.get(file), fileExists: (file: string) => files.has(file) };
+  const configs = new ConfigResolver({ workspaceRoot: root, readFile: host.readFile });
+  const index = new WorkspaceIndex({ ...host, configuredHosts: (file) => configs.configFor(file).endpoints });
+  const filePath = path.join(root, FILE);
+  return {
+    root,
+    files,
+    input: (text = code) => ({ filePath, text, config: configs.configFor(filePath), index, host, workspaceRoot: root }),
+  };
+}
+
+/** Fix-all on the file under test: its new text and the seam's file changes. */
+function fixAll(target: Project): { text: string | undefined; seams: Map<string, SeamPlan>; skipped: string[] } {
+  const seams = new Map<string, SeamPlan>();
+  const result = fixFile(target.input(), seams);
+  return { text: result.text, seams, skipped: result.skipped.map((skipped) => skipped.reason) };
+}
+
+interface WrapCase {
+  title: string;
+  code: string;
+  expected: string;
+  /** The model entries the seam's config must get, as `key: default`. */
+  models: string[];
+  extra?: Record<string, string>;
+  /** The seam exists and already configures the model. */
+  configUnchanged?: boolean;
+}
+
+const CASES: WrapCase[] = [
+  {
+    title: 'openai v4 chat: one line, text, finish reason and usage',
+    code: `import { openai } from '../lib/openai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${completion.choices[0].message.content} \${completion.choices[0].finish_reason} \${completion.usage?.total_tokens}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return \`\${completion.text} \${completion.finishReason} \${completion.usage?.totalTokens}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'openai v4 chat over several lines: one field a line, options renamed, `model` and `stream: false` dropped',
+    code: `import { openai } from '../lib/openai';
+
+export async function answer(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o',
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: question },
+    ],
+    temperature: 0.2,
+    max_tokens: 200,
+    top_p: 0.9,
+    stop: ['\\n'],
+    stream: false,
+    response_format: { type: 'json_object' },
+  });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string): Promise<string> {
+  const completion = await chatModel('gpt4o').complete({
+    messages: [
+      { role: 'system', content: 'Be brief.' },
+      { role: 'user', content: question },
+    ],
+    temperature: 0.2,
+    maxTokens: 200,
+    topP: 0.9,
+    stop: ['\\n'],
+    responseFormat: 'json',
+  });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4o: 'gpt-4o'"],
+  },
+  {
+    title: 'openai v4 stream: `stream: true` becomes .stream(), chunk accessors become .text / .finishReason',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true });
+  let text = '';
+  for await (const chunk of stream) {
+    text += chunk.choices[0]?.delta?.content ?? '';
+    if (chunk.choices[0]?.finish_reason) text += '.';
+  }
+  return text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) {
+    text += chunk.text ?? '';
+    if (chunk.finishReason) text += '.';
+  }
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'openai v4 stream iterated directly in `for await`',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string): Promise<string> {
+  let text = '';
+  for await (const chunk of await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true })) {
+    text += chunk.choices[0]?.delta?.content ?? '';
+  }
+  return text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function tell(question: string): Promise<string> {
+  let text = '';
+  for await (const chunk of await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] })) {
+    text += chunk.text ?? '';
+  }
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'openai v4 embeddings: `.data.map((d) => d.embedding)` becomes `.embeddings`',
+    code: `import { openai } from '../lib/openai';
+
+export async function embedAll(texts: string[]): Promise<number[][]> {
+  const response = await openai.embeddings.create({ model: 'text-embedding-3-small', input: texts, dimensions: 4 });
+  return response.data.map((d) => d.embedding);
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function embedAll(texts: string[]): Promise<number[][]> {
+  const response = await embeddingModel('textEmbedding3Small').embed({ input: texts, dimensions: 4 });
+  return response.embeddings;
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'openai v4 embeddings: `.data[i].embedding` becomes `.embeddings[i]`, `.data[0]` read directly off the await',
+    code: `import { openai } from '../lib/openai';
+
+export async function pick(texts: string[], i: number): Promise<number[]> {
+  const response = await openai.embeddings.create({ model: 'text-embedding-3-small', input: texts });
+  return response.data[i].embedding;
+}
+
+export async function first(text: string): Promise<number[]> {
+  return (await openai.embeddings.create({ model: 'text-embedding-3-small', input: text })).data[0].embedding;
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function pick(texts: string[], i: number): Promise<number[]> {
+  const response = await embeddingModel('textEmbedding3Small').embed({ input: texts });
+  return response.embeddings[i];
+}
+
+export async function first(text: string): Promise<number[]> {
+  return (await embeddingModel('textEmbedding3Small').embed({ input: text })).embeddings[0];
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'a usage object kept in a const: its fields are renamed where it is read',
+    code: `import { openai } from '../lib/openai';
+
+export async function count(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  const usage = completion.usage;
+  return \`\${usage?.prompt_tokens}/\${usage?.completion_tokens}/\${usage!.total_tokens}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function count(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  const usage = completion.usage;
+  return \`\${usage?.inputTokens}/\${usage?.outputTokens}/\${usage?.totalTokens}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a messages constant gets the neutral ChatMessage[] type; an unused model constant goes',
+    code: `import { openai } from '../lib/openai';
+
+const MODEL = 'gpt-4o-mini';
+
+export async function greet(): Promise<string> {
+  const messages = [{ role: 'user', content: 'Hello' }];
+  const completion = await openai.chat.completions.create({ model: MODEL, messages });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel, type ChatMessage } from '../ai';
+
+export async function greet(): Promise<string> {
+  const messages: ChatMessage[] = [{ role: 'user', content: 'Hello' }];
+  const completion = await chatModel('gpt4oMini').complete({ messages });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: "an AzureOpenAI client built with a deployment: the deployment is the model, whatever the call's `model`",
+    code: `import { reports } from '../lib/azure';
+
+export async function weekly(notes: string): Promise<string> {
+  const completion = await reports.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: notes }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function weekly(notes: string): Promise<string> {
+  const completion = await chatModel('contosoReports').complete({ messages: [{ role: 'user', content: notes }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["contosoReports: 'contoso-reports'"],
+  },
+  {
+    title: 'openai v3 createChatCompletion: the `.data` prefix goes, `.message?.content` becomes `.text`',
+    code: `import { legacy } from '../lib/v3';
+
+export async function faq(question: string): Promise<string> {
+  const completion = await legacy.createChatCompletion({ model: 'gpt-3.5-turbo', messages: [{ role: 'user', content: question }], max_tokens: 80 });
+  return \`\${completion.data.choices[0].message?.content} \${completion.data.usage?.total_tokens}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function faq(question: string): Promise<string> {
+  const completion = await chatModel('gpt35Turbo').complete({ messages: [{ role: 'user', content: question }], maxTokens: 80 });
+  return \`\${completion.text} \${completion.usage?.totalTokens}\`;
+}
+`,
+    models: ["gpt35Turbo: 'gpt-3.5-turbo'"],
+  },
+  {
+    title: 'openai v3 createEmbedding: `.data.data[0].embedding` and `.data.data.map(…)`',
+    code: `import { legacy } from '../lib/v3';
+
+export async function embed(text: string): Promise<number[]> {
+  const response = await legacy.createEmbedding({ model: 'text-embedding-ada-002', input: text });
+  return response.data.data[0].embedding;
+}
+
+export async function embedAll(texts: string[]): Promise<number[][]> {
+  const response = await legacy.createEmbedding({ model: 'text-embedding-ada-002', input: texts });
+  return response.data.data.map((item) => item.embedding);
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function embed(text: string): Promise<number[]> {
+  const response = await embeddingModel('textEmbeddingAda002').embed({ input: text });
+  return response.embeddings[0];
+}
+
+export async function embedAll(texts: string[]): Promise<number[][]> {
+  const response = await embeddingModel('textEmbeddingAda002').embed({ input: texts });
+  return response.embeddings;
+}
+`,
+    models: ["textEmbeddingAda002: 'text-embedding-ada-002'"],
+  },
+  {
+    title: '@azure/openai getChatCompletions(deployment, messages, options), written over several lines',
+    code: `import { client } from '../lib/azure-sdk';
+
+const DEPLOYMENT = 'helpdesk-gpt-4o-mini';
+
+export async function suggest(ticket: string): Promise<string> {
+  const result = await client.getChatCompletions(
+    DEPLOYMENT,
+    [{ role: 'user', content: ticket }],
+    { temperature: 0.3, maxTokens: 120 },
+  );
+  return \`\${result.choices[0].message?.content} (\${result.usage?.promptTokens}+\${result.usage?.completionTokens})\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function suggest(ticket: string): Promise<string> {
+  const result = await chatModel('helpdeskGpt4oMini').complete({
+    messages: [{ role: 'user', content: ticket }],
+    temperature: 0.3,
+    maxTokens: 120,
+  });
+  return \`\${result.text} (\${result.usage?.inputTokens}+\${result.usage?.outputTokens})\`;
+}
+`,
+    models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
+    title: '@azure/openai streamChatCompletions(deployment, messages) in `for await`',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function stream(ticket: string): Promise<string> {
+  const events = await client.streamChatCompletions('helpdesk-gpt-4o-mini', [{ role: 'user', content: ticket }]);
+  let reply = '';
+  for await (const event of events) reply += event.choices[0]?.delta?.content ?? '';
+  return reply;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function stream(ticket: string): Promise<string> {
+  const events = await chatModel('helpdeskGpt4oMini').stream({ messages: [{ role: 'user', content: ticket }] });
+  let reply = '';
+  for await (const event of events) reply += event.text ?? '';
+  return reply;
+}
+`,
+    models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
+    title: '@azure/openai getEmbeddings(deployment, input)',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function embed(text: string): Promise<number[]> {
+  const result = await client.getEmbeddings('helpdesk-embeddings', [text]);
+  return result.data[0].embedding;
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function embed(text: string): Promise<number[]> {
+  const result = await embeddingModel('helpdeskEmbeddings').embed({ input: [text] });
+  return result.embeddings[0];
+}
+`,
+    models: ["helpdeskEmbeddings: 'helpdesk-embeddings'"],
+  },
+  {
+    title: 'names merge into an import of the seam that is already there',
+    code: `import { chatModel } from '../ai';
+import { openai } from '../lib/openai';
+
+export async function both(text: string): Promise<string> {
+  const vector = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  const reply = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+  return \`\${vector.data[0].embedding.length} \${reply.text}\`;
+}
+`,
+    expected: `import { chatModel, embeddingModel } from '../ai';
+
+export async function both(text: string): Promise<string> {
+  const vector = await embeddingModel('textEmbedding3Small').embed({ input: text });
+  const reply = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+  return \`\${vector.embeddings[0].length} \${reply.text}\`;
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+    extra: {
+      'src/ai/index.ts': "export { chatModel, embeddingModel } from './models';\n",
+      'src/ai/config.ts': "export const models = {\n  gpt4oMini: 'gpt-4o-mini',\n};\nexport const endpoints = {};\nexport const apiVersions = {};\n",
+    },
+  },
+  {
+    title: 'a model an earlier fix moved to the seam config (`models.gpt4oMini`) is used by its key; config.ts is not touched',
+    code: `import { models } from '../ai/config';
+import { openai } from '../lib/openai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: models.gpt4oMini, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+    configUnchanged: true,
+    extra: {
+      'src/ai/index.ts': "export { chatModel } from './models';\n",
+      'src/ai/config.ts': "export const models = {\n  gpt4oMini: 'gpt-4o-mini',\n};\n",
+    },
+  },
+  {
+    title: 'the vendor import and client stay while a call the fix refuses still uses them',
+    code: `import OpenAI from 'openai';
+
+const client = new OpenAI();
+
+export async function ideas(topic: string): Promise<string[]> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: topic }] });
+  return completion.choices.map((choice) => choice.message.content ?? '');
+}
+
+export async function one(topic: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: topic }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import OpenAI from 'openai';
+import { models } from '../ai/config';
+import { chatModel } from '../ai';
+
+const client = new OpenAI();
+
+export async function ideas(topic: string): Promise<string[]> {
+  const completion = await client.chat.completions.create({ model: models.gpt4oMini, n: 2, messages: [{ role: 'user', content: topic }] });
+  return completion.choices.map((choice) => choice.message.content ?? '');
+}
+
+export async function one(topic: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: topic }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+];
+
+interface RefusalCase {
+  title: string;
+  /** The body of `run(question, messages)`, with `openai` (v4), `images` and `send` in scope. */
+  body: string;
+  reason: string;
+}
+
+const REFUSALS: RefusalCase[] = [
+  {
+    title: '`n` (several choices)',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: question }] });\n  return c.choices.length;",
+    reason: 'option `n` has no equivalent in the provider-neutral interface',
+  },
+  {
+    title: 'logprobs',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
+    reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
+  },
+  {
+    title: 'tools (SDK tool shapes differ from the neutral ones)',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', tools: [], messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
+    reason: 'option `tools` has no equivalent in the provider-neutral interface',
+  },
+  {
+    title: 'messages from a parameter',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  return c.choices[0].message.content;",
+    reason: 'the messages are built elsewhere, so their shape cannot be checked',
+  },
+  {
+    title: 'a message with more than role and content',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question, name: 'ann' }] });\n  return c.choices[0].message.content;",
+    reason: 'a message has fields other than role and content (names, tool calls, images)',
+  },
+  {
+    title: 'the result returned as it is',
+    body: "return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });",
+    reason: 'the result is not awaited where the call is made',
+  },
+  {
+    title: 'the awaited result passed on',
+    body: "return send(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }));",
+    reason: "the whole result is used as the SDK's type (returned or passed on)",
+  },
+  {
+    title: 'a field the neutral result lacks',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.id;",
+    reason: "the result is used as the SDK's type (id)",
+  },
+  {
+    title: 'the model read from process.env',
+    body: "const c = await openai.chat.completions.create({ model: process.env.MODEL!, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
+    reason: 'the model is chosen at run time, so it cannot move to configuration',
+  },
+  {
+    title: 'images.generate',
+    body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
+    reason: "'images.generate' is not wrapped yet (chat and embeddings are)",
+  },
+];
+
+function refusalSource(body: string): string {
+  return `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string, messages: Array<{ role: 'user'; content: string }>): Promise<unknown> {
+  ${body}
+}
+`;
+}
+
+describe('fixes/wrap: the wrap fix, shape by shape', () => {
+  let root: string;
+
+  beforeEach(() => {
+    root = makeTempDir();
+  });
+
+  afterEach(() => {
+    removeTempDir(root);
+  });
+
+  for (const testCase of CASES) {
+    it(testCase.title, () => {
+      const target = project(root, testCase.code, testCase.extra);
+      const { text, seams } = fixAll(target);
+      assert.equal(text, testCase.expected);
+
+      // The model entries, in the seam's config (created, or extended by an edit).
+      const [plan] = seams.values();
+      const configFile = path.join(root, 'src/ai/config.ts');
+      const config = plan.changes().find((change) => change.filePath === configFile);
+      assert.equal(config === undefined, testCase.configUnchanged ?? false, 'the seam config is created or extended only when it needs to be');
+      const configText = config ? (config.create?.content ?? applyChanges(target.files.get(configFile)!, config.changes)) : target.files.get(configFile)!;
+      for (const entry of testCase.models) {
+        const [key, value] = entry.split(': ');
+        const line = configText.split('\n').find((candidate) => candidate.trimStart().startsWith(`${key}: `));
+        assert.ok(line?.includes(value), `config.ts has ${key} with the default ${value}:\n${configText}`);
+      }
+
+      // Converged: the fixed text has no call left to wrap.
+      const again = fixFile(target.input(text), new Map());
+      assert.deepEqual(again.applied.filter((fix) => fix.kind === 'wrap-call'), []);
+    });
+  }
+
+  it('a second fix-all on the same text changes nothing more once the seam exists (idempotence)', () => {
+    const first = project(root, CASES[1].code);
+    const { text, seams } = fixAll(first);
+    const second = project(
+      root,
+      text!,
+      Object.fromEntries([...seams.values()].flatMap((plan) => plan.changes()).map((change) => [path.relative(root, change.filePath), change.create?.content ?? ''])),
+    );
+    const again = fixFile(second.input(), new Map());
+    assert.equal(again.text, undefined, 'nothing left to fix');
+    assert.deepEqual(again.applied, []);
+  });
+
+  describe('refusals: offered disabled, with the reason', () => {
+    for (const refusal of REFUSALS) {
+      it(refusal.title, () => {
+        const target = project(root, refusalSource(refusal.body));
+        const wraps = fixesForFile(target.input()).filter((fix) => fix.kind === 'wrap-call');
+        assert.equal(wraps.length, 1);
+        assert.equal(wraps[0].disabledReason, `Cannot wrap this call: ${refusal.reason}.`);
+        assert.deepEqual(wraps[0].changes, [], 'a disabled fix carries no edit');
+        // Fix-all leaves the call as it is.
+        const { text } = fixAll(target);
+        assert.ok((text ?? refusalSource(refusal.body)).includes('openai.'), 'the vendor call is still there');
+      });
+    }
+
+    it('a `models.<key>` from a module other than the seam config', () => {
+      const code = refusalSource("const c = await openai.chat.completions.create({ model: models.fast, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;");
+      const target = project(root, `import { models } from './models';\n${code}`, { 'src/app/models.ts': "export const models = { fast: 'gpt-4o-mini' };\n" });
+      const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
+      assert.equal(wrap?.disabledReason, "Cannot wrap this call: the model `models.fast` is not an entry of the seam's configuration.");
+    });
+
+    it('a project on openai v3: no seam can be made, so neither wraps nor config moves apply', () => {
+      const target = project(root, CASES[9].code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
+      const reason = "the seam's adapters need openai 4.41 or later and this project depends on openai ^3.3.0; upgrade it first";
+      const fixes = fixesForFile(target.input());
+      assert.deepEqual(
+        fixes.map((fix) => [fix.kind, fix.disabledReason]),
+        [
+          ['wrap-call', `Cannot wrap this call: ${reason}.`],
+          ['config-literal', `Cannot move it to the seam's configuration: ${reason}.`],
+        ],
+      );
+      assert.equal(fixAll(target).text, undefined);
+    });
+  });
+
+  describe('the openai dependency the seam needs', () => {
+    it('a project without openai (on @azure/openai only) gets it added to package.json by a minimal edit', () => {
+      const manifest = '{\n  "name": "helpdesk",\n  "dependencies": {\n    "@azure/openai": "1.0.0-beta.12"\n  }\n}\n';
+      const target = project(root, CASES[13].code, { 'package.json': manifest });
+      const { seams } = fixAll(target);
+      const change = [...seams.values()][0].changes().find((candidate) => candidate.filePath === path.join(root, 'package.json'));
+      assert.ok(change && !change.create);
+      assert.equal(
+        applyChanges(manifest, change.changes),
+        '{\n  "name": "helpdesk",\n  "dependencies": {\n    "@azure/openai": "1.0.0-beta.12",\n    "openai": "^6.49.0"\n  }\n}\n',
+      );
+    });
+
+    it('a project that has openai 4.41 or later: package.json is left alone', () => {
+      const { seams } = fixAll(project(root, CASES[0].code));
+      const files = [...seams.values()][0].changes().map((change) => path.relative(root, change.filePath));
+      assert.ok(!files.includes('package.json'));
+      assert.deepEqual(files.sort(), ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts']);
+    });
+  });
+});
