@@ -114,6 +114,8 @@ connection.onCodeAction(async (params) => {
   const filePath = document && pathOf(document.uri);
   if (!document || !filePath) return [];
   const workspace = workspaces.forFile(filePath);
+  // Fixes look for the seam on disk; the previous fix may have just created it, before the file watcher says so.
+  workspace.host.forgetExistence();
   const { configFile } = await settings.get(document.uri);
   const configs = workspace.configs(configFile);
   const context: FixContext = {

@@ -30,6 +30,10 @@ export async function filesChanged(changes: readonly FileEvent[], workspaces: Wo
       workspace.index.invalidateAll();
       refresh = true;
     } else {
+      if (change.type !== FileChangeType.Changed) {
+        workspace.filesAddedOrRemoved();
+        refresh = true;
+      }
       const affected = workspace.index.invalidate(filePath);
       if (affected.some((file) => file !== filePath && workspaces.isOpen(file))) refresh = true;
       if (workspace.scanned) refresh = (await rescan(workspace, filePath, change.type, settings)) || refresh;

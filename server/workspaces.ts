@@ -8,15 +8,15 @@ import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocuments } from 'vscode-languageserver';
 import { ConfigResolver } from '../rules/config/resolve';
-import { diskIndexHost } from '../rules/engine/disk-host';
+import { type DiskIndexHost, diskIndexHost } from '../rules/engine/disk-host';
 import type { LintMessage } from '../rules/engine/types';
-import { type IndexHost, WorkspaceIndex } from '../rules/engine/workspace-index';
+import { WorkspaceIndex } from '../rules/engine/workspace-index';
 import { pathOf } from './uris';
 
 export class Workspace {
   readonly index: WorkspaceIndex;
   /** Reads open buffers before the disk; shared by the index and the fixes. */
-  readonly host: IndexHost;
+  readonly host: DiskIndexHost;
   /**
    * Results of the last "Scan Workspace", by file; kept until those files change. A file that had
    * problems keeps an (empty) entry once clean, so clients are told to clear it.
@@ -54,6 +54,15 @@ export class Workspace {
   setScanResult(filePath: string, messages: LintMessage[]): void {
     if (messages.length === 0 && !this.scanResults.has(filePath)) return;
     this.scanResults.set(filePath, { resultId: `scan-${this.nextResultId++}`, messages });
+  }
+
+  /**
+   * A file appeared or vanished: cached existence checks and import resolutions are stale, and so are the
+   * analyses made with them (a fix that just created the seam must now see it, an import may resolve now).
+   */
+  filesAddedOrRemoved(): void {
+    this.host.forgetExistence();
+    this.index.invalidateAll();
   }
 
   /** A config file changed: re-read configuration and forget analyses that used the old one. */

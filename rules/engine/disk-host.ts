@@ -11,7 +11,12 @@ export interface DiskHostOptions {
   knownFiles?: ReadonlySet<string>;
 }
 
-export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, options: DiskHostOptions = {}): IndexHost {
+export interface DiskIndexHost extends IndexHost {
+  /** Files appeared or vanished (a long-lived host in the server): forget the existence checks made so far. */
+  forgetExistence(): void;
+}
+
+export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, options: DiskHostOptions = {}): DiskIndexHost {
   const exists = new Map<string, boolean>();
   return {
     readFile(filePath) {
@@ -30,6 +35,7 @@ export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, o
       return known;
     },
     configuredHosts: (filePath) => configFor(filePath).endpoints,
+    forgetExistence: () => exists.clear(),
   };
 }
 
