@@ -1,0 +1,111 @@
+// The active text editor as a user sees it: its lines, the squiggles on them, hovers, the cursor and
+// the quick-fix menu. Read from the rendered DOM (visible lines only; the fixture files fit on screen).
+import { UI_TIMEOUT_MS, until } from './until.mjs';
+
+/** Monaco marks a diagnostic's range with one of these decorations. */
+const SQUIGGLES = { 'squiggly-error': 'error', 'squiggly-warning': 'warning', 'squiggly-info': 'info' };
+
+export class Editor {
+  /** @param {import('playwright-core').Page} page */
+  constructor(page) {
+    this.page = page;
+    this.root = page.locator('.editor-group-container.active .monaco-editor').first();
+  }
+
+  /**
+   * The visible lines as `{ line, text, squiggles }`, in order. Lines, line numbers and decorations are
+   * separate layers positioned by the same `top`, which ties them together (their DOM order is not the
+   * line order once the text was edited).
+   */
+  async lines() {
+    return this.root.evaluate((editor, squiggleClasses) => {
+      const byTop = (selector) => [...editor.querySelectorAll(selector)].map((element) => [element.style.top || element.parentElement.style.top, element]);
+      const numbers = new Map(byTop('.margin-view-overlays .line-numbers').map(([top, element]) => [top, Number(element.textContent)]));
+      const squiggles = new Map();
+      for (const [top, element] of byTop('.view-overlays .cdr')) {
+        const kind = Object.keys(squiggleClasses).find((name) => element.classList.contains(name));
+        if (kind) squiggles.set(top, [...(squiggles.get(top) ?? []), squiggleClasses[kind]]);
+      }
+      return byTop('.view-lines > .view-line')
+        .map(([top, element]) => ({ line: numbers.get(top), text: element.textContent.replace(/\u00a0/g, ' '), squiggles: squiggles.get(top) ?? [] }))
+        .filter((entry) => entry.line !== undefined)
+        .sort((a, b) => a.line - b.line);
+    }, SQUIGGLES);
+  }
+
+  async text() {
+    return (await this.lines()).map((entry) => entry.text).join('\n');
+  }
+
+  /** Squiggles by line: `[{ line, severity }]`. */
+  async squiggles() {
+    return (await this.lines()).flatMap((entry) => entry.squiggles.map((severity) => ({ line: entry.line, severity })));
+  }
+
+  /** A rendered token of the text (its last occurrence), to hover or click. */
+  token(text) {
+    return this.root.locator('.view-line span span').filter({ hasText: text }).last();
+  }
+
+  /** Hovers `text` and returns the hover's text once it matches `expected` (hovering again if none opened). */
+  async hover(text, expected) {
+    const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    const probe = async () => {
+      if (!(await hover.isVisible())) {
+        // A hover opens when the mouse moves onto the token: leave it first in case the mouse is there already.
+        await this.page.mouse.move(0, 0);
+        await this.token(text).hover();
+        await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
+      }
+      return hover.innerText({ timeout: 1_000 });
+    };
+    return until(`a hover on ${text} matching ${expected}`, probe, (shown) => expected.test(shown));
+  }
+
+  async goToLine(line) {
+    await this.page.keyboard.press('Control+G');
+    await this.page.locator('.quick-input-widget input').waitFor();
+    await this.page.keyboard.type(String(line));
+    await this.page.keyboard.press('Enter');
+    await until(`the cursor on line ${line}`, () => this.page.locator('#status\\.editor\\.selection').innerText(), (status) => status.startsWith(`Ln ${line},`));
+  }
+
+  /**
+   * Waits for the lightbulb the editor shows once it knows the code actions at the cursor (as a user
+   * waits for it before pressing Ctrl+.); `preferred` when one of them is a preferred quick fix.
+   */
+  async lightBulb() {
+    const bulb = this.root.locator('.lightBulbWidget');
+    const classes = await until('the lightbulb at the cursor', () => bulb.getAttribute('class'), (found) => /\bcodicon-light/.test(found ?? ''));
+    return classes.includes('autofix') ? 'preferred' : 'plain';
+  }
+
+  /** Opens the quick-fix menu (Ctrl+.) at the cursor and returns its entries' titles. */
+  async openQuickFixMenu() {
+    await this.page.keyboard.press('Control+.');
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    return until('the quick-fix menu', () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label'))), (titles) => titles.length > 0);
+  }
+
+  /**
+   * Applies the quick-fix menu entry `title` with the keyboard, as a user does (the menu ignores clicks
+   * until the mouse has moved over it).
+   */
+  async chooseQuickFix(title) {
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused');
+    const titles = await this.openQuickFixMenuIfClosed();
+    if (!titles.includes(title)) throw new Error(`the quick-fix menu has no "${title}": ${titles.join(' | ')}`);
+    for (let step = 0; (await focused.getAttribute('aria-label')) !== title; step++) {
+      if (step > titles.length) throw new Error(`could not move the focus to "${title}"`);
+      await this.page.keyboard.press('ArrowDown');
+    }
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.action-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT_MS });
+  }
+
+  async openQuickFixMenuIfClosed() {
+    const rows = this.page.locator('.action-widget .monaco-list-row.action');
+    if ((await rows.count()) === 0) return this.openQuickFixMenu();
+    return rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
+  }
+}
