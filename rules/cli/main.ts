@@ -1,6 +1,7 @@
 /** The `aidlint` command: parse arguments, scan, report, and return the exit code (never exits itself). */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { relativePosix } from '../config/globs';
 import { initialConfigText } from '../config/init';
 import { formatConfigProblem } from '../config/load';
 import { CONFIG_FILE_NAME, ConfigResolver, describeConfig } from '../config/resolve';
@@ -44,7 +45,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
   if (options.init) return init(io);
 
   const configs = new ConfigResolver({
-    workspaceRoot: io.cwd,
+    workspaceRoot: workspaceRootFor(io.cwd, options.printConfig === undefined ? options.paths : [options.printConfig]),
     configFile: options.configFile === undefined ? undefined : path.resolve(io.cwd, options.configFile),
     ruleOverrides: options.ruleOverrides,
   });
@@ -55,6 +56,20 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
     return EXIT_CLEAN;
   }
   return lint(options, configs, io);
+}
+
+/**
+ * Default globs (`src/ai/**`, include, exclude) are anchored at the workspace root: the current folder,
+ * unless the paths given lie outside it (`aidlint /elsewhere/app`), then the folder that holds them all.
+ */
+function workspaceRootFor(cwd: string, givenPaths: readonly string[]): string {
+  const targets = givenPaths.map((given) => path.resolve(cwd, given));
+  if (targets.every((target) => relativePosix(cwd, target) !== undefined)) return cwd;
+  const folders = targets.map((target) => (existsSync(target) && !statSync(target).isDirectory() ? path.dirname(target) : target));
+  return folders.reduce((common, folder) => {
+    while (relativePosix(common, folder) === undefined) common = path.dirname(common);
+    return common;
+  });
 }
 
 async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Promise<number> {

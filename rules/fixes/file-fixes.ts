@@ -15,7 +15,7 @@ import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
-import { type ImportRequest, addImport, removeUnused } from './imports';
+import { type ImportRequest, addImport, importLikeStatements, removeUnused } from './imports';
 import type { ConfigSection } from './seam';
 import { type FixHost, SeamPlan, projectRootOf } from './seam-plan';
 import type { Fix, TextChange } from './types';
@@ -142,7 +142,8 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
 function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): PlannedFix {
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
-  const plan = seam.refused ? { refused: seam.refused } : planWrap(fact, sourceFile, scopes);
+  const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
+  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes);
   if ('refused' in plan) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${plan.refused}.` }, edits: [], imports: [] };
   const key = typeof plan.model === 'string' ? seam.entry('models', plan.model) : plan.model.key;
   if (typeof plan.model !== 'string' && !seam.hasEntry(input.index.resolveModule(input.filePath, plan.model.specifier), 'models', key)) {
@@ -157,7 +158,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
         specifier: seam.specifier(input.filePath, 'index'),
         names: [plan.factory],
         typeNames: plan.needsMessageType && isTypeScript ? ['ChatMessage'] : [],
-        commonJs: isCommonJsFile(input.filePath, seam),
+        commonJs: isCommonJsFile(sourceFile, seam),
       },
     ],
     modelConstant: plan.modelConstant,
@@ -169,12 +170,13 @@ function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], secti
   const literal = literalAt(sourceFile, fact.span);
   const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
   if (!literal) return { fix: { ...fix, disabledReason: 'Only a whole string literal can move to configuration.' }, edits: [], imports: [] };
-  if (seam.refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${seam.refused}.` }, edits: [], imports: [] };
+  const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
+  if (refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${refused}.` }, edits: [], imports: [] };
   const key = seam.entry(section, literal.text);
   return {
     fix,
     edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `${section}.${key}` }],
-    imports: [{ specifier: seam.specifier(input.filePath, 'config'), names: [section], typeNames: [], commonJs: isCommonJsFile(input.filePath, seam) }],
+    imports: [{ specifier: seam.specifier(input.filePath, 'config'), names: [section], typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }],
   };
 }
 
@@ -217,10 +219,17 @@ function isRemovable(session: FixSession, statement: TS.Statement, modelConstant
   return facts.some((fact) => (fact.kind === 'client-construction' || fact.kind === 'vendor-import') && fact.span.start >= start && fact.span.end <= statement.end);
 }
 
-function isCommonJsFile(filePath: string, seam: SeamPlan): boolean {
-  const extension = path.extname(filePath);
+/** Whether the file imports with `require`: by its extension, else (JavaScript) by its own imports, else the project's style. */
+function isCommonJsFile(sourceFile: TS.SourceFile, seam: SeamPlan): boolean {
+  const ts = typescript();
+  const extension = path.extname(sourceFile.fileName);
   if (extension === '.cjs' || extension === '.cts') return true;
   if (extension === '.mjs' || extension === '.mts') return false;
+  if (/\.jsx?$/.test(extension)) {
+    const isModuleSyntax = (statement: TS.Statement) => ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) || ts.isExportAssignment(statement);
+    if (sourceFile.statements.some(isModuleSyntax)) return false;
+    if (importLikeStatements(sourceFile).length > 0) return true;
+  }
   return seam.style.module === 'cjs' && seam.style.language === 'js';
 }
 

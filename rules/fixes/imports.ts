@@ -70,7 +70,7 @@ function existingNamedBindings(statement: TS.Statement, request: ImportRequest):
 }
 
 /** The leading run of import / require statements. */
-function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] {
+export function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] {
   const ts = typescript();
   const found: TS.Statement[] = [];
   for (const statement of sourceFile.statements) {

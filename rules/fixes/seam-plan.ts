@@ -45,6 +45,17 @@ export class SeamPlan {
     return 'refused' in this.dependency ? this.dependency.refused : undefined;
   }
 
+  /**
+   * Why `fromFile` cannot import the seam: plain JavaScript that the project's TypeScript does not compile
+   * (no `allowJs`) would load `.ts` files at run time, which Node cannot.
+   */
+  unreachableFrom(fromFile: string): string | undefined {
+    const javaScript = /\.[mc]?jsx?$/.test(fromFile);
+    const typeScriptSeam = /\.[mc]?tsx?$/.test(this.file('index'));
+    if (!javaScript || !typeScriptSeam || this.style.compilesJavaScript) return undefined;
+    return "this JavaScript file is not compiled with the project's TypeScript (no `allowJs` in tsconfig.json), so it cannot import the TypeScript seam";
+  }
+
   /** The seam module's file (index or config), whether it exists yet or not. */
   file(module: 'index' | 'config'): string {
     return this.existing?.[module] ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));

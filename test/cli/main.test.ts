@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -58,6 +58,20 @@ describe('aidlint command', function () {
       const portable = run.stdout.split(PROJECT).join('<project>');
       assertGolden('project.json', `${JSON.stringify(JSON.parse(portable), null, 2)}\n`);
     });
+
+    it('lints a folder outside the current one with the default configuration anchored there', withTempDir(async (dir) => {
+      const app = path.join(dir, 'app');
+      mkdirSync(path.join(app, 'src', 'ai'), { recursive: true });
+      const code = "import OpenAI from 'openai';\n\nexport const client = new OpenAI();\n";
+      writeFileSync(path.join(app, 'src', 'client.ts'), code);
+      writeFileSync(path.join(app, 'src', 'ai', 'index.ts'), code); // the default seam: silent
+      const elsewhere = path.join(dir, 'elsewhere');
+      mkdirSync(elsewhere);
+      const fromOutside = await jsonReport([app], elsewhere);
+      const fromInside = await jsonReport([], app);
+      assert.deepEqual(ruleIdsIn(fromOutside), ['vendor-import', 'vendor-client']);
+      assert.deepEqual(ruleIdsIn(fromOutside), ruleIdsIn(fromInside));
+    }));
 
     it('writes the report to --output-file, creating folders, and nothing to stdout', withTempDir(async (dir) => {
       const file = path.join(dir, 'reports', 'ci', 'aidlint.json');

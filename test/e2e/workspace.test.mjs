@@ -43,7 +43,8 @@ describe('e2e: workspace scan and configuration in VS Code (code-server)', funct
     for (const _ of '"error"') await session.page.keyboard.press('Backspace');
     await session.page.keyboard.type('"loud"');
     assert.match(await workbench.editor.text(), /"hardcoded-model": "loud"\n/);
-    const [problem] = await workbench.problems.until('the configuration problem', 'aidlint.json', (found) => found.length === 1);
+    // Typing passes through states such as `"l"`, each invalid: wait for the problem of the final text.
+    const [problem] = await workbench.problems.until('the configuration problem', 'aidlint.json', (found) => found.length === 1 && found[0].message.includes('got "loud"'));
     assert.deepEqual({ severity: problem.severity, line: problem.line, code: problem.code }, { severity: 'error', line: 5, code: 'config-problem' });
     assert.match(problem.message, /^Invalid value for "rules\.hardcoded-model": got "loud"/);
     await until('an error squiggle on line 5', () => workbench.editor.squiggles(), (found) => found.some((squiggle) => squiggle.line === 5 && squiggle.severity === 'error'));

@@ -27,15 +27,15 @@ describe('fixes/seam: detectProjectStyle', () => {
     write('package.json', '{ "type": "module" }');
     write('tsconfig.json', '{\n  // comments and trailing commas are fine\n  "extends": "./tsconfig.base.json",\n  "compilerOptions": { "strict": true, },\n}');
     write('tsconfig.base.json', '{ "extends": "@acme/tsconfig/node.json", "compilerOptions": { "verbatimModuleSyntax": true } }');
-    write('node_modules/@acme/tsconfig/node.json', '{ "compilerOptions": { "module": "NodeNext" } }');
+    write('node_modules/@acme/tsconfig/node.json', '{ "compilerOptions": { "module": "NodeNext", "allowJs": true } }');
     write('src/app.ts', 'export {};');
-    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts' });
+    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts', compilesJavaScript: true });
   });
 
   it('TypeScript under Node16 without "type": "module" compiles to CommonJS: no suffix', () => {
     write('tsconfig.json', '{ "compilerOptions": { "module": "node16" } }');
     write('src/app.ts', 'export {};');
-    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts' });
+    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false });
   });
 
   it('TypeScript with bundler resolution, and a tsconfig named by the caller', () => {
@@ -47,6 +47,7 @@ describe('fixes/seam: detectProjectStyle', () => {
       importSuffix: '',
       typeImports: false,
       fileExtension: '.ts',
+      compilesJavaScript: false,
     });
   });
 

@@ -50,9 +50,9 @@ interface Project {
 }
 
 /** Writes the project (the file under test at FILE) and returns what the fix engine needs. */
-function project(root: string, code: string, extra: Record<string, string> = {}): Project {
+function project(root: string, code: string, extra: Record<string, string> = {}, file = FILE): Project {
   const files = new Map<string, string>();
-  for (const [name, text] of Object.entries({ 'package.json': PACKAGE, 'tsconfig.json': TSCONFIG, ...CLIENTS, ...extra, [FILE]: code })) {
+  for (const [name, text] of Object.entries({ 'package.json': PACKAGE, 'tsconfig.json': TSCONFIG, ...CLIENTS, ...extra, [file]: code })) {
     const filePath = path.join(root, name);
     fs.mkdirSync(path.dirname(filePath), { recursive: true });
     fs.writeFileSync(filePath, text);
@@ -61,7 +61,7 @@ function project(root: string, code: string, extra: Record<string, string> = {})
   const host = { readFile: (file: string) => files.get(file), fileExists: (file: string) => files.has(file) };
   const configs = new ConfigResolver({ workspaceRoot: root, readFile: host.readFile });
   const index = new WorkspaceIndex({ ...host, configuredHosts: (file) => configs.configFor(file).endpoints });
-  const filePath = path.join(root, FILE);
+  const filePath = path.join(root, file);
   return {
     root,
     files,
@@ -653,6 +653,53 @@ describe('fixes/wrap: the wrap fix, shape by shape', () => {
         ],
       );
       assert.equal(fixAll(target).text, undefined);
+    });
+  });
+
+  describe('a JavaScript file in a TypeScript project', () => {
+    const SCRIPT = 'scripts/summarize.js';
+    const script = [
+      "const { openai } = require('../src/lib/openai');",
+      '',
+      'async function summarize(text) {',
+      "  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });",
+      '  return completion.choices[0].message.content;',
+      '}',
+      '',
+      'module.exports = { summarize };',
+      '',
+    ].join('\n');
+
+    it('not compiled by it (no allowJs): wrap and config move are refused, since Node cannot load the .ts seam', () => {
+      const target = project(root, script, {}, SCRIPT);
+      const reason = "this JavaScript file is not compiled with the project's TypeScript (no `allowJs` in tsconfig.json), so it cannot import the TypeScript seam";
+      assert.deepEqual(
+        fixesForFile(target.input()).map((fix) => [fix.kind, fix.disabledReason]),
+        [
+          ['wrap-call', `Cannot wrap this call: ${reason}.`],
+          ['config-literal', `Cannot move it to the seam's configuration: ${reason}.`],
+        ],
+      );
+      assert.equal(fixAll(target).text, undefined, 'fix-all leaves the script alone');
+    });
+
+    it('compiled by it (allowJs): the wrap imports the seam with require, as the file does', () => {
+      const tsconfig = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, allowJs: true } });
+      const { text } = fixAll(project(root, script, { 'tsconfig.json': tsconfig }, SCRIPT));
+      assert.equal(
+        text,
+        [
+          "const { chatModel } = require('../src/ai');",
+          '',
+          'async function summarize(text) {',
+          "  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });",
+          '  return completion.text;',
+          '}',
+          '',
+          'module.exports = { summarize };',
+          '',
+        ].join('\n'),
+      );
     });
   });
 

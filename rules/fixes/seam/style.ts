@@ -18,12 +18,15 @@ export interface ProjectStyle {
   typeImports: boolean;
   /** Extension of the generated files; by default `.ts` for TypeScript and `.js` for JavaScript. */
   fileExtension?: '.ts' | '.js' | '.mjs' | '.cjs';
+  /** tsconfig `allowJs`: the project's JavaScript files are compiled with its TypeScript, so they may import it. */
+  compilesJavaScript?: boolean;
 }
 
 interface CompilerOptions {
   module?: string;
   moduleResolution?: string;
   verbatimModuleSyntax?: boolean;
+  allowJs?: boolean;
 }
 
 const NODE_RESOLUTION = new Set(['node16', 'node18', 'node20', 'nodenext']);
@@ -48,6 +51,7 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
       importSuffix: nodeResolution && esm ? '.js' : '',
       typeImports: options.verbatimModuleSyntax === true,
       fileExtension: '.ts',
+      compilesJavaScript: options.allowJs === true,
     };
   }
 
@@ -85,6 +89,7 @@ function readCompilerOptions(configFile: string, seen: Set<string>): CompilerOpt
     module: pick<string>(own.module, 'string') ?? inherited.module,
     moduleResolution: pick<string>(own.moduleResolution, 'string') ?? inherited.moduleResolution,
     verbatimModuleSyntax: pick<boolean>(own.verbatimModuleSyntax, 'boolean') ?? inherited.verbatimModuleSyntax,
+    allowJs: pick<boolean>(own.allowJs, 'boolean') ?? inherited.allowJs,
   };
 }
 
