@@ -54,7 +54,7 @@ const V3 = "the seam's adapters need openai 4.41 or later and this project depen
 const RUNS: FixtureRun[] = [
   {
     name: 'openai-esm',
-    wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'assistant.reply', 'azure.translate', 'azure.embed'],
+    wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed'],
     refused: [
       { file: 'src/routes/brainstorm.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('n') },
       { file: 'src/routes/completions-api.ts', line: 7, ruleId: 'vendor-call', reason: NOT_AWAITED },

@@ -499,6 +499,48 @@ export async function one(topic: string): Promise<string> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: 'a destructured embeddings result: one result variable, each destructured name read through it',
+    code: `import { openai } from '../lib/openai';
+
+export async function nearest(query: string, vectors: number[][]): Promise<number> {
+  const { data } = await openai.embeddings.create({ model: 'text-embedding-3-small', input: query });
+  const queryVector = data[0].embedding;
+  return vectors.findIndex((vector) => vector[0] === queryVector[0]);
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function nearest(query: string, vectors: number[][]): Promise<number> {
+  const result = await embeddingModel('textEmbedding3Small').embed({ input: query });
+  const queryVector = result.embeddings[0];
+  return vectors.findIndex((vector) => vector[0] === queryVector[0]);
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'a destructured chat result with a renamed property and usage; the name avoids one the file uses',
+    code: `import { openai } from '../lib/openai';
+
+const result = 'taken';
+
+export async function ask(question: string): Promise<string> {
+  const { choices: options, usage } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${options[0].message.content} \${usage?.total_tokens} \${result}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+const result = 'taken';
+
+export async function ask(question: string): Promise<string> {
+  const result2 = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return \`\${result2.text} \${result2.usage?.totalTokens} \${result}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 interface RefusalCase {
@@ -553,6 +595,16 @@ const REFUSALS: RefusalCase[] = [
     title: 'the model read from process.env',
     body: "const c = await openai.chat.completions.create({ model: process.env.MODEL!, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
     reason: 'the model is chosen at run time, so it cannot move to configuration',
+  },
+  {
+    title: 'a destructured result with a default value',
+    body: "const { choices = [] } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return choices[0].message.content;",
+    reason: 'the result is destructured with defaults, nesting or a rest element',
+  },
+  {
+    title: 'a destructured part used as the SDK type',
+    body: "const { choices } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return send(choices);",
+    reason: "the result is used as the SDK's type (choices)",
   },
   {
     title: 'images.generate',

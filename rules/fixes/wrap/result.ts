@@ -32,6 +32,7 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
     }, scopes);
   }
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
+    if (ts.isObjectBindingPattern(parent.name)) return rewriteDestructured(parent, parent.name, kind, prefix, scopes);
     return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
   }
   return rewriteAccess(use, kind, prefix, scopes);
@@ -42,12 +43,56 @@ function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Ide
   const ts = typescript();
   const declaration = initializer.parent;
   if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
+  checkConstUntyped(declaration);
+  return rewriteReferences(declaration.name, declaration.parent.parent.parent, rewrite, scopes);
+}
+
+/**
+ * `const { data } = await …`: the pattern becomes one result variable, and each use of a destructured name
+ * is translated as a read of that property (`data[0].embedding` → `result.embeddings[0]`).
+ */
+function rewriteDestructured(declaration: TS.VariableDeclaration, pattern: TS.ObjectBindingPattern, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  checkConstUntyped(declaration);
+  const sourceFile = declaration.getSourceFile();
+  const variable = unusedName(sourceFile, 'result');
+  const changes: TextChange[] = [{ start: pattern.getStart(sourceFile), end: pattern.end, newText: variable }];
+  for (const element of pattern.elements) {
+    const property = element.propertyName ?? element.name;
+    if (element.dotDotDotToken || element.initializer || !ts.isIdentifier(element.name) || !ts.isIdentifier(property)) {
+      throw new Refusal('the result is destructured with defaults, nesting or a rest element');
+    }
+    const read = { property: property.text, variable };
+    changes.push(...rewriteReferences(element.name, declaration.parent.parent.parent, (reference) => rewriteAccess(reference, kind, prefix, scopes, read), scopes));
+  }
+  return changes;
+}
+
+function checkConstUntyped(declaration: TS.VariableDeclaration): void {
+  const ts = typescript();
   if (declaration.type) throw new Refusal('the result variable is declared with the SDK type');
   if ((declaration.parent.flags & ts.NodeFlags.Const) === 0) throw new Refusal('the result variable may be reassigned (not const)');
-  const name = declaration.name;
+}
+
+/** `base`, or `base2`, `base3`… : the first that no identifier of the file uses. */
+function unusedName(sourceFile: TS.SourceFile, base: string): string {
+  const ts = typescript();
+  const used = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node)) used.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  let candidate = base;
+  for (let suffix = 2; used.has(candidate); suffix++) candidate = `${base}${suffix}`;
+  return candidate;
+}
+
+/** Rewrites every reference to the variable `name` within `scope`. */
+function rewriteReferences(name: TS.Identifier, scope: TS.Node, rewrite: (reference: TS.Identifier) => TextChange[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
   const binding = scopes.resolve(name);
   const changes: TextChange[] = [];
-  const scope = declaration.parent.parent.parent;
   const visit = (node: TS.Node): void => {
     if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && isReference(node)) {
       changes.push(...rewrite(node));
@@ -66,26 +111,20 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
   const chunk = initializer.declarations[0];
   const name = chunk.name;
   if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
-  const binding = scopes.resolve(name);
-  const changes: TextChange[] = [];
-  const visit = (node: TS.Node): void => {
-    if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && isReference(node)) {
-      changes.push(...rewriteAccess(node, 'chat-stream', prefix, scopes));
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(loop.statement);
-  return changes;
+  return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, 'chat-stream', prefix, scopes), scopes);
 }
 
 /**
  * `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly, or be a part of the
  * result kept in a const (`const usage = x.usage`) whose every use reads a field the neutral part has.
  */
-function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes, destructured?: DestructuredRead): TextChange[] {
   const ts = typescript();
   const sourceFile = root.getSourceFile();
-  const segments: string[] = [];
+  const segments: string[] = destructured ? [destructured.property] : [];
+  // A destructured name is replaced whole (`data…` → `result.embeddings…`); a result variable keeps its name.
+  const start = destructured ? root.getStart(sourceFile) : root.end;
+  const head = destructured ? destructured.variable : '';
   let node: TS.Expression = root;
   let indexText: string | undefined;
   for (;;) {
@@ -105,18 +144,18 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     const path = stripPrefix(segments, prefix);
     if (path === undefined) continue;
     const joined = path.join('.');
-    if (kind === 'embeddings' && joined === 'data.map') return rewriteEmbeddingMap(root, node);
+    if (kind === 'embeddings' && joined === 'data.map') return [{ start, end: embeddingMapEnd(node), newText: `${head}.embeddings` }];
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
-      return [{ start: root.end, end: node.end, newText: `.${neutral}` }];
+      return [{ start, end: node.end, newText: `${head}.${neutral}` }];
     }
   }
   const read = stripPrefix(segments, prefix)?.join('.');
   const part = RESULT_OBJECTS[kind].find((candidate) => candidate.path === read);
   if (part && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) {
     const fieldUses = rewriteVariable(node, (reference) => rewriteField(reference, part.fields, read!), scopes);
-    return [{ start: root.end, end: node.end, newText: `.${part.neutral}` }, ...fieldUses];
+    return [{ start, end: node.end, newText: `${head}.${part.neutral}` }, ...fieldUses];
   }
   throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
 }
@@ -132,8 +171,8 @@ function rewriteField(reference: TS.Identifier, fields: Readonly<Record<string, 
   return [{ start: reference.end, end: access.end, newText: `?.${neutral}` }];
 }
 
-/** `r.data.map((d) => d.embedding)` → `r.embeddings`. */
-function rewriteEmbeddingMap(root: TS.Expression, mapAccess: TS.Expression): TextChange[] {
+/** `r.data.map((d) => d.embedding)` becomes `r.embeddings`: where that call ends. */
+function embeddingMapEnd(mapAccess: TS.Expression): number {
   const ts = typescript();
   const call = mapAccess.parent;
   const callback = ts.isCallExpression(call) && call.expression === mapAccess && call.arguments.length === 1 ? call.arguments[0] : undefined;
@@ -145,7 +184,13 @@ function rewriteEmbeddingMap(root: TS.Expression, mapAccess: TS.Expression): Tex
   if (!ts.isPropertyAccessExpression(body) || body.name.text !== 'embedding' || !ts.isIdentifier(body.expression) || body.expression.text !== parameter) {
     throw new Refusal('the embeddings are mapped with more than `(d) => d.embedding`');
   }
-  return [{ start: root.end, end: call.end, newText: '.embeddings' }];
+  return call.end;
+}
+
+/** A name destructured from the result: which property it reads, and the variable that replaces the pattern. */
+interface DestructuredRead {
+  property: string;
+  variable: string;
 }
 
 function stripPrefix(segments: readonly string[], prefix: readonly string[]): string[] | undefined {
