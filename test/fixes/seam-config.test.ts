@@ -49,6 +49,10 @@ describe('fixes/seam: configuration entry names', () => {
       ['https://contoso.openai.azure.com/', 'azureOpenAI', 'AZURE_OPENAI_ENDPOINT'],
       ['https://contoso.cognitiveservices.azure.com', 'azureOpenAI', 'AZURE_OPENAI_ENDPOINT'],
       ['https://api.openai.com/v1', 'openAI', 'OPENAI_BASE_URL'],
+      ['https://api.openai.com', 'openAI', 'OPENAI_BASE_URL'],
+      // Request URLs (a raw fetch) must never fill the base URL that the adapters prefix to every call.
+      ['https://api.openai.com/v1/chat/completions', 'openAIChatCompletions', 'OPENAI_CHAT_COMPLETIONS_URL'],
+      ['https://contoso.openai.azure.com/openai/deployments/gpt4o/embeddings?api-version=2024-10-21', 'azureOpenAIDeploymentsGpt4oEmbeddings', 'AZURE_OPENAI_DEPLOYMENTS_GPT4O_EMBEDDINGS_URL'],
       ['http://localhost:8080/v1', 'localhost8080', 'AI_ENDPOINT_LOCALHOST_8080'],
       ['llm-proxy.internal.example', 'llmProxyInternalExample', 'AI_ENDPOINT_LLM_PROXY_INTERNAL_EXAMPLE'],
     ];

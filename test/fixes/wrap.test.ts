@@ -541,6 +541,60 @@ export async function ask(question: string): Promise<string> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: 'a messages array holding a template over several lines keeps its lines as they are (the text must not change)',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function answer(question: string, context: string): Promise<string> {
+  const result = await client.getChatCompletions('gpt-4o-support', [
+    { role: 'system', content: \`Answer from these articles:
+  \${context}\` },
+    { role: 'user', content: question },
+  ]);
+  return result.choices[0]?.message?.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string, context: string): Promise<string> {
+  const result = await chatModel('gpt4oSupport').complete({
+    messages: [
+    { role: 'system', content: \`Answer from these articles:
+  \${context}\` },
+    { role: 'user', content: question },
+  ],
+  });
+  return result.text ?? '';
+}
+`,
+    models: ["gpt4oSupport: 'gpt-4o-support'"],
+  },
+  {
+    title: 'a messages array opened on the call line is re-indented to its new place',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function answer(question: string): Promise<string> {
+  const result = await client.getChatCompletions('gpt-4o-support', [
+    { role: 'system', content: 'Answer briefly.' },
+    { role: 'user', content: question },
+  ]);
+  return result.choices[0]?.message?.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string): Promise<string> {
+  const result = await chatModel('gpt4oSupport').complete({
+    messages: [
+      { role: 'system', content: 'Answer briefly.' },
+      { role: 'user', content: question },
+    ],
+  });
+  return result.text ?? '';
+}
+`,
+    models: ["gpt4oSupport: 'gpt-4o-support'"],
+  },
 ];
 
 interface RefusalCase {

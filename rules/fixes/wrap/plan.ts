@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
-import { type ModelSource, Refusal, readRequest } from './request';
+import { type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { rewriteResultUses } from './result';
 
 export interface WrapPlan {
@@ -37,7 +37,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const otherChanges = [...rewriteResultUses(call, request.kind, shape.resultPrefix, scopes), ...request.extraChanges];
     const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
     const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
-    const body = requestLiteral(request.fields.map((field) => (field.name === field.text ? field.name : `${field.name}: ${field.text}`)), call, sourceFile);
+    const body = requestLiteral(request.fields, call, sourceFile);
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment ?? request.model;
     return {
@@ -57,18 +57,44 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
 
 /**
  * The neutral request as an object literal, laid out as the call was: on one line, or (a call written over
- * several lines) one field a line at the indentation of the call's arguments.
+ * several lines) one field a line at the indentation of the call's arguments, a value over several lines
+ * re-indented to its new place.
  */
-function requestLiteral(fields: readonly string[], call: TS.CallExpression, sourceFile: TS.SourceFile): string {
+function requestLiteral(fields: NeutralRequest['fields'], call: TS.CallExpression, sourceFile: TS.SourceFile): string {
   const text = sourceFile.text;
   const lines = text.slice(call.getStart(sourceFile), call.end).split('\n');
-  if (lines.length === 1) return `{ ${fields.join(', ')} }`;
-  const lineStart = text.lastIndexOf('\n', call.getStart(sourceFile) - 1) + 1;
-  const callIndent = /^[^\S\n]*/.exec(text.slice(lineStart))![0];
+  const property = (field: NeutralRequest['fields'][number], fieldText: string) => (field.name === fieldText ? field.name : `${field.name}: ${fieldText}`);
+  if (lines.length === 1) return `{ ${fields.map((field) => property(field, field.text)).join(', ')} }`;
+  const callIndent = indentationAt(text, call.getStart(sourceFile));
   const argumentIndent = /^[^\S\n]*/.exec(lines[1])![0];
   const fieldIndent = argumentIndent.length > callIndent.length ? argumentIndent : `${callIndent}  `;
   const eol = lines[0].endsWith('\r') ? '\r\n' : '\n';
-  return `{${eol}${fields.map((field) => `${fieldIndent}${field},${eol}`).join('')}${callIndent}}`;
+  const fieldLines = fields.map((field) => `${fieldIndent}${property(field, field.value ? reindented(field.value, sourceFile, fieldIndent) : field.text)},${eol}`);
+  return `{${eol}${fieldLines.join('')}${callIndent}}`;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+function indentationAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[^\S\n]*/.exec(text.slice(lineStart))![0];
+}
+
+/** An expression's text with its later lines moved from its old line's indentation to `indent`; template text is never touched. */
+function reindented(value: TS.Expression, sourceFile: TS.SourceFile, indent: string): string {
+  const ts = typescript();
+  const text = value.getText(sourceFile);
+  let spansTemplate = false;
+  const visit = (node: TS.Node): void => {
+    if ((ts.isTemplateExpression(node) || ts.isNoSubstitutionTemplateLiteral(node)) && node.getText(sourceFile).includes('\n')) spansTemplate = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(value);
+  if (!text.includes('\n') || spansTemplate) return text;
+  const original = indentationAt(sourceFile.text, value.getStart(sourceFile));
+  return text
+    .split('\n')
+    .map((line, index) => (index > 0 && line.startsWith(original) ? indent + line.slice(original.length) : line))
+    .join('\n');
 }
 
 function findCall(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.CallExpression | undefined {

@@ -16,7 +16,8 @@ export interface NeutralRequest {
   /** The model or deployment name the call used: a literal in the code, or an entry of a config's `models`. */
   model: ModelSource;
   /** `neutralName: expression text` pairs, in source order. */
-  fields: Array<{ name: string; text: string }>;
+  /** `value`: the expression the text was taken from (a layout on several lines re-indents it). */
+  fields: Array<{ name: string; text: string; value?: TS.Expression }>;
   /** Edits the request needs elsewhere (a messages constant typed for the neutral interface). */
   extraChanges: TextChange[];
   /** Whether `ChatMessage` must be imported (for a type annotation added to a messages constant). */
@@ -59,7 +60,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
     if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
     if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
-    fields.push({ name: neutral, text: text(value) });
+    fields.push({ name: neutral, text: text(value), value });
   };
 
   const addObject = (argument: TS.Expression | undefined, what: string) => {
