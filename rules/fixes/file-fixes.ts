@@ -15,7 +15,7 @@ import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
-import { type ImportRequest, addImport, importLikeStatements, removeUnused } from './imports';
+import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import type { ConfigSection } from './seam';
 import { type FixHost, SeamPlan, projectRootOf } from './seam-plan';
 import type { Fix, TextChange } from './types';
@@ -195,10 +195,11 @@ function secretFix(session: FixSession, fact: Extract<Fact, { kind: 'secret-lite
 }
 
 /**
- * Statements the wrap fix may delete once unused: vendor imports, imports of client modules and of the seam
- * (`models`, which a wrapped call no longer reads), client variables, the model constant.
+ * What the wrap fix may delete once unused: vendor imports, imports of client modules and of the seam
+ * (`models`, which a wrapped call no longer reads), client variables and private client fields, the model
+ * constant.
  */
-function isRemovable(session: FixSession, statement: TS.Statement, modelConstants: readonly TS.VariableDeclaration[]): boolean {
+function isRemovable(session: FixSession, statement: Removable, modelConstants: readonly TS.VariableDeclaration[]): boolean {
   const ts = typescript();
   const { input, facts } = session;
   const isVendorModule = (specifier: string) => {
@@ -206,6 +207,17 @@ function isRemovable(session: FixSession, statement: TS.Statement, modelConstant
     const target = input.index.resolveModule(input.filePath, specifier);
     return target !== undefined && (input.index.exportsVendor(target) || matchesAnyGlob(target, input.config.seam));
   };
+  const isConstruction = () => {
+    const start = statement.getStart(session.sourceFile);
+    return facts.some((fact) => fact.kind === 'client-construction' && fact.span.start >= start && fact.span.end <= statement.end);
+  };
+  if (ts.isPropertyDeclaration(statement)) {
+    // `private readonly client = new OpenAI(…)` or `= openai` (a client imported from a module): no side effect.
+    const init = statement.initializer && skipOuterExpressions(statement.initializer);
+    if (init && ts.isNewExpression(init)) return isConstruction();
+    const origin = init && ts.isIdentifier(init) ? session.scopes.resolve(init)?.origin : undefined;
+    return origin !== undefined && isVendorModule(origin.specifier);
+  }
   if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) return isVendorModule(statement.moduleSpecifier.text);
   if (!ts.isVariableStatement(statement)) return false;
   if (statement.declarationList.declarations.some((declaration) => modelConstants.includes(declaration))) return true;

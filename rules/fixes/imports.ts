@@ -86,14 +86,17 @@ export function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] 
   return found;
 }
 
+/** What the clean-up may delete: a statement, or a private class field (`private readonly client = …`). */
+export type Removable = TS.Statement | TS.PropertyDeclaration;
+
 /**
- * Declarations that become unused once `edits` are applied: a client variable whose value is only a
- * construction (or a model constant), then the imports it alone used. `candidates` says which statements
- * may go. Returns deletions of whole statements.
+ * Declarations that become unused once `edits` are applied: a private field that held a client, a client
+ * variable whose value is only a construction (or a model constant), then the imports they alone used.
+ * `candidates` says which may go. Returns deletions of whole statements and members.
  */
-export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChange[], scopes: Scopes, candidates: (statement: TS.Statement) => boolean): TextChange[] {
+export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChange[], scopes: Scopes, candidates: (node: Removable) => boolean): TextChange[] {
   const ts = typescript();
-  const removed: TS.Statement[] = [];
+  const removed: Removable[] = [];
   const deletedRanges = () => [...edits, ...removed.map((statement) => ({ start: statement.getFullStart(), end: statement.end, newText: '' }))];
   const isUnused = (name: TS.Identifier) => {
     const binding = scopes.resolve(name);
@@ -109,7 +112,24 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
     visit(sourceFile);
     return !used;
   };
-  // Client variables first: their removal can leave the imports they used unused.
+  // A private field is read only through its class: no identifier, private name or string of its name may be left.
+  const isUnusedField = (field: TS.PropertyDeclaration) => {
+    const name = field.name;
+    if (!ts.isIdentifier(name) && !ts.isPrivateIdentifier(name)) return false;
+    let used = false;
+    const visit = (node: TS.Node): void => {
+      if (used) return;
+      if (node !== name && (ts.isIdentifier(node) || ts.isPrivateIdentifier(node) || ts.isStringLiteralLike(node)) && node.text === name.text) {
+        const position = node.getStart(sourceFile);
+        if (!deletedRanges().some((range) => range.start <= position && position < range.end)) used = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    return !used;
+  };
+  for (const field of privateFields(sourceFile)) if (candidates(field) && isUnusedField(field)) removed.push(field);
+  // Client variables next: their removal can leave the imports they used unused.
   for (const pass of ['variables', 'imports'] as const) {
     for (const statement of sourceFile.statements) {
       if (removed.includes(statement) || !candidates(statement)) continue;
@@ -118,16 +138,34 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
     }
   }
   const text = sourceFile.text;
-  return removed.map((statement) => {
-    const start = lineStartOf(text, statement.getStart(sourceFile));
-    const end = lineEnd(text, statement.end);
-    // Between two blank lines, the statement's lines go with one of them, so no double gap is left.
+  const lines = removed
+    .map((node) => ({ start: lineStartOf(text, node.getStart(sourceFile)), end: lineEnd(text, node.end) }))
+    .sort((a, b) => a.start - b.start);
+  return lines.map(({ start, end }, index) => {
+    // Removals on consecutive lines are one block: what matters is the line above the first of them.
+    let blockStart = start;
+    for (let previous = index - 1; previous >= 0 && lines[previous].end === blockStart; previous--) blockStart = lines[previous].start;
+    // Between two blank lines, the block goes with one of them, so no double gap is left; after an opening
+    // brace (the first members of a class), a blank line left behind would open the body.
     const blankAfter = /^[^\S\n]*\n/.exec(text.slice(end))?.[0];
-    const blankBefore = start > 0 && /\n[^\S\n]*\n$/.test(text.slice(0, start));
+    const blankBefore = blockStart > 0 && /(?:\n[^\S\n]*|\{[^\S\n]*\r?)\n$/.test(text.slice(0, blockStart));
     const touched = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
     const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
     return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
   });
+}
+
+function privateFields(sourceFile: TS.SourceFile): TS.PropertyDeclaration[] {
+  const ts = typescript();
+  const fields: TS.PropertyDeclaration[] = [];
+  const visit = (node: TS.Node): void => {
+    const isPrivate = (member: TS.PropertyDeclaration) =>
+      ts.isPrivateIdentifier(member.name) || !!member.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.PrivateKeyword);
+    if (ts.isPropertyDeclaration(node) && node.initializer && isPrivate(node)) fields.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return fields;
 }
 
 function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): TS.Identifier[] {

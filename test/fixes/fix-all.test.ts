@@ -62,8 +62,6 @@ const RUNS: FixtureRun[] = [
       { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat and embeddings are)." },
     ],
     provider: 'openai',
-    // Known gap: a private class field that held the client is not removed once the wrap leaves it unused.
-    knownUnused: ["src/routes/assistant.ts(6,20): error TS6133: 'client' is declared but its value is never read."],
   },
   {
     name: 'openai-cjs',

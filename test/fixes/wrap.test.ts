@@ -595,6 +595,70 @@ export async function answer(question: string): Promise<string> {
 `,
     models: ["gpt4oSupport: 'gpt-4o-support'"],
   },
+  {
+    title: 'a private field that held the client goes once the wrap leaves it unused, then the vendor import',
+    code: `import OpenAI from 'openai';
+
+export class Classifier {
+  private readonly client = new OpenAI({ maxRetries: 2 });
+  readonly #spare = new OpenAI();
+
+  constructor(private readonly label: string) {}
+
+  async classify(text: string): Promise<string> {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return \`\${this.label}: \${completion.choices[0].message.content}\`;
+  }
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export class Classifier {
+  constructor(private readonly label: string) {}
+
+  async classify(text: string): Promise<string> {
+    const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+    return \`\${this.label}: \${completion.text}\`;
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a private client field still used elsewhere in the class stays, and so does its import',
+    code: `import OpenAI from 'openai';
+
+export class Classifier {
+  private readonly client = new OpenAI();
+
+  async classify(text: string): Promise<string> {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+
+  models(): unknown {
+    return this.client.models.list();
+  }
+}
+`,
+    expected: `import OpenAI from 'openai';
+import { chatModel } from '../ai';
+
+export class Classifier {
+  private readonly client = new OpenAI();
+
+  async classify(text: string): Promise<string> {
+    const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+    return completion.text ?? '';
+  }
+
+  models(): unknown {
+    return this.client.models.list();
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 interface RefusalCase {
