@@ -7,7 +7,7 @@ import { EditorSession, launchBrowser } from './session.mjs';
  * makes a mocha test body that gets a fresh session: `body(session, session.workbench)`. A failure
  * keeps a screenshot and the logs, and says where.
  */
-export function editorTests({ trusted = true } = {}) {
+export function editorTests({ trusted = true, workspace } = {}) {
   let browser;
   after(async () => {
     await browser?.close();
@@ -15,7 +15,7 @@ export function editorTests({ trusted = true } = {}) {
   return (body) =>
     async function () {
       browser ??= await launchBrowser();
-      const session = await EditorSession.open(browser, { trusted });
+      const session = await EditorSession.open(browser, { trusted, workspace });
       try {
         await body(session, session.workbench);
       } catch (error) {

@@ -50,13 +50,14 @@ export async function launchBrowser() {
 export class EditorSession {
   /**
    * @param {import('playwright-core').Browser} browser
-   * @param {{ trusted?: boolean }} options `trusted: false` turns workspace trust on and leaves the folder
-   * untrusted (the test answers the trust prompt).
+   * @param {{ trusted?: boolean, workspace?: string }} options `trusted: false` turns workspace trust on and
+   * leaves the folder untrusted (the test answers the trust prompt); `workspace` is the folder copied and
+   * opened (the e2e fixture by default).
    */
-  static async open(browser, { trusted = true } = {}) {
+  static async open(browser, { trusted = true, workspace: source = FIXTURE_WORKSPACE } = {}) {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-e2e-')));
     const workspace = path.join(dir, 'workspace');
-    fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+    fs.cpSync(source, workspace, { recursive: true, filter: (file) => path.basename(file) !== 'node_modules' });
     const settingsFile = path.join(dir, 'user-data', 'User', 'settings.json');
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify(userSettings({ trustEnabled: !trusted }), null, 2));
@@ -80,7 +81,7 @@ export class EditorSession {
 
   constructor(dir, workspace) {
     this.dir = dir;
-    /** The workspace folder open in the editor (a temporary copy of test/fixtures/e2e-workspace). */
+    /** The workspace folder open in the editor (a temporary copy of test/fixtures/e2e-workspace or the given folder). */
     this.workspace = workspace;
     this.server = undefined;
     this.context = undefined;
