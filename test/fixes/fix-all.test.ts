@@ -9,10 +9,8 @@
  * later ones report what they see of its result.
  */
 import * as assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 import { ConfigResolver } from '../../rules/config/resolve';
 import { diskIndexHost } from '../../rules/engine/disk-host';
 import { WorkspaceIndex } from '../../rules/engine/workspace-index';
@@ -418,10 +416,5 @@ function importedModules(text: string): string[] {
 
 /** `tsc --noUnusedLocals` diagnostics (TS6133 and kin) as `file(line,col): …`, relative to the project. */
 async function unusedLocals(dir: string): Promise<string[]> {
-  const tsc = path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-  const output = await promisify(execFile)(process.execPath, [tsc, '--noEmit', '--pretty', 'false', '--noUnusedLocals', '-p', dir], { cwd: dir }).then(
-    ({ stdout }) => stdout,
-    (error: { stdout?: string }) => error.stdout ?? String(error),
-  );
-  return output.split('\n').filter((line) => /error TS61\d\d/.test(line));
+  return (await typecheck(dir, ['--noUnusedLocals'])).split('\n').filter((line) => /error TS61\d\d/.test(line));
 }

@@ -41,9 +41,9 @@ export async function linkDependencies(dir: string): Promise<void> {
   fs.symlinkSync(nodeModules, link, 'dir');
 }
 
-/** `tsc --noEmit` with the project's own TypeScript: the diagnostics, '' when the project is clean. */
-export async function typecheck(dir: string): Promise<string> {
-  const result = await run(process.execPath, [tscOf(dir), '--noEmit', '--pretty', 'false', '-p', dir], dir);
+/** `tsc --noEmit` with the project's own TypeScript (plus `flags`): the diagnostics, '' when the project is clean. */
+export async function typecheck(dir: string, flags: readonly string[] = []): Promise<string> {
+  const result = await run(process.execPath, [tscOf(dir), '--noEmit', '--pretty', 'false', ...flags, '-p', dir], dir);
   const output = `${result.stdout}${result.stderr}`.trim();
   return output || (result.code === 0 ? '' : `tsc exited with ${result.code}`);
 }
