@@ -139,7 +139,7 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
   }
   const text = sourceFile.text;
   const lines = removed
-    .map((node) => ({ start: lineStartOf(text, node.getStart(sourceFile)), end: lineEnd(text, node.end) }))
+    .map((node) => ({ start: lineStartOf(text, startWithComments(node, sourceFile)), end: lineEnd(text, node.end) }))
     .sort((a, b) => a.start - b.start);
   return lines.map(({ start, end }, index) => {
     // Removals on consecutive lines are one block: what matters is the line above the first of them.
@@ -153,6 +153,25 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
     const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
     return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
   });
+}
+
+/**
+ * Where a declaration starts together with the comment lines right above it (no blank line between): they
+ * describe it and go with it. Imports keep theirs, and so does a file's opening comment (a header).
+ */
+function startWithComments(node: Removable, sourceFile: TS.SourceFile): number {
+  const ts = typescript();
+  const text = sourceFile.text;
+  let begin = node.getStart(sourceFile);
+  if (ts.isImportDeclaration(node)) return begin;
+  const comments = ts.getLeadingCommentRanges(text, node.getFullStart()) ?? [];
+  for (const comment of [...comments].reverse()) {
+    const ownLine = /^[^\S\n]*$/.test(text.slice(lineStartOf(text, comment.pos), comment.pos));
+    const blankBetween = /\n[^\S\n]*\n/.test(text.slice(comment.end, begin));
+    if (!ownLine || blankBetween || comment.pos === 0) break;
+    begin = comment.pos;
+  }
+  return begin;
 }
 
 function privateFields(sourceFile: TS.SourceFile): TS.PropertyDeclaration[] {

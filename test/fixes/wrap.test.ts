@@ -659,6 +659,64 @@ export class Classifier {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: '@azure/openai getEmbeddings items read in a loop for `embedding` and `index`: a loop over the neutral vectors',
+    code: `import { client } from '../lib/azure-sdk';
+
+declare function store(id: string, vector: number[]): void;
+
+export async function reindex(ids: string[], texts: string[]): Promise<void> {
+  const result = await client.getEmbeddings('text-embedding-3-small', texts);
+  for (const item of result.data) store(ids[item.index], item.embedding);
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+declare function store(id: string, vector: number[]): void;
+
+export async function reindex(ids: string[], texts: string[]): Promise<void> {
+  const result = await embeddingModel('textEmbedding3Small').embed({ input: texts });
+  for (const [itemIndex, item] of result.embeddings.entries()) store(ids[itemIndex], item);
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'openai v4 embeddings items read in a loop for `embedding` only; comments that described removed declarations go with them',
+    code: `// Embeddings for the search index.
+import OpenAI from 'openai';
+
+// The one client of this module.
+const client = new OpenAI();
+const kept = 1; // a trailing comment stays with its own line
+// Must match the model the index was built with.
+const EMBEDDING_MODEL = 'text-embedding-3-small';
+
+export async function vectors(texts: string[]): Promise<number[][]> {
+  const response = await client.embeddings.create({ model: EMBEDDING_MODEL, input: texts });
+  const found: number[][] = [];
+  for (const datum of response.data) {
+    found.push(datum.embedding);
+  }
+  return found.slice(kept);
+}
+`,
+    expected: `// Embeddings for the search index.
+import { embeddingModel } from '../ai';
+
+const kept = 1; // a trailing comment stays with its own line
+
+export async function vectors(texts: string[]): Promise<number[][]> {
+  const response = await embeddingModel('textEmbedding3Small').embed({ input: texts });
+  const found: number[][] = [];
+  for (const datum of response.embeddings) {
+    found.push(datum);
+  }
+  return found.slice(kept);
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
 ];
 
 interface RefusalCase {
@@ -723,6 +781,11 @@ const REFUSALS: RefusalCase[] = [
     title: 'a destructured part used as the SDK type',
     body: "const { choices } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return send(choices);",
     reason: "the result is used as the SDK's type (choices)",
+  },
+  {
+    title: 'an embeddings item used for more than `embedding` and `index`',
+    body: "const e = await openai.embeddings.create({ model: 'text-embedding-3-small', input: question });\n  for (const item of e.data) send(item);\n  return e.data.length;",
+    reason: 'an embeddings item is used for more than its `embedding` and `index`',
   },
   {
     title: 'images.generate',

@@ -145,6 +145,9 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     if (path === undefined) continue;
     const joined = path.join('.');
     if (kind === 'embeddings' && joined === 'data.map') return [{ start, end: embeddingMapEnd(node), newText: `${head}.embeddings` }];
+    if (kind === 'embeddings' && joined === 'data' && ts.isForOfStatement(node.parent) && node.parent.expression === node) {
+      return rewriteEmbeddingLoop(node.parent, { start, end: node.end, newText: `${head}.embeddings` }, scopes);
+    }
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
@@ -185,6 +188,32 @@ function embeddingMapEnd(mapAccess: TS.Expression): number {
     throw new Refusal('the embeddings are mapped with more than `(d) => d.embedding`');
   }
   return call.end;
+}
+
+/**
+ * `for (const item of r.data)` reading `item.embedding` (and `item.index`) becomes
+ * `for (const item of r.embeddings)` (or `for (const [itemIndex, item] of r.embeddings.entries())`): the
+ * neutral vectors are in input order, so a vector's position is the SDK's `index`.
+ */
+function rewriteEmbeddingLoop(loop: TS.ForOfStatement, dataChange: TextChange, scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  const sourceFile = loop.getSourceFile();
+  const list = loop.initializer;
+  const item = ts.isVariableDeclarationList(list) && list.declarations.length === 1 && (list.flags & ts.NodeFlags.Const) !== 0 ? list.declarations[0] : undefined;
+  if (!item || !ts.isIdentifier(item.name) || item.type) throw new Refusal('the embeddings loop does not declare one const item');
+  const name = item.name;
+  const indexName = unusedName(sourceFile, `${name.text}Index`);
+  let readsIndex = false;
+  const changes = rewriteReferences(name, loop.statement, (reference) => {
+    const access = reference.parent;
+    const field = ts.isPropertyAccessExpression(access) && access.expression === reference ? access.name.text : undefined;
+    if (field === 'embedding') return [{ start: reference.end, end: access.end, newText: '' }];
+    if (field !== 'index') throw new Refusal("an embeddings item is used for more than its `embedding` and `index`");
+    readsIndex = true;
+    return [{ start: reference.getStart(sourceFile), end: access.end, newText: indexName }];
+  }, scopes);
+  if (!readsIndex) return [dataChange, ...changes];
+  return [{ ...dataChange, newText: `${dataChange.newText}.entries()` }, { start: name.getStart(sourceFile), end: name.end, newText: `[${indexName}, ${name.text}]` }, ...changes];
 }
 
 /** A name destructured from the result: which property it reads, and the variable that replaces the pattern. */
