@@ -79,7 +79,11 @@ function workspaceEdit(changes: readonly FileChange[], context: FixContext): Wor
     const open = context.openDocument(change.filePath);
     const document = open ?? TextDocument.create(uri, 'typescript', 0, readText(change.filePath));
     const edits: TextEdit[] = change.changes.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
-    documentChanges.push({ textDocument: { uri, version: open ? open.version : null }, edits });
+    // Only the document the action is for is version-checked: other open files (the seam's config, just
+    // created by a previous fix) may be reloaded by the editor meanwhile, and a stale version there would
+    // make the editor reject the whole edit.
+    const version = open && change.filePath === context.input.filePath ? open.version : null;
+    documentChanges.push({ textDocument: { uri, version }, edits });
   }
   return { documentChanges };
 }

@@ -67,6 +67,8 @@ export class EditorSession {
       session.server = await CodeServer.start({ workspace, stateDir: dir });
       session.context = await browser.newContext({ viewport: VIEWPORT });
       session.page = await session.context.newPage();
+      // The workbench's own errors (a rejected edit, a failed save participant) only reach its console.
+      session.page.on('console', (message) => session.consoleLines.push(`[${message.type()}] ${message.text()}`));
       session.workbench = new Workbench(session.page);
       await session.page.goto(`${session.server.url}/?folder=${encodeURIComponent(workspace)}`);
       await session.page.locator('.monaco-workbench').waitFor({ timeout: WORKBENCH_TIMEOUT_MS });
@@ -87,6 +89,8 @@ export class EditorSession {
     this.context = undefined;
     this.page = undefined;
     this.workbench = undefined;
+    /** The browser console of the workbench, kept with the artifacts of a failed test. */
+    this.consoleLines = [];
   }
 
   /** A workspace file's text on disk (undefined while it does not exist). */
@@ -115,7 +119,7 @@ export class EditorSession {
     return target;
   }
 
-  /** Saves what a failed test leaves: a screenshot, the aidlint server log, code-server's and the extension host's logs. */
+  /** Saves what a failed test leaves: a screenshot, the browser console, the aidlint server log, code-server's and the extension host's logs. */
   async keepArtifacts(testTitle) {
     const target = path.join(environment.outputDir(), 'failures', testTitle.replace(/[^\w.-]+/g, '-').slice(0, 120));
     fs.mkdirSync(target, { recursive: true });
@@ -123,6 +127,7 @@ export class EditorSession {
       fs.writeFileSync(path.join(target, 'screenshot-failed.txt'), String(error));
     });
     if (this.server) fs.writeFileSync(path.join(target, 'code-server.log'), this.server.log());
+    fs.writeFileSync(path.join(target, 'browser-console.log'), this.consoleLines.join('\n'));
     for (const log of findFiles(path.join(this.dir, 'user-data', 'logs'), (name) => name === 'aidlint.log' || name === 'remoteexthost.log')) {
       // logs/<session>/exthost<N>/aidlint.aidlint/aidlint.log → exthost<N>-aidlint.log
       const host = path.relative(path.join(this.dir, 'user-data', 'logs'), log).split(path.sep)[1];
