@@ -6,6 +6,7 @@ import type * as TS from 'typescript';
 import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
 import { typescript } from '../engine/parse';
 import type { Scopes } from '../engine/scope';
+import { lineStartOf } from './text-changes';
 import type { TextChange } from './types';
 
 export interface ImportRequest {
@@ -225,11 +226,6 @@ function isNameOnly(node: TS.Identifier): boolean {
 
 function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : '\n';
-}
-
-function lineStartOf(text: string, offset: number): number {
-  const before = text.lastIndexOf('\n', offset - 1);
-  return before + 1;
 }
 
 /** The end of a statement's line, including its line break. */

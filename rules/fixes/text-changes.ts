@@ -1,4 +1,4 @@
-/** Applying text changes: sorted, checked for overlap, applied from the end so offsets stay valid. */
+/** Applying text changes (sorted, checked for overlap, applied from the end so offsets stay valid), and the line positions fixes place them by. */
 import type { TextChange } from './types';
 
 export function overlaps(changes: readonly TextChange[]): boolean {
@@ -22,4 +22,14 @@ export function minimalChange(before: string, after: string): TextChange {
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return { start, end: before.length - end, newText: after.slice(start, after.length - end) };
+}
+
+/** Where the line holding `offset` starts. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The whitespace that starts the line holding `offset`. */
+export function lineIndent(text: string, offset: number): string {
+  return /^[^\S\n]*/.exec(text.slice(lineStartOf(text, offset)))![0];
 }

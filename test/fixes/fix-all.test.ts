@@ -18,7 +18,7 @@ import { fixesForFile } from '../../rules/fixes/file-fixes';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import type { Fix } from '../../rules/fixes/types';
 import { runCli } from '../cli/run-cli';
-import { type FakeOpenAI, type RecordedRequest, startFakeOpenAI } from '../support/fake-openai-server';
+import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
 
 interface Refused {
@@ -114,21 +114,13 @@ type Env = Record<string, string>;
 describe('fix-all on the fixture projects (aidlint --fix)', function () {
   // The first run installs the pinned SDKs into the shared cache.
   this.timeout(300_000);
-  let fake: FakeOpenAI;
-
-  before(async () => {
-    fake = await startFakeOpenAI();
-  });
-
-  after(async () => {
-    await fake.close();
-  });
+  const fake = useFakeOpenAI();
 
   /** main's output lines and the requests the fake server received, in call order. */
   async function runProgram(dir: string, env: Env): Promise<{ lines: string[]; requests: RecordedRequest[] }> {
-    fake.requests.length = 0;
-    const lines = (await runMain(dir, { ...fakeOpenAIEnv(fake.url), ...env })).trimEnd().split('\n');
-    return { lines, requests: [...fake.requests] };
+    fake().requests.length = 0;
+    const lines = (await runMain(dir, { ...fakeOpenAIEnv(fake().url), ...env })).trimEnd().split('\n');
+    return { lines, requests: [...fake().requests] };
   }
 
   for (const run of RUNS) {
@@ -275,16 +267,14 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
 describe('single fixes applied one by one, in different files (as from the editor)', function () {
   this.timeout(300_000);
   let dir: string;
-  let fake: FakeOpenAI;
+  const fake = useFakeOpenAI();
 
   before(async () => {
     dir = await prepareFixture('openai-esm');
-    fake = await startFakeOpenAI();
   });
 
-  after(async () => {
+  after(() => {
     removeFixture(dir);
-    await fake.close();
   });
 
   /** Applies one fix as an editor applies its WorkspaceEdit; returns the seam files it created and config.ts's new lines. */
@@ -337,7 +327,7 @@ describe('single fixes applied one by one, in different files (as from the edito
 
   it('the project still type-checks and answers the same', async () => {
     assert.equal(await typecheck(dir), '');
-    const lines = (await runMain(dir, { ...fakeOpenAIEnv(fake.url), AI_PROVIDER: 'openai' })).trimEnd().split('\n');
+    const lines = (await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: 'openai' })).trimEnd().split('\n');
     assert.ok(lines.includes('chat.summarize: [gpt-4o] echo: Summarize: Printer jams on page two (6 in, 8 out, 14 total)'), lines.join('\n'));
     assert.ok(lines.includes('stream.reply: [gpt-4o-mini] echo: Tell me a short story'), lines.join('\n'));
     assert.deepEqual(allFiles(dir).filter((file) => /(^|\/)ai\//.test(file)), SEAM_FILES.map((file) => `${file}.ts`));

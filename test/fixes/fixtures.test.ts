@@ -4,7 +4,7 @@
  * rely on both (they compare the same checks after fix-all).
  */
 import * as assert from 'node:assert/strict';
-import { embeddingOf, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai-server';
+import { embeddingOf, type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
 
 interface FixtureExpectations {
@@ -131,15 +131,7 @@ function route(request: RecordedRequest): string {
 describe('quick-fix fixture projects, before any fix', function () {
   // The first run installs the pinned SDKs into the shared cache.
   this.timeout(300_000);
-  let fake: FakeOpenAI;
-
-  before(async () => {
-    fake = await startFakeOpenAI();
-  });
-
-  after(async () => {
-    await fake.close();
-  });
+  const fake = useFakeOpenAI();
 
   for (const fixture of FIXTURES) {
     describe(fixture.name, () => {
@@ -158,14 +150,14 @@ describe('quick-fix fixture projects, before any fix', function () {
       });
 
       it('runs every vendor call against the fake server, one line each', async () => {
-        fake.requests.length = 0;
-        const lines = (await runMain(dir, fakeOpenAIEnv(fake.url))).trimEnd().split('\n');
+        fake().requests.length = 0;
+        const lines = (await runMain(dir, fakeOpenAIEnv(fake().url))).trimEnd().split('\n');
 
         assert.deepEqual(lines.map((line) => line.slice(0, line.indexOf(':'))), fixture.calls);
         for (const expected of fixture.lines) {
           assert.ok(lines.includes(expected), `expected the line\n  ${expected}\nin\n  ${lines.join('\n  ')}`);
         }
-        assert.deepEqual(fake.requests.map(route), fixture.routes);
+        assert.deepEqual(fake().requests.map(route), fixture.routes);
       });
     });
   }

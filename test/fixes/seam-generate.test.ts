@@ -15,7 +15,7 @@ import { buildSync } from 'esbuild';
 import { addConfigEntry, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
 import { renderModule } from '../../rules/fixes/seam/render';
 import { applyChanges } from '../../rules/fixes/text-changes';
-import { embeddingOf, startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai-server';
+import { embeddingOf, type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain, typecheck } from '../support/run-fixture';
 
 const SDK = { openai: '6.49.0', typescript: '5.9.3', '@types/node': '20.19.43' };
@@ -147,15 +147,7 @@ const ROUTES = {
 describe('fixes/seam: the generated seam against the real openai SDK', function () {
   // The first run installs the pinned packages into the shared cache.
   this.timeout(300_000);
-  let fake: FakeOpenAI;
-
-  before(async () => {
-    fake = await startFakeOpenAI();
-  });
-
-  after(async () => {
-    await fake.close();
-  });
+  const fake = useFakeOpenAI();
 
   for (const flavour of FLAVOURS) {
     describe(flavour.name, () => {
@@ -176,13 +168,13 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
 
       for (const provider of ['openai', 'azure-openai'] as const) {
         it(`answers through the ${provider} adapter, sending what that provider expects`, async () => {
-          fake.requests.length = 0;
-          const env = { ...fakeOpenAIEnv(fake.url), AI_PROVIDER: provider };
+          fake().requests.length = 0;
+          const env = { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider };
           const output = flavour.bundled ? await runBundled(dir, env) : await runMain(dir, env);
 
           const printed = output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]);
           assert.deepEqual(printed, EXPECTED_OUTPUT);
-          assertRequests(fake.requests, provider);
+          assertRequests(fake().requests, provider);
         });
       }
     });

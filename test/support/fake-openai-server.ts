@@ -43,7 +43,22 @@ const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|emb
 const CREATED = 1_700_000_000;
 const DEFAULT_DIMENSIONS = 8;
 
-export async function startFakeOpenAI(): Promise<FakeOpenAI> {
+/** Starts a fake server for the enclosing mocha `describe` and stops it after; call the result for the server. */
+export function useFakeOpenAI(): () => FakeOpenAI {
+  let fake: FakeOpenAI | undefined;
+  before(async () => {
+    fake = await startFakeOpenAI();
+  });
+  after(async () => {
+    await fake?.close();
+  });
+  return () => {
+    if (!fake) throw new Error('the fake OpenAI server is not running (use it inside tests)');
+    return fake;
+  };
+}
+
+async function startFakeOpenAI(): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];

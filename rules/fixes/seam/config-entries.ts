@@ -7,6 +7,7 @@
 import type * as TS from 'typescript';
 import { skipOuterExpressions } from '../../engine/syntax';
 import { parseSource, typescript } from '../../engine/parse';
+import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 
 export type ConfigSection = 'models' | 'endpoints' | 'apiVersions';
@@ -147,11 +148,6 @@ function indentUnit(sourceFile: TS.SourceFile): string {
     return ts.forEachChild(node, find);
   };
   return find(sourceFile) ?? '  ';
-}
-
-function lineIndent(text: string, position: number): string {
-  const lineStart = text.lastIndexOf('\n', position - 1) + 1;
-  return /^[^\S\n]*/.exec(text.slice(lineStart))![0];
 }
 
 function declaresEnvHelper(sourceFile: TS.SourceFile): boolean {

@@ -23,7 +23,7 @@ export function configEntryName(literal: string, kind: ConfigEntryKind): string 
     const base = url.vendor && BASE_ENTRIES[url.vendor];
     if (!base) return camelCase(url.host) || 'endpoint';
     // A request URL (`…/v1/chat/completions`) is not the base URL the adapters use: it gets its own entry.
-    return base.key + url.requestPath.map((word) => word[0].toUpperCase() + word.slice(1).toLowerCase()).join('');
+    return base.key + url.requestPath.map(capitalized).join('');
   }
   const name = camelCase(literal);
   return /^\d/.test(name) ? `model${name}` : name || 'model';
@@ -42,30 +42,20 @@ export function envVarName(literal: string, kind: ConfigEntryKind): string {
 
 /** The host, its vendor, and the words of the path below the vendor's base path (empty for a base URL). */
 function parseEndpoint(literal: string): { host: string; vendor: 'openai' | 'azure-openai' | undefined; requestPath: string[] } {
-  const host = hostOf(literal);
+  let url: URL | undefined;
+  try {
+    url = new URL(/^[a-z][\w+.-]*:\/\//i.test(literal) ? literal : `https://${literal}`);
+  } catch {
+    url = undefined;
+  }
+  const host = url ? url.host.toLowerCase() : literal.toLowerCase();
   const found = vendorOfHost(host);
   const vendor = found === 'openai' || found === 'azure-openai' ? found : undefined;
-  if (!vendor) return { host, vendor, requestPath: [] };
-  let pathWords = words(pathOf(literal));
+  if (!vendor || !url) return { host, vendor, requestPath: [] };
+  let pathWords = words(url.pathname);
   const basePath: readonly string[] = BASE_ENTRIES[vendor].basePath;
   if (basePath.every((word, index) => pathWords[index]?.toLowerCase() === word)) pathWords = pathWords.slice(basePath.length);
   return { host, vendor, requestPath: pathWords };
-}
-
-function pathOf(url: string): string {
-  try {
-    return new URL(/^[a-z][\w+.-]*:\/\//i.test(url) ? url : `https://${url}`).pathname;
-  } catch {
-    return '';
-  }
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(/^[a-z][\w+.-]*:\/\//i.test(url) ? url : `https://${url}`).host.toLowerCase();
-  } catch {
-    return url.toLowerCase();
-  }
 }
 
 function words(text: string): string[] {
@@ -74,8 +64,12 @@ function words(text: string): string[] {
 
 function camelCase(text: string): string {
   return words(text)
-    .map((word, index) => (index === 0 ? word.toLowerCase() : word[0].toUpperCase() + word.slice(1).toLowerCase()))
+    .map((word, index) => (index === 0 ? word.toLowerCase() : capitalized(word)))
     .join('');
+}
+
+function capitalized(word: string): string {
+  return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }
 
 function upperSnakeCase(text: string): string {

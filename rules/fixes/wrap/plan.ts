@@ -7,6 +7,7 @@ import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
+import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { rewriteResultUses } from './result';
@@ -65,18 +66,12 @@ function requestLiteral(fields: NeutralRequest['fields'], call: TS.CallExpressio
   const lines = text.slice(call.getStart(sourceFile), call.end).split('\n');
   const property = (field: NeutralRequest['fields'][number], fieldText: string) => (field.name === fieldText ? field.name : `${field.name}: ${fieldText}`);
   if (lines.length === 1) return `{ ${fields.map((field) => property(field, field.text)).join(', ')} }`;
-  const callIndent = indentationAt(text, call.getStart(sourceFile));
+  const callIndent = lineIndent(text, call.getStart(sourceFile));
   const argumentIndent = /^[^\S\n]*/.exec(lines[1])![0];
   const fieldIndent = argumentIndent.length > callIndent.length ? argumentIndent : `${callIndent}  `;
   const eol = lines[0].endsWith('\r') ? '\r\n' : '\n';
   const fieldLines = fields.map((field) => `${fieldIndent}${property(field, field.value ? reindented(field.value, sourceFile, fieldIndent) : field.text)},${eol}`);
   return `{${eol}${fieldLines.join('')}${callIndent}}`;
-}
-
-/** The whitespace that starts the line holding `offset`. */
-function indentationAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[^\S\n]*/.exec(text.slice(lineStart))![0];
 }
 
 /** An expression's text with its later lines moved from its old line's indentation to `indent`; template text is never touched. */
@@ -90,7 +85,7 @@ function reindented(value: TS.Expression, sourceFile: TS.SourceFile, indent: str
   };
   visit(value);
   if (!text.includes('\n') || spansTemplate) return text;
-  const original = indentationAt(sourceFile.text, value.getStart(sourceFile));
+  const original = lineIndent(sourceFile.text, value.getStart(sourceFile));
   return text
     .split('\n')
     .map((line, index) => (index > 0 && line.startsWith(original) ? indent + line.slice(original.length) : line))
