@@ -297,7 +297,7 @@ class FactExtractor {
       span: this.span(construction.expression),
       callSpan: this.span(construction),
     });
-    this.modelProperties(args, vendorSpec(instance.vendor));
+    this.modelProperties(args, vendorSpec(instance.vendor), instance.className);
   }
 
   private callFacts(call: TS.CallExpression): void {
@@ -330,10 +330,10 @@ class FactExtractor {
         viaModule: callee.viaModule,
         deployment: callee.deployment,
       });
-      this.modelProperties(call.arguments, vendor);
+      this.modelProperties(call.arguments, vendor, callee.className);
       const method = callee.path[callee.path.length - 1];
       if (vendor.deploymentArgumentMethods.includes(method) && call.arguments[0]) {
-        this.modelLiterals(call.arguments[0], vendor, 'deployment argument');
+        this.modelLiterals(call.arguments[0], vendor, 'deployment argument', callee.className);
       }
       return;
     }
@@ -347,22 +347,22 @@ class FactExtractor {
         span: this.span(call.expression),
         callSpan: this.span(call),
       });
-      if (call.arguments[0]) this.modelLiterals(call.arguments[0], vendor, 'model argument');
+      if (call.arguments[0]) this.modelLiterals(call.arguments[0], vendor, 'model argument', callee.className);
     }
   }
 
-  private modelProperties(args: readonly TS.Expression[], vendor: VendorSpec): void {
+  private modelProperties(args: readonly TS.Expression[], vendor: VendorSpec, client: string): void {
     for (const argument of args) {
       for (const property of this.statics.properties(argument)) {
-        if (vendor.modelProperties.includes(property.name)) this.modelLiterals(property.value, vendor, `\`${property.name}\``);
+        if (vendor.modelProperties.includes(property.name)) this.modelLiterals(property.value, vendor, `\`${property.name}\``, client);
       }
     }
   }
 
-  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string): void {
+  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string): void {
     for (const literal of this.statics.literals(expression)) {
       if (!literal.value.trim()) continue;
-      this.add({ kind: 'model-literal', vendor: vendor.id, value: literal.value, slot, span: this.span(literal.node) });
+      this.add({ kind: 'model-literal', vendor: vendor.id, value: literal.value, slot, client, span: this.span(literal.node) });
     }
   }
 

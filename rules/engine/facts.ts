@@ -75,6 +75,8 @@ export interface ModelLiteralFact {
   value: string;
   /** Where it was passed: `model`, `deployment`, `modelName`, `deployment argument`, `factory argument`. */
   slot: string;
+  /** The client class or provider it was passed to (`AzureOpenAI`, `OpenAIClient` …). */
+  client: string;
   span: Span;
 }
 

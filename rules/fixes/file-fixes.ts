@@ -8,16 +8,18 @@
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { matchesAnyGlob } from '../config/globs';
-import type { Fact, VendorCallFact } from '../engine/facts';
+import type { Fact, ModelLiteralFact, VendorCallFact } from '../engine/facts';
 import { parseSource, typescript } from '../engine/parse';
 import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
 import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
+import { CLIENT_PROVIDERS } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
-import type { ConfigSection } from './seam';
-import { type FixHost, SeamPlan, projectRootOf } from './seam-plan';
+import type { ConfigSection, SeamProvider } from './seam';
+import { type PathAlias, pathAliasesOf } from './path-alias';
+import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-plan';
 import type { Fix, TextChange } from './types';
 import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
 
@@ -36,7 +38,9 @@ export interface FixSession {
   sourceFile: TS.SourceFile;
   scopes: Scopes;
   facts: readonly Fact[];
-  newSeamPlan(provider: 'openai' | 'azure-openai'): SeamPlan;
+  newSeamPlan(provider: SeamProvider): SeamPlan;
+  /** The path aliases the file's imports use (worked out on first use). */
+  pathAliases(): readonly PathAlias[];
 }
 
 /** One fix before imports and clean-up are worked out (fix-all combines several of these). */
@@ -55,11 +59,14 @@ export function openFixSession(input: FixInput, seams?: Map<string, SeamPlan>): 
   if (!analysis) return undefined;
   const projectRoot = projectRootOf(input.filePath, input.workspaceRoot, input.host);
   const seamDir = input.config.fix.seamDir;
+  const sourceFile = parseSource(input.filePath, input.text);
+  let aliases: PathAlias[] | undefined;
   return {
     input,
-    sourceFile: parseSource(input.filePath, input.text),
+    sourceFile,
     scopes: new Scopes(),
     facts: analysis.facts,
+    pathAliases: () => (aliases ??= pathAliasesOf(sourceFile, (specifier) => input.index.resolveModule(input.filePath, specifier))),
     newSeamPlan: (provider) => {
       const shared = seams?.get(seamDir);
       if (shared) return shared;
@@ -83,8 +90,13 @@ export function fixesForFile(input: FixInput): Fix[] {
 }
 
 /** The seam's default provider: Azure OpenAI when the code being fixed calls Azure. */
-export function providerFor(fact: Fact): 'openai' | 'azure-openai' {
-  return fact.kind === 'vendor-call' && (fact.client === 'AzureOpenAI' || fact.client === 'OpenAIClient') ? 'azure-openai' : 'openai';
+export function providerFor(fact: Fact): SeamProvider {
+  return (fact.kind === 'vendor-call' && servingProvider(fact)) || 'openai';
+}
+
+/** The provider the code of a call or model literal goes to, when its client tells. */
+function servingProvider(fact: VendorCallFact | ModelLiteralFact): SeamProvider | undefined {
+  return CLIENT_PROVIDERS[fact.client];
 }
 
 export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): PlannedFix | undefined {
@@ -145,17 +157,23 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
   const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes);
   if ('refused' in plan) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${plan.refused}.` }, edits: [], imports: [] };
-  const key = typeof plan.model === 'string' ? seam.entry('models', plan.model) : plan.model.key;
-  if (typeof plan.model !== 'string' && !seam.hasEntry(input.index.resolveModule(input.filePath, plan.model.specifier), 'models', key)) {
-    return { fix: { ...fix, disabledReason: `Cannot wrap this call: the model \`models.${key}\` is not an entry of the seam's configuration.` }, edits: [], imports: [] };
+  const provider = providerFor(fact);
+  let key: string;
+  try {
+    key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider) : plan.model.key;
+  } catch (error) {
+    if (!(error instanceof SeamConfigError)) throw error;
+    return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${error.message}.` }, edits: [], imports: [] };
   }
+  const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(input.index.resolveModule(input.filePath, plan.model.specifier), key, provider);
+  if (unusable) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${unusable}.` }, edits: [], imports: [] };
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   return {
     fix,
     edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges],
     imports: [
       {
-        specifier: seam.specifier(input.filePath, 'index'),
+        specifier: seam.specifier(input.filePath, 'index', session.pathAliases()),
         names: [plan.factory],
         typeNames: plan.needsMessageType && isTypeScript ? ['ChatMessage'] : [],
         commonJs: isCommonJsFile(sourceFile, seam),
@@ -165,18 +183,24 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   };
 }
 
-function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: ConfigSection, title: string, seam: SeamPlan): PlannedFix {
+function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: Exclude<ConfigSection, 'modelProviders'>, title: string, seam: SeamPlan): PlannedFix {
   const { sourceFile, input } = session;
   const literal = literalAt(sourceFile, fact.span);
   const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
   if (!literal) return { fix: { ...fix, disabledReason: 'Only a whole string literal can move to configuration.' }, edits: [], imports: [] };
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
   if (refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${refused}.` }, edits: [], imports: [] };
-  const key = seam.entry(section, literal.text);
+  let key: string;
+  try {
+    key = section === 'models' ? seam.modelEntry(literal.text, fact.kind === 'model-literal' ? servingProvider(fact) : undefined) : seam.entry(section, literal.text);
+  } catch (error) {
+    if (!(error instanceof SeamConfigError)) throw error;
+    return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${error.message}.` }, edits: [], imports: [] };
+  }
   return {
     fix,
     edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `${section}.${key}` }],
-    imports: [{ specifier: seam.specifier(input.filePath, 'config'), names: [section], typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }],
+    imports: [{ specifier: seam.specifier(input.filePath, 'config', session.pathAliases()), names: [section], typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }],
   };
 }
 

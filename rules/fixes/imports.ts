@@ -45,8 +45,9 @@ export function addImport(sourceFile: TS.SourceFile, request: ImportRequest, rem
     const at = lineStartOf(text, imports[0].getStart(sourceFile));
     return [{ start: at, end: at, newText: `${line}${eol(text)}` }];
   }
+  // Above the first statement's own comments, so they stay with it.
   const first = sourceFile.statements.find((statement) => !isDirective(statement));
-  const at = first ? first.getStart(sourceFile) : text.length;
+  const at = first ? startWithComments(first, sourceFile) : text.length;
   return [{ start: at, end: at, newText: `${line}${eol(text)}${first ? eol(text) : ''}` }];
 
   function isDirective(statement: TS.Statement): boolean {
@@ -158,9 +159,10 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
 
 /**
  * Where a declaration starts together with the comment lines right above it (no blank line between): they
- * describe it and go with it. Imports keep theirs, and so does a file's opening comment (a header).
+ * describe it and go with it. Imports keep theirs, and so does a file's opening comment (a header) unless
+ * it is a doc comment (`/** … *\/`), which documents the declaration.
  */
-function startWithComments(node: Removable, sourceFile: TS.SourceFile): number {
+function startWithComments(node: TS.Statement | Removable, sourceFile: TS.SourceFile): number {
   const ts = typescript();
   const text = sourceFile.text;
   let begin = node.getStart(sourceFile);
@@ -169,7 +171,8 @@ function startWithComments(node: Removable, sourceFile: TS.SourceFile): number {
   for (const comment of [...comments].reverse()) {
     const ownLine = /^[^\S\n]*$/.test(text.slice(lineStartOf(text, comment.pos), comment.pos));
     const blankBetween = /\n[^\S\n]*\n/.test(text.slice(comment.end, begin));
-    if (!ownLine || blankBetween || comment.pos === 0) break;
+    const isHeader = comment.pos === 0 && !text.startsWith('/**', comment.pos);
+    if (!ownLine || blankBetween || isHeader) break;
     begin = comment.pos;
   }
   return begin;

@@ -4,7 +4,19 @@
  * Existing seam files are only ever extended by minimal edits (user edits stay).
  */
 import * as path from 'node:path';
-import { addConfigEntry, type ConfigSection, configKeys, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle, type SeamProvider } from './seam';
+import {
+  addConfigEntry,
+  type ConfigSection,
+  configDefault,
+  configEntries,
+  configEntryName,
+  detectProjectStyle,
+  envVarName,
+  generateSeam,
+  type ProjectStyle,
+  type SeamProvider,
+} from './seam';
+import type { PathAlias } from './path-alias';
 import { type SeamDependency, seamDependency } from './seam-dependency';
 import { applyChanges, minimalChange } from './text-changes';
 import type { FileChange } from './types';
@@ -16,6 +28,7 @@ export interface FixHost {
 
 const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 const SECTION_KIND = { models: 'model', endpoints: 'endpoint', apiVersions: 'apiVersion' } as const;
+const PROVIDER_NAMES: Record<SeamProvider, string> = { openai: 'OpenAI', 'azure-openai': 'AzureOpenAI' };
 
 export class SeamPlan {
   readonly style: ProjectStyle;
@@ -61,28 +74,80 @@ export class SeamPlan {
     return this.existing?.[module] ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
   }
 
-  /** The specifier `fromFile` imports a seam module with. */
-  specifier(fromFile: string, module: 'index' | 'config'): string {
-    let relative = path.relative(path.dirname(fromFile), this.seamDir).split(path.sep).join('/');
-    if (!relative.startsWith('.')) relative = relative ? `./${relative}` : '.';
-    if (module === 'index' && !this.style.importSuffix) return relative;
-    return `${relative}/${module}${this.style.importSuffix}`;
+  /** The specifier `fromFile` imports a seam module with: through a path alias the file uses when the seam is under it, else relative. */
+  specifier(fromFile: string, module: 'index' | 'config', aliases: readonly PathAlias[] = []): string {
+    const aliased = aliases
+      .map((alias) => ({ alias, below: path.relative(alias.dir, this.seamDir) }))
+      .find(({ below }) => below && !below.startsWith('..') && !path.isAbsolute(below));
+    let base = aliased && aliased.alias.prefix + aliased.below.split(path.sep).join('/');
+    if (!base) {
+      base = path.relative(path.dirname(fromFile), this.seamDir).split(path.sep).join('/');
+      if (!base.startsWith('.')) base = base ? `./${base}` : '.';
+    }
+    if (module === 'index' && !this.style.importSuffix) return base;
+    return `${base}/${module}${this.style.importSuffix}`;
   }
 
   /** The key under which `value` is configured in `section` (adding the entry if needed). */
-  entry(section: ConfigSection, value: string): string {
+  entry(section: Exclude<ConfigSection, 'models' | 'modelProviders'>, value: string): string {
     this.ensureSeam();
     const kind = SECTION_KIND[section];
-    const result = addConfigEntry(this.configText!, section, configEntryName(value, kind), envVarName(value, kind), value);
-    if (!result) throw new Error(`the seam's config has no \`${section}\` object to add to`);
+    return this.add(section, configEntryName(value, kind), envVarName(value, kind), value);
+  }
+
+  /**
+   * The key of model `value` as `provider` serves it (unknown: any entry of the value). A model new to the
+   * config that another provider than the default serves is pinned to it in `modelProviders`; a value
+   * already there for another provider gets its own entry (`gpt4oMiniAzureOpenAI`).
+   */
+  modelEntry(value: string, provider: SeamProvider | undefined): string {
+    this.ensureSeam();
+    const servedBy = this.servingProviders();
+    const reusable = (key: string) => provider === undefined || servedBy(key) === provider;
+    const taken = configEntries(this.configText!, 'models')?.some((entry) => entry.value === value && !reusable(entry.key));
+    const suffix = taken && provider ? PROVIDER_NAMES[provider] : '';
+    const envSuffix = suffix && `_${provider!.replace('-', '_').toUpperCase()}`;
+    const before = this.configText;
+    try {
+      const key = this.add('models', configEntryName(value, 'model') + suffix, envVarName(value, 'model') + envSuffix, value, reusable);
+      if (provider && servedBy(key) !== provider) this.pin(key, provider);
+      return key;
+    } catch (error) {
+      // No model entry without the pin that keeps its calls where they went.
+      this.configText = before;
+      throw error;
+    }
+  }
+
+  /** Why the wrap cannot use the existing entry `models.<key>` for a call `provider` serves. */
+  modelRefusal(configFile: string | undefined, key: string, provider: SeamProvider): string | undefined {
+    const isEntry = this.existing !== undefined && configFile === this.existing.config && configEntries(this.configText!, 'models')?.some((entry) => entry.key === key);
+    if (!isEntry) return `the model \`models.${key}\` is not an entry of the seam's configuration`;
+    const servedBy = this.servingProviders()(key);
+    if (servedBy !== provider) return `the seam sends \`models.${key}\` to ${servedBy}, but this call goes to ${provider}`;
+    return undefined;
+  }
+
+  /** Which provider answers for a model key: its `modelProviders` entry, else the configured default. */
+  private servingProviders(): (key: string) => string {
+    const defaultProvider = configDefault(this.configText!, 'provider') ?? 'openai';
+    const pins = new Map((configEntries(this.configText!, 'modelProviders') ?? []).map((entry) => [entry.key, entry.value]));
+    return (key) => pins.get(key) ?? defaultProvider;
+  }
+
+  private pin(key: string, provider: SeamProvider): void {
+    const envVar = configEntries(this.configText!, 'models')?.find((entry) => entry.key === key)?.envVar ?? `AI_MODEL_${key.toUpperCase()}`;
+    const result = addConfigEntry(this.configText!, 'modelProviders', key, `${envVar}_PROVIDER`, provider, (pinned) => pinned === key);
+    if (!result) throw new SeamConfigError('modelProviders');
+    if ('change' in result) this.configText = applyChanges(this.configText!, [result.change]);
+  }
+
+  private add(section: ConfigSection, key: string, envVar: string, value: string, reusable?: (key: string) => boolean): string {
+    const result = addConfigEntry(this.configText!, section, key, envVar, value, reusable);
+    if (!result) throw new SeamConfigError(section);
     if ('existingKey' in result) return result.existingKey;
     this.configText = applyChanges(this.configText!, [result.change]);
     return result.key;
-  }
-
-  /** Whether `configFile` is this seam's config and has `key` in `section` (a use an earlier fix wrote). */
-  hasEntry(configFile: string | undefined, section: ConfigSection, key: string): boolean {
-    return this.existing !== undefined && configFile === this.existing.config && configKeys(this.configText!, section).includes(key);
   }
 
   /** File changes that bring the seam to the planned state. */
@@ -109,6 +174,13 @@ export class SeamPlan {
 
   private find(module: string): string | undefined {
     return SEAM_EXTENSIONS.map((extension) => path.join(this.seamDir, module + extension)).find((file) => this.host.fileExists(file));
+  }
+}
+
+/** The seam's config lacks a section a fix must add to (the user removed or renamed it). */
+export class SeamConfigError extends Error {
+  constructor(readonly section: ConfigSection) {
+    super(`the seam's config has no \`${section}\` object to add to`);
   }
 }
 

@@ -49,6 +49,14 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
 ];
 
+/** The seam adapter that serves a client's calls: wrapped calls stay with the provider they went to. */
+export const CLIENT_PROVIDERS: Readonly<Record<string, 'openai' | 'azure-openai'>> = {
+  OpenAI: 'openai',
+  OpenAIApi: 'openai',
+  AzureOpenAI: 'azure-openai',
+  OpenAIClient: 'azure-openai',
+};
+
 /** Request options the neutral interface carries: vendor name → neutral name. `model` and `stream` are handled apart. */
 export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, string>>>> = {
   chat: {

@@ -1,19 +1,29 @@
 /**
- * Fix-all on the bundled example (examples/chat-app) through the CLI, as `aidlint --fix` runs it: the
- * project type-checks before and after (also with `--noUnusedLocals` on what the fix changed), a second
- * pass changes nothing, and what stays outside the seam is exactly the list below — the calls the fix
- * refuses, each with its reason, and the client modules they still use. The example's dependencies are
+ * Fix-all on the bundled example (examples/chat-app), through the CLI (`aidlint --fix`) and through the
+ * language server (`source.fixAll.aidlint` file by file, edits applied as an editor does). Either way the
+ * project builds (type-checks, also with `--noUnusedLocals` on what the fix changed), its own unit tests
+ * pass, it runs identically against the fake OpenAI server, and what stays outside the seam is exactly the
+ * list below — the calls the fix refuses, each with its reason, and the client modules they still use.
+ *
+ * "Runs identically": test/fixtures/example-driver/drive.ts starts the app and calls every route in a fixed
+ * order, with the vendor hosts rerouted to the fake server; its output after the fix must equal its output
+ * before, and the vendor must get the same requests (route, model, body). The example's dependencies are
  * pinned here (its package.json has ranges, as real projects do) and linked from the shared SDK cache.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { createTwoFilesPatch } from 'diff';
 import { runCli } from '../cli/run-cli';
+import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
+import { Editor, FIX_ALL } from '../support/lsp-editor';
 import { installPackages } from '../support/sdk-install';
-import { typecheck } from '../support/run-fixture';
+import { runProgram, typecheck } from '../support/run-fixture';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'chat-app');
+const DRIVER = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'example-driver', 'drive.ts');
 /** Exact versions within the example's ranges. */
 const EXAMPLE_PACKAGES = [
   '@azure/openai@1.0.0-beta.12',
@@ -21,6 +31,7 @@ const EXAMPLE_PACKAGES = [
   'openai@6.49.0',
   '@types/express@5.0.3',
   '@types/node@20.19.43',
+  'tsx@4.23.15',
   'typescript@5.9.3',
   'vitest@4.1.12',
 ];
@@ -50,54 +61,295 @@ const LEFT = [
   'src/services/reply-suggester.ts:10 vendor-call',
 ];
 
-describe('fix-all on the bundled example (aidlint --fix)', function () {
+/** What the driver calls, in order (`METHOD route status` of each line after the re-index and the app's log). */
+const CALLS = [
+  'POST /tickets 201',
+  'POST /tickets/<ticket-1>/summary 200',
+  'POST /tickets/<ticket-1>/triage 200',
+  'POST /tickets/<ticket-1>/replies 200',
+  'POST /tickets/<ticket-1>/replies/stream 200',
+  'POST /tickets 201',
+  'POST /tickets/<ticket-2>/summary 200',
+  'POST /tickets/<ticket-2>/triage 200',
+  'POST /tickets/<ticket-2>/replies 200',
+  'POST /tickets/<ticket-2>/replies/stream 200',
+  'POST /tickets/no-such-ticket/summary 404',
+  'GET /articles/search?q=printer%20offline 200',
+  'POST /answers 200',
+  'POST /moderation/check 200',
+  'POST /moderation/check 200',
+  'GET /openapi.json 200',
+];
+
+/** A run of the driver: its output, and the requests the fake server got meanwhile. */
+interface DriverRun {
+  output: string;
+  requests: RecordedRequest[];
+}
+
+describe('fix-all on the bundled example', function () {
   this.timeout(300_000);
+  const fake = useFakeOpenAI();
   let dir: string;
   let changed: string[];
+  /** The driver's run before the fix, and after `aidlint --fix`. */
+  let original: DriverRun | undefined;
+  let fixed: DriverRun | undefined;
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-example-')));
-    fs.cpSync(EXAMPLE, dir, { recursive: true });
-    fs.symlinkSync(await installPackages(EXAMPLE_PACKAGES), path.join(dir, 'node_modules'), 'dir');
+    dir = await exampleCopy();
   });
 
   after(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** Runs the driver in `root` against the fake server (with `env` on top of the driver's environment). */
+  async function drive(root: string, env: Record<string, string> = {}): Promise<DriverRun> {
+    const first = fake().requests.length;
+    const script = path.join(root, path.basename(DRIVER));
+    fs.copyFileSync(DRIVER, script);
+    try {
+      const output = await runProgram(root, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
+        ...driverEnv(fake().url),
+        PORT: String(await freePort()),
+        ...env,
+      });
+      return { output, requests: fake().requests.slice(first) };
+    } finally {
+      fs.rmSync(script, { force: true });
+    }
+  }
+
   it('type-checks before the fix', async () => {
     assert.equal(await typecheck(dir), '');
   });
 
-  it('applies the safe fixes and creates the seam', async () => {
-    const before = snapshot(dir);
-    const run = await runCli(['--fix', '--format', 'json'], dir);
-    assert.equal(run.exitCode, 0, run.stderr);
-    const after = snapshot(dir);
-    changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
-    assert.ok(changed.includes('src/ai/index.ts') && changed.includes('src/ai/config.ts'), `the seam was created: ${changed.join(', ')}`);
-    assert.match(run.stderr, /^aidlint: \d+ fixes in \d+ files; \d+ not applied/m);
+  it('passes its own unit tests (vitest) before the fix', async () => {
+    assert.match(await vitest(dir), /Tests\s+1 passed/);
   });
 
-  it('type-checks after the fix, and leaves nothing unused in the files it changed', async () => {
-    assert.equal(await typecheck(dir), '');
-    const unused = (await typecheck(dir, ['--noUnusedLocals'])).split('\n').filter((line) => changed.some((file) => line.startsWith(file)));
-    assert.deepEqual(unused, []);
+  it('serves every route before the fix, with the vendor calls answered by the fake OpenAI and Azure OpenAI routes', async () => {
+    original = await drive(dir);
+    const lines = original.output.trimEnd().split('\n');
+    assert.deepEqual(lines.slice(0, 2), ['reindexArticles() 3', 'app: support-desk API listening on http://localhost:<port>']);
+    assert.deepEqual(lines.slice(2).map((line) => line.split(' ', 3).join(' ')), CALLS);
+    // Every ticket's detected locale is the fake's echo (never 'en'), so the replies are translated on Azure.
+    assert.match(original.output, /"drafts":\["\[gpt-4o-support\] echo: \[gpt-4o-mini\] echo: Subject: Printer offline/);
+    const routes = new Set(original.requests.map(routeOf));
+    assert.ok(routes.has('/openai/deployments/text-embedding-3-small/embeddings text-embedding-3-small'), [...routes].join('\n'));
+    assert.ok(routes.has('/openai/deployments/gpt-4o-support/chat/completions gpt-4o-support'), [...routes].join('\n'));
+    assert.ok(routes.has('/v1/chat/completions gpt-4o-mini'), [...routes].join('\n'));
   });
 
-  it('leaves outside the seam exactly the refused code', async () => {
-    const run = await runCli(['--format', 'json'], dir);
-    const left = (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>).flatMap((result) =>
-      result.messages.map((message) => `${path.relative(dir, result.filePath).split(path.sep).join('/')}:${message.line} ${message.ruleId}`),
-    );
-    assert.deepEqual(left.sort(), [...LEFT].sort());
+  describe('through the CLI (aidlint --fix)', () => {
+    it('applies the safe fixes and creates the seam', async () => {
+      const before = snapshot(dir);
+      const run = await runCli(['--fix', '--format', 'json'], dir);
+      assert.equal(run.exitCode, 0, run.stderr);
+      const after = snapshot(dir);
+      changed = [...after.keys()].filter((file) => before.get(file) !== after.get(file)).sort();
+      assert.ok(changed.includes('src/ai/index.ts') && changed.includes('src/ai/config.ts'), `the seam was created: ${changed.join(', ')}`);
+      assert.match(run.stderr, /^aidlint: \d+ fixes in \d+ files; \d+ not applied/m);
+    });
+
+    it('type-checks after the fix, and leaves nothing unused in the files it changed', async () => {
+      assert.equal(await typecheck(dir), '');
+      const unused = (await typecheck(dir, ['--noUnusedLocals'])).split('\n').filter((line) => changed.some((file) => line.startsWith(file)));
+      assert.deepEqual(unused, []);
+    });
+
+    it('leaves outside the seam exactly the refused code', async () => {
+      assert.deepEqual((await findings(dir)).sort(), [...LEFT].sort());
+    });
+
+    it('a second pass changes nothing', async () => {
+      const run = await runCli(['--fix-dry-run'], dir);
+      assert.equal(run.stdout, '');
+    });
+
+    it('passes its own unit tests (vitest) after the fix', async () => {
+      assert.match(await vitest(dir), /Tests\s+1 passed/);
+    });
+
+    it('answers every route as before the fix', async () => {
+      assert.ok(original, 'the run before the fix');
+      fixed = await drive(dir);
+      assert.equal(fixed.output, original.output);
+    });
+
+    it('sends every vendor request to the same route and model as before the fix', () => {
+      assert.ok(original && fixed, 'the runs before and after the fix');
+      assert.deepEqual(fixed.requests.map(routeOf), original.requests.map(routeOf));
+    });
+
+    it('sends the vendor the same request bodies as before the fix (wire representation aside)', () => {
+      assert.ok(original && fixed, 'the runs before and after the fix');
+      assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+    });
+
+    it('with AI_PROVIDER=azure-openai, answers every route as before, with the seam\'s calls sent to Azure deployments', async () => {
+      assert.ok(original && fixed, 'the runs before and after the fix');
+      const azure = await drive(dir, { AI_PROVIDER: 'azure-openai' });
+      assert.equal(azure.output, original.output);
+      // The calls now in the seam (triage, the streamed reply, the search query's embedding) move to Azure;
+      // the calls still outside it (and the Azure ones) stay where they were.
+      assert.equal(azure.requests.length, fixed.requests.length);
+      const moved = azure.requests.flatMap((request, index) => {
+        const [was, is] = [routeOf(fixed!.requests[index]), routeOf(request)];
+        return was === is ? [] : [`${was} -> ${is}`];
+      });
+      const toAzure = (model: string, operation: string) => `/v1/${operation} ${model} -> /openai/deployments/${model}/${operation} ${model}`;
+      assert.deepEqual(moved, [
+        toAzure('gpt-4o-mini', 'chat/completions'),
+        toAzure('gpt-4o-mini', 'chat/completions'),
+        toAzure('gpt-4o-mini', 'chat/completions'),
+        toAzure('gpt-4o-mini', 'chat/completions'),
+        toAzure('text-embedding-3-small', 'embeddings'),
+      ]);
+    });
   });
 
-  it('a second pass changes nothing', async () => {
-    const run = await runCli(['--fix-dry-run'], dir);
-    assert.equal(run.stdout, '');
+  describe('through the language server (source.fixAll.aidlint, one file after another)', () => {
+    let serverDir: string;
+    let editor: Editor;
+
+    before(async () => {
+      serverDir = await exampleCopy();
+      editor = new Editor(serverDir);
+      await editor.start();
+    });
+
+    after(async () => {
+      await editor.client.shutdown();
+      fs.rmSync(serverDir, { recursive: true, force: true });
+    });
+
+    it('fixing each file with findings, in path order, gives the tree `aidlint --fix` gives', async () => {
+      const files = [...new Set((await findings(serverDir)).map((finding) => finding.split(':')[0]))].sort();
+      let fixedFiles = 0;
+      for (const file of files) {
+        const documentUri = await editor.openFile(file);
+        const actions = await editor.actions(documentUri, [], [FIX_ALL]);
+        assert.ok(actions.length <= 1, `${file}: at most one fix-all action`);
+        if (!actions[0]?.edit) continue;
+        await editor.apply(actions[0].edit);
+        fixedFiles++;
+      }
+      assert.ok(fixedFiles > 0, 'some file had a fix-all action');
+      assert.equal(treeDifferences(dir, serverDir), '');
+    });
+
+    it('type-checks after the fix', async () => {
+      assert.equal(await typecheck(serverDir), '');
+    });
+
+    it('answers every route as before the fix', async () => {
+      assert.ok(original, 'the run before the fix');
+      assert.equal((await drive(serverDir)).output, original.output);
+    });
   });
 });
+
+/** A temp copy of the example with its pinned dependencies linked. */
+async function exampleCopy(): Promise<string> {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-example-')));
+  fs.cpSync(EXAMPLE, dir, { recursive: true });
+  fs.symlinkSync(await installPackages(EXAMPLE_PACKAGES), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** The project's findings as `file:line rule`. */
+async function findings(dir: string): Promise<string[]> {
+  const run = await runCli(['--format', 'json'], dir);
+  return (JSON.parse(run.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string; line: number }> }>).flatMap((result) =>
+    result.messages.map((message) => `${path.relative(dir, result.filePath).split(path.sep).join('/')}:${message.line} ${message.ruleId}`),
+  );
+}
+
+/**
+ * The driver's environment. The app's own production settings, not the fake server's URL: the driver
+ * reroutes the vendor hosts. OPENAI_BASE_URL cannot be used (with it set, `new AzureOpenAI({ endpoint })` in
+ * src/lib/azure.ts throws "baseURL and endpoint are mutually exclusive"), nor a plain-http
+ * AZURE_OPENAI_ENDPOINT (@azure/openai refuses it unless the client allows insecure connections).
+ */
+function driverEnv(fakeUrl: string): Record<string, string> {
+  return {
+    FAKE_OPENAI_URL: fakeUrl,
+    OPENAI_API_KEY: 'test-openai-key',
+    AZURE_OPENAI_API_KEY: 'test-azure-key',
+    AZURE_OPENAI_ENDPOINT: 'https://contoso-support.openai.azure.com',
+    OPENAI_LANGUAGE_MODEL: 'gpt-4o-mini',
+  };
+}
+
+/** Runs the example's own unit tests with its pinned vitest (no cache written into the shared install); its output. */
+function vitest(dir: string): Promise<string> {
+  return runProgram(dir, [path.join(dir, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--no-cache'], { NO_COLOR: '1' });
+}
+
+/** A port that was free a moment ago, for the app. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** A vendor request's route and model: `/v1/chat/completions gpt-4o-mini`; with Azure, the deployment is the model. */
+function routeOf(request: RecordedRequest): string {
+  const deployment = /^\/openai\/deployments\/([^/]+)\//.exec(request.path)?.[1];
+  return `${request.path} ${deployment === undefined ? String((request.body as { model?: unknown }).model) : decodeURIComponent(deployment)}`;
+}
+
+/**
+ * The body as the vendor reads it, keys sorted. Left out, as representation only: `stream: false` (the
+ * default; the seam says it explicitly), `model` on an Azure deployment route (the deployment in the path
+ * decides; the `openai` SDK also sends it in the body, @azure/openai does not), and an embedding request's
+ * `encoding_format` (the `openai` SDK asks for base64 and decodes it to the same numbers).
+ */
+function wireBody(request: RecordedRequest): unknown {
+  const body = { ...(request.body as Record<string, unknown>) };
+  if (body.stream === false) delete body.stream;
+  if (request.path.startsWith('/openai/deployments/')) delete body.model;
+  if (request.path.endsWith('/embeddings')) delete body.encoding_format;
+  return sortKeys(body);
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
+}
+
+/** Per request (in order), the body fields that differ: `#index route: field before -> after`. */
+function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): string[] {
+  const differences: string[] = [];
+  for (let index = 0; index < Math.max(before.length, after.length); index++) {
+    const was = (before[index] ? wireBody(before[index]) : {}) as Record<string, unknown>;
+    const is = (after[index] ? wireBody(after[index]) : {}) as Record<string, unknown>;
+    for (const field of new Set([...Object.keys(was), ...Object.keys(is)])) {
+      const [from, to] = [JSON.stringify(was[field]), JSON.stringify(is[field])];
+      if (from !== to) differences.push(`#${index} ${routeOf(after[index] ?? before[index])}: ${field} ${from} -> ${to}`);
+    }
+  }
+  return differences;
+}
+
+/** Unified diffs of every file (node_modules aside) that differs between the trees; '' when they are equal. */
+function treeDifferences(expectedRoot: string, actualRoot: string): string {
+  const expected = snapshot(expectedRoot);
+  const actual = snapshot(actualRoot);
+  return [...new Set([...expected.keys(), ...actual.keys()])]
+    .sort()
+    .filter((file) => expected.get(file) !== actual.get(file))
+    .map((file) => createTwoFilesPatch(`cli/${file}`, `server/${file}`, expected.get(file) ?? '', actual.get(file) ?? ''))
+    .join('\n');
+}
 
 /** Every text file of the project (not node_modules) by relative path. */
 function snapshot(root: string): Map<string, string> {

@@ -1,8 +1,8 @@
 /**
  * `aidlint --fix` on the fixture projects, judged as the issue's bar says: the project type-checks before
  * and after; a program that makes every vendor call answers the same against the fake OpenAI server before
- * and after (after: with AI_PROVIDER=openai, and again with AI_PROVIDER=azure-openai through the Azure
- * adapter); a second pass changes nothing; what is left outside the seam is exactly the refused calls, each
+ * and after, each call going to the provider it used (after: with AI_PROVIDER unset, and again with
+ * AI_PROVIDER=azure-openai through the Azure adapter); a second pass changes nothing; what is left outside the seam is exactly the refused calls, each
  * offered disabled with its reason; the seam exists once; imports stay tidy.
  *
  * The steps of one fixture run in order and share its temp copy, so a failing step names itself and the
@@ -184,17 +184,14 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         assert.equal(await typecheck(dir), '');
       });
 
-      it('AI_PROVIDER=openai: every line of output is the same; wrapped calls go to the OpenAI routes with the same model', async () => {
-        const after = await runProgram(dir, { AI_PROVIDER: 'openai' });
+      it('AI_PROVIDER unset: every line of output is the same, and every call goes to the provider, operation and model it used', async () => {
+        // An Azure call stays on Azure (its model is pinned in `modelProviders`), whatever the seam's default.
+        const after = await runProgram(dir, {});
         assert.deepEqual(after.lines, original.lines);
-        after.requests.forEach((request, index) => {
-          if (!isWrapped(index)) return assert.deepEqual(routeOf(request), routeOf(original.requests[index]), `${labels()[index]} is unchanged`);
-          assert.equal(request.query['api-version'], undefined, `${labels()[index]} goes to OpenAI`);
-          assert.deepEqual(routeOf(request), { operation: routeOf(original.requests[index]).operation, model: routeOf(original.requests[index]).model });
-        });
+        assert.deepEqual(after.requests.map(providerRouteOf), original.requests.map(providerRouteOf));
       });
 
-      it('AI_PROVIDER=azure-openai: the same answers, now from Azure deployments named as the models were', async () => {
+      it('AI_PROVIDER=azure-openai: the same answers; calls that went to OpenAI now go to Azure deployments named as the models were', async () => {
         // The fake answers `[<model or deployment>] …`; config.ts maps each model name to the same deployment
         // name, so every line matches, the bracketed name included. What must differ is the route.
         const after = await runProgram(dir, { AI_PROVIDER: 'azure-openai' });
@@ -339,6 +336,11 @@ function routeOf(request: RecordedRequest): { operation: string; model: string }
   const azure = /^\/openai\/deployments\/([^/]+)\/(.+)$/.exec(request.path);
   if (azure) return { operation: azure[2], model: decodeURIComponent(azure[1]) };
   return { operation: request.path.replace(/^\/v1\//, ''), model: String((request.body as { model?: unknown }).model) };
+}
+
+/** The route plus the provider that answered: Azure routes carry an `api-version`. */
+function providerRouteOf(request: RecordedRequest): { operation: string; model: string; provider: string } {
+  return { ...routeOf(request), provider: request.query['api-version'] === undefined ? 'openai' : 'azure-openai' };
 }
 
 function editManifest(dir: string, edit: (manifest: { devDependencies: Record<string, string> }) => void): void {

@@ -106,7 +106,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "import type { OpenAI } from 'openai';",
       "import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index.js';",
     ]);
-    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { models, provider, type ModelName } from './config.js';"]);
+    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { modelProviders, models, provider, type ModelName } from './config.js';"]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
@@ -124,7 +124,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       'module.exports = { openAIWireProvider };',
     ]);
     assert.deepEqual(importLines(style, 'index.js'), [
-      "const { models, provider } = require('./config');",
+      "const { modelProviders, models, provider } = require('./config');",
       "const { azureOpenAIProvider } = require('./providers/azure-openai');",
       "const { openAIProvider } = require('./providers/openai');",
       'module.exports = { chatModel, embeddingModel, models };',

@@ -12,6 +12,7 @@ import { WorkspaceIndex } from '../../rules/engine/workspace-index';
 import { type FixInput, fixesForFile } from '../../rules/fixes/file-fixes';
 import { fixFile } from '../../rules/fixes/fix-all';
 import type { SeamPlan } from '../../rules/fixes/seam-plan';
+import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
 
@@ -853,6 +854,38 @@ describe('fixes/wrap: the wrap fix, shape by shape', () => {
     assert.deepEqual(again.applied, []);
   });
 
+  it('a file without imports gets the seam import above its first declaration\'s doc comment, below a header comment', () => {
+    const body = `/** The part of the response this module reads. */
+interface Answer {
+  choices: Array<{ message: { content: string | null } }>;
+}
+
+export async function ask(): Promise<Answer> {
+  return (await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST' })).json() as Promise<Answer>;
+}
+`;
+    const withDoc = fixAll(project(root, body)).text!;
+    assert.equal(withDoc.split('\n').slice(0, 3).join('\n'), "import { endpoints } from '../ai/config';\n\n/** The part of the response this module reads. */");
+    const header = '// Copyright Contoso. Internal use only.\n\n';
+    const withHeader = fixAll(project(root, header + body)).text!;
+    assert.ok(withHeader.startsWith(`${header}import { endpoints } from '../ai/config';\n\n/** The part`), withHeader);
+  });
+
+  it('a file that imports project modules through a tsconfig path alias imports the seam through it too', () => {
+    const tsconfig = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, baseUrl: '.', paths: { '@/*': ['src/*'] } } });
+    const code = `import { openai } from '@/lib/openai';
+
+export async function ask(question: string): Promise<string | null> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content;
+}
+`;
+    assert.equal(fixAll(project(root, code, { 'tsconfig.json': tsconfig })).text!.split('\n')[0], "import { chatModel } from '@/ai';");
+    // Relative imports only: a relative seam import, though the alias exists.
+    const relative = code.replace('@/lib/openai', '../lib/openai');
+    assert.equal(fixAll(project(root, relative, { 'tsconfig.json': tsconfig })).text!.split('\n')[0], "import { chatModel } from '../ai';");
+  });
+
   describe('refusals: offered disabled, with the reason', () => {
     for (const refusal of REFUSALS) {
       it(refusal.title, () => {
@@ -886,6 +919,112 @@ describe('fixes/wrap: the wrap fix, shape by shape', () => {
         ],
       );
       assert.equal(fixAll(target).text, undefined);
+    });
+  });
+
+  describe('each wrapped call stays with the provider it used', () => {
+    /** The seam's config after fix-all of the file under test (created or edited). */
+    const configAfter = (target: Project, seams: Map<string, SeamPlan>): string => {
+      const configFile = path.join(target.root, 'src/ai/config.ts');
+      const change = [...seams.values()].flatMap((plan) => plan.changes()).find((candidate) => candidate.filePath === configFile);
+      const original = target.files.get(configFile) ?? '';
+      return change ? (change.create?.content ?? applyChanges(original, change.changes)) : original;
+    };
+    const section = (config: string, name: string) => {
+      const start = config.indexOf(`export const ${name}`);
+      return config.slice(start, config.indexOf('};', start) + 2);
+    };
+    const bothProviders = `import { openai } from '../lib/openai';
+import { client } from '../lib/azure-sdk';
+
+export async function both(question: string): Promise<string[]> {
+  const a = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  const b = await client.getChatCompletions('gpt-4o-mini', [{ role: 'user', content: question }]);
+  return [a.choices[0].message.content ?? '', b.choices[0].message?.content ?? ''];
+}
+`;
+
+    it('an Azure call in a seam that defaults to OpenAI: its model is pinned to azure-openai in modelProviders', () => {
+      const target = project(root, CASES.find((testCase) => testCase.code.includes('reports.chat'))!.code);
+      const { seams } = fixAll(target);
+      const config = configAfter(target, seams);
+      assert.match(config, /export const provider = env\('AI_PROVIDER', 'azure-openai'\)/, 'a seam made for an Azure call defaults to Azure');
+      assert.doesNotMatch(section(config, 'modelProviders'), /contosoReports/, 'no pin where the default already serves it');
+
+      const mixed = project(root, bothProviders);
+      const fixed = fixAll(mixed);
+      const mixedConfig = configAfter(mixed, fixed.seams);
+      assert.match(fixed.text!, /chatModel\('gpt4oMini'\)\.complete/);
+      assert.match(fixed.text!, /chatModel\('gpt4oMiniAzureOpenAI'\)\.complete/);
+      assert.deepEqual(section(mixedConfig, 'models').split('\n').slice(1, -1), [
+        "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),",
+        "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI', 'gpt-4o-mini'),",
+      ]);
+      assert.deepEqual(section(mixedConfig, 'modelProviders').split('\n').slice(1, -1), [
+        "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI_PROVIDER', 'azure-openai'),",
+      ]);
+    });
+
+    it('a model moved to the config from an Azure client is pinned, and the wrap of its call re-uses the entry', () => {
+      const target = project(root, `import { AzureOpenAI } from 'openai';
+import { openai } from '../lib/openai';
+
+const eu = new AzureOpenAI({ apiVersion: '2024-10-21', deployment: 'gpt-4o-eu' });
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? eu.apiKey;
+}
+`);
+      const { seams } = fixAll(target);
+      const config = configAfter(target, seams);
+      assert.match(section(config, 'modelProviders'), /gpt4oEu: env\('AI_MODEL_GPT_4O_EU_PROVIDER', 'azure-openai'\)/);
+      assert.doesNotMatch(section(config, 'modelProviders'), /gpt4oMini/);
+    });
+
+    it('a seam config without modelProviders (removed by its owner): the Azure call is refused, the config untouched', () => {
+      const seamFiles = Object.fromEntries(
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }, { provider: 'openai' }).map((file) => [
+          `src/ai/${file.relativePath}`,
+          file.relativePath === 'config.ts' ? file.text.replace(/\/\*\*\n \* Models that another[\s\S]*?= \{\};\n\n/, '') : file.text,
+        ]),
+      );
+      assert.doesNotMatch(seamFiles['src/ai/config.ts'], /modelProviders/);
+      const target = project(root, bothProviders, seamFiles);
+      const wraps = fixesForFile(target.input()).filter((fix) => fix.kind === 'wrap-call');
+      assert.deepEqual(
+        wraps.map((fix) => fix.disabledReason),
+        [undefined, "Cannot wrap this call: the seam's config has no `modelProviders` object to add to."],
+      );
+      const { seams } = fixAll(target);
+      assert.doesNotMatch(section(configAfter(target, seams), 'models'), /AzureOpenAI/, 'no entry for the refused call');
+    });
+
+    it('a call already reading `models.<key>` that the seam sends to another provider: refused with both providers named', () => {
+      const first = project(root, `import { openai } from '../lib/openai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`);
+      const seamFiles = Object.fromEntries(
+        [...fixAll(first).seams.values()].flatMap((plan) => plan.changes()).map((change) => [path.relative(root, change.filePath), change.create?.content ?? '']),
+      );
+      const target = project(
+        root,
+        `import { client } from '../lib/azure-sdk';
+import { models } from '../ai/config';
+
+export async function ask(question: string): Promise<string> {
+  const result = await client.getChatCompletions(models.gpt4oMini, [{ role: 'user', content: question }]);
+  return result.choices[0].message?.content ?? '';
+}
+`,
+        seamFiles,
+      );
+      const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
+      assert.equal(wrap?.disabledReason, 'Cannot wrap this call: the seam sends `models.gpt4oMini` to openai, but this call goes to azure-openai.');
     });
   });
 

@@ -62,8 +62,16 @@ export async function runMain(dir: string, env: Record<string, string>): Promise
     if (compiled.code !== 0) throw new Error(`compiling ${dir} failed:\n${compiled.stdout}${compiled.stderr}`);
     entry = path.join(outDir, 'main.js');
   }
-  const result = await run(process.execPath, [entry], dir, programEnv(env));
-  if (result.code !== 0) throw new Error(`${entry} exited with ${result.code}:\n${result.stderr}`);
+  return runProgram(dir, [entry], env);
+}
+
+/**
+ * Runs `node <args>` in `dir` with `programEnv(env)` and returns its stdout; throws with the program's
+ * stderr when it exits with another code than 0.
+ */
+export async function runProgram(dir: string, args: readonly string[], env: Record<string, string>): Promise<string> {
+  const result = await run(process.execPath, [...args], dir, programEnv(env));
+  if (result.code !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.code}:\n${result.stdout}${result.stderr}`);
   return result.stdout;
 }
 

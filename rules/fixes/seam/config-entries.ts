@@ -1,8 +1,9 @@
 /**
- * Adds an entry to the seam's config (`models`, `endpoints` or `apiVersions`) by the smallest edit: one
- * new line in the section's object literal, found by parsing, so comments, extra entries, reordered
- * sections and other user edits stay as they are. A value that is already there is re-used; an entry
- * with an empty default (a placeholder such as `azureOpenAI: env('AZURE_OPENAI_ENDPOINT', '')`) is filled.
+ * Adds an entry to the seam's config (`models`, `modelProviders`, `endpoints` or `apiVersions`) by the
+ * smallest edit: one new line in the section's object literal, found by parsing, so comments, extra
+ * entries, reordered sections and other user edits stay as they are. A value that is already there is
+ * re-used; an entry with an empty default (a placeholder such as `azureOpenAI: env('AZURE_OPENAI_ENDPOINT', '')`)
+ * is filled.
  */
 import type * as TS from 'typescript';
 import { skipOuterExpressions } from '../../engine/syntax';
@@ -10,29 +11,44 @@ import { parseSource, typescript } from '../../engine/parse';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 
-export type ConfigSection = 'models' | 'endpoints' | 'apiVersions';
+export type ConfigSection = 'models' | 'modelProviders' | 'endpoints' | 'apiVersions';
 
 /** `existingKey`: the value is already configured under that key; otherwise the entry to add and its edit. */
 export type ConfigEntryResult = { existingKey: string } | { key: string; envVar: string; change: TextChange };
 
-interface Entry {
+/** An entry as written: `key: env('VAR', 'default')`, `key: process.env.VAR ?? 'default'` or `key: 'default'`. */
+export interface ConfigEntry {
   key: string;
+  envVar?: string;
+  value?: string;
+}
+
+interface Setting {
   envVar?: string;
   defaultValue?: TS.StringLiteralLike;
 }
 
+type Entry = Setting & { key: string };
+
 /**
- * The edit that makes `value` available as `<section>.<key>` (or the key that already has it). `key` and
- * `envVar` are the wanted names (see naming.ts); when another value holds them, they are numbered
- * (`key2` / `ENV_VAR_2`). Undefined when the config has no object literal for the section.
+ * The edit that makes `value` available as `<section>.<key>` (or the key that already has it, when
+ * `reusable` accepts it). `key` and `envVar` are the wanted names (see naming.ts); when another value holds
+ * them, they are numbered (`key2` / `ENV_VAR_2`). Undefined when the config has no object literal for the section.
  */
-export function addConfigEntry(configText: string, section: ConfigSection, key: string, envVar: string, value: string): ConfigEntryResult | undefined {
+export function addConfigEntry(
+  configText: string,
+  section: ConfigSection,
+  key: string,
+  envVar: string,
+  value: string,
+  reusable: (key: string) => boolean = () => true,
+): ConfigEntryResult | undefined {
   const sourceFile = parseSource('config.ts', configText);
   const object = findSection(sourceFile, section);
   if (!object) return undefined;
   const entries = object.properties.map((property) => entryOf(property, sourceFile));
 
-  const existing = entries.find((entry) => entry.defaultValue?.text === value);
+  const existing = entries.find((entry) => entry.defaultValue?.text === value && reusable(entry.key));
   if (existing) return { existingKey: existing.key };
   const quote = quoteStyle(object, sourceFile);
   const placeholder = entries.find((entry) => entry.key === key && entry.defaultValue?.text === '');
@@ -53,38 +69,53 @@ export function addConfigEntry(configText: string, section: ConfigSection, key: 
   return { ...chosen, change: insertion(object, `${chosen.key}: ${read}`, sourceFile) };
 }
 
-/** The keys of a section (`models`…) of the config's text; empty when it has no such object. */
-export function configKeys(configText: string, section: ConfigSection): string[] {
+/** The entries of a section of the config's text; undefined when it has no such object. */
+export function configEntries(configText: string, section: ConfigSection): ConfigEntry[] | undefined {
   const sourceFile = parseSource('config.ts', configText);
-  return findSection(sourceFile, section)?.properties.map((property) => entryOf(property, sourceFile).key) ?? [];
+  return findSection(sourceFile, section)?.properties.map((property) => {
+    const { key, envVar, defaultValue } = entryOf(property, sourceFile);
+    return { key, envVar, value: defaultValue?.text };
+  });
+}
+
+/** The default of a top-level setting such as `export const provider = env('AI_PROVIDER', 'openai')`. */
+export function configDefault(configText: string, name: string): string | undefined {
+  const initializer = topLevelInitializer(parseSource('config.ts', configText), name);
+  return initializer && settingOf(initializer).defaultValue?.text;
 }
 
 /** `const <section> = { … }` at the top level, through `export`, `as const`, `satisfies` and parentheses. */
 function findSection(sourceFile: TS.SourceFile, section: ConfigSection): TS.ObjectLiteralExpression | undefined {
+  const initializer = topLevelInitializer(sourceFile, section);
+  return initializer && typescript().isObjectLiteralExpression(initializer) ? initializer : undefined;
+}
+
+function topLevelInitializer(sourceFile: TS.SourceFile, name: string): TS.Expression | undefined {
   const ts = typescript();
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      if (!ts.isIdentifier(declaration.name) || declaration.name.text !== section || !declaration.initializer) continue;
-      const initializer = skipOuterExpressions(declaration.initializer);
-      if (ts.isObjectLiteralExpression(initializer)) return initializer;
+      if (ts.isIdentifier(declaration.name) && declaration.name.text === name && declaration.initializer) return skipOuterExpressions(declaration.initializer);
     }
   }
   return undefined;
 }
 
-/** Key, environment variable and default of `key: env('VAR', 'default')`, `process.env.VAR ?? 'default'` or `'default'`. */
 function entryOf(property: TS.ObjectLiteralElementLike, sourceFile: TS.SourceFile): Entry {
   const ts = typescript();
   const name = property.name;
   const key = name && (ts.isIdentifier(name) || ts.isStringLiteral(name)) ? name.text : (name?.getText(sourceFile) ?? '');
-  if (!ts.isPropertyAssignment(property)) return { key };
-  const value = skipOuterExpressions(property.initializer);
-  if (ts.isStringLiteralLike(value)) return { key, defaultValue: value };
+  return ts.isPropertyAssignment(property) ? { key, ...settingOf(property.initializer) } : { key };
+}
+
+/** Environment variable and default of `env('VAR', 'default')`, `process.env.VAR ?? 'default'` or `'default'`. */
+function settingOf(expression: TS.Expression): Setting {
+  const ts = typescript();
+  const value = skipOuterExpressions(expression);
+  if (ts.isStringLiteralLike(value)) return { defaultValue: value };
   if (ts.isCallExpression(value)) {
     const [variable, fallback] = value.arguments.map(skipOuterExpressions);
     return {
-      key,
       envVar: variable && ts.isStringLiteralLike(variable) ? variable.text : undefined,
       defaultValue: fallback && ts.isStringLiteralLike(fallback) ? fallback : undefined,
     };
@@ -97,9 +128,9 @@ function entryOf(property: TS.ObjectLiteralElementLike, sourceFile: TS.SourceFil
       : ts.isElementAccessExpression(variable) && ts.isStringLiteralLike(variable.argumentExpression)
         ? variable.argumentExpression.text
         : undefined;
-    return { key, envVar, defaultValue: ts.isStringLiteralLike(fallback) ? fallback : undefined };
+    return { envVar, defaultValue: ts.isStringLiteralLike(fallback) ? fallback : undefined };
   }
-  return { key };
+  return {};
 }
 
 /** One new line after the last entry (or inside `{}`), indented like its neighbours. */

@@ -6,7 +6,7 @@ import { renderModule } from './render';
 import { type SeamProvider, seamModules } from './sources';
 import type { ProjectStyle } from './style';
 
-export { addConfigEntry, type ConfigEntryResult, type ConfigSection, configKeys } from './config-entries';
+export { addConfigEntry, type ConfigEntryResult, type ConfigSection, configDefault, configEntries } from './config-entries';
 export { configEntryName, envVarName, type ConfigEntryKind } from './naming';
 export type { SeamProvider } from './sources';
 export { detectProjectStyle, type ProjectStyle } from './style';
