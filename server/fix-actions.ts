@@ -57,14 +57,18 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
   return actions;
 }
 
-export function fixAllAction(context: FixContext): CodeAction | undefined {
+/** The fix-all action (none when nothing applies), and what was applied and left, for the log. */
+export function fixAllAction(context: FixContext): { action?: CodeAction; applied: number; skipped: string[] } {
   const seams = new Map<string, SeamPlan>();
   const result = fixFile(context.input, seams);
-  if (result.text === undefined) return undefined;
+  const outcome = { applied: result.applied.length, skipped: result.skipped.map(({ fix, reason }) => `${fix.title}: ${reason}`) };
+  if (result.text === undefined) return outcome;
   const seamChanges = [...seams.values()].flatMap((plan) => plan.changes());
-  if (seamChanges.some((change) => change.create) && !context.canCreateFiles) return undefined;
-  const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...seamChanges];
-  return { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context) };
+  if (seamChanges.some((change) => change.create) && !context.canCreateFiles) {
+    return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
+  }
+  const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
+  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context) } };
 }
 
 function workspaceEdit(changes: readonly FileChange[], context: FixContext): WorkspaceEdit {

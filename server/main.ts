@@ -118,8 +118,17 @@ connection.onCodeAction(async (params) => {
   workspace.host.forgetExistence();
   const { configFile } = await settings.get(document.uri);
   const configs = workspace.configs(configFile);
+  const projectFiles = await workspace.projectFiles();
   const context: FixContext = {
-    input: { filePath, text: document.getText(), config: configs.configFor(filePath), index: workspace.index, host: workspace.host, workspaceRoot: workspace.root },
+    input: {
+      filePath,
+      text: document.getText(),
+      config: configs.configFor(filePath),
+      index: workspace.index,
+      host: workspace.host,
+      workspaceRoot: workspace.root,
+      projectFiles: () => projectFiles,
+    },
     document,
     openDocument: (file) => workspaces.openDocument(file),
     canCreateFiles,
@@ -129,8 +138,12 @@ connection.onCodeAction(async (params) => {
   const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
   const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
   const actions = wantsQuickFixes ? [...quickFixes(context, params.context.diagnostics), ...codeActionsFor(document, params.context.diagnostics)] : [];
-  const fixAll = wantsFixAll ? fixAllAction(context) : undefined;
-  return fixAll ? [...actions, fixAll] : actions;
+  if (!wantsFixAll) return actions;
+  const fixAll = fixAllAction(context);
+  // Says what a save's fix-all did (codeActionsOnSave shows nothing when it applies no edit).
+  const skipped = fixAll.skipped.map((reason) => `\n  not applied: ${reason}`).join('');
+  log.info(`Fix all in ${path.relative(workspace.root, filePath)} (version ${document.version}): ${fixAll.applied} fixes${skipped}`);
+  return fixAll.action ? [...actions, fixAll.action] : actions;
 });
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {

@@ -11,6 +11,7 @@ import { ConfigResolver } from '../rules/config/resolve';
 import { type DiskIndexHost, diskIndexHost } from '../rules/engine/disk-host';
 import type { LintMessage } from '../rules/engine/types';
 import { WorkspaceIndex } from '../rules/engine/workspace-index';
+import { listFiles } from '../rules/scan/scan';
 import { pathOf } from './uris';
 
 export class Workspace {
@@ -27,6 +28,8 @@ export class Workspace {
   scanned = false;
   private resolver: ConfigResolver | undefined;
   private resolverConfigFile = '';
+  /** The project's files (for fixes that follow a result to callers), listed once until files come or go. */
+  private fileList: Promise<string[]> | undefined;
 
   constructor(
     readonly root: string,
@@ -51,6 +54,12 @@ export class Workspace {
     return this.resolver;
   }
 
+  /** Every file the configuration includes under the root (listed on first use, kept until files come or go). */
+  projectFiles(): Promise<string[]> {
+    this.fileList ??= listFiles([this.root], this.configs());
+    return this.fileList;
+  }
+
   setScanResult(filePath: string, messages: LintMessage[]): void {
     if (messages.length === 0 && !this.scanResults.has(filePath)) return;
     this.scanResults.set(filePath, { resultId: `scan-${this.nextResultId++}`, messages });
@@ -63,12 +72,14 @@ export class Workspace {
   filesAddedOrRemoved(): void {
     this.host.forgetExistence();
     this.index.invalidateAll();
+    this.fileList = undefined;
   }
 
   /** A config file changed: re-read configuration and forget analyses that used the old one. */
   configChanged(): void {
     this.resolver?.invalidate();
     this.index.invalidateAll();
+    this.fileList = undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import type { FileResult } from '../engine/types';
 import { createTwoFilesPatch } from 'diff';
 import { rules } from '../definitions';
 import { type FixedFile, fixFiles, writeFixedFiles } from '../fixes/fix-run';
-import { scan } from '../scan/scan';
+import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatters } from './formatters/index';
 import type { CliIo } from './io';
@@ -88,7 +88,9 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   let results = await runScan();
   if (reportConfigProblems(configs, io)) return EXIT_USAGE;
   if (options.fix || options.fixDryRun) {
-    const fixed = fixFiles(filesWithFixableProblems(results), configs);
+    // Callers of a function whose result a fix changes may be anywhere in the project, not only in the given paths.
+    const projectFiles = await listFiles([configs.workspaceRoot], configs);
+    const fixed = fixFiles(filesWithFixableProblems(results), configs, projectFiles);
     io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${fixed.skipped.length ? `; ${fixed.skipped.length} not applied (see the remaining problems)` : ''}.\n`);
     if (options.fixDryRun) {
       io.stdout.write(unifiedDiff(fixed.files, io.cwd));

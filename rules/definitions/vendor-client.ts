@@ -7,7 +7,7 @@ export default defineRule<Record<string, never>, 'client' | 'credential' | 'prov
     docs: { description: 'Construction of a vendor client, credential or provider factory outside the seam.' },
     defaultSeverity: 'warning',
     presets: { recommended: 'warning', strict: 'error' },
-    fixable: false,
+    fixable: true,
     appliesInSeam: false,
     requiresSuppressionReason: false,
     messages: {

@@ -18,10 +18,13 @@ import { matchVendorModule } from '../vendors/table';
 import { CLIENT_PROVIDERS } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import type { ConfigSection, SeamProvider } from './seam';
+import { clientFix } from './client-fix';
 import { type PathAlias, pathAliasesOf } from './path-alias';
 import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-plan';
-import type { Fix, TextChange } from './types';
+import type { FileChange, Fix, TextChange } from './types';
+import { type Project, type ReturnedResult, followReturn } from './wrap/callers';
 import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
+import { Refusal } from './wrap/request';
 
 export interface FixInput {
   filePath: string;
@@ -30,6 +33,8 @@ export interface FixInput {
   index: WorkspaceIndex;
   host: FixHost;
   workspaceRoot: string;
+  /** Every source file of the project (where callers of a function may be), when they can be listed. */
+  projectFiles?: () => readonly string[] | undefined;
 }
 
 /** Shared by the fixes of one pass over a file: the parsed file, its facts, and how to get a seam plan. */
@@ -51,6 +56,8 @@ export interface PlannedFix {
   imports: ImportRequest[];
   /** The model constant a wrap may leave unused. */
   modelConstant?: TS.VariableDeclaration;
+  /** Changes to other files (the callers of a function that returned the vendor result). */
+  otherFiles?: FileChange[];
 }
 
 /** `seams` lets fix-all share one plan per seam folder across files, so the seam is made once. */
@@ -83,7 +90,11 @@ export function fixesForFile(input: FixInput): Fix[] {
   if (!session) return [];
   const fixes: Fix[] = [];
   for (const fact of session.facts) {
-    const fix = fixForFact(session, fact, session.newSeamPlan(providerFor(fact)));
+    const seam = session.newSeamPlan(providerFor(fact));
+    const fix =
+      fact.kind === 'client-construction'
+        ? clientFix(session, fact, seam, { plan: (call) => planFix(session, call, seam), finish: (planned) => finishEdits(session, planned) })
+        : fixForFact(session, fact, seam);
     if (fix) fixes.push(fix);
   }
   return fixes;
@@ -91,7 +102,8 @@ export function fixesForFile(input: FixInput): Fix[] {
 
 /** The seam's default provider: Azure OpenAI when the code being fixed calls Azure. */
 export function providerFor(fact: Fact): SeamProvider {
-  return (fact.kind === 'vendor-call' && servingProvider(fact)) || 'openai';
+  const client = fact.kind === 'vendor-call' ? fact.client : fact.kind === 'client-construction' ? fact.name : undefined;
+  return (client && CLIENT_PROVIDERS[client]) || 'openai';
 }
 
 /** The provider the code of a call or model literal goes to, when its client tells. */
@@ -121,7 +133,7 @@ export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): Planne
 export function fixForFact(session: FixSession, fact: Fact, seam: SeamPlan): Fix | undefined {
   const planned = planFix(session, fact, seam);
   if (!planned || planned.fix.disabledReason) return planned?.fix;
-  return { ...planned.fix, changes: [{ filePath: session.input.filePath, changes: finishEdits(session, [planned]) }, ...seam.changes()] };
+  return { ...planned.fix, changes: [{ filePath: session.input.filePath, changes: finishEdits(session, [planned]) }, ...(planned.otherFiles ?? []), ...seam.changes()] };
 }
 
 /** The planned fixes' edits plus one import per seam module and removal of what became unused. */
@@ -167,19 +179,37 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   }
   const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(input.index.resolveModule(input.filePath, plan.model.specifier), key, provider);
   if (unusable) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${unusable}.` }, edits: [], imports: [] };
+  let returned: ReturnedResult | undefined;
+  try {
+    returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${error.message}.` }, edits: [], imports: [] };
+  }
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
+  const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
   return {
     fix,
-    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges],
+    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
     imports: [
       {
         specifier: seam.specifier(input.filePath, 'index', session.pathAliases()),
         names: [plan.factory],
-        typeNames: plan.needsMessageType && isTypeScript ? ['ChatMessage'] : [],
+        typeNames: isTypeScript ? typeNames : [],
         commonJs: isCommonJsFile(sourceFile, seam),
       },
     ],
     modelConstant: plan.modelConstant,
+    otherFiles: returned?.otherFiles,
+  };
+}
+
+/** The project around the file, for following a returned result to callers in other files. */
+function projectOf(input: FixInput): Project {
+  return {
+    files: () => input.projectFiles?.(),
+    read: (filePath) => input.host.readFile(filePath),
+    resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
   };
 }
 

@@ -9,11 +9,15 @@ import { type FixInput, type PlannedFix, finishEdits, openFixSession, planFix, p
 import type { SeamProvider } from './seam';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges, overlaps } from './text-changes';
-import type { Fix } from './types';
+import type { FileChange, Fix, TextChange } from './types';
 
 export interface FileFixResult {
   /** The file's new text, or undefined when nothing was fixed (or the result was rolled back). */
   text?: string;
+  /** The edits that make `text` from the input's text. */
+  changes?: TextChange[];
+  /** Edits to other files that the applied fixes need (callers of a function whose result changed). */
+  otherFiles?: FileChange[];
   applied: Fix[];
   /** Fixes not applied, with the reason (disabled, overlapping, rolled back). */
   skipped: Array<{ fix: Fix; reason: string }>;
@@ -52,7 +56,7 @@ export function fixFile(input: FixInput, seams: Map<string, SeamPlan>, provider:
       result.skipped.push({ fix: planned.fix, reason: planned.fix.disabledReason });
       continue;
     }
-    if (overlaps([...taken.flatMap((fix) => fix.edits), ...planned.edits])) {
+    if (overlaps([...taken.flatMap((fix) => fix.edits), ...planned.edits]) || overlapsElsewhere([...taken, planned])) {
       result.skipped.push({ fix: planned.fix, reason: 'another fix already changes this code' });
       continue;
     }
@@ -60,10 +64,23 @@ export function fixFile(input: FixInput, seams: Map<string, SeamPlan>, provider:
     result.applied.push(planned.fix);
   }
   if (!taken.length) return result;
-  const text = applyChanges(input.text, finishEdits(session, taken));
+  const changes = finishEdits(session, taken);
+  const text = applyChanges(input.text, changes);
   if (firstSyntaxError(parseSource(input.filePath, text)) && !firstSyntaxError(session.sourceFile)) {
     for (const fix of result.applied) result.skipped.push({ fix, reason: 'the fixed file would not parse; nothing was changed' });
     return { applied: [], skipped: result.skipped };
   }
-  return { ...result, text };
+  const otherFiles = otherFileChanges(taken);
+  return { ...result, text, changes, ...(otherFiles.length ? { otherFiles } : {}) };
+}
+
+/** The fixes' changes to other files, one entry per file. */
+function otherFileChanges(fixes: readonly PlannedFix[]): FileChange[] {
+  const byFile = new Map<string, TextChange[]>();
+  for (const change of fixes.flatMap((fix) => fix.otherFiles ?? [])) byFile.set(change.filePath, [...(byFile.get(change.filePath) ?? []), ...change.changes]);
+  return [...byFile].map(([filePath, changes]) => ({ filePath, changes }));
+}
+
+function overlapsElsewhere(fixes: readonly PlannedFix[]): boolean {
+  return otherFileChanges(fixes).some((change) => overlaps(change.changes));
 }

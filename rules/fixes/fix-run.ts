@@ -12,8 +12,8 @@ import { readSourceFileSync } from '../files/read';
 import { providerFor } from './file-fixes';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
-import { applyChanges } from './text-changes';
-import type { Fix } from './types';
+import { applyChanges, overlaps } from './text-changes';
+import type { Fix, TextChange } from './types';
 
 export interface FixedFile {
   filePath: string;
@@ -28,7 +28,8 @@ export interface FixRunResult {
   skipped: Array<{ filePath: string; fix: Fix; reason: string }>;
 }
 
-export function fixFiles(filePaths: readonly string[], configs: ConfigResolver): FixRunResult {
+/** `projectFiles`: every file of the project, where callers of a function whose result a fix changes are looked for. */
+export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, projectFiles?: readonly string[]): FixRunResult {
   const host = diskIndexHost((file) => configs.configFor(file));
   const index = new WorkspaceIndex(host);
   const seams = new Map<string, SeamPlan>();
@@ -41,11 +42,24 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver):
   // The seam is made once for the run: it defaults to the provider the code calls, whichever file comes first.
   const firstCall = sources.flatMap(({ filePath, text }) => index.analysis(filePath, text)?.facts ?? []).find((fact) => fact.kind === 'vendor-call');
   const provider = firstCall ? providerFor(firstCall) : 'openai';
+  // Every file's fixes are worked out on the original texts; a file's own edits and the edits other files'
+  // fixes make to it (at callers) are applied together at the end.
+  const edits = new Map<string, { before: string; own: TextChange[]; fromElsewhere: TextChange[] }>();
+  const editsOf = (filePath: string, before?: string) => {
+    let entry = edits.get(filePath);
+    if (!entry) edits.set(filePath, (entry = { before: before ?? host.readFile(filePath) ?? '', own: [], fromElsewhere: [] }));
+    return entry;
+  };
   for (const { filePath, config, text } of sources) {
-    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot }, seams, provider);
+    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams, provider);
     result.applied += fixed.applied.length;
     result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
-    if (fixed.text !== undefined) result.files.push({ filePath, before: text, after: fixed.text });
+    if (fixed.changes) editsOf(filePath, text).own.push(...fixed.changes);
+    for (const other of fixed.otherFiles ?? []) editsOf(other.filePath).fromElsewhere.push(...other.changes);
+  }
+  for (const [filePath, { before, own, fromElsewhere }] of edits) {
+    if (overlaps([...own, ...fromElsewhere])) throw new Error(`${filePath}: the edits at the callers of a fixed function overlap the file's own fixes; run --fix on the files one by one`);
+    result.files.push({ filePath, before, after: applyChanges(before, [...own, ...fromElsewhere]) });
   }
   for (const plan of seams.values()) {
     for (const change of plan.changes()) {

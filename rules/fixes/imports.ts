@@ -133,7 +133,8 @@ export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChan
   for (const field of privateFields(sourceFile)) if (candidates(field) && isUnusedField(field)) removed.push(field);
   // Client variables next: their removal can leave the imports they used unused.
   for (const pass of ['variables', 'imports'] as const) {
-    for (const statement of sourceFile.statements) {
+    // Variables anywhere (a client made inside a function), imports at the top.
+    for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
       if (removed.includes(statement) || !candidates(statement)) continue;
       const names = declaredNames(statement, pass);
       if (names.length && names.every(isUnused)) removed.push(statement);
@@ -176,6 +177,17 @@ function startWithComments(node: TS.Statement | Removable, sourceFile: TS.Source
     begin = comment.pos;
   }
   return begin;
+}
+
+function variableStatements(sourceFile: TS.SourceFile): TS.VariableStatement[] {
+  const ts = typescript();
+  const found: TS.VariableStatement[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isVariableStatement(node)) found.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
 }
 
 function privateFields(sourceFile: TS.SourceFile): TS.PropertyDeclaration[] {

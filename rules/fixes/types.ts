@@ -15,7 +15,7 @@ export interface FileChange {
   changes: TextChange[];
 }
 
-export type FixKind = 'wrap-call' | 'config-literal' | 'env-secret';
+export type FixKind = 'wrap-call' | 'route-client' | 'config-literal' | 'env-secret';
 
 export interface Fix {
   title: string;

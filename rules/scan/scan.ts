@@ -21,6 +21,20 @@ export interface ScanResult {
   results: FileResult[];
 }
 
+/** The files under the roots that the configuration includes (what a scan lints), sorted. */
+export function listFiles(roots: readonly string[], configs: ConfigResolver, onNotice: (filePath: string, kind: NoticeKind, message: string) => void = () => undefined): Promise<string[]> {
+  return walkFiles({
+    roots: [...roots],
+    // The configuration of a folder is that of any file directly inside it.
+    isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
+    isCandidateFile: (file) => {
+      const config = configs.configFor(file);
+      return matchesAnyGlob(file, config.include) && !matchesAnyGlob(file, config.exclude);
+    },
+    onNotice,
+  });
+}
+
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { configs } = options;
   const notices = new Map<string, LintMessage[]>();
@@ -28,16 +42,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     notices.set(filePath, [...(notices.get(filePath) ?? []), noticeMessage(kind, message)]);
   };
 
-  let files = await walkFiles({
-    roots: options.paths.map((root) => path.resolve(options.cwd, root)),
-    // The configuration of a folder is that of any file directly inside it.
-    isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
-    isCandidateFile: (file) => {
-      const config = configs.configFor(file);
-      return matchesAnyGlob(file, config.include) && !matchesAnyGlob(file, config.exclude);
-    },
-    onNotice: addNotice,
-  });
+  let files = await listFiles(
+    options.paths.map((root) => path.resolve(options.cwd, root)),
+    configs,
+    addNotice,
+  );
   if (options.shard) {
     // Walk notices (broken links, loops) are shared out like files, so no two shards report the same path.
     const { index, count } = options.shard;

@@ -76,7 +76,8 @@ async function fixTranslateOnSave(session, workbench) {
   if (!saved) {
     // Known intermittent issue (about one run in five, only after an earlier fix in the same session): the
     // first save writes the file without the fix-all edit. Said out loud, then checked with a second save.
-    console.log('      e2e warning: the first save did not apply source.fixAll.aidlint; saving again');
+    const where = await session.keepArtifacts('first save missed source.fixAll.aidlint');
+    console.log(`      e2e warning: the first save did not apply source.fixAll.aidlint; saving again (logs: ${where})`);
     await session.page.keyboard.press('Control+S');
     saved = await until('the fixed translate.ts on disk after a second save', () => session.read(TRANSLATE), isFixed);
   }

@@ -83,6 +83,17 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       assert.equal(wrap?.edit, undefined);
     });
 
+    it('a client construction offers to route the client through the seam, disabled while the client is exported', async () => {
+      const documentUri = await editor.openFile('src/lib/openai.ts');
+      const [construction] = await editor.diagnostics(documentUri, 'vendor-client');
+      const route = (await editor.actions(documentUri, [construction])).find((action) => action.title.startsWith('Route '));
+      assert.equal(route?.title, "Route 'openai' through the seam (wrap its calls, remove the client)");
+      assert.deepEqual(route?.disabled, {
+        reason: 'Cannot route this client through the seam: `openai` is exported; wrap the calls in the modules that import it (each has its own fix), then delete it.',
+      });
+      assert.equal(route?.edit, undefined);
+    });
+
     it('a client that cannot create files gets the seam-creating wrap disabled with a reason', async () => {
       const other = await prepareFixture('openai-esm');
       const plain = new TestClient({ root: other });

@@ -39,7 +39,7 @@ const FIXTURES: FixtureExpectations[] = [
       'assistant.reply',
       'azure.translate',
       'azure.embed',
-      'refused.raw',
+      'returned.raw',
       'refused.brainstorm',
       'refused.logprobs',
       'refused.image',

@@ -94,7 +94,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       ['index.mjs', 'config.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
     );
     assert.deepEqual(importLines(style, 'providers/openai.mjs'), [
-      "import { OpenAI } from 'openai';",
+      "import OpenAI from 'openai';",
       "import { endpoints } from '../config.mjs';",
       "import { openAIWireProvider } from './openai-wire.mjs';",
     ]);
@@ -123,6 +123,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "/** @import { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index' */",
       'module.exports = { openAIWireProvider };',
     ]);
+    assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');
     assert.deepEqual(importLines(style, 'index.js'), [
       "const { modelProviders, models, provider } = require('./config');",
       "const { azureOpenAIProvider } = require('./providers/azure-openai');",

@@ -754,9 +754,9 @@ const REFUSALS: RefusalCase[] = [
     reason: 'a message has fields other than role and content (names, tool calls, images)',
   },
   {
-    title: 'the result returned as it is',
+    title: 'the result returned from an exported function, with no list of the project files to find its callers in',
     body: "return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });",
-    reason: 'the result is not awaited where the call is made',
+    reason: "`run` is exported, and the project's files cannot be listed to find its callers",
   },
   {
     title: 'the awaited result passed on',
@@ -1025,6 +1025,226 @@ export async function ask(question: string): Promise<string> {
       );
       const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
       assert.equal(wrap?.disabledReason, 'Cannot wrap this call: the seam sends `models.gpt4oMini` to openai, but this call goes to azure-openai.');
+    });
+  });
+
+  describe('a result its function returns: followed to the callers', () => {
+    const helper = `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+export async function summarize(text: string): Promise<OpenAI.Chat.ChatCompletion> {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+}
+`;
+    const caller = `import { summarize as summarise } from '../app/file';
+
+export async function show(text: string): Promise<string> {
+  const completion = await summarise(text);
+  return completion.choices[0]?.message.content ?? '';
+}
+`;
+    /** Fix-all of the file under test with the project's files listed (as the CLI and the server do). */
+    const fixWithProject = (target: Project) => {
+      const files = [...target.files.keys()].filter((file) => file.endsWith('.ts'));
+      return fixFile({ ...target.input(), projectFiles: () => files }, new Map());
+    };
+
+    it('in the same file: the return type becomes the neutral result and the caller reads `.text`', () => {
+      const code = `import { openai } from '../lib/openai';
+
+async function ask(question: string) {
+  return await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  return (await ask(question)).choices[0].message.content ?? '';
+}
+`;
+      assert.equal(
+        fixAll(project(root, code)).text,
+        `import { chatModel } from '../ai';
+
+async function ask(question: string) {
+  return await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  return (await ask(question)).text ?? '';
+}
+`,
+      );
+    });
+
+    it('exported: callers in other files are rewritten too (through an import alias), and the SDK type import goes', () => {
+      const target = project(root, helper, { 'src/routes/show.ts': caller });
+      const result = fixWithProject(target);
+      assert.equal(
+        result.text,
+        `import { chatModel, type ChatResult } from '../ai';
+
+export async function summarize(text: string): Promise<ChatResult> {
+  return chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+}
+`,
+      );
+      const showFile = path.join(root, 'src/routes/show.ts');
+      assert.deepEqual(result.otherFiles?.map((change) => change.filePath), [showFile]);
+      assert.equal(applyChanges(caller, result.otherFiles![0].changes), caller.replace('completion.choices[0]?.message.content', 'completion.text'));
+    });
+
+    it('refused with the reason when a caller cannot be followed', () => {
+      const reasons = ([
+        { 'src/routes/show.ts': caller.replace('const completion = await summarise(text);\n  return completion.choices[0]?.message.content ?? \'\';', 'return summarise(text);') },
+        { 'src/routes/show.ts': caller.replace('const completion = await summarise(text);', 'const run = summarise;\n  const completion = await run(text);') },
+        { 'src/routes/index.ts': "export { summarize } from '../app/file';\n" },
+        { 'src/routes/show.ts': caller.replace("import { summarize as summarise } from '../app/file';", "import * as helpers from '../app/file';\nconst summarise = helpers.summarize;") },
+      ] as Array<Record<string, string>>).map((extra) => fixWithProject(project(root, helper, extra)).skipped.map((skipped) => skipped.reason));
+      assert.deepEqual(reasons, [
+        ['Cannot wrap this call: the result of `summarise()` (show.ts line 4): the result is not awaited where the call is made.'],
+        ['Cannot wrap this call: `summarise` is used other than called (show.ts line 4).'],
+        ['Cannot wrap this call: index.ts re-exports `summarize`.'],
+        ["Cannot wrap this call: show.ts imports `summarize`'s module as a namespace."],
+      ]);
+    });
+
+    it('refused: a method, a stream, a function that also returns something else', () => {
+      const cases = [
+        `import { openai } from '../lib/openai';
+
+export class Assistant {
+  ask(question: string) {
+    return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  }
+}
+`,
+        `import { openai } from '../lib/openai';
+
+export function stream(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: question }] });
+}
+`,
+        `import { openai } from '../lib/openai';
+
+export async function ask(question: string) {
+  if (!question) return undefined;
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+`,
+      ];
+      assert.deepEqual(
+        cases.map((code) => fixWithProject(project(root, code)).skipped.map((skipped) => skipped.reason)),
+        [
+          ['Cannot wrap this call: the result is returned from a method or an unnamed function, whose callers the fix cannot find.'],
+          ['Cannot wrap this call: a stream returned to callers is not followed yet.'],
+          ['Cannot wrap this call: `ask` also returns other values.'],
+        ],
+      );
+    });
+  });
+
+  describe('the vendor-client fix: route a client through the seam', () => {
+    /** The route-client fix of the file's first client construction, and the file's text after it. */
+    const routeFix = (code: string) => {
+      const target = project(root, code);
+      const fix = fixesForFile(target.input()).find((candidate) => candidate.kind === 'route-client');
+      const own = fix?.changes.find((change) => change.filePath === target.input().filePath);
+      return { fix, text: own ? applyChanges(code, own.changes) : undefined };
+    };
+    const local = (extra = '') => `import OpenAI from 'openai';
+
+const client = new OpenAI();
+
+export async function ask(question: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+
+export async function vector(text: string): Promise<number[]> {
+  const response = await client.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  return response.data[0].embedding;
+}
+${extra}`;
+
+    it('a client in a variable: every call through it is wrapped, then the client and its import go', () => {
+      const { fix, text } = routeFix(local());
+      assert.equal(fix?.title, "Route 'client' through the seam (wrap its calls, remove the client)");
+      assert.equal(fix?.disabledReason, undefined);
+      assert.equal(
+        text,
+        `import { chatModel, embeddingModel } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+
+export async function vector(text: string): Promise<number[]> {
+  const response = await embeddingModel('textEmbedding3Small').embed({ input: text });
+  return response.embeddings[0];
+}
+`,
+      );
+    });
+
+    it('a client in a private field: its calls through `this` are wrapped and the field goes', () => {
+      const { fix, text } = routeFix(`import OpenAI from 'openai';
+
+export class Classifier {
+  private readonly client = new OpenAI({ maxRetries: 2 });
+
+  async classify(text: string): Promise<string> {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`);
+      assert.equal(fix?.disabledReason, undefined);
+      assert.equal(
+        text,
+        `import { chatModel } from '../ai';
+
+export class Classifier {
+  async classify(text: string): Promise<string> {
+    const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: text }] });
+    return completion.text ?? '';
+  }
+}
+`,
+      );
+    });
+
+    it('refused with the reason: an exported client, a call the seam cannot carry, a client passed on', () => {
+      const reasons = [
+        local().replace('const client', 'export const client'),
+        local("\nexport async function logo(): Promise<number> {\n  return (await client.images.generate({ model: 'dall-e-3', prompt: 'a logo' })).data?.length ?? 0;\n}\n"),
+        local('\ndeclare function register(value: unknown): void;\nregister(client);\n'),
+      ].map((code) => routeFix(code).fix?.disabledReason);
+      assert.deepEqual(reasons, [
+        'Cannot route this client through the seam: `client` is exported; wrap the calls in the modules that import it (each has its own fix), then delete it.',
+        "Cannot route this client through the seam: its call on line 16 cannot be wrapped ('images.generate' is not wrapped yet (chat and embeddings are)).",
+        'Cannot route this client through the seam: `client` is still used on line 16 once its calls are wrapped.',
+      ]);
+    });
+
+    it('only its own calls: a client of the same name in another function is left alone', () => {
+      const code = `import OpenAI from 'openai';
+
+export async function first(question: string): Promise<string> {
+  const client = new OpenAI();
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+
+export async function second(question: string): Promise<string> {
+  const client = new OpenAI();
+  const completion = await client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`;
+      const { text } = routeFix(code);
+      assert.match(text!, /chatModel\('gpt4oMini'\)/);
+      assert.doesNotMatch(text!.slice(0, text!.indexOf('second')), /new OpenAI/, 'the client made inside the function goes with its call');
+      assert.match(text!, /const client = new OpenAI\(\);\n  const completion = await client\.chat\.completions\.create\(\{ model: 'gpt-4o'/);
     });
   });
 

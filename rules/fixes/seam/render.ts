@@ -71,29 +71,41 @@ export function renderModule(source: string, style: ProjectStyle): string {
 interface ImportedName {
   name: string;
   typeOnly: boolean;
+  /** The module's default export (a value: the seam imports no default type). */
+  isDefault?: boolean;
 }
 
 function importedNames(declaration: TS.ImportDeclaration): ImportedName[] {
   const clause = declaration.importClause;
   const bindings = clause?.namedBindings;
-  if (!clause || clause.name || !bindings || !typescript().isNamedImports(bindings)) {
-    throw new Error(`seam source: only named imports are supported (${declaration.getText()})`);
+  if (!clause || clause.isTypeOnly && clause.name || (bindings && !typescript().isNamedImports(bindings))) {
+    throw new Error(`seam source: only named imports and a default value import are supported (${declaration.getText()})`);
   }
-  return bindings.elements.map((element) => ({ name: element.name.text, typeOnly: clause.isTypeOnly || element.isTypeOnly }));
+  const named = bindings ? (bindings as TS.NamedImports).elements.map((element) => ({ name: element.name.text, typeOnly: clause.isTypeOnly || element.isTypeOnly })) : [];
+  return clause.name ? [{ name: clause.name.text, typeOnly: false, isDefault: true }, ...named] : named;
 }
 
 function typeScriptImport(names: ImportedName[], from: string, typeImports: boolean): string {
-  if (typeImports && names.every((name) => name.typeOnly)) return `import type { ${names.map((name) => name.name).join(', ')} } from '${from}';`;
-  const list = names.map((name) => (typeImports && name.typeOnly ? `type ${name.name}` : name.name));
-  return `import { ${list.join(', ')} } from '${from}';`;
+  const defaultName = names.find((name) => name.isDefault)?.name;
+  const named = names.filter((name) => !name.isDefault);
+  if (!defaultName && typeImports && named.every((name) => name.typeOnly)) return `import type { ${named.map((name) => name.name).join(', ')} } from '${from}';`;
+  const list = named.map((name) => (typeImports && name.typeOnly ? `type ${name.name}` : name.name));
+  const clause = [defaultName, list.length ? `{ ${list.join(', ')} }` : undefined].filter(Boolean).join(', ');
+  return `import ${clause} from '${from}';`;
 }
 
 function javaScriptImport(names: ImportedName[], from: string, commonJs: boolean, reExportedTypes: ReadonlySet<string>): string {
-  const values = names.filter((name) => !name.typeOnly).map((name) => name.name);
+  const values = names.filter((name) => !name.typeOnly);
   const types = names.filter((name) => name.typeOnly && !reExportedTypes.has(name.name)).map((name) => name.name);
   const lines: string[] = [];
   if (values.length > 0) {
-    lines.push(commonJs ? `const { ${values.join(', ')} } = require('${from}');` : `import { ${values.join(', ')} } from '${from}';`);
+    const defaultName = values.find((name) => name.isDefault)?.name;
+    const named = values.filter((name) => !name.isDefault).map((name) => name.name);
+    if (commonJs) {
+      lines.push(`const { ${[...(defaultName ? [`default: ${defaultName}`] : []), ...named].join(', ')} } = require('${from}');`);
+    } else {
+      lines.push(`import ${[defaultName, named.length ? `{ ${named.join(', ')} }` : undefined].filter(Boolean).join(', ')} from '${from}';`);
+    }
   }
   if (types.length > 0) lines.push(`/** @import { ${types.join(', ')} } from '${from}' */`);
   return lines.join('\n');

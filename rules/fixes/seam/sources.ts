@@ -1,8 +1,8 @@
 /**
  * The seam's code, written once as TypeScript with ES modules and extensionless relative imports;
  * `render.ts` turns each module into the project's flavour (import style, suffixes, JavaScript with JSDoc).
- * Keep to what the renderer supports: named imports only; types on parameters, variables and return
- * types of functions declared by statements; interfaces and type aliases at the top level.
+ * Keep to what the renderer supports: named imports and a default value import; types on parameters,
+ * variables and return types of functions declared by statements; interfaces and type aliases at the top level.
  */
 
 export interface SeamModule {
@@ -262,7 +262,7 @@ function toFinishReason(reason: string | null | undefined): FinishReason {
 `;
 
 const OPENAI = `/** The OpenAI API. The SDK reads the key from OPENAI_API_KEY. */
-import { OpenAI } from 'openai';
+import OpenAI from 'openai';
 import { endpoints } from '../config';
 import { openAIWireProvider } from './openai-wire';
 

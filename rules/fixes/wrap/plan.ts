@@ -10,6 +10,7 @@ import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
+import { returningFunction } from './callers';
 import { rewriteResultUses } from './result';
 
 export interface WrapPlan {
@@ -23,6 +24,10 @@ export interface WrapPlan {
   /** Replaces the call; `{model}` in newText stands for the model's configuration key. */
   callChange: TextChange;
   otherChanges: TextChange[];
+  /** The function that returns the call's result: its callers' uses are rewritten instead (callers.ts). */
+  returnedBy?: TS.Node;
+  /** Property path to strip from the result before the neutral accessors apply. */
+  resultPrefix: readonly string[];
 }
 
 export const MODEL_KEY_PLACEHOLDER = '\u0000model\u0000';
@@ -35,7 +40,9 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
   try {
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
     const request = readRequest(call, shape, scopes, isTypeScript);
-    const otherChanges = [...rewriteResultUses(call, request.kind, shape.resultPrefix, scopes), ...request.extraChanges];
+    const returnedBy = returningFunction(call);
+    const resultChanges = returnedBy ? [] : rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
+    const otherChanges = [...resultChanges, ...request.extraChanges];
     const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
     const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
     const body = requestLiteral(request.fields, call, sourceFile);
@@ -49,6 +56,8 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       modelConstant: fact.deployment ? undefined : request.modelConstant,
       callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}(${body})` },
       otherChanges,
+      returnedBy,
+      resultPrefix: shape.resultPrefix,
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };

@@ -228,7 +228,7 @@ function stripPrefix(segments: readonly string[], prefix: readonly string[]): st
 }
 
 /** The expression a value appears as to its user: through parentheses and casts. */
-function outer(node: TS.Expression): TS.Expression {
+export function outer(node: TS.Expression): TS.Expression {
   const ts = typescript();
   let current = node;
   while (ts.isParenthesizedExpression(current.parent) || ts.isNonNullExpression(current.parent)) current = current.parent;
@@ -236,7 +236,7 @@ function outer(node: TS.Expression): TS.Expression {
 }
 
 /** An identifier used as a value (not a property name or a declaration name). */
-function isReference(node: TS.Identifier): boolean {
+export function isReference(node: TS.Identifier): boolean {
   const ts = typescript();
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;

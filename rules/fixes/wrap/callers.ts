@@ -1,0 +1,188 @@
+/**
+ * A vendor call whose result its function returns (`return openai.chat.completions.create(…)`): the wrap
+ * follows the result to the function's callers — in its own file and, when it is exported, in the
+ * project's other files — and rewrites their uses as it would at the call itself; a declared return type
+ * becomes the neutral result type. Refused when a caller passes the result on, the function is used
+ * other than called by name, or (exported) the project's files cannot be listed.
+ */
+import * as path from 'node:path';
+import type * as TS from 'typescript';
+import { parseSource, typescript } from '../../engine/parse';
+import { Scopes } from '../../engine/scope';
+import { moduleSpecifierOfCall } from '../../engine/syntax';
+import type { WrapKind } from '../../vendors/wrap-table';
+import type { FileChange, TextChange } from '../types';
+import { Refusal } from './request';
+import { isReference, outer, rewriteResultUses } from './result';
+
+/** What the rest of the project looks like, for finding callers in other files. */
+export interface Project {
+  /** Every source file of the project, or undefined when they cannot be listed. */
+  files(): readonly string[] | undefined;
+  read(filePath: string): string | undefined;
+  resolve(fromFile: string, specifier: string): string | undefined;
+}
+
+export interface ReturnedResult {
+  /** Edits in the function's own file: its return type and the uses at its callers there. */
+  changes: TextChange[];
+  /** Edits in the other files that call it. */
+  otherFiles: FileChange[];
+  /** The neutral type the return type now names (to import); undefined when it was not declared. */
+  typeName?: 'ChatResult' | 'EmbeddingResult';
+}
+
+type Returner = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
+
+/** The function the call's result is returned from (`return [await] call`, or an arrow's body), if any. */
+export function returningFunction(call: TS.CallExpression): TS.Node | undefined {
+  const ts = typescript();
+  let value: TS.Node = outer(call);
+  if (ts.isAwaitExpression(value.parent)) value = outer(value.parent);
+  const parent = value.parent;
+  if (ts.isArrowFunction(parent) && parent.body === value) return parent;
+  if (!ts.isReturnStatement(parent)) return undefined;
+  for (let node: TS.Node | undefined = parent.parent; node; node = node.parent) if (ts.isFunctionLike(node)) return node;
+  return undefined;
+}
+
+/** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
+export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
+  if (kind === 'chat-stream') throw new Refusal('a stream returned to callers is not followed yet');
+  const named = namedFunction(returner);
+  if (!named) throw new Refusal('the result is returned from a method or an unnamed function, whose callers the fix cannot find');
+  const { fn, name, declaration } = named;
+  const sourceFile = fn.getSourceFile();
+  if (returnCount(fn) > 1) throw new Refusal(`\`${name.text}\` also returns other values`);
+
+  const typeName = kind === 'chat' ? 'ChatResult' : 'EmbeddingResult';
+  const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: `Promise<${typeName}>` }] : [];
+  const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, prefix, file.scopes);
+  changes.push(...local.edits);
+  const otherFiles = local.exported || isExported(declaration) ? callersElsewhere(name.text, file.filePath, kind, prefix, project) : [];
+  return { changes, otherFiles, typeName: fn.type ? typeName : undefined };
+}
+
+function namedFunction(node: TS.Node): { fn: Returner; name: TS.Identifier; declaration: TS.Node } | undefined {
+  const ts = typescript();
+  if (ts.isFunctionDeclaration(node)) return node.name ? { fn: node, name: node.name, declaration: node } : undefined;
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return undefined;
+  const holder = node.parent;
+  const isConst = ts.isVariableDeclaration(holder) && ts.isVariableDeclarationList(holder.parent) && (holder.parent.flags & ts.NodeFlags.Const) !== 0;
+  return isConst && holder.initializer === node && ts.isIdentifier(holder.name) ? { fn: node, name: holder.name, declaration: holder } : undefined;
+}
+
+/** Return statements of the function itself (not of functions inside it); an arrow's expression body counts once. */
+function returnCount(fn: Returner): number {
+  const ts = typescript();
+  if (!fn.body || !ts.isBlock(fn.body)) return 1;
+  let count = 0;
+  const visit = (node: TS.Node): void => {
+    if (ts.isFunctionLike(node)) return;
+    if (ts.isReturnStatement(node)) count++;
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  return count;
+}
+
+function isExported(declaration: TS.Node): boolean {
+  const ts = typescript();
+  const statement = ts.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return ts.canHaveModifiers(statement) && !!ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/**
+ * The rewrites at every reference to the function (`refersToIt` tells which identifiers are): each must call
+ * it (or name it in `export { … }`, which makes it exported).
+ */
+function callerEdits(
+  sourceFile: TS.SourceFile,
+  name: TS.Identifier,
+  refersToIt: (identifier: TS.Identifier) => boolean,
+  kind: WrapKind,
+  prefix: readonly string[],
+  scopes: Scopes,
+): { edits: TextChange[]; exported: boolean } {
+  const ts = typescript();
+  const edits: TextChange[] = [];
+  let exported = false;
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name.text && (isReference(node) || ts.isExportSpecifier(node.parent)) && refersToIt(node)) {
+      const parent = node.parent;
+      if (ts.isExportSpecifier(parent)) {
+        if (parent.name.text !== name.text) throw new Refusal(`\`${name.text}\` is exported under another name`);
+        exported = true;
+      } else if (ts.isCallExpression(parent) && parent.expression === node) {
+        edits.push(...atCaller(parent, name.text, kind, prefix, scopes));
+      } else if (isCommonJsExport(node)) {
+        throw new Refusal(`\`${name.text}\` is exported through \`module.exports\`, whose importers the fix does not follow yet`);
+      } else if (!ts.isImportSpecifier(parent)) {
+        throw new Refusal(`\`${name.text}\` is used other than called (${where(node)})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return { edits, exported };
+}
+
+/** Inside `module.exports = …` or `exports.x = …`. */
+function isCommonJsExport(node: TS.Node): boolean {
+  const ts = typescript();
+  for (let current = node.parent; current && !ts.isSourceFile(current); current = current.parent) {
+    if (ts.isBinaryExpression(current) && current.operatorToken.kind === ts.SyntaxKind.EqualsToken && /^(?:module\.)?exports\b/.test(current.left.getText())) return true;
+  }
+  return false;
+}
+
+function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  try {
+    return rewriteResultUses(call, kind, prefix, scopes);
+  } catch (error) {
+    if (error instanceof Refusal) throw new Refusal(`the result of \`${name}()\` (${where(call)}): ${error.message}`);
+    throw error;
+  }
+}
+
+/** The callers in the project's other files: imported by name (`import { f }`, `import { f as g }`). */
+function callersElsewhere(name: string, definingFile: string, kind: WrapKind, prefix: readonly string[], project: Project): FileChange[] {
+  const ts = typescript();
+  const files = project.files();
+  if (!files) throw new Refusal(`\`${name}\` is exported, and the project's files cannot be listed to find its callers`);
+  const changes: FileChange[] = [];
+  for (const filePath of files) {
+    if (filePath === definingFile) continue;
+    const text = project.read(filePath);
+    if (!text?.includes(name)) continue;
+    const sourceFile = parseSource(filePath, text);
+    const scopes = new Scopes();
+    const isDefiningModule = (specifier: TS.Expression | undefined) => !!specifier && ts.isStringLiteralLike(specifier) && project.resolve(filePath, specifier.text) === definingFile;
+    const locals: TS.Identifier[] = [];
+    const visit = (node: TS.Node): void => {
+      if (ts.isImportDeclaration(node) && isDefiningModule(node.moduleSpecifier)) {
+        const bindings = node.importClause?.namedBindings;
+        if (bindings && ts.isNamespaceImport(bindings)) throw new Refusal(`${path.basename(filePath)} imports \`${name}\`'s module as a namespace`);
+        if (bindings && ts.isNamedImports(bindings)) {
+          for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === name && !element.isTypeOnly) locals.push(element.name);
+        }
+      } else if (ts.isExportDeclaration(node) && isDefiningModule(node.moduleSpecifier)) {
+        const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.map((element) => (element.propertyName ?? element.name).text) : undefined;
+        if (!names || names.includes(name)) throw new Refusal(`${path.basename(filePath)} re-exports \`${name}\``);
+      } else if (ts.isCallExpression(node) && isDefiningModule(node.arguments[0]) && moduleSpecifierOfCall(node) !== undefined) {
+        throw new Refusal(`${path.basename(filePath)} loads \`${name}\`'s module with ${node.expression.getText(sourceFile)}()`);
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+    const edits = locals.flatMap((local) => callerEdits(sourceFile, local, (identifier) => identifier !== local && scopes.resolve(identifier)?.declaration === local.parent, kind, prefix, scopes).edits);
+    if (edits.length) changes.push({ filePath, changes: edits });
+  }
+  return changes;
+}
+
+/** `file.ts line 12`, for reasons. */
+function where(node: TS.Node): string {
+  const sourceFile = node.getSourceFile();
+  return `${path.basename(sourceFile.fileName)} line ${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}`;
+}
