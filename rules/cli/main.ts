@@ -8,7 +8,7 @@ import { CONFIG_FILE_NAME, ConfigResolver, describeConfig } from '../config/reso
 import type { FileResult } from '../engine/types';
 import { createTwoFilesPatch } from 'diff';
 import { rules } from '../definitions';
-import { type FixedFile, fixFiles, writeFixedFiles } from '../fixes/fix-run';
+import { type FixedFile, FixRunError, fixFiles, writeFixedFiles } from '../fixes/fix-run';
 import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatters } from './formatters/index';
@@ -27,6 +27,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(parseCliArgs(argv), io);
   } catch (error) {
+    if (error instanceof FixRunError) {
+      io.stderr.write(`aidlint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`aidlint: ${error.message}\nRun 'aidlint --help' for usage.\n`);
     return EXIT_USAGE;

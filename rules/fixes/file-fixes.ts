@@ -168,24 +168,26 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
   const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes);
-  if ('refused' in plan) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${plan.refused}.` }, edits: [], imports: [] };
+  const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
+  if ('refused' in plan) return refuse(plan.refused);
+  // Callers first: a refusal must leave the seam's config as it was.
+  let returned: ReturnedResult | undefined;
+  try {
+    returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+  } catch (error) {
+    if (!(error instanceof Refusal)) throw error;
+    return refuse(error.message);
+  }
   const provider = providerFor(fact);
   let key: string;
   try {
     key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider) : plan.model.key;
   } catch (error) {
     if (!(error instanceof SeamConfigError)) throw error;
-    return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${error.message}.` }, edits: [], imports: [] };
+    return refuse(error.message);
   }
   const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(input.index.resolveModule(input.filePath, plan.model.specifier), key, provider);
-  if (unusable) return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${unusable}.` }, edits: [], imports: [] };
-  let returned: ReturnedResult | undefined;
-  try {
-    returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return { fix: { ...fix, disabledReason: `Cannot wrap this call: ${error.message}.` }, edits: [], imports: [] };
-  }
+  if (unusable) return refuse(unusable);
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
   return {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { diskIndexHost } from '../engine/disk-host';
+import { firstSyntaxError, parseSource } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
 import { providerFor } from './file-fixes';
@@ -58,8 +59,15 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
     for (const other of fixed.otherFiles ?? []) editsOf(other.filePath).fromElsewhere.push(...other.changes);
   }
   for (const [filePath, { before, own, fromElsewhere }] of edits) {
-    if (overlaps([...own, ...fromElsewhere])) throw new Error(`${filePath}: the edits at the callers of a fixed function overlap the file's own fixes; run --fix on the files one by one`);
-    result.files.push({ filePath, before, after: applyChanges(before, [...own, ...fromElsewhere]) });
+    // Each file's own fixes were checked to parse (fix-all.ts); edits from elsewhere are checked here, and
+    // nothing is written when they would break a file.
+    const problem = (reason: string) => new FixRunError(`${filePath}: ${reason}; nothing was written (run --fix on the files one by one)`);
+    if (overlaps([...own, ...fromElsewhere])) throw problem("the edits at the callers of a fixed function overlap the file's own fixes");
+    const after = applyChanges(before, [...own, ...fromElsewhere]);
+    if (fromElsewhere.length && firstSyntaxError(parseSource(filePath, after)) && !firstSyntaxError(parseSource(filePath, before))) {
+      throw problem('the edits at the callers of a fixed function would leave the file unparsable');
+    }
+    result.files.push({ filePath, before, after });
   }
   for (const plan of seams.values()) {
     for (const change of plan.changes()) {
@@ -72,6 +80,9 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   }
   return result;
 }
+
+/** A run whose fixes cannot be combined safely; nothing is written. */
+export class FixRunError extends Error {}
 
 /** Writes the fixed files, creating folders for new ones; refuses to overwrite a file created meanwhile. */
 export function writeFixedFiles(files: readonly FixedFile[]): void {

@@ -201,6 +201,56 @@ describe('aidlint command', function () {
     });
   });
 
+  describe('--fix across files', () => {
+    const ask = `import { openai } from './client';
+
+export async function ask(question: string) {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+`;
+    const write = (dir: string, files: Record<string, string>) => {
+      for (const [name, text] of Object.entries({
+        'package.json': '{ "private": true, "dependencies": { "openai": "6.49.0" } }\n',
+        'tsconfig.json': '{ "compilerOptions": { "module": "commonjs", "strict": true } }\n',
+        'src/lib/client.ts': "import OpenAI from 'openai';\n\nexport const openai = new OpenAI();\n",
+        'src/lib/ask.ts': ask,
+        ...files,
+      })) {
+        mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        writeFileSync(path.join(dir, name), text);
+      }
+    };
+
+    it('given one file, still rewrites the callers of its function in the rest of the project', withTempDir(async (dir) => {
+      const show = "import { ask } from '../lib/ask';\n\nexport async function show(): Promise<string> {\n  return (await ask('hi')).choices[0].message.content ?? '';\n}\n";
+      write(dir, { 'src/routes/show.ts': show });
+      const run = await runCli(['--fix', 'src/lib/ask.ts'], dir);
+      assert.equal(run.exitCode, 0, run.stderr);
+      assert.match(readFileSync(path.join(dir, 'src/lib/ask.ts'), 'utf8'), /return chatModel\('gpt4oMini'\)\.complete\(/);
+      assert.equal(readFileSync(path.join(dir, 'src/routes/show.ts'), 'utf8'), show.replace('.choices[0].message.content', '.text'));
+    }));
+
+    it('exits 2 and writes nothing when a caller\'s edit would overlap that file\'s own fix', withTempDir(async (dir) => {
+      const show = [
+        "import { ask } from '../lib/ask';",
+        "import { openai } from '../lib/client';",
+        '',
+        'export async function show(): Promise<string | null> {',
+        "  const first = await ask('hi');",
+        "  const second = await openai.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: first.choices[0].message.content ?? '' }] });",
+        '  return second.choices[0].message.content;',
+        '}',
+        '',
+      ].join('\n');
+      write(dir, { 'src/routes/show.ts': show });
+      const run = await runCli(['--fix', '.'], dir);
+      assert.equal(run.exitCode, 2);
+      assert.match(run.stderr, /show\.ts: the edits at the callers of a fixed function overlap the file's own fixes; nothing was written/);
+      assert.equal(readFileSync(path.join(dir, 'src/routes/show.ts'), 'utf8'), show);
+      assert.equal(readFileSync(path.join(dir, 'src/lib/ask.ts'), 'utf8'), ask);
+    }));
+  });
+
   describe('other commands', () => {
     it('--print-config prints the configuration for a file as JSON, with --rule applied', async () => {
       const plain = await runCli(['--print-config', 'src/app.ts'], PROJECT);
