@@ -10,7 +10,7 @@ import { typescript } from '../engine/parse';
 import { skipOuterExpressions } from '../engine/syntax';
 import type { FixSession, PlannedFix } from './file-fixes';
 import type { SeamPlan } from './seam-plan';
-import type { Fix, TextChange } from './types';
+import type { FileChange, Fix, TextChange } from './types';
 
 /** The variable or class field a construction initializes. */
 type Holder = { kind: 'variable'; declaration: TS.VariableDeclaration; name: TS.Identifier } | { kind: 'field'; declaration: TS.PropertyDeclaration; name: TS.Identifier | TS.PrivateIdentifier };
@@ -18,7 +18,7 @@ type Holder = { kind: 'variable'; declaration: TS.VariableDeclaration; name: TS.
 /** How the file's fixes are planned and finished (file-fixes.ts), for the calls through the client. */
 export interface CallFixes {
   plan(call: VendorCallFact): PlannedFix | undefined;
-  finish(planned: readonly PlannedFix[]): TextChange[];
+  finish(planned: readonly PlannedFix[]): { changes: TextChange[]; otherFiles: FileChange[] };
 }
 
 export function clientFix(session: FixSession, fact: ClientConstructionFact, seam: SeamPlan, callFixes: CallFixes): Fix | undefined {
@@ -42,12 +42,12 @@ export function clientFix(session: FixSession, fact: ClientConstructionFact, sea
     if (plan.fix.disabledReason) return refuse(`its call on line ${lineOf(sourceFile, call.span.start)} cannot be wrapped (${plan.fix.disabledReason.replace(/^Cannot wrap this call: |\.$/g, '')})`);
     planned.push(plan);
   }
-  const edits = callFixes.finish(planned);
+  const { changes: edits, otherFiles } = callFixes.finish(planned);
   if (!edits.some((edit) => isRemoval(edit) && edit.start <= fact.callSpan.start && fact.callSpan.end <= edit.end)) {
     const use = remainingUse(holder, session, planned);
     return refuse(`\`${name}\` is still used${use === undefined ? '' : ` on line ${lineOf(sourceFile, use)}`} once its calls are wrapped`);
   }
-  return { ...fix, changes: [{ filePath: input.filePath, changes: edits }, ...seam.changes()] };
+  return { ...fix, changes: [{ filePath: input.filePath, changes: edits }, ...otherFiles, ...seam.changes()] };
 }
 
 function holderOf(sourceFile: TS.SourceFile, span: { start: number; end: number }): Holder | undefined {

@@ -19,10 +19,12 @@ import { CLIENT_PROVIDERS } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import type { ConfigSection, SeamProvider } from './seam';
 import { clientFix } from './client-fix';
+import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
 import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-plan';
 import type { FileChange, Fix, TextChange } from './types';
-import { type Project, type ReturnedResult, followReturn } from './wrap/callers';
+import type { Project } from './importers';
+import { type ReturnedResult, followReturn } from './wrap/callers';
 import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
 import { Refusal } from './wrap/request';
 
@@ -133,15 +135,22 @@ export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): Planne
 export function fixForFact(session: FixSession, fact: Fact, seam: SeamPlan): Fix | undefined {
   const planned = planFix(session, fact, seam);
   if (!planned || planned.fix.disabledReason) return planned?.fix;
-  return { ...planned.fix, changes: [{ filePath: session.input.filePath, changes: finishEdits(session, [planned]) }, ...(planned.otherFiles ?? []), ...seam.changes()] };
+  const finished = finishEdits(session, [planned]);
+  return { ...planned.fix, changes: [{ filePath: session.input.filePath, changes: finished.changes }, ...finished.otherFiles, ...seam.changes()] };
 }
 
-/** The planned fixes' edits plus one import per seam module and removal of what became unused. */
-export function finishEdits(session: FixSession, planned: readonly PlannedFix[]): TextChange[] {
+/**
+ * The planned fixes' edits plus one import per seam module and removal of what became unused (in this
+ * file; and a constructor-injected client with the arguments that passed it, wherever they are); with the
+ * fixes' changes to other files.
+ */
+export function finishEdits(session: FixSession, planned: readonly PlannedFix[]): { changes: TextChange[]; otherFiles: FileChange[] } {
   const edits = planned.flatMap((fix) => fix.edits);
   const constants = planned.map((fix) => fix.modelConstant).filter((constant): constant is TS.VariableDeclaration => constant !== undefined);
-  const removals = planned.some((fix) => fix.fix.kind === 'wrap-call')
-    ? removeUnused(session.sourceFile, edits, session.scopes, (statement) => isRemovable(session, statement, constants))
+  const wraps = planned.some((fix) => fix.fix.kind === 'wrap-call');
+  const injected = wraps ? unusedInjectedClients(session.sourceFile, edits, session.scopes, projectOf(session.input)) : undefined;
+  const removals = wraps
+    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors)
     : [];
   // An edit inside a statement that goes away (the key of a client no longer needed) goes with it.
   const isRemoved = (edit: TextChange) => removals.some((removal) => removal.start <= edit.start && edit.end <= removal.end);
@@ -160,7 +169,15 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
     }
   }
   const imports = [...bySpecifier.values()].flatMap((request) => addImport(session.sourceFile, request, removals));
-  return [...edits.filter((edit) => !isRemoved(edit)), ...imports, ...removals];
+  const changes = [...[...edits, ...(injected?.changes ?? [])].filter((edit) => !isRemoved(edit)), ...imports, ...removals];
+  return { changes, otherFiles: mergeFileChanges([...planned.flatMap((fix) => fix.otherFiles ?? []), ...(injected?.otherFiles ?? [])]) };
+}
+
+/** One entry per file. */
+export function mergeFileChanges(changes: readonly FileChange[]): FileChange[] {
+  const byFile = new Map<string, TextChange[]>();
+  for (const change of changes) byFile.set(change.filePath, [...(byFile.get(change.filePath) ?? []), ...change.changes]);
+  return [...byFile].map(([filePath, fileChanges]) => ({ filePath, changes: fileChanges }));
 }
 
 function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): PlannedFix {

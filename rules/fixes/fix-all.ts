@@ -5,7 +5,7 @@
  */
 import { parseSource, firstSyntaxError } from '../engine/parse';
 import type { Fact } from '../engine/facts';
-import { type FixInput, type PlannedFix, finishEdits, openFixSession, planFix, providerFor } from './file-fixes';
+import { type FixInput, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix, providerFor } from './file-fixes';
 import type { SeamProvider } from './seam';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges, overlaps } from './text-changes';
@@ -64,23 +64,19 @@ export function fixFile(input: FixInput, seams: Map<string, SeamPlan>, provider:
     result.applied.push(planned.fix);
   }
   if (!taken.length) return result;
-  const changes = finishEdits(session, taken);
+  const { changes, otherFiles } = finishEdits(session, taken);
   const text = applyChanges(input.text, changes);
   if (firstSyntaxError(parseSource(input.filePath, text)) && !firstSyntaxError(session.sourceFile)) {
     for (const fix of result.applied) result.skipped.push({ fix, reason: 'the fixed file would not parse; nothing was changed' });
     return { applied: [], skipped: result.skipped };
   }
-  const otherFiles = otherFileChanges(taken);
+  if (otherFiles.some((change) => overlaps(change.changes))) {
+    for (const fix of result.applied) result.skipped.push({ fix, reason: 'the edits this file needs elsewhere overlap; nothing was changed' });
+    return { applied: [], skipped: result.skipped };
+  }
   return { ...result, text, changes, ...(otherFiles.length ? { otherFiles } : {}) };
 }
 
-/** The fixes' changes to other files, one entry per file. */
-function otherFileChanges(fixes: readonly PlannedFix[]): FileChange[] {
-  const byFile = new Map<string, TextChange[]>();
-  for (const change of fixes.flatMap((fix) => fix.otherFiles ?? [])) byFile.set(change.filePath, [...(byFile.get(change.filePath) ?? []), ...change.changes]);
-  return [...byFile].map(([filePath, changes]) => ({ filePath, changes }));
-}
-
 function overlapsElsewhere(fixes: readonly PlannedFix[]): boolean {
-  return otherFileChanges(fixes).some((change) => overlaps(change.changes));
+  return mergeFileChanges(fixes.flatMap((fix) => fix.otherFiles ?? [])).some((change) => overlaps(change.changes));
 }

@@ -58,7 +58,9 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
     if (fixed.changes) editsOf(filePath, text).own.push(...fixed.changes);
     for (const other of fixed.otherFiles ?? []) editsOf(other.filePath).fromElsewhere.push(...other.changes);
   }
-  for (const [filePath, { before, own, fromElsewhere }] of edits) {
+  for (const [filePath, { before, own, fromElsewhere: all }] of edits) {
+    // Two fixes may ask for the same edit elsewhere (the same unused import at a caller): once is enough.
+    const fromElsewhere = all.filter((edit, index) => all.findIndex((other) => other.start === edit.start && other.end === edit.end && other.newText === edit.newText) === index);
     // Each file's own fixes were checked to parse (fix-all.ts); edits from elsewhere are checked here, and
     // nothing is written when they would break a file.
     const problem = (reason: string) => new FixRunError(`${filePath}: ${reason}; nothing was written (run --fix on the files one by one)`);

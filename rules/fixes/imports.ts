@@ -89,16 +89,23 @@ export function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] 
 }
 
 /** What the clean-up may delete: a statement, or a private class field (`private readonly client = …`). */
-export type Removable = TS.Statement | TS.PropertyDeclaration;
+export type Removable = TS.Statement | TS.PropertyDeclaration | TS.ConstructorDeclaration;
 
 /**
  * Declarations that become unused once `edits` are applied: a private field that held a client, a client
  * variable whose value is only a construction (or a model constant), then the imports they alone used.
- * `candidates` says which may go. Returns deletions of whole statements and members.
+ * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty). Returns deletions
+ * of whole statements and members.
  */
-export function removeUnused(sourceFile: TS.SourceFile, edits: readonly TextChange[], scopes: Scopes, candidates: (node: Removable) => boolean): TextChange[] {
+export function removeUnused(
+  sourceFile: TS.SourceFile,
+  edits: readonly TextChange[],
+  scopes: Scopes,
+  candidates: (node: Removable) => boolean,
+  alsoRemove: readonly Removable[] = [],
+): TextChange[] {
   const ts = typescript();
-  const removed: Removable[] = [];
+  const removed: Removable[] = [...alsoRemove];
   const deletedRanges = () => [...edits, ...removed.map((statement) => ({ start: statement.getFullStart(), end: statement.end, newText: '' }))];
   const isUnused = (name: TS.Identifier) => {
     const binding = scopes.resolve(name);

@@ -756,7 +756,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'the result returned from an exported function, with no list of the project files to find its callers in',
     body: "return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });",
-    reason: "`run` is exported, and the project's files cannot be listed to find its callers",
+    reason: "`run` is exported, and the project's files cannot be listed to find where it is used",
   },
   {
     title: 'the awaited result passed on',
@@ -1139,6 +1139,51 @@ export async function ask(question: string) {
           ['Cannot wrap this call: `ask` also returns other values.'],
         ],
       );
+    });
+  });
+
+  describe('a client handed in through the constructor, left unused by the wraps', () => {
+    const suggester = (parameters: string) => `import OpenAI from 'openai';
+
+export class Suggester {
+  constructor(${parameters}) {}
+
+  async suggest(text: string): Promise<string> {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+    const fixWithUser = (code: string, user: string) => {
+      const target = project(root, code, { 'src/routes/user.ts': user });
+      const files = [...target.files.keys()].filter((file) => file.endsWith('.ts'));
+      const result = fixFile({ ...target.input(), projectFiles: () => files }, new Map());
+      const userFile = path.join(root, 'src/routes/user.ts');
+      const userChange = result.otherFiles?.find((change) => change.filePath === userFile);
+      return { text: result.text!, user: userChange ? applyChanges(user, userChange.changes) : user };
+    };
+    const user = "import { Suggester } from '../app/file';\nimport { openai } from '../lib/openai';\n\nexport const suggester = new Suggester(openai, 'drafts');\n";
+
+    it('the parameter goes, and the argument at every construction (with the import only it used)', () => {
+      const { text, user: userAfter } = fixWithUser(suggester('private readonly client: OpenAI, private readonly label: string'), user);
+      assert.match(text, /^ {2}constructor\(private readonly label: string\) \{\}$/m);
+      assert.doesNotMatch(text, /from 'openai'/, 'the SDK import went with the parameter');
+      assert.equal(userAfter, "import { Suggester } from '../app/file';\n\nexport const suggester = new Suggester('drafts');\n");
+    });
+
+    it('a constructor left with nothing goes whole', () => {
+      const { text, user: userAfter } = fixWithUser(suggester('private readonly client: OpenAI'), user.replace("openai, 'drafts'", 'openai'));
+      assert.match(text, /^export class Suggester \{\n {2}async suggest/m);
+      assert.match(userAfter, /new Suggester\(\);/);
+    });
+
+    it('stays when a construction cannot be followed (a subclass, spread arguments)', () => {
+      const code = suggester('private readonly client: OpenAI, private readonly label: string');
+      for (const other of ["import { Suggester } from '../app/file';\n\nexport class Special extends Suggester {}\n", "import { Suggester } from '../app/file';\n\nexport const make = (...args: [never, string]) => new Suggester(...args);\n"]) {
+        const { text, user: userAfter } = fixWithUser(code, other);
+        assert.match(text, /private readonly client: OpenAI, private readonly label: string/);
+        assert.equal(userAfter, other);
+      }
     });
   });
 

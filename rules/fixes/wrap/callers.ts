@@ -5,23 +5,14 @@
  * becomes the neutral result type. Refused when a caller passes the result on, the function is used
  * other than called by name, or (exported) the project's files cannot be listed.
  */
-import * as path from 'node:path';
 import type * as TS from 'typescript';
-import { parseSource, typescript } from '../../engine/parse';
-import { Scopes } from '../../engine/scope';
-import { moduleSpecifierOfCall } from '../../engine/syntax';
+import { typescript } from '../../engine/parse';
+import type { Scopes } from '../../engine/scope';
 import type { WrapKind } from '../../vendors/wrap-table';
+import { type Project, importersOf, where } from '../importers';
 import type { FileChange, TextChange } from '../types';
 import { Refusal } from './request';
 import { isReference, outer, rewriteResultUses } from './result';
-
-/** What the rest of the project looks like, for finding callers in other files. */
-export interface Project {
-  /** Every source file of the project, or undefined when they cannot be listed. */
-  files(): readonly string[] | undefined;
-  read(filePath: string): string | undefined;
-  resolve(fromFile: string, specifier: string): string | undefined;
-}
 
 export interface ReturnedResult {
   /** Edits in the function's own file: its return type and the uses at its callers there. */
@@ -145,44 +136,10 @@ function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix:
   }
 }
 
-/** The callers in the project's other files: imported by name (`import { f }`, `import { f as g }`). */
+/** The callers in the project's other files. */
 function callersElsewhere(name: string, definingFile: string, kind: WrapKind, prefix: readonly string[], project: Project): FileChange[] {
-  const ts = typescript();
-  const files = project.files();
-  if (!files) throw new Refusal(`\`${name}\` is exported, and the project's files cannot be listed to find its callers`);
-  const changes: FileChange[] = [];
-  for (const filePath of files) {
-    if (filePath === definingFile) continue;
-    const text = project.read(filePath);
-    if (!text?.includes(name)) continue;
-    const sourceFile = parseSource(filePath, text);
-    const scopes = new Scopes();
-    const isDefiningModule = (specifier: TS.Expression | undefined) => !!specifier && ts.isStringLiteralLike(specifier) && project.resolve(filePath, specifier.text) === definingFile;
-    const locals: TS.Identifier[] = [];
-    const visit = (node: TS.Node): void => {
-      if (ts.isImportDeclaration(node) && isDefiningModule(node.moduleSpecifier)) {
-        const bindings = node.importClause?.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) throw new Refusal(`${path.basename(filePath)} imports \`${name}\`'s module as a namespace`);
-        if (bindings && ts.isNamedImports(bindings)) {
-          for (const element of bindings.elements) if ((element.propertyName ?? element.name).text === name && !element.isTypeOnly) locals.push(element.name);
-        }
-      } else if (ts.isExportDeclaration(node) && isDefiningModule(node.moduleSpecifier)) {
-        const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.map((element) => (element.propertyName ?? element.name).text) : undefined;
-        if (!names || names.includes(name)) throw new Refusal(`${path.basename(filePath)} re-exports \`${name}\``);
-      } else if (ts.isCallExpression(node) && isDefiningModule(node.arguments[0]) && moduleSpecifierOfCall(node) !== undefined) {
-        throw new Refusal(`${path.basename(filePath)} loads \`${name}\`'s module with ${node.expression.getText(sourceFile)}()`);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+  return importersOf(name, definingFile, project).flatMap(({ filePath, sourceFile, scopes, locals }) => {
     const edits = locals.flatMap((local) => callerEdits(sourceFile, local, (identifier) => identifier !== local && scopes.resolve(identifier)?.declaration === local.parent, kind, prefix, scopes).edits);
-    if (edits.length) changes.push({ filePath, changes: edits });
-  }
-  return changes;
-}
-
-/** `file.ts line 12`, for reasons. */
-function where(node: TS.Node): string {
-  const sourceFile = node.getSourceFile();
-  return `${path.basename(sourceFile.fileName)} line ${sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1}`;
+    return edits.length ? [{ filePath, changes: edits }] : [];
+  });
 }
