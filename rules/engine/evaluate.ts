@@ -151,7 +151,25 @@ export class Evaluator {
     const statics = new StaticValues(this.scopes);
     const value = statics.properties(options).find((property) => property.name === option)?.value;
     const literal = value && statics.literals(value);
-    return literal?.length === 1 ? { ...instance, deployment: literal[0].value } : instance;
+    if (literal?.length === 1) return { ...instance, deployment: literal[0].value };
+    const imported = value && this.importedProperty(value);
+    return imported ? { ...instance, deployment: imported } : instance;
+  }
+
+  /** `models.reports` where `models` is imported from a workspace module: that file and the path. */
+  private importedProperty(expression: TS.Expression): { file: string; path: string[] } | undefined {
+    const ts = this.ts;
+    const path: string[] = [];
+    let node = skipOuterExpressions(expression);
+    while (ts.isPropertyAccessExpression(node)) {
+      path.unshift(node.name.text);
+      node = skipOuterExpressions(node.expression);
+    }
+    const binding = ts.isIdentifier(node) ? this.scopes.resolve(node) : undefined;
+    const origin = binding?.origin;
+    const file = origin && !origin.typeOnly && this.host.resolveModule(this.filePath, origin.specifier);
+    if (!file || !path.length) return undefined;
+    return { file, path: [...(origin.imported === '*' ? [] : [origin.imported]), ...binding.path, ...path] };
   }
 
   private callValue(call: TS.CallExpression): Value | undefined {

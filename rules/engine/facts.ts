@@ -4,6 +4,7 @@
  * Offsets are UTF-16 offsets into the analysed text.
  */
 import type { VendorId } from './types';
+import type { Deployment } from './values';
 
 export interface Span {
   start: number;
@@ -55,7 +56,7 @@ export interface VendorCallFact {
   /** Set when the client was imported from another workspace module. */
   viaModule?: string;
   /** The client's fixed deployment (AzureOpenAI `deployment`), which wins over the call's `model`. */
-  deployment?: string;
+  deployment?: Deployment;
 }
 
 /** `fetch`, `axios`, `got`, `ky` or `node:https` request to a vendor endpoint. Span: the callee. */

@@ -21,7 +21,7 @@ export type Value =
       /** Workspace module the object was imported from, for messages. */
       viaModule?: string;
       /** The deployment the client was constructed with, which overrides each call's `model`. */
-      deployment?: string;
+      deployment?: Deployment;
     }
   /** A function whose calls return `returns` (`function getClient() { return new OpenAI() }`). */
   | { kind: 'function'; returns: Value }
@@ -31,6 +31,12 @@ export type Value =
   | { kind: 'http'; library: string; path: string[] };
 
 export type InstanceValue = Extract<Value, { kind: 'instance' }>;
+
+/**
+ * A client's fixed deployment: a literal, or a property of another module's export
+ * (`deployment: models.reports` → file of `models`, `['models', 'reports']`).
+ */
+export type Deployment = string | { file: string; path: string[] };
 
 export function vendorModuleSpec(module: string): VendorModule {
   return matchVendorModule(module)!.module;

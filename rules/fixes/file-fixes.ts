@@ -28,6 +28,9 @@ import { type ReturnedResult, followReturn } from './wrap/callers';
 import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
 import { Refusal } from './wrap/request';
 
+/** Neutral names a seam made by an earlier aidlint may lack. */
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates'];
+
 export interface FixInput {
   filePath: string;
   text: string;
@@ -195,6 +198,10 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
     if (!(error instanceof Refusal)) throw error;
     return refuse(error.message);
   }
+  // Neutral names later aidlint versions added to the seam (ChatRequest.candidateCount, ChatResult.candidates).
+  const newTexts = [plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => change.newText).join('\n');
+  const missing = seam.missingFromIndex(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)));
+  if (missing.length) return refuse(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
   const provider = providerFor(fact);
   let key: string;
   try {
@@ -203,7 +210,8 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
     if (!(error instanceof SeamConfigError)) throw error;
     return refuse(error.message);
   }
-  const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(input.index.resolveModule(input.filePath, plan.model.specifier), key, provider);
+  const configFile = typeof plan.model === 'string' ? undefined : 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
+  const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(configFile, key, provider);
   if (unusable) return refuse(unusable);
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];

@@ -13,8 +13,8 @@ import { readSourceFileSync } from '../files/read';
 import { providerFor } from './file-fixes';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
-import { applyChanges, overlaps } from './text-changes';
-import type { Fix, TextChange } from './types';
+import { applyChanges } from './text-changes';
+import type { Fix } from './types';
 
 export interface FixedFile {
   filePath: string;
@@ -29,9 +29,15 @@ export interface FixRunResult {
   skipped: Array<{ filePath: string; fix: Fix; reason: string }>;
 }
 
-/** `projectFiles`: every file of the project, where callers of a function whose result a fix changes are looked for. */
+/**
+ * Files are fixed one after another, as an editor applying fix-all file by file would: each sees the
+ * texts earlier fixes left (their own and those they made at callers in other files), and nothing is
+ * written until the end. `projectFiles`: every file of the project, where callers are looked for.
+ */
 export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, projectFiles?: readonly string[]): FixRunResult {
-  const host = diskIndexHost((file) => configs.configFor(file));
+  const fixedTexts = new Map<string, string>();
+  const disk = diskIndexHost((file) => configs.configFor(file));
+  const host = diskIndexHost((file) => configs.configFor(file), { overrides: fixedTexts });
   const index = new WorkspaceIndex(host);
   const seams = new Map<string, SeamPlan>();
   const result: FixRunResult = { files: [], applied: 0, skipped: [] };
@@ -43,39 +49,46 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   // The seam is made once for the run: it defaults to the provider the code calls, whichever file comes first.
   const firstCall = sources.flatMap(({ filePath, text }) => index.analysis(filePath, text)?.facts ?? []).find((fact) => fact.kind === 'vendor-call');
   const provider = firstCall ? providerFor(firstCall) : 'openai';
-  // Every file's fixes are worked out on the original texts; a file's own edits and the edits other files'
-  // fixes make to it (at callers) are applied together at the end.
-  const edits = new Map<string, { before: string; own: TextChange[]; fromElsewhere: TextChange[] }>();
-  const editsOf = (filePath: string, before?: string) => {
-    let entry = edits.get(filePath);
-    if (!entry) edits.set(filePath, (entry = { before: before ?? host.readFile(filePath) ?? '', own: [], fromElsewhere: [] }));
-    return entry;
+  const originals = new Map<string, string>();
+  const update = (filePath: string, before: string, after: string) => {
+    if (!originals.has(filePath)) originals.set(filePath, before);
+    fixedTexts.set(filePath, after);
+    index.invalidate(filePath);
   };
-  for (const { filePath, config, text } of sources) {
+  // The seam, as planned so far, is part of what later files see (a client's `deployment: models.x`).
+  const showSeams = () => {
+    let changed = false;
+    for (const change of [...seams.values()].flatMap((plan) => plan.changes())) {
+      const text = change.create ? change.create.content : applyChanges(disk.readFile(change.filePath) ?? '', change.changes);
+      if (fixedTexts.get(change.filePath) === text) continue;
+      fixedTexts.set(change.filePath, text);
+      changed = true;
+    }
+    if (changed) index.invalidateAll();
+  };
+  for (const { filePath, config, text: original } of sources) {
+    showSeams();
+    const text = fixedTexts.get(filePath) ?? original;
     const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams, provider);
     result.applied += fixed.applied.length;
     result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
-    if (fixed.changes) editsOf(filePath, text).own.push(...fixed.changes);
-    for (const other of fixed.otherFiles ?? []) editsOf(other.filePath).fromElsewhere.push(...other.changes);
-  }
-  for (const [filePath, { before, own, fromElsewhere: all }] of edits) {
-    // Two fixes may ask for the same edit elsewhere (the same unused import at a caller): once is enough.
-    const fromElsewhere = all.filter((edit, index) => all.findIndex((other) => other.start === edit.start && other.end === edit.end && other.newText === edit.newText) === index);
-    // Each file's own fixes were checked to parse (fix-all.ts); edits from elsewhere are checked here, and
-    // nothing is written when they would break a file.
-    const problem = (reason: string) => new FixRunError(`${filePath}: ${reason}; nothing was written (run --fix on the files one by one)`);
-    if (overlaps([...own, ...fromElsewhere])) throw problem("the edits at the callers of a fixed function overlap the file's own fixes");
-    const after = applyChanges(before, [...own, ...fromElsewhere]);
-    if (fromElsewhere.length && firstSyntaxError(parseSource(filePath, after)) && !firstSyntaxError(parseSource(filePath, before))) {
-      throw problem('the edits at the callers of a fixed function would leave the file unparsable');
+    if (fixed.text !== undefined) update(filePath, text, fixed.text);
+    for (const other of fixed.otherFiles ?? []) {
+      // Edits at callers were computed on the caller's current text; they must leave it parsable.
+      const before = host.readFile(other.filePath) ?? '';
+      const after = applyChanges(before, other.changes);
+      if (firstSyntaxError(parseSource(other.filePath, after)) && !firstSyntaxError(parseSource(other.filePath, before))) {
+        throw new FixRunError(`${other.filePath}: the edits a fix of ${filePath} makes there would leave it unparsable; nothing was written`);
+      }
+      update(other.filePath, before, after);
     }
-    result.files.push({ filePath, before, after });
   }
+  for (const [filePath, before] of originals) result.files.push({ filePath, before, after: fixedTexts.get(filePath)! });
   for (const plan of seams.values()) {
     for (const change of plan.changes()) {
       if (change.create) result.files.push({ filePath: change.filePath, after: change.create.content });
       else {
-        const before = host.readFile(change.filePath) ?? '';
+        const before = disk.readFile(change.filePath) ?? '';
         result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes) });
       }
     }
@@ -83,7 +96,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   return result;
 }
 
-/** A run whose fixes cannot be combined safely; nothing is written. */
+/** A run whose fixes would break a file; nothing is written. */
 export class FixRunError extends Error {}
 
 /** Writes the fixed files, creating folders for new ones; refuses to overwrite a file created meanwhile. */

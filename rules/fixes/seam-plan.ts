@@ -119,9 +119,21 @@ export class SeamPlan {
     }
   }
 
+  /**
+   * The neutral names among `names` that an existing seam's index does not declare (a seam made by an
+   * older aidlint, or edited): code using them would not compile against it.
+   */
+  missingFromIndex(names: readonly string[]): string[] {
+    const index = this.existing && this.host.readFile(this.existing.index);
+    if (index === undefined) return [];
+    return names.filter((name) => !new RegExp(`\\b${name}\\b`).test(index));
+  }
+
   /** Why the wrap cannot use the existing entry `models.<key>` for a call `provider` serves. */
   modelRefusal(configFile: string | undefined, key: string, provider: SeamProvider): string | undefined {
-    const isEntry = this.existing !== undefined && configFile === this.existing.config && configEntries(this.configText!, 'models')?.some((entry) => entry.key === key);
+    // The config as it is, or as this run creates it.
+    const config = this.existing?.config ?? (this.created ? this.file('config') : undefined);
+    const isEntry = config !== undefined && configFile === config && configEntries(this.configText!, 'models')?.some((entry) => entry.key === key);
     if (!isEntry) return `the model \`models.${key}\` is not an entry of the seam's configuration`;
     const servedBy = this.servingProviders()(key);
     if (servedBy !== provider) return `the seam sends \`models.${key}\` to ${servedBy}, but this call goes to ${provider}`;

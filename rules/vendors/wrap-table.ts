@@ -57,19 +57,22 @@ export const CLIENT_PROVIDERS: Readonly<Record<string, 'openai' | 'azure-openai'
   OpenAIClient: 'azure-openai',
 };
 
+const CHAT_OPTIONS: Readonly<Record<string, string>> = {
+  messages: 'messages',
+  temperature: 'temperature',
+  max_tokens: 'maxTokens',
+  max_completion_tokens: 'maxTokens',
+  maxTokens: 'maxTokens',
+  top_p: 'topP',
+  topP: 'topP',
+  stop: 'stop',
+};
+
 /** Request options the neutral interface carries: vendor name → neutral name. `model` and `stream` are handled apart. */
 export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, string>>>> = {
-  chat: {
-    messages: 'messages',
-    temperature: 'temperature',
-    max_tokens: 'maxTokens',
-    max_completion_tokens: 'maxTokens',
-    maxTokens: 'maxTokens',
-    top_p: 'topP',
-    topP: 'topP',
-    stop: 'stop',
-  },
-  'chat-stream': {},
+  chat: { ...CHAT_OPTIONS, n: 'candidateCount' },
+  // A neutral stream carries one answer: no `n`.
+  'chat-stream': CHAT_OPTIONS,
   embeddings: { input: 'input', dimensions: 'dimensions' },
 };
 
@@ -104,6 +107,16 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   embeddings: [
     { path: 'data.0.embedding', neutral: 'embeddings[0]' },
   ],
+};
+
+/**
+ * Lists in a result whose items code reads one at a time (`completion.choices.map((choice) => …)`, a
+ * `for … of` loop, `.length`): the neutral list, and each item's readable fields → the neutral field.
+ */
+export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; itemFields: Readonly<Record<string, string>> }>>> = {
+  chat: [{ path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } }],
+  'chat-stream': [],
+  embeddings: [],
 };
 
 /**

@@ -44,17 +44,13 @@ const LEFT = [
   'scripts/backfill-summaries.js:11 vendor-client',
   'scripts/backfill-summaries.js:14 vendor-call',
   'scripts/backfill-summaries.js:15 hardcoded-model',
-  // Client modules: still used by the refused calls (src/lib/openai.ts), or left for the developer to delete.
+  // Client modules: still used by the refused call (src/lib/openai.ts), or left for the developer to delete.
   'src/lib/azure.ts:1 vendor-import',
   'src/lib/azure.ts:6 vendor-client',
   'src/lib/openai.ts:1 vendor-import',
   'src/lib/openai.ts:4 vendor-client',
   // moderations.create: not wrapped yet.
   'src/routes/moderation.ts:10 vendor-call',
-  // `n: count` asks for several answers; the neutral result holds one.
-  'src/services/reply-suggester.ts:1 vendor-import',
-  'src/services/reply-suggester.ts:7 vendor-type-leak',
-  'src/services/reply-suggester.ts:10 vendor-call',
 ];
 
 /** What the driver calls, in order (`METHOD route status` of each line after the re-index and the app's log). */
@@ -132,6 +128,8 @@ describe('fix-all on the bundled example', function () {
     assert.deepEqual(lines.slice(2).map((line) => line.split(' ', 3).join(' ')), CALLS);
     // Every ticket's detected locale is the fake's echo (never 'en'), so the replies are translated on Azure.
     assert.match(original.output, /"drafts":\["\[gpt-4o-support\] echo: \[gpt-4o-mini\] echo: Subject: Printer offline/);
+    // `n: count` (3) asks for three drafts; the fake numbers the second and third.
+    assert.match(original.output, / \(2\)","[^"]* \(3\)"\],"disclosure"/);
     const routes = new Set(original.requests.map(routeOf));
     assert.ok(routes.has('/openai/deployments/text-embedding-3-small/embeddings text-embedding-3-small'), [...routes].join('\n'));
     assert.ok(routes.has('/openai/deployments/gpt-4o-support/chat/completions gpt-4o-support'), [...routes].join('\n'));
@@ -196,8 +194,8 @@ describe('fix-all on the bundled example', function () {
         return was === is ? [] : [`${was} -> ${is}`];
       });
       const toAzure = (model: string, operation: string) => `/v1/${operation} ${model} -> /openai/deployments/${model}/${operation} ${model}`;
-      // Per ticket: the summary, the triage and the streamed reply; then the search query's embedding.
-      assert.deepEqual(moved, [...Array(6).fill(toAzure('gpt-4o-mini', 'chat/completions')), toAzure('text-embedding-3-small', 'embeddings')]);
+      // Per ticket: the summary, the triage, the suggested replies and the streamed reply; then the search query's embedding.
+      assert.deepEqual(moved, [...Array(8).fill(toAzure('gpt-4o-mini', 'chat/completions')), toAzure('text-embedding-3-small', 'embeddings')]);
     });
   });
 

@@ -51,9 +51,8 @@ const V3 = "the seam's adapters need openai 4.41 or later and this project depen
 const RUNS: FixtureRun[] = [
   {
     name: 'openai-esm',
-    wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw'],
+    wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw', 'candidates.brainstorm'],
     refused: [
-      { file: 'src/routes/brainstorm.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('n') },
       { file: 'src/routes/confidence.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('logprobs') },
       { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat and embeddings are)." },
     ],

@@ -76,10 +76,10 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
     });
 
     it('a refused call: the wrap action is offered disabled, with the reason, and no edit', async () => {
-      const documentUri = await editor.openFile('src/routes/brainstorm.ts');
+      const documentUri = await editor.openFile('src/routes/confidence.ts');
       const [call] = await editor.diagnostics(documentUri, 'vendor-call');
       const wrap = (await editor.actions(documentUri, [call])).find((action) => action.title === WRAP);
-      assert.deepEqual(wrap?.disabled, { reason: 'Cannot wrap this call: option `n` has no equivalent in the provider-neutral interface.' });
+      assert.deepEqual(wrap?.disabled, { reason: 'Cannot wrap this call: option `logprobs` has no equivalent in the provider-neutral interface.' });
       assert.equal(wrap?.edit, undefined);
     });
 

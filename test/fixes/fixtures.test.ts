@@ -40,7 +40,7 @@ const FIXTURES: FixtureExpectations[] = [
       'azure.translate',
       'azure.embed',
       'returned.raw',
-      'refused.brainstorm',
+      'candidates.brainstorm',
       'refused.logprobs',
       'refused.image',
     ],

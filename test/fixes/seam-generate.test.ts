@@ -103,6 +103,7 @@ async function main(): Promise<void> {
   }));
   print('json', await chat.complete({ messages: [{ role: 'user', content: 'answer in JSON' }], responseFormat: 'json' }));
   print('truncated', await chat.complete({ messages: [{ role: 'user', content: 'one two three' }], maxTokens: 2 }));
+  print('candidates', (await chat.complete({ messages: [{ role: 'user', content: 'two drafts' }], candidateCount: 2 })).candidates);
   print('embed', await embeddingModel('textEmbedding3Small').embed({ input: ['alpha', 'beta'], dimensions: 4 }));
 }
 
@@ -117,20 +118,24 @@ main().catch((error) => {
 `;
 
 const usage = (input: number, output: number): object => ({ inputTokens: input, outputTokens: output, totalTokens: input + output });
+/** One answer: `candidates` holds it once more. */
+const answer = (text: string, finishReason: string, rest: object): object => ({ text, finishReason, candidates: [{ text, finishReason }], ...rest });
 const EXPECTED_OUTPUT: Array<[string, unknown]> = [
-  ['complete', { text: '[gpt-4o-mini] echo: hello there', finishReason: 'stop', toolCalls: [], usage: usage(4, 4) }],
+  ['complete', answer('[gpt-4o-mini] echo: hello there', 'stop', { toolCalls: [], usage: usage(4, 4) })],
   ['stream', { text: '[gpt-4o-mini] echo: stream me', finishReasons: [null, null, null, null, null, 'stop'] }],
   [
     'tools',
-    {
-      text: '',
-      finishReason: 'tool_calls',
-      toolCalls: [{ id: 'call_1', name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) }],
-      usage: usage(3, 1),
-    },
+    answer('', 'tool_calls', { toolCalls: [{ id: 'call_1', name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) }], usage: usage(3, 1) }),
   ],
-  ['json', { text: JSON.stringify({ model: 'gpt-4o-mini', echo: 'answer in JSON' }), finishReason: 'stop', toolCalls: [], usage: usage(3, 3) }],
-  ['truncated', { text: '[gpt-4o-mini] echo: ', finishReason: 'length', toolCalls: [], usage: usage(3, 2) }],
+  ['json', answer(JSON.stringify({ model: 'gpt-4o-mini', echo: 'answer in JSON' }), 'stop', { toolCalls: [], usage: usage(3, 3) })],
+  ['truncated', answer('[gpt-4o-mini] echo: ', 'length', { toolCalls: [], usage: usage(3, 2) })],
+  [
+    'candidates',
+    [
+      { text: '[gpt-4o-mini] echo: two drafts', finishReason: 'stop' },
+      { text: '[gpt-4o-mini] echo: two drafts (2)', finishReason: 'stop' },
+    ],
+  ],
   ['embed', { embeddings: [embeddingOf('alpha', 4), embeddingOf('beta', 4)], usage: { inputTokens: 2, totalTokens: 2 } }],
 ];
 
@@ -185,9 +190,9 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
   const route = ROUTES[provider];
   assert.deepEqual(
     requests.map((request) => [request.path, request.query, request.credential]),
-    [...Array(5).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential]],
+    [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential]],
   );
-  const [complete, stream, tools, json, truncated, embed] = requests.map((request) => request.body as Record<string, unknown>);
+  const [complete, stream, tools, json, truncated, candidates, embed] = requests.map((request) => request.body as Record<string, unknown>);
   assert.deepEqual(complete, {
     model: 'gpt-4o-mini',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],
@@ -204,6 +209,7 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
   ]);
   assert.deepEqual(json.response_format, { type: 'json_object' });
   assert.equal(truncated.max_tokens, 2);
+  assert.equal(candidates.n, 2);
   assert.deepEqual([embed.model, embed.input, embed.dimensions], ['text-embedding-3-small', ['alpha', 'beta'], 4]);
 }
 

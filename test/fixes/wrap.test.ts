@@ -467,13 +467,35 @@ export async function ask(question: string): Promise<string> {
     },
   },
   {
+    title: '`n` becomes `candidateCount`; the choices read one by one become the candidates',
+    code: `import { openai } from '../lib/openai';
+
+export async function ideas(topic: string, count: number): Promise<string[]> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: count, messages: [{ role: 'user', content: topic }] });
+  const reasons: string[] = [];
+  for (const choice of completion.choices) reasons.push(choice.finish_reason);
+  return [String(completion.choices.length), ...completion.choices.map((choice) => choice.message.content ?? ''), ...reasons];
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ideas(topic: string, count: number): Promise<string[]> {
+  const completion = await chatModel('gpt4oMini').complete({ candidateCount: count, messages: [{ role: 'user', content: topic }] });
+  const reasons: string[] = [];
+  for (const choice of completion.candidates) reasons.push(choice.finishReason);
+  return [String(completion.candidates.length), ...completion.candidates.map((choice) => choice.text ?? ''), ...reasons];
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'the vendor import and client stay while a call the fix refuses still uses them',
     code: `import OpenAI from 'openai';
 
 const client = new OpenAI();
 
 export async function ideas(topic: string): Promise<string[]> {
-  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: topic }] });
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: topic }] });
   return completion.choices.map((choice) => choice.message.content ?? '');
 }
 
@@ -489,7 +511,7 @@ import { chatModel } from '../ai';
 const client = new OpenAI();
 
 export async function ideas(topic: string): Promise<string[]> {
-  const completion = await client.chat.completions.create({ model: models.gpt4oMini, n: 2, messages: [{ role: 'user', content: topic }] });
+  const completion = await client.chat.completions.create({ model: models.gpt4oMini, logprobs: true, messages: [{ role: 'user', content: topic }] });
   return completion.choices.map((choice) => choice.message.content ?? '');
 }
 
@@ -729,9 +751,14 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   {
-    title: '`n` (several choices)',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: question }] });\n  return c.choices.length;",
+    title: '`n` on a stream (a neutral stream carries one answer)',
+    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, stream: true, messages: [{ role: 'user', content: question }] });\n  for await (const chunk of s) send(chunk.choices[0]?.delta.content);",
     reason: 'option `n` has no equivalent in the provider-neutral interface',
+  },
+  {
+    title: 'a choice read for a field a candidate lacks',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: question }] });\n  return c.choices.map((choice) => choice.logprobs);",
+    reason: 'a `choices` item is used for more than `message.content`, `finish_reason`, `finishReason`',
   },
   {
     title: 'logprobs',

@@ -7,8 +7,9 @@
  * - chat: `[<model or deployment>] echo: <last user message>`; with `response_format: json_object`, the JSON
  *   `{"model":…,"echo":…}`; with `max_tokens` below the answer's word count, the first words and
  *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
- *   first tool with `{"input": <last user message>}`. `stream: true` sends the same answer as SSE chunks, one
- *   per word, then `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`).
+ *   first tool with `{"input": <last user message>}`; with `n`, n choices, the second and later ones ending
+ *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
+ *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`).
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
@@ -153,7 +154,13 @@ function chatCompletion(model: string, body: Json): Json {
     object: 'chat.completion',
     created: CREATED,
     model,
-    choices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+    // `n` asks for several answers: the second and later ones end with their number, ` (2)` …
+    choices: Array.from({ length: Math.max(1, Number(body.n ?? 1)) }, (_, index) => ({
+      index,
+      message: index === 0 || toolCall ? message : { ...message, content: `${message.content} (${index + 1})` },
+      finish_reason: finishReason,
+      logprobs: null,
+    })),
     usage,
   };
 }

@@ -63,6 +63,8 @@ export interface ChatRequest {
   tools?: ToolDefinition[];
   /** 'json' asks for a JSON object answer. */
   responseFormat?: 'text' | 'json';
+  /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
+  candidateCount?: number;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown>;
 }
@@ -75,10 +77,19 @@ export interface Usage {
   totalTokens: number;
 }
 
+/** One of the answers the model generated. */
+export interface ChatCandidate {
+  text: string;
+  finishReason: FinishReason;
+}
+
 export interface ChatResult {
+  /** The first answer (of \`candidates\`). */
   text: string;
   finishReason: FinishReason;
   toolCalls: ToolCall[];
+  /** Every answer, in order; one unless the request asked for \`candidateCount\`. */
+  candidates: ChatCandidate[];
   usage?: Usage;
 }
 
@@ -214,6 +225,7 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     max_tokens: request.maxTokens,
     top_p: request.topP,
     stop: request.stop,
+    n: request.candidateCount,
     tools: request.tools?.map((tool) => ({
       type: 'function',
       function: { name: tool.name, description: tool.description, parameters: tool.parameters },
@@ -233,6 +245,7 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
     text: choice?.message.content ?? '',
     finishReason: toFinishReason(choice?.finish_reason),
     toolCalls,
+    candidates: completion.choices.map((candidate) => ({ text: candidate.message.content ?? '', finishReason: toFinishReason(candidate.finish_reason) })),
     usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
   };
 }

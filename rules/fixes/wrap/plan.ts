@@ -47,7 +47,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
     const body = requestLiteral(request.fields, call, sourceFile);
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
-    const model = fact.deployment ?? request.model;
+    const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
     return {
       kind: request.kind,
       model,
@@ -63,6 +63,13 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     if (error instanceof Refusal) return { refused: error.message };
     throw error;
   }
+}
+
+/** A client's deployment as a model: a literal, or an entry of a config's `models` (an earlier fix moved it there). */
+function deploymentModel(deployment: NonNullable<VendorCallFact['deployment']>): ModelSource {
+  if (typeof deployment === 'string') return deployment;
+  if (deployment.path.length === 2 && deployment.path[0] === 'models') return { file: deployment.file, key: deployment.path[1] };
+  throw new Refusal(`the client's deployment is \`${deployment.path.join('.')}\`, which is not a \`models\` entry of the seam's configuration`);
 }
 
 /**

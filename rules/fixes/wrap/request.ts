@@ -27,7 +27,8 @@ export interface NeutralRequest {
 }
 
 /** A literal's value, or `models.<key>` imported from `specifier` (the seam's config, once checked). */
-export type ModelSource = string | { specifier: string; key: string };
+/** A literal, a `models.<key>` entry read through an import (`specifier`), or one in a known config file. */
+export type ModelSource = string | { specifier: string; key: string } | { file: string; key: string };
 
 const ROLES = new Set(['system', 'user', 'assistant']);
 
@@ -56,7 +57,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
       return;
     }
-    const carried = REQUEST_OPTIONS[kind === 'chat-stream' ? 'chat' : kind];
+    const carried = REQUEST_OPTIONS[kind];
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
     if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
     if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
@@ -88,6 +89,10 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
   if (model === undefined) throw new Refusal('the request names no model');
+  // `stream: true` may come after an option only a complete answer carries (`n`).
+  const streamed = new Set(Object.values(REQUEST_OPTIONS['chat-stream']));
+  const onlyComplete = kind === 'chat-stream' ? Object.entries(REQUEST_OPTIONS.chat).find(([, neutral]) => !streamed.has(neutral) && fields.some((field) => field.name === neutral)) : undefined;
+  if (onlyComplete) throw new Refusal(`option \`${onlyComplete[0]}\` has no equivalent in the provider-neutral interface`);
   request.kind = kind;
   request.model = model;
   return request;

@@ -7,7 +7,7 @@
 import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
-import { RESULT_ACCESSORS, RESULT_OBJECTS, type WrapKind } from '../../vendors/wrap-table';
+import { RESULT_ACCESSORS, RESULT_LISTS, RESULT_OBJECTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -148,6 +148,9 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     if (kind === 'embeddings' && joined === 'data' && ts.isForOfStatement(node.parent) && node.parent.expression === node) {
       return rewriteEmbeddingLoop(node.parent, { start, end: node.end, newText: `${head}.embeddings` }, scopes);
     }
+    const list = RESULT_LISTS[kind].find((candidate) => candidate.path === joined);
+    const listUse = list && rewriteListUse(node, list, { start, end: node.end, newText: `${head}.${list.neutral}` }, scopes);
+    if (listUse) return listUse;
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
@@ -161,6 +164,40 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     return [{ start, end: node.end, newText: `${head}.${part.neutral}` }, ...fieldUses];
   }
   throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
+}
+
+/**
+ * `r.choices` read item by item — `.length`, `.map((choice) => …)` or `for (const choice of …)` — becomes
+ * the neutral list, each item read for a field it has (`choice.message.content` → `choice.text`).
+ * Undefined when the list is used otherwise (an element access is an accessor's business).
+ */
+function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKind][number], listChange: TextChange, scopes: Scopes): TextChange[] | undefined {
+  const ts = typescript();
+  const parent = list.parent;
+  let item: TS.BindingName | undefined;
+  let scope: TS.Node | undefined;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'length') return [listChange];
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'map') {
+    const call = parent.parent;
+    const callback = ts.isCallExpression(call) && call.expression === parent && call.arguments.length === 1 ? call.arguments[0] : undefined;
+    if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return undefined;
+    [item, scope] = [callback.parameters[0].name, callback.body];
+  } else if (ts.isForOfStatement(parent) && parent.expression === list && ts.isVariableDeclarationList(parent.initializer) && parent.initializer.declarations.length === 1) {
+    [item, scope] = [parent.initializer.declarations[0].name, parent.statement];
+  }
+  if (!item || !scope) return undefined;
+  if (!ts.isIdentifier(item)) throw new Refusal(`a \`${table.path}\` item is destructured`);
+  const fields = Object.keys(table.itemFields).join('`, `');
+  const itemChanges = rewriteReferences(item, scope, (reference) => {
+    const path: string[] = [];
+    for (let node: TS.Node = reference; ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node; node = node.parent) {
+      path.push(node.parent.name.text);
+      const neutral = Object.hasOwn(table.itemFields, path.join('.')) ? table.itemFields[path.join('.')] : undefined;
+      if (neutral) return [{ start: reference.end, end: node.parent.end, newText: `.${neutral}` }];
+    }
+    throw new Refusal(`a \`${table.path}\` item is used for more than \`${fields}\``);
+  }, scopes);
+  return [listChange, ...itemChanges];
 }
 
 /** `usage?.prompt_tokens` → `usage?.inputTokens` (the neutral part is optional, so always `?.`). */
