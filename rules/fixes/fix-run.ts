@@ -57,14 +57,17 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   };
   // The seam, as planned so far, is part of what later files see (a client's `deployment: models.x`).
   const showSeams = () => {
-    let changed = false;
+    let appeared = false;
     for (const change of [...seams.values()].flatMap((plan) => plan.changes())) {
       const text = change.create ? change.create.content : applyChanges(disk.readFile(change.filePath) ?? '', change.changes);
-      if (fixedTexts.get(change.filePath) === text) continue;
+      const shown = fixedTexts.get(change.filePath);
+      if (shown === text) continue;
+      appeared ||= shown === undefined && change.create !== undefined;
       fixedTexts.set(change.filePath, text);
-      changed = true;
+      index.invalidate(change.filePath);
     }
-    if (changed) index.invalidateAll();
+    // New files change how imports resolve everywhere; a changed config only its own analysis.
+    if (appeared) index.invalidateAll();
   };
   for (const { filePath, config, text: original } of sources) {
     showSeams();
