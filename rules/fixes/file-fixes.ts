@@ -15,7 +15,7 @@ import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
-import { CLIENT_PROVIDERS } from '../vendors/wrap-table';
+import { CLIENT_PROVIDERS, SOLE_PROVIDER } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import type { ConfigSection, SeamProvider } from './seam';
 import { clientFix } from './client-fix';
@@ -29,7 +29,7 @@ import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
 import { Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel'];
 
 export interface FixInput {
   filePath: string;
@@ -198,14 +198,15 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
     if (!(error instanceof Refusal)) throw error;
     return refuse(error.message);
   }
-  // Neutral names later aidlint versions added to the seam (ChatRequest.candidateCount, ChatResult.candidates).
+  // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel).
   const newTexts = [plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => change.newText).join('\n');
   const missing = seam.missingFromIndex(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)));
   if (missing.length) return refuse(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
-  const provider = providerFor(fact);
+  const soleProvider = SOLE_PROVIDER[plan.kind];
+  const provider = soleProvider ?? providerFor(fact);
   let key: string;
   try {
-    key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider) : plan.model.key;
+    key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider, soleProvider !== undefined) : plan.model.key;
   } catch (error) {
     if (!(error instanceof SeamConfigError)) throw error;
     return refuse(error.message);

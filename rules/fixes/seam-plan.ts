@@ -98,9 +98,10 @@ export class SeamPlan {
   /**
    * The key of model `value` as `provider` serves it (unknown: any entry of the value). A model new to the
    * config that another provider than the default serves is pinned to it in `modelProviders`; a value
-   * already there for another provider gets its own entry (`gpt4oMiniAzureOpenAI`).
+   * already there for another provider gets its own entry (`gpt4oMiniAzureOpenAI`). `pinAlways`: a
+   * capability only that provider has (moderation) is pinned even when it is the default.
    */
-  modelEntry(value: string, provider: SeamProvider | undefined): string {
+  modelEntry(value: string, provider: SeamProvider | undefined, pinAlways = false): string {
     this.ensureSeam();
     const servedBy = this.servingProviders();
     const reusable = (key: string) => provider === undefined || servedBy(key) === provider;
@@ -110,7 +111,7 @@ export class SeamPlan {
     const before = this.configText;
     try {
       const key = this.add('models', configEntryName(value, 'model') + suffix, envVarName(value, 'model') + envSuffix, value, reusable);
-      if (provider && servedBy(key) !== provider) this.pin(key, provider);
+      if (provider && (pinAlways || servedBy(key) !== provider)) this.pin(key, provider);
       return key;
     } catch (error) {
       // No model entry without the pin that keeps its calls where they went.

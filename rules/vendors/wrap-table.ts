@@ -4,7 +4,7 @@
  * neutral name), and how uses of the result translate. A new SDK shape is a new row here.
  */
 
-export type WrapKind = 'chat' | 'chat-stream' | 'embeddings';
+export type WrapKind = 'chat' | 'chat-stream' | 'embeddings' | 'moderation';
 
 export interface CallShape {
   /** Client classes (from the vendor table) whose method this is. */
@@ -40,6 +40,8 @@ export const CALL_SHAPES: readonly CallShape[] = [
     request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
     resultPrefix: [],
   },
+  // Azure OpenAI has no moderation endpoint: only the OpenAI client's call is wrapped (and stays on OpenAI).
+  { clients: ['OpenAI'], method: 'moderations.create', kind: 'moderation', request: { style: 'object' }, resultPrefix: [] },
   {
     clients: ['OpenAIClient'],
     method: 'getEmbeddings',
@@ -74,7 +76,19 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   // A neutral stream carries one answer: no `n`.
   'chat-stream': CHAT_OPTIONS,
   embeddings: { input: 'input', dimensions: 'dimensions' },
+  moderation: { input: 'input' },
 };
+
+/** The seam's factory and method for each kind of call. */
+export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | 'embeddingModel' | 'moderationModel'; method: string }>> = {
+  chat: { factory: 'chatModel', method: 'complete' },
+  'chat-stream': { factory: 'chatModel', method: 'stream' },
+  embeddings: { factory: 'embeddingModel', method: 'embed' },
+  moderation: { factory: 'moderationModel', method: 'moderate' },
+};
+
+/** Kinds only one provider serves: their models are always pinned to it in the seam's config. */
+export const SOLE_PROVIDER: Partial<Record<WrapKind, 'openai' | 'azure-openai'>> = { moderation: 'openai' };
 
 /** The fields of a usage object (v4+/v3 snake case, @azure/openai camel case) → the neutral `Usage` fields. */
 const USAGE_FIELDS: Readonly<Record<string, string>> = {
@@ -107,6 +121,11 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   embeddings: [
     { path: 'data.0.embedding', neutral: 'embeddings[0]' },
   ],
+  // The neutral moderation result has the SDK's shape, reduced to what every policy has.
+  moderation: [
+    { path: 'results.0.flagged', neutral: 'results[0].flagged' },
+    { path: 'results.0.categories', neutral: 'results[0].categories' },
+  ],
 };
 
 /**
@@ -117,6 +136,7 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
   chat: [{ path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } }],
   'chat-stream': [],
   embeddings: [],
+  moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
 };
 
 /**
@@ -127,4 +147,5 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
   chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   'chat-stream': [],
   embeddings: [],
+  moderation: [],
 };

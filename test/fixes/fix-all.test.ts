@@ -54,7 +54,7 @@ const RUNS: FixtureRun[] = [
     wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw', 'candidates.brainstorm'],
     refused: [
       { file: 'src/routes/confidence.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('logprobs') },
-      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat and embeddings are)." },
+      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat, embeddings and moderation are)." },
     ],
     provider: 'openai',
   },

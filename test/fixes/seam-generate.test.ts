@@ -82,7 +82,7 @@ const FLAVOURS: Flavour[] = [
 ];
 
 /** The program, written like the seam: once, in TypeScript, rendered in each flavour. */
-const PROGRAM = `import { chatModel, embeddingModel, type ChatChunk } from './ai/index';
+const PROGRAM = `import { chatModel, embeddingModel, moderationModel, type ChatChunk } from './ai/index';
 
 async function main(): Promise<void> {
   const chat = chatModel('gpt4oMini');
@@ -105,6 +105,8 @@ async function main(): Promise<void> {
   print('truncated', await chat.complete({ messages: [{ role: 'user', content: 'one two three' }], maxTokens: 2 }));
   print('candidates', (await chat.complete({ messages: [{ role: 'user', content: 'two drafts' }], candidateCount: 2 })).candidates);
   print('embed', await embeddingModel('textEmbedding3Small').embed({ input: ['alpha', 'beta'], dimensions: 4 }));
+  // Azure OpenAI has no moderation endpoint: its adapter says so.
+  print('moderate', await moderationModel('omniModerationLatest').moderate({ input: ['thanks', 'rude [flag]'] }).catch((error) => String(error)));
 }
 
 function print(label: string, value: unknown): void {
@@ -138,6 +140,15 @@ const EXPECTED_OUTPUT: Array<[string, unknown]> = [
   ],
   ['embed', { embeddings: [embeddingOf('alpha', 4), embeddingOf('beta', 4)], usage: { inputTokens: 2, totalTokens: 2 } }],
 ];
+const MODERATION: Record<keyof typeof ROUTES, unknown> = {
+  openai: {
+    results: [
+      { flagged: false, categories: { harassment: false, violence: false } },
+      { flagged: true, categories: { harassment: true, violence: false } },
+    ],
+  },
+  'azure-openai': "Error: Azure OpenAI has no moderation endpoint (model 'omni-moderation-latest'); set its modelProviders entry to openai",
+};
 
 const ROUTES = {
   openai: { chat: '/v1/chat/completions', embeddings: '/v1/embeddings', query: {}, credential: 'bearer' },
@@ -178,7 +189,7 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
           const output = flavour.bundled ? await runBundled(dir, env) : await runMain(dir, env);
 
           const printed = output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]);
-          assert.deepEqual(printed, EXPECTED_OUTPUT);
+          assert.deepEqual(printed, [...EXPECTED_OUTPUT, ['moderate', MODERATION[provider]]]);
           assertRequests(fake().requests, provider);
         });
       }
@@ -188,9 +199,10 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
 
 function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUTES): void {
   const route = ROUTES[provider];
+  const moderation = provider === 'openai' ? [['/v1/moderations', route.query, route.credential]] : [];
   assert.deepEqual(
     requests.map((request) => [request.path, request.query, request.credential]),
-    [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential]],
+    [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential], ...moderation],
   );
   const [complete, stream, tools, json, truncated, candidates, embed] = requests.map((request) => request.body as Record<string, unknown>);
   assert.deepEqual(complete, {
@@ -213,7 +225,7 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
   assert.deepEqual([embed.model, embed.input, embed.dimensions], ['text-embedding-3-small', ['alpha', 'beta'], 4]);
 }
 
-/** A project of the flavour with the seam (two model entries) in src/ai and the program as src/main. */
+/** A project of the flavour with the seam (three model entries) in src/ai and the program as src/main. */
 async function createProject(flavour: Flavour): Promise<string> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-seam-')));
   const write = (relativePath: string, text: string): void => {
@@ -229,7 +241,7 @@ async function createProject(flavour: Flavour): Promise<string> {
 
   const style = detectProjectStyle(dir);
   for (const file of generateSeam(style, { provider: 'openai' })) {
-    write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small']) : file.text);
+    write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small', 'omni-moderation-latest']) : file.text);
   }
   write(main, renderModule(PROGRAM, style));
   await linkDependencies(dir);

@@ -128,7 +128,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "const { modelProviders, models, provider } = require('./config');",
       "const { azureOpenAIProvider } = require('./providers/azure-openai');",
       "const { openAIProvider } = require('./providers/openai');",
-      'module.exports = { chatModel, embeddingModel, models };',
+      'module.exports = { chatModel, embeddingModel, moderationModel, models };',
     ]);
     const config = generateSeam(style, { provider: 'azure-openai' }).find((file) => file.relativePath === 'config.js')!.text;
     assert.match(config, /^const provider = env\('AI_PROVIDER', 'azure-openai'\);$/m, 'the provider option is the default');

@@ -467,6 +467,26 @@ export async function ask(question: string): Promise<string> {
     },
   },
   {
+    title: 'moderations.create: the seam\'s moderation model; the results are read as they were (destructured, then item by item)',
+    code: `import { openai } from '../lib/openai';
+
+export async function check(text: string): Promise<string[]> {
+  const { results } = await openai.moderations.create({ model: 'omni-moderation-latest', input: text });
+  const [first] = results;
+  return first.flagged ? Object.keys(first.categories) : [];
+}
+`,
+    expected: `import { moderationModel } from '../ai';
+
+export async function check(text: string): Promise<string[]> {
+  const result = await moderationModel('omniModerationLatest').moderate({ input: text });
+  const [first] = result.results;
+  return first.flagged ? Object.keys(first.categories) : [];
+}
+`,
+    models: ["omniModerationLatest: 'omni-moderation-latest'"],
+  },
+  {
     title: '`n` becomes `candidateCount`; the choices read one by one become the candidates',
     code: `import { openai } from '../lib/openai';
 
@@ -818,7 +838,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'images.generate',
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
-    reason: "'images.generate' is not wrapped yet (chat and embeddings are)",
+    reason: "'images.generate' is not wrapped yet (chat, embeddings and moderation are)",
   },
 ];
 
@@ -990,6 +1010,15 @@ export async function both(question: string): Promise<string[]> {
       assert.deepEqual(section(mixedConfig, 'modelProviders').split('\n').slice(1, -1), [
         "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI_PROVIDER', 'azure-openai'),",
       ]);
+    });
+
+    it('a moderation model is pinned to OpenAI even where OpenAI is the default (Azure OpenAI has no moderation)', () => {
+      const target = project(root, "import { openai } from '../lib/openai';\n\nexport const check = async (text: string) => (await openai.moderations.create({ model: 'omni-moderation-latest', input: text })).results[0].flagged;\n");
+      const { text, seams } = fixAll(target);
+      assert.match(text!, /moderationModel\('omniModerationLatest'\)\.moderate\(\{ input: text \}\)\)\.results\[0\]\.flagged/);
+      const config = configAfter(target, seams);
+      assert.match(config, /export const provider = env\('AI_PROVIDER', 'openai'\)/);
+      assert.match(section(config, 'modelProviders'), /omniModerationLatest: env\('AI_MODEL_OMNI_MODERATION_LATEST_PROVIDER', 'openai'\)/);
     });
 
     it('a model moved to the config from an Azure client is pinned, and the wrap of its call re-uses the entry', () => {
@@ -1293,7 +1322,7 @@ export class Classifier {
       ].map((code) => routeFix(code).fix?.disabledReason);
       assert.deepEqual(reasons, [
         'Cannot route this client through the seam: `client` is exported; wrap the calls in the modules that import it (each has its own fix), then delete it.',
-        "Cannot route this client through the seam: its call on line 16 cannot be wrapped ('images.generate' is not wrapped yet (chat and embeddings are)).",
+        "Cannot route this client through the seam: its call on line 16 cannot be wrapped ('images.generate' is not wrapped yet (chat, embeddings and moderation are)).",
         'Cannot route this client through the seam: `client` is still used on line 16 once its calls are wrapped.',
       ]);
     });

@@ -119,10 +119,30 @@ export interface EmbeddingModel {
   embed(request: EmbeddingRequest): Promise<EmbeddingResult>;
 }
 
+export interface ModerationRequest {
+  input: string | string[];
+}
+
+/** Whether a text breaks the content policy, and which categories it falls into (name → hit). */
+export interface Moderation {
+  flagged: boolean;
+  categories: Record<string, boolean>;
+}
+
+export interface ModerationResult {
+  /** One per input, in input order. */
+  results: Moderation[];
+}
+
+export interface ModerationModel {
+  moderate(request: ModerationRequest): Promise<ModerationResult>;
+}
+
 /** What a provider adapter implements; \`model\` is the configured value (with Azure, a deployment). */
 export interface Provider {
   chatModel(model: string): ChatModel;
   embeddingModel(model: string): EmbeddingModel;
+  moderationModel(model: string): ModerationModel;
 }
 
 const providers: Record<string, Provider | undefined> = {
@@ -146,6 +166,11 @@ export function chatModel(model: ModelName): ChatModel {
 /** An embedding model by its configuration name (a key of \`models\` in config). */
 export function embeddingModel(model: ModelName): EmbeddingModel {
   return providerOf(model).embeddingModel(models[model]);
+}
+
+/** A moderation model by its configuration name (a key of \`models\` in config). */
+export function moderationModel(model: ModelName): ModerationModel {
+  return providerOf(model).moderationModel(models[model]);
 }
 
 export { models, type ModelName };
@@ -212,6 +237,14 @@ export function openAIWireProvider(createClient: () => OpenAI): Provider {
           embeddings: response.data.map((item) => item.embedding),
           usage: { inputTokens: response.usage.prompt_tokens, totalTokens: response.usage.total_tokens },
         };
+      },
+    }),
+    moderationModel: (model) => ({
+      moderate: async ({ input }) => {
+        const response = await getClient().moderations.create({ model, input });
+        // Categories a model does not rate come back as null: not hit.
+        const hits = (categories: object) => Object.fromEntries(Object.entries(categories).map(([name, hit]) => [name, hit === true]));
+        return { results: response.results.map((result) => ({ flagged: result.flagged, categories: hits(result.categories) })) };
       },
     }),
   };
@@ -290,6 +323,7 @@ export const openAIProvider = openAIWireProvider(createClient);
 const AZURE_OPENAI = `/** Azure OpenAI: a model's configured value is its deployment name. */
 import { AzureOpenAI } from 'openai';
 import { apiVersions, endpoints } from '../config';
+import type { Provider } from '../index';
 import { openAIWireProvider } from './openai-wire';
 
 function createClient(): AzureOpenAI {
@@ -302,5 +336,15 @@ function createClient(): AzureOpenAI {
   });
 }
 
-export const azureOpenAIProvider = openAIWireProvider(createClient);
+const wire = openAIWireProvider(createClient);
+
+export const azureOpenAIProvider: Provider = {
+  ...wire,
+  // Azure OpenAI filters content itself and has no moderation endpoint; aidlint keeps moderation on OpenAI.
+  moderationModel: (model) => ({
+    moderate: async () => {
+      throw new Error(\`Azure OpenAI has no moderation endpoint (model '\${model}'); set its modelProviders entry to openai\`);
+    },
+  }),
+};
 `;

@@ -6,7 +6,7 @@ import type * as TS from 'typescript';
 import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
-import { CALL_SHAPES, type WrapKind } from '../../vendors/wrap-table';
+import { CALL_SHAPES, NEUTRAL_CALLS, type WrapKind } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -17,7 +17,7 @@ export interface WrapPlan {
   kind: WrapKind;
   model: ModelSource;
   /** Seam function the call goes through. */
-  factory: 'chatModel' | 'embeddingModel';
+  factory: (typeof NEUTRAL_CALLS)[WrapKind]['factory'];
   needsMessageType: boolean;
   /** The constant the model literal came from (removed if the fix leaves it unused). */
   modelConstant?: TS.VariableDeclaration;
@@ -34,7 +34,7 @@ export const MODEL_KEY_PLACEHOLDER = '\u0000model\u0000';
 
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
-  if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat and embeddings are)` };
+  if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
   const call = findCall(sourceFile, fact.callSpan);
   if (!call) return { refused: 'the call could not be found in the current text' };
   try {
@@ -43,8 +43,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const returnedBy = returningFunction(call);
     const resultChanges = returnedBy ? [] : rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
     const otherChanges = [...resultChanges, ...request.extraChanges];
-    const factory = request.kind === 'embeddings' ? 'embeddingModel' : 'chatModel';
-    const method = request.kind === 'embeddings' ? 'embed' : request.kind === 'chat-stream' ? 'stream' : 'complete';
+    const { factory, method } = NEUTRAL_CALLS[request.kind];
     const body = requestLiteral(request.fields, call, sourceFile);
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);

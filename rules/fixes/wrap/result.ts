@@ -127,6 +127,10 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   const head = destructured ? destructured.variable : '';
   let node: TS.Expression = root;
   let indexText: string | undefined;
+  // A destructured list (`const { results } = …`) may be read item by item right away.
+  const destructuredList = destructured && RESULT_LISTS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
+  const destructuredUse = destructuredList && rewriteListUse(root, destructuredList, { start, end: root.end, newText: `${head}.${destructuredList.neutral}` }, scopes);
+  if (destructuredUse) return destructuredUse;
   for (;;) {
     const parent: TS.Node = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) segments.push(parent.name.text);
@@ -174,21 +178,26 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
 function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKind][number], listChange: TextChange, scopes: Scopes): TextChange[] | undefined {
   const ts = typescript();
   const parent = list.parent;
-  let item: TS.BindingName | undefined;
+  let items: TS.BindingName[] = [];
   let scope: TS.Node | undefined;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'length') return [listChange];
   if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'map') {
     const call = parent.parent;
     const callback = ts.isCallExpression(call) && call.expression === parent && call.arguments.length === 1 ? call.arguments[0] : undefined;
     if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return undefined;
-    [item, scope] = [callback.parameters[0].name, callback.body];
+    [items, scope] = [[callback.parameters[0].name], callback.body];
   } else if (ts.isForOfStatement(parent) && parent.expression === list && ts.isVariableDeclarationList(parent.initializer) && parent.initializer.declarations.length === 1) {
-    [item, scope] = [parent.initializer.declarations[0].name, parent.statement];
+    [items, scope] = [[parent.initializer.declarations[0].name], parent.statement];
+  } else if (ts.isVariableDeclaration(parent) && parent.initializer === list && ts.isArrayBindingPattern(parent.name)) {
+    // `const [first] = r.results`: each element is an item.
+    checkConstUntyped(parent);
+    const elements = parent.name.elements;
+    if (elements.some((element) => ts.isOmittedExpression(element) || element.dotDotDotToken || element.initializer)) throw new Refusal(`the \`${table.path}\` are destructured with a gap, a default or a rest element`);
+    [items, scope] = [elements.map((element) => (element as TS.BindingElement).name), parent.parent.parent.parent];
   }
-  if (!item || !scope) return undefined;
-  if (!ts.isIdentifier(item)) throw new Refusal(`a \`${table.path}\` item is destructured`);
+  if (!items.length || !scope) return undefined;
   const fields = Object.keys(table.itemFields).join('`, `');
-  const itemChanges = rewriteReferences(item, scope, (reference) => {
+  const readField = (reference: TS.Identifier): TextChange[] => {
     const path: string[] = [];
     for (let node: TS.Node = reference; ts.isPropertyAccessExpression(node.parent) && node.parent.expression === node; node = node.parent) {
       path.push(node.parent.name.text);
@@ -196,7 +205,11 @@ function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKi
       if (neutral) return [{ start: reference.end, end: node.parent.end, newText: `.${neutral}` }];
     }
     throw new Refusal(`a \`${table.path}\` item is used for more than \`${fields}\``);
-  }, scopes);
+  };
+  const itemChanges = items.flatMap((item) => {
+    if (!ts.isIdentifier(item)) throw new Refusal(`a \`${table.path}\` item is destructured`);
+    return rewriteReferences(item, scope!, readField, scopes);
+  });
   return [listChange, ...itemChanges];
 }
 
