@@ -50,6 +50,7 @@ export class Workspace {
         readFile: (filePath) => this.openText(filePath) ?? readIfExists(filePath),
       });
       this.index.invalidateAll();
+      this.fileList = undefined;
     }
     return this.resolver;
   }

@@ -40,3 +40,16 @@ export function moduleSpecifierOfCall(call: TS.CallExpression): string | undefin
   if (ts.isIdentifier(call.expression) && call.expression.text === 'require') return first.text;
   return undefined;
 }
+
+/** The outermost node that `accept` takes whose text is exactly `span` (start without trivia, end). */
+export function nodeAtSpan<T extends TS.Node>(sourceFile: TS.SourceFile, span: { start: number; end: number }, accept: (node: TS.Node) => node is T): T | undefined {
+  const ts = typescript();
+  let found: T | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found || node.end < span.start || node.pos > span.end) return;
+    if (accept(node) && node.getStart(sourceFile) === span.start && node.end === span.end) found = node;
+    else ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return found;
+}

@@ -7,7 +7,7 @@
 import type * as TS from 'typescript';
 import type { ClientConstructionFact, VendorCallFact } from '../engine/facts';
 import { typescript } from '../engine/parse';
-import { skipOuterExpressions } from '../engine/syntax';
+import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { FixSession, PlannedFix } from './file-fixes';
 import type { SeamPlan } from './seam-plan';
 import type { FileChange, Fix, TextChange } from './types';
@@ -52,19 +52,12 @@ export function clientFix(session: FixSession, fact: ClientConstructionFact, sea
 
 function holderOf(sourceFile: TS.SourceFile, span: { start: number; end: number }): Holder | undefined {
   const ts = typescript();
-  let found: Holder | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found || node.end < span.start || node.pos > span.end) return;
-    const initializer = (ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) && node.initializer ? skipOuterExpressions(node.initializer) : undefined;
-    if (initializer && initializer.getStart(sourceFile) === span.start && initializer.end === span.end) {
-      if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) found = { kind: 'variable', declaration: node, name: node.name };
-      else if (ts.isPropertyDeclaration(node) && (ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name))) found = { kind: 'field', declaration: node, name: node.name };
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
+  const construction = nodeAtSpan(sourceFile, span, ts.isNewExpression);
+  let node: TS.Node | undefined = construction?.parent;
+  while (node && !ts.isVariableDeclaration(node) && !ts.isPropertyDeclaration(node) && !ts.isStatement(node)) node = node.parent;
+  if (!node || !(ts.isVariableDeclaration(node) || ts.isPropertyDeclaration(node)) || !node.initializer || skipOuterExpressions(node.initializer) !== construction) return undefined;
+  if (ts.isVariableDeclaration(node)) return ts.isIdentifier(node.name) ? { kind: 'variable', declaration: node, name: node.name } : undefined;
+  return ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? { kind: 'field', declaration: node, name: node.name } : undefined;
 }
 
 function isExported(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFile): boolean {
@@ -84,7 +77,8 @@ function isExported(declaration: TS.VariableDeclaration, sourceFile: TS.SourceFi
 /** Whether the call's receiver is the holder: `client.…` resolving to it, or `this.client.…` in its class. */
 function isThrough(call: VendorCallFact, holder: Holder, session: FixSession): boolean {
   const ts = typescript();
-  let root: TS.Node | undefined = nodeAt(session.sourceFile, call.span);
+  const isAccess = (node: TS.Node): node is TS.PropertyAccessExpression | TS.ElementAccessExpression => ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node);
+  let root: TS.Node | undefined = nodeAtSpan(session.sourceFile, call.span, isAccess);
   while (root && (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root) || ts.isNonNullExpression(root))) {
     if (holder.kind === 'field' && ts.isPropertyAccessExpression(root) && root.expression.kind === ts.SyntaxKind.ThisKeyword) {
       return root.name.text === holder.name.text && classOf(root) === holder.declaration.parent;
@@ -111,18 +105,6 @@ function remainingUse(holder: Holder, session: FixSession, planned: readonly Pla
     ts.forEachChild(node, visit);
   };
   visit(session.sourceFile);
-  return found;
-}
-
-function nodeAt(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.Node | undefined {
-  const ts = typescript();
-  let found: TS.Node | undefined;
-  const visit = (node: TS.Node): void => {
-    if (node.end < span.start || node.pos > span.end) return;
-    if (node.getStart(sourceFile) === span.start && node.end === span.end) found = node;
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
   return found;
 }
 

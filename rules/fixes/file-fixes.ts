@@ -8,9 +8,9 @@
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { matchesAnyGlob } from '../config/globs';
-import type { Fact, ModelLiteralFact, VendorCallFact } from '../engine/facts';
+import type { Fact, VendorCallFact } from '../engine/facts';
 import { parseSource, typescript } from '../engine/parse';
-import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
+import { moduleSpecifierOfCall, nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
@@ -78,7 +78,7 @@ export function openFixSession(input: FixInput, seams?: Map<string, SeamPlan>): 
     sourceFile,
     scopes: new Scopes(),
     facts: analysis.facts,
-    pathAliases: () => (aliases ??= pathAliasesOf(sourceFile, (specifier) => input.index.resolveModule(input.filePath, specifier))),
+    pathAliases: () => (aliases ??= pathAliasesOf(input.text, (specifier) => input.index.resolveModule(input.filePath, specifier))),
     newSeamPlan: (provider) => {
       const shared = seams?.get(seamDir);
       if (shared) return shared;
@@ -105,15 +105,15 @@ export function fixesForFile(input: FixInput): Fix[] {
   return fixes;
 }
 
-/** The seam's default provider: Azure OpenAI when the code being fixed calls Azure. */
+/** The seam's default provider: Azure OpenAI when the code being fixed calls (or constructs) an Azure client. */
 export function providerFor(fact: Fact): SeamProvider {
-  const client = fact.kind === 'vendor-call' ? fact.client : fact.kind === 'client-construction' ? fact.name : undefined;
-  return (client && CLIENT_PROVIDERS[client]) || 'openai';
+  return (fact.kind !== 'model-literal' && servingProvider(fact)) || 'openai';
 }
 
-/** The provider the code of a call or model literal goes to, when its client tells. */
-function servingProvider(fact: VendorCallFact | ModelLiteralFact): SeamProvider | undefined {
-  return CLIENT_PROVIDERS[fact.client];
+/** The provider the code of a call, a client or a model literal goes to, when its client class tells. */
+function servingProvider(fact: Fact): SeamProvider | undefined {
+  const client = fact.kind === 'vendor-call' || fact.kind === 'model-literal' ? fact.client : fact.kind === 'client-construction' ? fact.name : undefined;
+  return client === undefined ? undefined : CLIENT_PROVIDERS[client];
 }
 
 export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): PlannedFix | undefined {
@@ -329,16 +329,8 @@ function isCommonJsFile(sourceFile: TS.SourceFile, seam: SeamPlan): boolean {
 
 /** The string literal exactly at a span, or (offset by its quotes) around it. */
 function literalAt(sourceFile: TS.SourceFile, span: { start: number; end: number }, insideQuotes = false): TS.StringLiteralLike | undefined {
-  const ts = typescript();
   const quotes = insideQuotes ? 1 : 0;
-  let found: TS.StringLiteralLike | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found || node.end < span.start || node.pos > span.end) return;
-    if (ts.isStringLiteralLike(node) && node.getStart(sourceFile) + quotes === span.start && node.end - quotes === span.end) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
+  return nodeAtSpan(sourceFile, { start: span.start - quotes, end: span.end + quotes }, typescript().isStringLiteralLike);
 }
 
 /** The string literal whose whole text is a key found inside it. */

@@ -4,10 +4,7 @@
  * `<root>/src/`. The seam import then follows the file's habit (`@/ai`) instead of a relative path.
  */
 import * as path from 'node:path';
-import type * as TS from 'typescript';
-import { typescript } from '../engine/parse';
-import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
-import { importLikeStatements } from './imports';
+import { importSpecifiers } from '../engine/import-specifiers';
 
 export interface PathAlias {
   /** What the specifier starts with, e.g. `@/`. */
@@ -16,9 +13,9 @@ export interface PathAlias {
   dir: string;
 }
 
-export function pathAliasesOf(sourceFile: TS.SourceFile, resolve: (specifier: string) => string | undefined): PathAlias[] {
+export function pathAliasesOf(text: string, resolve: (specifier: string) => string | undefined): PathAlias[] {
   const aliases: PathAlias[] = [];
-  for (const specifier of importedSpecifiers(sourceFile)) {
+  for (const specifier of importSpecifiers(text)) {
     if (specifier.startsWith('.') || specifier.startsWith('/')) continue;
     const target = resolve(specifier);
     if (!target || target.split(path.sep).includes('node_modules')) continue;
@@ -38,17 +35,4 @@ function aliasOf(specifier: string, target: string): PathAlias | undefined {
   if (common === 0) return undefined;
   const prefix = wanted.slice(0, wanted.length - common).join('/');
   return { prefix: `${prefix}/`, dir: segments.slice(0, segments.length - common).join(path.sep) };
-}
-
-function importedSpecifiers(sourceFile: TS.SourceFile): string[] {
-  const ts = typescript();
-  return importLikeStatements(sourceFile).flatMap((statement) => {
-    if (ts.isImportDeclaration(statement)) return ts.isStringLiteral(statement.moduleSpecifier) ? [statement.moduleSpecifier.text] : [];
-    if (!ts.isVariableStatement(statement)) return [];
-    return statement.declarationList.declarations.flatMap((declaration) => {
-      const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
-      const specifier = init && ts.isCallExpression(init) ? moduleSpecifierOfCall(init) : undefined;
-      return specifier ? [specifier] : [];
-    });
-  });
 }

@@ -5,6 +5,7 @@
 import type * as TS from 'typescript';
 import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
+import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { CALL_SHAPES, NEUTRAL_CALLS, type WrapKind } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
@@ -35,7 +36,7 @@ export const MODEL_KEY_PLACEHOLDER = '\u0000model\u0000';
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
   if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
-  const call = findCall(sourceFile, fact.callSpan);
+  const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
   try {
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
@@ -105,16 +106,4 @@ function reindented(value: TS.Expression, sourceFile: TS.SourceFile, indent: str
     .split('\n')
     .map((line, index) => (index > 0 && line.startsWith(original) ? indent + line.slice(original.length) : line))
     .join('\n');
-}
-
-function findCall(sourceFile: TS.SourceFile, span: { start: number; end: number }): TS.CallExpression | undefined {
-  const ts = typescript();
-  let found: TS.CallExpression | undefined;
-  const visit = (node: TS.Node): void => {
-    if (found || node.end < span.start || node.pos > span.end) return;
-    if (ts.isCallExpression(node) && node.getStart(sourceFile) === span.start && node.end === span.end) found = node;
-    else ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return found;
 }

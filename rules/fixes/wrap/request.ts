@@ -26,7 +26,6 @@ export interface NeutralRequest {
   modelConstant?: TS.VariableDeclaration;
 }
 
-/** A literal's value, or `models.<key>` imported from `specifier` (the seam's config, once checked). */
 /** A literal, a `models.<key>` entry read through an import (`specifier`), or one in a known config file. */
 export type ModelSource = string | { specifier: string; key: string } | { file: string; key: string };
 
@@ -43,6 +42,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   const fields: NeutralRequest['fields'] = [];
   const request: NeutralRequest = { kind, model: '', fields, extraChanges: [], needsMessageType: false };
 
+  // Mapped once the kind is known: `stream: true` may come after an option only a complete answer carries (`n`).
+  const pending: Array<[string, TS.Expression]> = [];
   const addOption = (name: string, value: TS.Expression) => {
     if (name === 'model') {
       ({ model, constant: request.modelConstant } = modelOf(value, scopes));
@@ -53,15 +54,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       else if (value.kind !== ts.SyntaxKind.FalseKeyword) throw new Refusal('`stream` is not a plain true or false');
       return;
     }
-    if (name === 'response_format' || name === 'responseFormat') {
-      fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
-      return;
-    }
-    const carried = REQUEST_OPTIONS[kind];
-    const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
-    if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
-    if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
-    fields.push({ name: neutral, text: text(value), value });
+    pending.push([name, value]);
   };
 
   const addObject = (argument: TS.Expression | undefined, what: string) => {
@@ -88,11 +81,18 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
+  const carried = REQUEST_OPTIONS[kind];
+  for (const [name, value] of pending) {
+    if (name === 'response_format' || name === 'responseFormat') {
+      fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
+      continue;
+    }
+    const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
+    if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
+    if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
+    fields.push({ name: neutral, text: text(value), value });
+  }
   if (model === undefined) throw new Refusal('the request names no model');
-  // `stream: true` may come after an option only a complete answer carries (`n`).
-  const streamed = new Set(Object.values(REQUEST_OPTIONS['chat-stream']));
-  const onlyComplete = kind === 'chat-stream' ? Object.entries(REQUEST_OPTIONS.chat).find(([, neutral]) => !streamed.has(neutral) && fields.some((field) => field.name === neutral)) : undefined;
-  if (onlyComplete) throw new Refusal(`option \`${onlyComplete[0]}\` has no equivalent in the provider-neutral interface`);
   request.kind = kind;
   request.model = model;
   return request;
