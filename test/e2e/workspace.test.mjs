@@ -42,7 +42,9 @@ describe('e2e: workspace scan and configuration in VS Code (code-server)', funct
     await session.page.keyboard.press('End');
     for (const _ of '"error"') await session.page.keyboard.press('Backspace');
     await session.page.keyboard.type('"loud"');
-    assert.match(await workbench.editor.text(), /"hardcoded-model": "loud"\n/);
+    // The editor shows typed text a moment later (CI once read `""` here): wait for it, then check it.
+    const typedConfig = await until('the typed value in aidlint.json', () => workbench.editor.text(), (text) => /"hardcoded-model": "loud"\n/.test(text));
+    assert.match(typedConfig, /"hardcoded-model": "loud"\n/);
     // Typing passes through states such as `"l"`, each invalid: wait for the problem of the final text.
     const [problem] = await workbench.problems.until('the configuration problem', 'aidlint.json', (found) => found.length === 1 && found[0].message.includes('got "loud"'));
     assert.deepEqual({ severity: problem.severity, line: problem.line, code: problem.code }, { severity: 'error', line: 5, code: 'config-problem' });
