@@ -50,7 +50,7 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
       const creates = fix.changes.some((change) => change.create);
       if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
       else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
-      else action.edit = workspaceEdit(fix.changes, context, true);
+      else action.edit = workspaceEdit(fix.changes, context);
       actions.push(action);
     }
   }
@@ -68,14 +68,10 @@ export function fixAllAction(context: FixContext): { action?: CodeAction; applie
     return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
   }
   const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
-  // Unversioned: VS Code rejected the versioned edit of a save's fix-all about one time in five (right after
-  // an earlier fix; the server had answered for the version it was asked about), and never the unversioned
-  // one (0 in 15 e2e runs). A save's participants hold the document still, so nothing is lost.
-  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context, false) } };
+  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context) } };
 }
 
-/** `versioned`: the requested document's edit carries its version, so an editor refuses it on a changed document. */
-function workspaceEdit(changes: readonly FileChange[], context: FixContext, versioned: boolean): WorkspaceEdit {
+function workspaceEdit(changes: readonly FileChange[], context: FixContext): WorkspaceEdit {
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
   for (const change of changes) {
     const uri = uriOf(change.filePath);
@@ -90,7 +86,7 @@ function workspaceEdit(changes: readonly FileChange[], context: FixContext, vers
     // Only the document the action is for is version-checked: other open files (the seam's config, just
     // created by a previous fix) may be reloaded by the editor meanwhile, and a stale version there would
     // make the editor reject the whole edit.
-    const version = versioned && open && change.filePath === context.input.filePath ? open.version : null;
+    const version = open && change.filePath === context.input.filePath ? open.version : null;
     documentChanges.push({ textDocument: { uri, version }, edits });
   }
   return { documentChanges };

@@ -74,9 +74,9 @@ async function fixTranslateOnSave(session, workbench) {
   const isFixed = (text) => text?.includes("chatModel('gpt4o').complete(");
   let saved = await until('the fixed translate.ts on disk', () => session.read(TRANSLATE), isFixed, FIRST_SAVE_MS).catch(() => undefined);
   if (!saved) {
-    // Seen before fix-all edits became unversioned (4 in 22 runs, only after an earlier fix in the same
-    // session): the first save wrote the file without the fix-all edit. Said out loud, with the logs kept,
-    // then checked with a second save.
+    // Known intermittent issue (about one run in six, only after an earlier fix in the same session): the
+    // first save writes the file without the fix-all edit. Said out loud, with the logs kept, then checked
+    // with a second save.
     // Whether the editor holds the fixed text tells a late edit (applied after the save wrote the file)
     // from a rejected one; the server's log says which version it answered for.
     const inEditor = isFixed(await workbench.editor.text()) ? 'the editor shows the fix (applied after the file was written)' : 'the editor does not show the fix either';
