@@ -144,7 +144,8 @@ export class Evaluator {
 
   /** `new Client({ deployment: 'x' })` remembers the deployment, since it decides every call's model. */
   private construct(expression: TS.NewExpression): Value | undefined {
-    const instance = constructValue(this.evaluate(expression.expression));
+    const constructed = constructValue(this.evaluate(expression.expression));
+    const instance = constructed && { ...constructed, construction: { file: this.filePath, start: expression.getStart(), end: expression.end } };
     const option = instance && deploymentOptionOf(instance);
     const [options] = expression.arguments ?? [];
     if (!instance || !option || !options) return instance;

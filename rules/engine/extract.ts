@@ -329,6 +329,7 @@ class FactExtractor {
         callSpan: this.span(call),
         viaModule: callee.viaModule,
         deployment: callee.deployment,
+        construction: callee.construction,
       });
       this.modelProperties(call.arguments, vendor, callee.className);
       const method = callee.path[callee.path.length - 1];

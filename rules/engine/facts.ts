@@ -4,7 +4,7 @@
  * Offsets are UTF-16 offsets into the analysed text.
  */
 import type { VendorId } from './types';
-import type { Deployment } from './values';
+import type { Deployment, SourceSite } from './values';
 
 export interface Span {
   start: number;
@@ -57,6 +57,8 @@ export interface VendorCallFact {
   viaModule?: string;
   /** The client's fixed deployment (AzureOpenAI `deployment`), which wins over the call's `model`. */
   deployment?: Deployment;
+  /** Where the client was constructed, when the code shows it (not for a client passed in as a parameter). */
+  construction?: SourceSite;
 }
 
 /** `fetch`, `axios`, `got`, `ky` or `node:https` request to a vendor endpoint. Span: the callee. */

@@ -22,6 +22,8 @@ export type Value =
       viaModule?: string;
       /** The deployment the client was constructed with, which overrides each call's `model`. */
       deployment?: Deployment;
+      /** Where the client was constructed (`new X(…)`), for fixes that must keep its configuration. */
+      construction?: SourceSite;
     }
   /** A function whose calls return `returns` (`function getClient() { return new OpenAI() }`). */
   | { kind: 'function'; returns: Value }
@@ -31,6 +33,13 @@ export type Value =
   | { kind: 'http'; library: string; path: string[] };
 
 export type InstanceValue = Extract<Value, { kind: 'instance' }>;
+
+/** A place in a workspace file: the file and a range of UTF-16 offsets in it. */
+export interface SourceSite {
+  file: string;
+  start: number;
+  end: number;
+}
 
 /**
  * A client's fixed deployment: a literal, or a property of another module's export

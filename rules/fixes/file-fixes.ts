@@ -15,9 +15,9 @@ import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
-import { CLIENT_PROVIDERS, SOLE_PROVIDER } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
-import type { ConfigSection, SeamProvider } from './seam';
+import { type ClientOrigin, clientOrigins } from './client-origin';
+import { type ConnectionProject, readConnection } from './connection';
 import { clientFix } from './client-fix';
 import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
@@ -48,7 +48,7 @@ export interface FixSession {
   sourceFile: TS.SourceFile;
   scopes: Scopes;
   facts: readonly Fact[];
-  newSeamPlan(provider: SeamProvider): SeamPlan;
+  newSeamPlan(): SeamPlan;
   /** The path aliases the file's imports use (worked out on first use). */
   pathAliases(): readonly PathAlias[];
 }
@@ -79,10 +79,10 @@ export function openFixSession(input: FixInput, seams?: Map<string, SeamPlan>): 
     scopes: new Scopes(),
     facts: analysis.facts,
     pathAliases: () => (aliases ??= pathAliasesOf(input.text, (specifier) => input.index.resolveModule(input.filePath, specifier))),
-    newSeamPlan: (provider) => {
+    newSeamPlan: () => {
       const shared = seams?.get(seamDir);
       if (shared) return shared;
-      const plan = new SeamPlan(seamDir, projectRoot, input.host, provider);
+      const plan = new SeamPlan(seamDir, projectRoot, input.host);
       seams?.set(seamDir, plan);
       return plan;
     },
@@ -95,7 +95,7 @@ export function fixesForFile(input: FixInput): Fix[] {
   if (!session) return [];
   const fixes: Fix[] = [];
   for (const fact of session.facts) {
-    const seam = session.newSeamPlan(providerFor(fact));
+    const seam = session.newSeamPlan();
     const fix =
       fact.kind === 'client-construction'
         ? clientFix(session, fact, seam, { plan: (call) => planFix(session, call, seam), finish: (planned) => finishEdits(session, planned) })
@@ -103,17 +103,6 @@ export function fixesForFile(input: FixInput): Fix[] {
     if (fix) fixes.push(fix);
   }
   return fixes;
-}
-
-/** The seam's default provider: Azure OpenAI when the code being fixed calls (or constructs) an Azure client. */
-export function providerFor(fact: Fact): SeamProvider {
-  return (fact.kind !== 'model-literal' && servingProvider(fact)) || 'openai';
-}
-
-/** The provider the code of a call, a client or a model literal goes to, when its client class tells. */
-function servingProvider(fact: Fact): SeamProvider | undefined {
-  const client = fact.kind === 'vendor-call' || fact.kind === 'model-literal' ? fact.client : fact.kind === 'client-construction' ? fact.name : undefined;
-  return client === undefined ? undefined : CLIENT_PROVIDERS[client];
 }
 
 export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): PlannedFix | undefined {
@@ -202,18 +191,20 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const newTexts = [plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => change.newText).join('\n');
   const missing = seam.missingFromIndex(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)));
   if (missing.length) return refuse(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
-  const soleProvider = SOLE_PROVIDER[plan.kind];
-  const provider = soleProvider ?? providerFor(fact);
   let key: string;
   try {
-    key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider, soleProvider !== undefined) : plan.model.key;
+    key = seam.transaction(() => {
+      const connection = connectionOf(session, callOrigins(session, fact), seam);
+      if (typeof plan.model === 'string') return seam.modelEntry(plan.model, connection);
+      const configFile = 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
+      const unusable = seam.modelRefusal(configFile, plan.model.key, connection);
+      if (unusable) throw new Refusal(unusable);
+      return plan.model.key;
+    });
   } catch (error) {
-    if (!(error instanceof SeamConfigError)) throw error;
-    return refuse(error.message);
+    if (error instanceof SeamConfigError || error instanceof Refusal) return refuse(error.message);
+    throw error;
   }
-  const configFile = typeof plan.model === 'string' ? undefined : 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
-  const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(configFile, key, provider);
-  if (unusable) return refuse(unusable);
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
   return {
@@ -241,7 +232,50 @@ function projectOf(input: FixInput): Project {
   };
 }
 
-function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: Exclude<ConfigSection, 'modelProviders'>, title: string, seam: SeamPlan): PlannedFix {
+/**
+ * The seam connection of the clients that may make a call (every one, for an injected client, must be
+ * configured the same way). A Refusal when that cannot be known.
+ */
+function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan): string {
+  const { input } = session;
+  const project: ConnectionProject = {
+    read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
+    resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
+    isSeamConfig: (filePath) => filePath === seam.file('config'),
+  };
+  const [spec, ...others] = origins.map((origin) => readConnection(origin.site, origin.className, project));
+  if (others.some((other) => JSON.stringify(other) !== JSON.stringify(spec))) {
+    throw new Refusal('the client is passed in from places that configure it differently, so its requests have no single connection');
+  }
+  const { site } = origins[0];
+  return seam.connection(spec, `${site.file}:${site.start}`);
+}
+
+function callOrigins(session: FixSession, fact: VendorCallFact): ClientOrigin[] {
+  const { input } = session;
+  return clientOrigins(fact, { sourceFile: session.sourceFile, scopes: session.scopes, index: input.index, project: projectOf(input) });
+}
+
+/**
+ * The connection a model literal is sent through, when the code shows it: the client of the call it is
+ * in, or the client whose construction it is in (a deployment). Undefined otherwise.
+ */
+function literalConnection(session: FixSession, literal: Fact, seam: SeamPlan): string | undefined {
+  const within = (span: { start: number; end: number }) => span.start <= literal.span.start && literal.span.end <= span.end;
+  try {
+    for (const fact of session.facts) {
+      if (fact.kind === 'vendor-call' && within(fact.callSpan)) return connectionOf(session, callOrigins(session, fact), seam);
+      if (fact.kind === 'client-construction' && fact.role === 'client' && within(fact.callSpan)) {
+        return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Refusal || error instanceof SeamConfigError)) throw error;
+  }
+  return undefined;
+}
+
+function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: 'models' | 'endpoints' | 'apiVersions', title: string, seam: SeamPlan): PlannedFix {
   const { sourceFile, input } = session;
   const literal = literalAt(sourceFile, fact.span);
   const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
@@ -250,7 +284,7 @@ function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], secti
   if (refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${refused}.` }, edits: [], imports: [] };
   let key: string;
   try {
-    key = section === 'models' ? seam.modelEntry(literal.text, fact.kind === 'model-literal' ? servingProvider(fact) : undefined) : seam.entry(section, literal.text);
+    key = section === 'models' ? seam.transaction(() => seam.modelEntry(literal.text, literalConnection(session, fact, seam))) : seam.entry(section, literal.text);
   } catch (error) {
     if (!(error instanceof SeamConfigError)) throw error;
     return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${error.message}.` }, edits: [], imports: [] };
@@ -301,6 +335,11 @@ function isRemovable(session: FixSession, statement: Removable, modelConstants: 
     return origin !== undefined && isVendorModule(origin.specifier);
   }
   if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) return isVendorModule(statement.moduleSpecifier.text);
+  // `import azureOpenAI = require('@azure/openai')`
+  if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) && isVendorModule(reference.expression.text);
+  }
   if (!ts.isVariableStatement(statement)) return false;
   if (statement.declarationList.declarations.some((declaration) => modelConstants.includes(declaration))) return true;
   // `const { openai } = require('./lib/openai')`: the CommonJS form of an import.

@@ -10,7 +10,6 @@ import { diskIndexHost } from '../engine/disk-host';
 import { firstSyntaxError, parseSource } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
-import { providerFor } from './file-fixes';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges } from './text-changes';
@@ -46,9 +45,6 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
     const read = readSourceFileSync(filePath, config.maxFileSize);
     return read.ok ? [{ filePath, config, text: read.text }] : [];
   });
-  // The seam is made once for the run: it defaults to the provider the code calls, whichever file comes first.
-  const firstCall = sources.flatMap(({ filePath, text }) => index.analysis(filePath, text)?.facts ?? []).find((fact) => fact.kind === 'vendor-call');
-  const provider = firstCall ? providerFor(firstCall) : 'openai';
   const originals = new Map<string, string>();
   const update = (filePath: string, before: string, after: string) => {
     if (!originals.has(filePath)) originals.set(filePath, before);
@@ -72,7 +68,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   for (const { filePath, config, text: original } of sources) {
     showSeams();
     const text = fixedTexts.get(filePath) ?? original;
-    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams, provider);
+    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams);
     result.applied += fixed.applied.length;
     result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
     if (fixed.text !== undefined) update(filePath, text, fixed.text);

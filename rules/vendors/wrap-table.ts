@@ -51,13 +51,8 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
 ];
 
-/** The seam adapter that serves a client's calls: wrapped calls stay with the provider they went to. */
-export const CLIENT_PROVIDERS: Readonly<Record<string, 'openai' | 'azure-openai'>> = {
-  OpenAI: 'openai',
-  OpenAIApi: 'openai',
-  AzureOpenAI: 'azure-openai',
-  OpenAIClient: 'azure-openai',
-};
+/** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
+export type SeamProviderId = 'openai' | 'azure-openai';
 
 const CHAT_OPTIONS: Readonly<Record<string, string>> = {
   messages: 'messages',
@@ -86,9 +81,6 @@ export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | '
   embeddings: { factory: 'embeddingModel', method: 'embed' },
   moderation: { factory: 'moderationModel', method: 'moderate' },
 };
-
-/** Kinds only one provider serves: their models are always pinned to it in the seam's config. */
-export const SOLE_PROVIDER: Partial<Record<WrapKind, 'openai' | 'azure-openai'>> = { moderation: 'openai' };
 
 /** The fields of a usage object (v4+/v3 snake case, @azure/openai camel case) → the neutral `Usage` fields. */
 const USAGE_FIELDS: Readonly<Record<string, string>> = {

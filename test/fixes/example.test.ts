@@ -129,8 +129,9 @@ describe('fix-all on the bundled example', function () {
     // `n: count` (3) asks for three drafts; the fake numbers the second and third.
     assert.match(original.output, / \(2\)","[^"]* \(3\)"\],"disclosure"/);
     const routes = new Set(original.requests.map(routeOf));
-    assert.ok(routes.has('/openai/deployments/text-embedding-3-small/embeddings text-embedding-3-small'), [...routes].join('\n'));
-    assert.ok(routes.has('/openai/deployments/gpt-4o-support/chat/completions gpt-4o-support'), [...routes].join('\n'));
+    // @azure/openai at its built-in API version, `openai`'s AzureOpenAI at the one the code gives.
+    assert.ok(routes.has('/openai/deployments/text-embedding-3-small/embeddings?api-version=2024-03-01-preview text-embedding-3-small'), [...routes].join('\n'));
+    assert.ok(routes.has('/openai/deployments/gpt-4o-support/chat/completions?api-version=2024-10-21 gpt-4o-support'), [...routes].join('\n'));
     assert.ok(routes.has('/v1/chat/completions gpt-4o-mini'), [...routes].join('\n'));
   });
 
@@ -180,20 +181,23 @@ describe('fix-all on the bundled example', function () {
       assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
     });
 
-    it('with AI_PROVIDER=azure-openai, answers every route as before, with the seam\'s calls sent to Azure deployments', async () => {
+    it("with AI_PROVIDER naming the EU Azure connection, answers every route as before, every seam call sent to that resource's deployments", async () => {
       assert.ok(original && fixed, 'the runs before and after the fix');
-      const azure = await drive(dir, { AI_PROVIDER: 'azure-openai' });
+      const azure = await drive(dir, { AI_PROVIDER: 'contosoSupport' });
       assert.equal(azure.output, original.output);
-      // The calls now in the seam that went to OpenAI move to Azure;
-      // the calls still outside it (and the Azure ones) stay where they were.
+      // Every call now in the seam goes to a contoso-support deployment named as its model, at that resource's
+      // API version; the moderation stays on OpenAI (Azure OpenAI has none).
       assert.equal(azure.requests.length, fixed.requests.length);
-      const moved = azure.requests.flatMap((request, index) => {
-        const [was, is] = [routeOf(fixed!.requests[index]), routeOf(request)];
-        return was === is ? [] : [`${was} -> ${is}`];
+      // Left where they went: the moderation, and the raw fetch of the language detection (no seam call).
+      const stays = (request: RecordedRequest) => request.path === '/v1/moderations' || (request.body as { messages?: Array<{ content?: string }> }).messages?.[0]?.content?.startsWith('Reply with the BCP 47');
+      assert.ok(fixed.requests.some(stays) && fixed.requests.some((request) => !stays(request)));
+      azure.requests.forEach((request, index) => {
+        const was = fixed!.requests[index];
+        if (stays(was)) return assert.equal(routeOf(request), routeOf(was));
+        const model = modelOf(was);
+        const operation = /^(?:\/v1|\/openai\/deployments\/[^/]+)\/(.+)$/.exec(was.path)![1];
+        assert.equal(routeOf(request), `/openai/deployments/${model}/${operation}?api-version=2024-10-21 ${model}`, `request #${index}`);
       });
-      const toAzure = (model: string, operation: string) => `/v1/${operation} ${model} -> /openai/deployments/${model}/${operation} ${model}`;
-      // Per ticket: the summary, the triage, the suggested replies and the streamed reply; then the search query's embedding.
-      assert.deepEqual(moved, [...Array(8).fill(toAzure('gpt-4o-mini', 'chat/completions')), toAzure('text-embedding-3-small', 'embeddings')]);
     });
   });
 
@@ -287,10 +291,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** A vendor request's route and model: `/v1/chat/completions gpt-4o-mini`; with Azure, the deployment is the model. */
-function routeOf(request: RecordedRequest): string {
+/** The model of a request: the deployment for Azure, else the body's. */
+function modelOf(request: RecordedRequest): string {
   const deployment = /^\/openai\/deployments\/([^/]+)\//.exec(request.path)?.[1];
-  return `${request.path} ${deployment === undefined ? String((request.body as { model?: unknown }).model) : decodeURIComponent(deployment)}`;
+  return deployment === undefined ? String((request.body as { model?: unknown }).model) : decodeURIComponent(deployment);
+}
+
+/** A vendor request's route, API version and model: `/v1/chat/completions gpt-4o-mini`; with Azure, the deployment is the model. */
+function routeOf(request: RecordedRequest): string {
+  const apiVersion = request.query['api-version'];
+  return `${request.path}${apiVersion === undefined ? '' : `?api-version=${apiVersion}`} ${modelOf(request)}`;
 }
 
 /**

@@ -57,7 +57,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       assert.equal((await editor.diagnostics(documentUri, 'vendor-call')).length, 1);
     });
 
-    it('a wrap in another file re-uses the seam: no file created, config.ts gets one line', async () => {
+    it('a wrap in another file re-uses the seam: no file created, config.ts gets the model and its connection', async () => {
       const documentUri = await editor.openFile('src/routes/embeddings.ts');
       const [first] = await editor.diagnostics(documentUri, 'vendor-call');
       const wrap = (await editor.actions(documentUri, [first])).find((action) => action.title === WRAP);
@@ -71,7 +71,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const configAfter = fs.readFileSync(configFile, 'utf8');
       assert.deepEqual(
         configAfter.split('\n').filter((line) => !configBefore.split('\n').includes(line)),
-        ["  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),"],
+        ["  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),", "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),"],
       );
       assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 1);
       assert.equal(await typecheck(dir), '');

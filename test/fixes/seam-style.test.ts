@@ -83,19 +83,20 @@ describe('fixes/seam: detectProjectStyle', () => {
 
 describe('fixes/seam: generateSeam file names and imports per style', () => {
   const importLines = (style: ProjectStyle, file: string): string[] => {
-    const text = generateSeam(style, { provider: 'azure-openai' }).find((candidate) => candidate.relativePath === file)!.text;
+    const text = generateSeam(style).find((candidate) => candidate.relativePath === file)!.text;
     return text.split('\n').filter((line) => /^(?:import|const \{.*require|\/\*\* @import|export \{|module\.exports)/.test(line));
   };
 
   it('the five modules, with the project extension', () => {
     const style: ProjectStyle = { language: 'js', module: 'esm', importSuffix: '.mjs', typeImports: false, fileExtension: '.mjs' };
     assert.deepEqual(
-      generateSeam(style, { provider: 'openai' }).map((file) => file.relativePath),
+      generateSeam(style).map((file) => file.relativePath),
       ['index.mjs', 'config.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
     );
     assert.deepEqual(importLines(style, 'providers/openai.mjs'), [
       "import OpenAI from 'openai';",
-      "import { endpoints } from '../config.mjs';",
+      "/** @import { Connection } from '../config.mjs' */",
+      "/** @import { Provider } from '../index.mjs' */",
       "import { openAIWireProvider } from './openai-wire.mjs';",
     ]);
   });
@@ -106,7 +107,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "import type { OpenAI } from 'openai';",
       "import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index.js';",
     ]);
-    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { modelProviders, models, provider, type ModelName } from './config.js';"]);
+    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { connectionOverride, connections, modelConnections, models, type Connection, type ModelName } from './config.js';"]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
@@ -125,13 +126,14 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     ]);
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');
     assert.deepEqual(importLines(style, 'index.js'), [
-      "const { modelProviders, models, provider } = require('./config');",
+      "const { connectionOverride, connections, modelConnections, models } = require('./config');",
+      "/** @import { Connection } from './config' */",
       "const { azureOpenAIProvider } = require('./providers/azure-openai');",
       "const { openAIProvider } = require('./providers/openai');",
       'module.exports = { chatModel, embeddingModel, moderationModel, models };',
     ]);
-    const config = generateSeam(style, { provider: 'azure-openai' }).find((file) => file.relativePath === 'config.js')!.text;
-    assert.match(config, /^const provider = env\('AI_PROVIDER', 'azure-openai'\);$/m, 'the provider option is the default');
+    const config = generateSeam(style).find((file) => file.relativePath === 'config.js')!.text;
+    assert.match(config, /^const connectionOverride = env\('AI_PROVIDER', ''\);$/m);
     assert.doesNotMatch(config, /^export /m);
   });
 });

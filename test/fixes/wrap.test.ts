@@ -44,6 +44,16 @@ const CLIENTS: Record<string, string> = {
   ].join('\n'),
 };
 
+/** A seam config as its owner may have trimmed it: one connection, one model served by it. */
+const SMALL_CONFIG = [
+  'export const endpoints = {};',
+  'export const apiVersions = {};',
+  "export const connections = {\n  openai: { provider: 'openai', options: () => ({ apiKey: process.env.OPENAI_API_KEY }) },\n};",
+  "export const models = {\n  gpt4oMini: 'gpt-4o-mini',\n};",
+  "export const modelConnections = {\n  gpt4oMini: 'openai',\n};",
+  '',
+].join('\n');
+
 interface Project {
   root: string;
   files: Map<string, string>;
@@ -439,7 +449,7 @@ export async function both(text: string): Promise<string> {
     models: ["textEmbedding3Small: 'text-embedding-3-small'"],
     extra: {
       'src/ai/index.ts': "export { chatModel, embeddingModel } from './models';\n",
-      'src/ai/config.ts': "export const models = {\n  gpt4oMini: 'gpt-4o-mini',\n};\nexport const endpoints = {};\nexport const apiVersions = {};\n",
+      'src/ai/config.ts': SMALL_CONFIG,
     },
   },
   {
@@ -463,7 +473,7 @@ export async function ask(question: string): Promise<string> {
     configUnchanged: true,
     extra: {
       'src/ai/index.ts': "export { chatModel } from './models';\n",
-      'src/ai/config.ts': "export const models = {\n  gpt4oMini: 'gpt-4o-mini',\n};\n",
+      'src/ai/config.ts': SMALL_CONFIG,
     },
   },
   {
@@ -969,7 +979,7 @@ export async function ask(question: string): Promise<string | null> {
     });
   });
 
-  describe('each wrapped call stays with the provider it used', () => {
+  describe('each wrapped call keeps the connection of its client', () => {
     /** The seam's config after fix-all of the file under test (created or edited). */
     const configAfter = (target: Project, seams: Map<string, SeamPlan>): string => {
       const configFile = path.join(target.root, 'src/ai/config.ts');
@@ -977,10 +987,12 @@ export async function ask(question: string): Promise<string | null> {
       const original = target.files.get(configFile) ?? '';
       return change ? (change.create?.content ?? applyChanges(original, change.changes)) : original;
     };
-    const section = (config: string, name: string) => {
+    /** The lines inside `export const <name> … = { … };`. */
+    const section = (config: string, name: string): string[] => {
       const start = config.indexOf(`export const ${name}`);
-      return config.slice(start, config.indexOf('};', start) + 2);
+      return config.slice(config.indexOf('{', start) + 1, config.indexOf('\n};', start)).split('\n').filter(Boolean);
     };
+    const wrapReasons = (target: Project) => fixesForFile(target.input()).filter((fix) => fix.kind === 'wrap-call').map((fix) => fix.disabledReason);
     const bothProviders = `import { openai } from '../lib/openai';
 import { client } from '../lib/azure-sdk';
 
@@ -991,37 +1003,175 @@ export async function both(question: string): Promise<string[]> {
 }
 `;
 
-    it('an Azure call in a seam that defaults to OpenAI: its model is pinned to azure-openai in modelProviders', () => {
-      const target = project(root, CASES.find((testCase) => testCase.code.includes('reports.chat'))!.code);
-      const { seams } = fixAll(target);
+    it('two clients, two connections: the same model on each gets its own entry, and @azure/openai keeps its API version', () => {
+      const target = project(root, bothProviders);
+      const { text, seams } = fixAll(target);
       const config = configAfter(target, seams);
-      assert.match(config, /export const provider = env\('AI_PROVIDER', 'azure-openai'\)/, 'a seam made for an Azure call defaults to Azure');
-      assert.doesNotMatch(section(config, 'modelProviders'), /contosoReports/, 'no pin where the default already serves it');
-
-      const mixed = project(root, bothProviders);
-      const fixed = fixAll(mixed);
-      const mixedConfig = configAfter(mixed, fixed.seams);
-      assert.match(fixed.text!, /chatModel\('gpt4oMini'\)\.complete/);
-      assert.match(fixed.text!, /chatModel\('gpt4oMiniAzureOpenAI'\)\.complete/);
-      assert.deepEqual(section(mixedConfig, 'models').split('\n').slice(1, -1), [
+      assert.match(text!, /chatModel\('gpt4oMini'\)\.complete/);
+      assert.match(text!, /chatModel\('gpt4oMiniAzureOpenAI'\)\.complete/);
+      assert.deepEqual(section(config, 'models'), [
         "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),",
         "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI', 'gpt-4o-mini'),",
       ]);
-      assert.deepEqual(section(mixedConfig, 'modelProviders').split('\n').slice(1, -1), [
-        "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI_PROVIDER', 'azure-openai'),",
+      assert.deepEqual(section(config, 'modelConnections'), [
+        "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),",
+        "  gpt4oMiniAzureOpenAI: env('AI_MODEL_GPT_4O_MINI_AZURE_OPENAI_CONNECTION', 'azureOpenAI'),",
+      ]);
+      assert.deepEqual(section(config, 'connections'), [
+        '  openai: {',
+        "    provider: 'openai',",
+        '    options: () => ({',
+        '      apiKey: process.env.OPENAI_API_KEY,',
+        '    }),',
+        '  },',
+        '  azureOpenAI: {',
+        "    provider: 'azure-openai',",
+        '    options: () => ({',
+        '      endpoint: process.env.AZURE_OPENAI_ENDPOINT,',
+        '      apiKey: process.env.AZURE_OPENAI_API_KEY,',
+        '      apiVersion: apiVersions.azureOpenAI,',
+        '      baseURL: null,',
+        '    }),',
+        '  },',
+      ]);
+      // The SDK's built-in API version, written out: the call sends the version it sent before.
+      assert.deepEqual(section(config, 'apiVersions'), ["  azureOpenAI: env('AZURE_OPENAI_API_VERSION', '2024-03-01-preview'),"]);
+    });
+
+    it('two Azure resources: each keeps its endpoint, its key variable and its API version; a literal key moves to a variable of its own', () => {
+      const target = project(
+        root,
+        `import { AzureOpenAI } from 'openai';
+import { AzureKeyCredential, OpenAIClient } from '@azure/openai';
+
+const helpdesk = new AzureOpenAI({ endpoint: 'https://contoso-helpdesk.openai.azure.com', apiKey: process.env.AZURE_OPENAI_KEY, apiVersion: '2024-10-21' });
+const reports = new OpenAIClient('https://contoso-reports-we.openai.azure.com/', new AzureKeyCredential('0123456789abcdef0123456789abcdef'));
+
+export async function both(question: string): Promise<string[]> {
+  const a = await helpdesk.chat.completions.create({ model: 'helpdesk-gpt-4o', messages: [{ role: 'user', content: question }] });
+  const b = await reports.getChatCompletions('reports-gpt-4o', [{ role: 'user', content: question }]);
+  return [a.choices[0].message.content ?? '', b.choices[0].message?.content ?? ''];
+}
+`,
+      );
+      const { text, seams } = fixAll(target);
+      const config = configAfter(target, seams);
+      assert.doesNotMatch(text!, /new AzureOpenAI|new OpenAIClient|@azure\/openai|from 'openai'/, 'both clients and their imports go');
+      assert.deepEqual(section(config, 'connections'), [
+        '  contosoHelpdesk: {',
+        "    provider: 'azure-openai',",
+        '    options: () => ({',
+        '      endpoint: endpoints.contosoHelpdesk,',
+        '      apiKey: process.env.AZURE_OPENAI_KEY,',
+        '      apiVersion: apiVersions.azureOpenAI,',
+        '    }),',
+        '  },',
+        '  contosoReportsWe: {',
+        "    provider: 'azure-openai',",
+        '    options: () => ({',
+        '      endpoint: endpoints.contosoReportsWe,',
+        '      apiKey: process.env.CONTOSO_REPORTS_WE_API_KEY,',
+        '      apiVersion: apiVersions.azureOpenAI2,',
+        '      baseURL: null,',
+        '    }),',
+        '  },',
+      ]);
+      assert.deepEqual(section(config, 'endpoints'), [
+        "  contosoHelpdesk: env('AZURE_OPENAI_ENDPOINT_CONTOSO_HELPDESK', 'https://contoso-helpdesk.openai.azure.com'),",
+        "  contosoReportsWe: env('AZURE_OPENAI_ENDPOINT_CONTOSO_REPORTS_WE', 'https://contoso-reports-we.openai.azure.com/'),",
+      ]);
+      assert.deepEqual(section(config, 'apiVersions'), [
+        "  azureOpenAI: env('AZURE_OPENAI_API_VERSION', '2024-10-21'),",
+        "  azureOpenAI2: env('AZURE_OPENAI_API_VERSION_2', '2024-03-01-preview'),",
+      ]);
+      assert.deepEqual(section(config, 'modelConnections'), [
+        "  helpdeskGpt4o: env('AI_MODEL_HELPDESK_GPT_4O_CONNECTION', 'contosoHelpdesk'),",
+        "  reportsGpt4o: env('AI_MODEL_REPORTS_GPT_4O_CONNECTION', 'contosoReportsWe'),",
+      ]);
+      assert.doesNotMatch(config, /0123456789abcdef/, 'the key never reaches the config');
+    });
+
+    it('Microsoft Entra ID: the credential becomes a token provider of @azure/identity, imported into the config', () => {
+      const target = project(
+        root,
+        `import { DefaultAzureCredential } from '@azure/identity';
+import { OpenAIClient } from '@azure/openai';
+
+const client = new OpenAIClient(process.env.REPORTS_ENDPOINT!, new DefaultAzureCredential(), { apiVersion: '2024-06-01' });
+
+export async function ask(question: string): Promise<string> {
+  const result = await client.getChatCompletions('reports', [{ role: 'user', content: question }]);
+  return result.choices[0].message?.content ?? '';
+}
+`,
+      );
+      const { text, seams } = fixAll(target);
+      const config = configAfter(target, seams);
+      assert.doesNotMatch(text!, /@azure\/identity|@azure\/openai/);
+      assert.match(config, /^import \{ DefaultAzureCredential, getBearerTokenProvider \} from '@azure\/identity';\n|^import \{ getBearerTokenProvider, DefaultAzureCredential \} from '@azure\/identity';\n/m);
+      assert.deepEqual(section(config, 'connections'), [
+        '  reports: {',
+        "    provider: 'azure-openai',",
+        '    options: () => ({',
+        '      endpoint: process.env.REPORTS_ENDPOINT,',
+        "      azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default'),",
+        '      apiVersion: apiVersions.azureOpenAI,',
+        '      baseURL: null,',
+        '    }),',
+        '  },',
       ]);
     });
 
-    it('a moderation model is pinned to OpenAI even where OpenAI is the default (Azure OpenAI has no moderation)', () => {
+    it('a gateway: baseURL, organization, project, default headers and query, timeout and retries are carried as written, through constants', () => {
+      const target = project(
+        root,
+        `import OpenAI from 'openai';
+
+const GATEWAY = 'https://llm-gateway.example.com/v1';
+const headers = { 'x-team': 'support', 'x-trace': process.env.TRACE_ID ?? 'none' };
+
+const gateway = new OpenAI({
+  baseURL: GATEWAY,
+  organization: 'org-support',
+  project: process.env.OPENAI_PROJECT,
+  defaultHeaders: headers,
+  defaultQuery: { tenant: 'eu' },
+  timeout: 20_000,
+  maxRetries: 5,
+});
+
+export async function ask(question: string): Promise<string> {
+  const completion = await gateway.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+      );
+      const config = configAfter(target, fixAll(target).seams);
+      assert.deepEqual(section(config, 'connections'), [
+        '  llmGatewayExample: {',
+        "    provider: 'openai',",
+        '    options: () => ({',
+        '      baseURL: endpoints.llmGatewayExampleCom,',
+        "      organization: 'org-support',",
+        '      project: process.env.OPENAI_PROJECT,',
+        "      defaultHeaders: { 'x-team': 'support', 'x-trace': process.env.TRACE_ID ?? 'none' },",
+        "      defaultQuery: { tenant: 'eu' },",
+        '      timeout: 20_000,',
+        '      maxRetries: 5,',
+        '      apiKey: process.env.OPENAI_API_KEY,',
+        '    }),',
+        '  },',
+      ]);
+    });
+
+    it('a moderation model goes through its OpenAI connection (the seam never moves it to Azure OpenAI, which has none)', () => {
       const target = project(root, "import { openai } from '../lib/openai';\n\nexport const check = async (text: string) => (await openai.moderations.create({ model: 'omni-moderation-latest', input: text })).results[0].flagged;\n");
       const { text, seams } = fixAll(target);
       assert.match(text!, /moderationModel\('omniModerationLatest'\)\.moderate\(\{ input: text \}\)\)\.results\[0\]\.flagged/);
-      const config = configAfter(target, seams);
-      assert.match(config, /export const provider = env\('AI_PROVIDER', 'openai'\)/);
-      assert.match(section(config, 'modelProviders'), /omniModerationLatest: env\('AI_MODEL_OMNI_MODERATION_LATEST_PROVIDER', 'openai'\)/);
+      assert.deepEqual(section(configAfter(target, seams), 'modelConnections'), ["  omniModerationLatest: env('AI_MODEL_OMNI_MODERATION_LATEST_CONNECTION', 'openai'),"]);
     });
 
-    it('a model moved to the config from an Azure client is pinned, and the wrap of its call re-uses the entry', () => {
+    it('a model moved to the config from a client with a deployment is connected to that client', () => {
       const target = project(root, `import { AzureOpenAI } from 'openai';
 import { openai } from '../lib/openai';
 
@@ -1032,31 +1182,90 @@ export async function ask(question: string): Promise<string> {
   return completion.choices[0].message.content ?? eu.apiKey;
 }
 `);
-      const { seams } = fixAll(target);
-      const config = configAfter(target, seams);
-      assert.match(section(config, 'modelProviders'), /gpt4oEu: env\('AI_MODEL_GPT_4O_EU_PROVIDER', 'azure-openai'\)/);
-      assert.doesNotMatch(section(config, 'modelProviders'), /gpt4oMini/);
+      const config = configAfter(target, fixAll(target).seams);
+      assert.deepEqual(section(config, 'models'), [
+        "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),",
+        "  gpt4oEu: env('AI_MODEL_GPT_4O_EU', 'gpt-4o-eu'),",
+      ]);
+      assert.deepEqual(section(config, 'modelConnections'), [
+        "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),",
+        // The deployment's own client says where it is served, even with no call to wrap.
+        "  gpt4oEu: env('AI_MODEL_GPT_4O_EU_CONNECTION', 'azureOpenAI'),",
+      ]);
     });
 
-    it('a seam config without modelProviders (removed by its owner): the Azure call is refused, the config untouched', () => {
+    it('refused, naming what a connection cannot carry: a custom fetch, an httpAgent, a client changed later, spread or run-time options', () => {
+      const refusal = (construction: string, after = '') =>
+        wrapReasons(
+          project(
+            root,
+            `import OpenAI from 'openai';
+import { HttpsProxyAgent } from 'https-proxy-agent';
+
+function keyOf(tenant: string): string {
+  return tenant;
+}
+const shared = { timeout: 1000 };
+const client = ${construction};
+${after}
+export async function ask(question: string, tenant: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? keyOf(tenant);
+}
+`,
+          ),
+        )[0];
+      assert.equal(refusal('new OpenAI({ fetch: globalThis.fetch })'), 'Cannot wrap this call: the client is made with a custom `fetch`, which a connection of the seam cannot carry.');
+      assert.equal(refusal("new OpenAI({ httpAgent: new HttpsProxyAgent('http://proxy:8080') })"), 'Cannot wrap this call: the client is made with a custom `httpAgent`, which a connection of the seam cannot carry.');
+      assert.equal(refusal('new OpenAI()', "client.baseURL = 'https://elsewhere.example.com/v1';\n"), "Cannot wrap this call: the client is changed after it is made (`client.baseURL` on line 9).");
+      assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), 'Cannot wrap this call: the client options use a spread or computed key (`...shared`), so the fix cannot tell them all.');
+      assert.equal(refusal("new OpenAI({ apiKey: keyOf('eu') })"), "Cannot wrap this call: the client's `keyOf('eu')` is computed at run time in a way the fix cannot carry into the seam.");
+      assert.equal(refusal('new OpenAI({ someFutureOption: true })'), 'Cannot wrap this call: the client option `someFutureOption` is not one the fix knows how to carry.');
+    });
+
+    it('an injected client: followed to the clients passed at each construction; refused when they differ', () => {
+      const service = `import OpenAI from 'openai';
+
+export class Suggester {
+  constructor(private readonly client: OpenAI) {}
+
+  async suggest(text: string): Promise<string> {
+    const completion = await this.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      const same = project(root, service, { 'src/app/main.ts': "import { openai } from '../lib/openai';\nimport { Suggester } from './file';\n\nexport const a = new Suggester(openai);\nexport const b = new Suggester(openai);\n" });
+      const wrapped = fixesForFile({ ...same.input(), projectFiles: () => [...same.files.keys()].filter((file) => file.endsWith('.ts')) });
+      assert.equal(wrapped.find((fix) => fix.kind === 'wrap-call')?.disabledReason, undefined);
+
+      const different = project(root, service, {
+        'src/app/main.ts': "import OpenAI from 'openai';\nimport { openai } from '../lib/openai';\nimport { Suggester } from './file';\n\nexport const a = new Suggester(openai);\nexport const b = new Suggester(new OpenAI({ baseURL: 'https://gateway.example.com/v1' }));\n",
+      });
+      const refused = fixesForFile({ ...different.input(), projectFiles: () => [...different.files.keys()].filter((file) => file.endsWith('.ts')) });
+      assert.equal(
+        refused.find((fix) => fix.kind === 'wrap-call')?.disabledReason,
+        'Cannot wrap this call: the client is passed in from places that configure it differently, so its requests have no single connection.',
+      );
+    });
+
+    it('a seam from an earlier aidlint (no `connections`): the call is refused, the config untouched', () => {
       const seamFiles = Object.fromEntries(
-        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }, { provider: 'openai' }).map((file) => [
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
           `src/ai/${file.relativePath}`,
-          file.relativePath === 'config.ts' ? file.text.replace(/\/\*\*\n \* Models that another[\s\S]*?= \{\};\n\n/, '') : file.text,
+          file.relativePath === 'config.ts' ? file.text.replace(/export const connections[^;]*;\n/, '') : file.text,
         ]),
       );
-      assert.doesNotMatch(seamFiles['src/ai/config.ts'], /modelProviders/);
       const target = project(root, bothProviders, seamFiles);
-      const wraps = fixesForFile(target.input()).filter((fix) => fix.kind === 'wrap-call');
-      assert.deepEqual(
-        wraps.map((fix) => fix.disabledReason),
-        [undefined, "Cannot wrap this call: the seam's config has no `modelProviders` object to add to."],
-      );
-      const { seams } = fixAll(target);
-      assert.doesNotMatch(section(configAfter(target, seams), 'models'), /AzureOpenAI/, 'no entry for the refused call');
+      const reason = "Cannot wrap this call: the seam's config has no `connections` object to add to (a seam made by an earlier aidlint: add the section from a newly generated seam).";
+      assert.deepEqual(wrapReasons(target), [reason, reason]);
+      // Only the model literals move (their own fix); nothing says where a call goes.
+      const config = configAfter(target, fixAll(target).seams);
+      assert.deepEqual(section(config, 'models'), ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),"]);
+      assert.equal(config.replace(/export const models = \{[^;]*;/, ''), seamFiles['src/ai/config.ts'].replace('export const models = {};', ''));
     });
 
-    it('a call already reading `models.<key>` that the seam sends to another provider: refused with both providers named', () => {
+    it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {
       const first = project(root, `import { openai } from '../lib/openai';
 
 export async function ask(question: string): Promise<string> {
@@ -1079,8 +1288,7 @@ export async function ask(question: string): Promise<string> {
 `,
         seamFiles,
       );
-      const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
-      assert.equal(wrap?.disabledReason, 'Cannot wrap this call: the seam sends `models.gpt4oMini` to openai, but this call goes to azure-openai.');
+      assert.deepEqual(wrapReasons(target), ["Cannot wrap this call: the seam sends `models.gpt4oMini` through the connection 'openai', but this call goes through 'azureOpenAI'."]);
     });
   });
 

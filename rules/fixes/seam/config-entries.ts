@@ -1,5 +1,5 @@
 /**
- * Adds an entry to the seam's config (`models`, `modelProviders`, `endpoints` or `apiVersions`) by the
+ * Adds an entry to the seam's config (`models`, `modelConnections`, `endpoints`, `apiVersions`, `connections`) by the
  * smallest edit: one new line in the section's object literal, found by parsing, so comments, extra
  * entries, reordered sections and other user edits stay as they are. A value that is already there is
  * re-used; an entry with an empty default (a placeholder such as `azureOpenAI: env('AZURE_OPENAI_ENDPOINT', '')`)
@@ -11,7 +11,7 @@ import { parseSource, typescript } from '../../engine/parse';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 
-export type ConfigSection = 'models' | 'modelProviders' | 'endpoints' | 'apiVersions';
+export type ConfigSection = 'models' | 'modelConnections' | 'endpoints' | 'apiVersions' | 'connections';
 
 /** `existingKey`: the value is already configured under that key; otherwise the entry to add and its edit. */
 export type ConfigEntryResult = { existingKey: string } | { key: string; envVar: string; change: TextChange };
@@ -84,6 +84,90 @@ export function configDefault(configText: string, name: string): string | undefi
   return initializer && settingOf(initializer).defaultValue?.text;
 }
 
+/** A connection as the config holds it: its adapter and the client options, each as written (whitespace aside). */
+export interface ConnectionEntry {
+  key: string;
+  provider?: string;
+  options: Map<string, string>;
+}
+
+/** The connections of the config's text; undefined when it has no `connections` object. */
+export function connectionEntries(configText: string): ConnectionEntry[] | undefined {
+  const ts = typescript();
+  const sourceFile = parseSource('config.ts', configText);
+  return findSection(sourceFile, 'connections')?.properties.map((property) => {
+    const { key } = entryOf(property, sourceFile);
+    const object = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
+    const fields = object && ts.isObjectLiteralExpression(object) ? propertiesOf(object) : new Map<string, TS.Expression>();
+    const provider = fields.get('provider');
+    const options = fields.get('options');
+    const body = options && (ts.isArrowFunction(options) || ts.isFunctionExpression(options)) ? returnedObject(options) : undefined;
+    const optionTexts = new Map([...(body ? propertiesOf(body) : [])].map(([name, value]) => [name, comparable(value.getText(sourceFile))]));
+    return { key, provider: provider && ts.isStringLiteralLike(provider) ? provider.text : undefined, options: optionTexts };
+  });
+}
+
+/** Whether a connection entry holds exactly these client options. */
+export function sameConnection(entry: ConnectionEntry, provider: string, options: ReadonlyArray<{ name: string; text: string }>): boolean {
+  return entry.provider === provider && entry.options.size === options.length && options.every((option) => entry.options.get(option.name) === comparable(option.text));
+}
+
+/**
+ * Adds a connection `key: { provider, options: () => ({ … }) }` by one insertion (numbering the key when it
+ * is taken). Undefined when the config has no `connections` object.
+ */
+export function addConnectionEntry(configText: string, key: string, provider: string, options: ReadonlyArray<{ name: string; text: string }>): { key: string; change: TextChange } | undefined {
+  const sourceFile = parseSource('config.ts', configText);
+  const object = findSection(sourceFile, 'connections');
+  if (!object) return undefined;
+  const keys = new Set(object.properties.map((property) => entryOf(property, sourceFile).key));
+  let chosen = key;
+  for (let number = 2; keys.has(chosen); number++) chosen = `${key}${number}`;
+  const quote = quoteStyle(object, sourceFile);
+  const unit = indentUnit(sourceFile);
+  const head = `${chosen}: { provider: ${quoted(provider, quote)}`;
+  const entry = (indent: string) =>
+    options.length === 0
+      ? `${head} }`
+      : [
+          `${chosen}: {`,
+          `${indent}${unit}provider: ${quoted(provider, quote)},`,
+          `${indent}${unit}options: () => ({`,
+          ...options.map((option) => `${indent}${unit}${unit}${option.name}: ${option.text},`),
+          `${indent}${unit}}),`,
+          `${indent}}`,
+        ].join('\n');
+  return { key: chosen, change: insertion(object, entry, sourceFile) };
+}
+
+function propertiesOf(object: TS.ObjectLiteralExpression): Map<string, TS.Expression> {
+  const ts = typescript();
+  const found = new Map<string, TS.Expression>();
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) found.set(property.name.text, property.initializer);
+  }
+  return found;
+}
+
+/** The object an arrow or function returns: `() => ({ … })` or `() => { return { … }; }`. */
+function returnedObject(fn: TS.ArrowFunction | TS.FunctionExpression): TS.ObjectLiteralExpression | undefined {
+  const ts = typescript();
+  let returned: TS.Expression | undefined;
+  if (ts.isBlock(fn.body)) {
+    const last = fn.body.statements.at(-1);
+    returned = last && ts.isReturnStatement(last) ? last.expression : undefined;
+  } else {
+    returned = fn.body;
+  }
+  const object = returned && skipOuterExpressions(returned);
+  return object && ts.isObjectLiteralExpression(object) ? object : undefined;
+}
+
+/** Expression text compared without its layout. */
+function comparable(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
 /** `const <section> = { … }` at the top level, through `export`, `as const`, `satisfies` and parentheses. */
 function findSection(sourceFile: TS.SourceFile, section: ConfigSection): TS.ObjectLiteralExpression | undefined {
   const initializer = topLevelInitializer(sourceFile, section);
@@ -134,7 +218,8 @@ function settingOf(expression: TS.Expression): Setting {
 }
 
 /** One new line after the last entry (or inside `{}`), indented like its neighbours. */
-function insertion(object: TS.ObjectLiteralExpression, entry: string, sourceFile: TS.SourceFile): TextChange {
+function insertion(object: TS.ObjectLiteralExpression, entryText: string | ((indent: string) => string), sourceFile: TS.SourceFile): TextChange {
+  const at = (indent: string) => (typeof entryText === 'string' ? entryText : entryText(indent));
   const text = sourceFile.text;
   const open = object.getStart(sourceFile);
   const close = object.end - 1;
@@ -148,22 +233,22 @@ function insertion(object: TS.ObjectLiteralExpression, entry: string, sourceFile
       // Below whatever the braces hold (a comment), at its indentation.
       const closeLine = text.lastIndexOf('\n', close) + 1;
       const inner = /\n([^\S\n]*)\S/.exec(text.slice(open, closeLine));
-      return { start: closeLine, end: closeLine, newText: `${inner?.[1] ?? indent}${entry},\n` };
+      return { start: closeLine, end: closeLine, newText: `${inner?.[1] ?? indent}${at(inner?.[1] ?? indent)},\n` };
     }
     const blank = text.slice(open + 1, close).trim() === '';
-    return { start: blank ? open + 1 : close, end: close, newText: `\n${indent}${entry},\n${baseIndent}` };
+    return { start: blank ? open + 1 : close, end: close, newText: `\n${indent}${at(indent)},\n${baseIndent}` };
   }
 
   const trailingComma = object.properties.hasTrailingComma;
   const afterLast = trailingComma ? text.indexOf(',', last.end) + 1 : last.end;
-  if (!multiline) return { start: afterLast, end: afterLast, newText: trailingComma ? ` ${entry},` : `, ${entry}` };
+  if (!multiline) return { start: afterLast, end: afterLast, newText: trailingComma ? ` ${at('')},` : `, ${at('')}` };
 
   const indent = lineIndent(text, last.getStart(sourceFile));
   // Insert at the end of the last entry's line, so a comment there stays with its entry.
   const lineEnd = text.indexOf('\n', afterLast);
   const end = lineEnd < 0 || lineEnd > close ? afterLast : lineEnd;
-  if (trailingComma) return { start: end, end, newText: `\n${indent}${entry},` };
-  return { start: last.end, end, newText: `,${text.slice(last.end, end)}\n${indent}${entry}` };
+  if (trailingComma) return { start: end, end, newText: `\n${indent}${at(indent)},` };
+  return { start: last.end, end, newText: `,${text.slice(last.end, end)}\n${indent}${at(indent)}` };
 }
 
 /** How far the file's objects indent their entries (the first multi-line one), two spaces if none does. */
