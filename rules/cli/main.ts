@@ -14,6 +14,7 @@ import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
+import { REPORT_COMMAND, runReport } from './report-command';
 import { countBySeverity } from './severity-counts';
 import { aidlintVersion } from './version';
 
@@ -25,6 +26,7 @@ const EXIT_USAGE = 2;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === REPORT_COMMAND) return await runReport(argv.slice(1), io);
     return await run(parseCliArgs(argv), io);
   } catch (error) {
     if (error instanceof FixRunError) {
@@ -66,7 +68,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
  * Default globs (`src/ai/**`, include, exclude) are anchored at the workspace root: the current folder,
  * unless the paths given lie outside it (`aidlint /elsewhere/app`), then the folder that holds them all.
  */
-function workspaceRootFor(cwd: string, givenPaths: readonly string[]): string {
+export function workspaceRootFor(cwd: string, givenPaths: readonly string[]): string {
   const targets = givenPaths.map((given) => path.resolve(cwd, given));
   if (targets.every((target) => relativePosix(cwd, target) !== undefined)) return cwd;
   const folders = targets.map((target) => (existsSync(target) && !statSync(target).isDirectory() ? path.dirname(target) : target));
@@ -140,13 +142,13 @@ function errorsOnly(result: FileResult): FileResult {
 }
 
 /** Prints every config problem as `file:line:column: message`; true when there was any. */
-function reportConfigProblems(configs: ConfigResolver, io: CliIo): boolean {
+export function reportConfigProblems(configs: ConfigResolver, io: CliIo): boolean {
   const problems = configs.problems();
   for (const problem of problems) io.stderr.write(`${formatConfigProblem(problem)}\n`);
   return problems.length > 0;
 }
 
-function writeReport(file: string, report: string, io: CliIo): boolean {
+export function writeReport(file: string, report: string, io: CliIo): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, report);
