@@ -11,6 +11,7 @@ import { rules } from '../definitions';
 import { type FixedFile, FixRunError, fixFiles, writeFixedFiles } from '../fixes/fix-run';
 import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { applyBaseline } from './baseline';
 import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
@@ -106,6 +107,8 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
     results = await runScan();
   }
 
+  const baseline = applyBaseline(results, { suppressAll: options.suppressAll, pruneSuppressions: options.pruneSuppressions, root: configs.workspaceRoot, paths }, io);
+  results = baseline.results;
   const counts = countBySeverity(results.flatMap((result) => result.messages));
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.color ?? (options.outputFile === undefined && io.isTTY && !io.env.NO_COLOR);
@@ -121,7 +124,8 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   if (tooManyWarnings && counts.error === 0) {
     io.stderr.write(`aidlint found too many warnings (maximum: ${options.maxWarnings}).\n`);
   }
-  return counts.error > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+  // With a baseline, nothing new may get in: a warning beyond it fails the run too.
+  return counts.error > 0 || tooManyWarnings || (baseline.inUse && counts.warning > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
 function filesWithFixableProblems(results: readonly FileResult[]): string[] {

@@ -54,18 +54,20 @@ export function buildInventory(files: readonly FileFacts[], seams: readonly Seam
       const [provider] = seam.routing.providersOf(entry.key, '');
       const kind = provider === 'azure-openai' ? 'deployment' : 'model';
       const uses = seamCalls.filter((call) => call.seam === seam && call.model === entry.key).map((call) => call.location);
-      models.add(`${kind}\n${entry.value}`, { name: entry.value, kind, vendors: [], locations: [], configKey: entry.key, envVar: entry.envVar }, entry.location, (model) => {
+      models.add(`${kind}\n${entry.value}`, { name: entry.value, kind, vendors: [], locations: [] }, entry.location, (model) => {
         addVendor(model.vendors, provider as ReportVendor);
+        model.configKey ??= entry.key;
+        model.envVar ??= entry.envVar;
         model.locations.push(...uses);
       });
     }
     for (const entry of config.entries('endpoints')) {
       if (!entry.value) continue;
       const host = hostOf(entry.value);
-      endpoints.add(entry.value, { ...endpointEntry(entry.value, host, vendorOfHost(host) ?? 'configured'), envVar: entry.envVar }, entry.location);
+      endpoints.add(entry.value, endpointEntry(entry.value, host, vendorOfHost(host) ?? 'configured'), entry.location, (endpoint) => (endpoint.envVar ??= entry.envVar));
     }
     for (const entry of config.entries('apiVersions')) {
-      if (entry.value) apiVersions.add(entry.value, { version: entry.value, envVar: entry.envVar, locations: [] }, entry.location);
+      if (entry.value) apiVersions.add(entry.value, { version: entry.value, locations: [] }, entry.location, (version) => (version.envVar ??= entry.envVar));
     }
     for (const { name, location } of config.envVars) envVars.add(name, { name, locations: [] }, location);
   }
