@@ -1,8 +1,8 @@
 /**
  * The report as one self-contained HTML file: styles, the small script and the charts are inline, a
  * Content-Security-Policy forbids every request (so it opens from disk, offline, and cannot leak), and it
- * prints as it looks. The same page is the editor's report webview: there, `cspSource` joins the policy and
- * the script asks the editor to open a location instead of following the link.
+ * prints as it looks. The same page is the editor's report webview, where the script asks the editor to
+ * open a location instead of following the link.
  */
 import { randomBytes } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
@@ -12,17 +12,13 @@ import { escapeHtml, jsonForScript } from './escape';
 import { reportVendorLabel } from './facts';
 import type { Coverage, CouplingReport, Location } from './types';
 
-export interface HtmlOptions {
-  /** The webview's resource origin (VS Code's `webview.cspSource`); absent for a file. */
-  cspSource?: string;
-}
-
 /** How many folders the ranking chart shows (all of them are listed below it). */
 const CHART_FOLDERS = 15;
 
-export function renderReportHtml(report: CouplingReport, options: HtmlOptions = {}): string {
+export function renderReportHtml(report: CouplingReport): string {
   const nonce = randomBytes(16).toString('base64');
-  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src data:${options.cspSource ? ` ${options.cspSource}` : ''}`].join('; ');
+  // Only this page's own style and script run; nothing is fetched, not even from the editor's resources.
+  const csp = [`default-src 'none'`, `style-src 'nonce-${nonce}'`, `script-src 'nonce-${nonce}'`, `img-src data:`].join('; ');
   const link = (location: Location, text = `${location.file}:${location.line}`) => locationLink(report.root, location, text);
   const title = `aidlint coupling report — ${report.project}`;
   return `<!doctype html>
@@ -71,9 +67,13 @@ function headline(report: CouplingReport): string {
   return `<section id="headline" class="cards">
 ${card('concentration', formatShare(concentration.share), `concentration: ${concentration.singleVendor} of ${concentration.aiCalls} AI calls can reach only one vendor`)}
 ${card('seam-coverage', formatShare(seamCoverage.overall.share), `seam coverage: ${seamCoverage.overall.seamCalls} of ${seamCoverage.overall.seamCalls + seamCoverage.overall.directCalls} AI calls go through the seam`)}
-${card('findings', String(totals.findings), `findings: ${severity.error ?? 0} errors, ${severity.warning ?? 0} warnings, ${severity.info ?? 0} info`)}
+${card('findings', String(totals.findings), `findings: ${plural(severity.error ?? 0, 'error')}, ${plural(severity.warning ?? 0, 'warning')}, ${severity.info ?? 0} info`)}
 ${card('files', String(totals.filesWithFindings), `of ${totals.files} files have findings${totals.notices ? ` (${totals.notices} file notices)` : ''}`)}
 </section>`;
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
 
 function concentrationSection({ concentration }: CouplingReport): string {
