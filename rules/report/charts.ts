@@ -15,9 +15,9 @@ export interface Bar {
   href?: string;
 }
 
-const LABEL_WIDTH = 180;
-const BAR_AREA = 270;
-const VALUE_WIDTH = 70;
+const LABEL_WIDTH = 170;
+const BAR_AREA = 250;
+const VALUE_WIDTH = 60;
 const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
 
@@ -29,7 +29,7 @@ export function barChart(id: string, title: string, bars: readonly Bar[], max = 
   const rows = bars.map((bar, index) => {
     const y = index * ROW_HEIGHT;
     const length = bar.value <= 0 ? 0 : Math.max(1, (bar.value / max) * BAR_AREA);
-    const label = `<text class="label" x="${LABEL_WIDTH - 8}" y="${y + ROW_HEIGHT / 2 + 4}" text-anchor="end">${escapeHtml(truncate(bar.label, 28))}</text>`;
+    const label = `<text class="label" x="${LABEL_WIDTH - 8}" y="${y + ROW_HEIGHT / 2 + 4}" text-anchor="end">${escapeHtml(truncate(bar.label, 26))}</text>`;
     const linked = bar.href ? `<a href="${escapeHtml(bar.href)}">${label}</a>` : label;
     return (
       `<g class="bar" data-key="${escapeHtml(bar.key)}" data-value="${bar.value}"><title>${escapeHtml(bar.label)}: ${escapeHtml(bar.valueText ?? String(bar.value))}</title>${linked}` +
