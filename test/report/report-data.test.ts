@@ -4,13 +4,18 @@
  * coverage per package, concentration with and without failover, and the inventory.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ConfigResolver } from '../../rules/config/resolve';
 import { buildReport } from '../../rules/report/build';
 import type { CouplingReport } from '../../rules/report/types';
 import { scan } from '../../rules/scan/scan';
+import { runCli } from '../cli/run-cli';
 import { makeTempDir, removeTempDir } from '../files/temp';
 import { writeFiles } from '../scan/workspace';
 import { FIXTURE_KEY, REDACTED_KEY, monorepo, seamConfig, withFallbacks } from './fixture';
+
+const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'chat-app');
 
 export async function reportOf(root: string): Promise<CouplingReport> {
   const configs = new ConfigResolver({ workspaceRoot: root });
@@ -236,6 +241,34 @@ describe('report: concentration counts the seam\'s failover', () => {
       assert.equal(report.seamCoverage.overall.share, null);
       assert.deepEqual(report.seamCoverage.packages, []);
       assert.deepEqual(report.folders, []);
+    } finally {
+      removeTempDir(dir);
+    }
+  });
+});
+
+describe('report: the bundled example after aidlint --fix', () => {
+  it('counts the wrapped calls as going through the seam, by the model names the fix gave them', async function () {
+    this.timeout(60_000);
+    const dir = makeTempDir();
+    try {
+      fs.cpSync(EXAMPLE, dir, { recursive: true, filter: (file) => path.basename(file) !== 'node_modules' });
+      const before = await reportOf(dir);
+      assert.deepEqual([before.seamCoverage.overall.seamCalls, before.seamCoverage.overall.directCalls], [0, 11]);
+      assert.notEqual((await runCli(['--fix'], dir)).exitCode, 2, 'the fix run went through');
+      const after = await reportOf(dir);
+      const seamCalls = after.aiCalls.filter((call) => call.through === 'seam');
+      // Every TypeScript vendor call is wrapped (EXPECTED.md); the legacy v3 script stays direct.
+      assert.equal(seamCalls.length, 9);
+      assert.ok(after.aiCalls.some((call) => call.through === 'direct' && call.file === 'scripts/backfill-summaries.js' && call.what === 'createChatCompletion'));
+      assert.deepEqual(
+        seamCalls.filter((call) => call.file === 'src/services/translator.ts').map((call) => [call.what, call.model, call.providers]),
+        [['chatModel', 'gpt4oSupport', ['azure-openai']]],
+        'a call that went to Azure OpenAI stays there (pinned in modelProviders)',
+      );
+      const support = after.inventory.models.find((model) => model.name === 'gpt-4o-support');
+      assert.equal(support?.configKey, 'gpt4oSupport');
+      assert.ok(support?.locations.some((location) => location.file === 'src/ai/config.ts'));
     } finally {
       removeTempDir(dir);
     }
