@@ -4,7 +4,7 @@
  */
 import type { Connection, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { scan } from '../rules/scan/scan';
-import { applyEditorSuppressions } from './bulk-suppressions';
+import { applyEditorSuppressions, isBulkSuppressed } from './bulk-suppressions';
 import { customize, toDiagnostic } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
@@ -54,7 +54,8 @@ export class WorkspaceScan {
           const messages = customize(applyEditorSuppressions(workspace.root, result.filePath, result.messages, settings.suppressedFindings, this.log), settings.rules.customizations);
           workspace.setScanResult(result.filePath, messages);
           before.delete(result.filePath);
-          problems += messages.length;
+          // Findings within the baseline are hints, which the Problems panel does not list: not counted either.
+          problems += messages.filter((message) => !isBulkSuppressed(message)).length;
         }
         for (const vanished of before) workspace.setScanResult(vanished, []);
         this.reports?.scanned(workspace, { results, index, configs });
