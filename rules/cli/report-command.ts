@@ -64,6 +64,7 @@ export async function runReport(argv: string[], io: CliIo): Promise<number> {
   if (reportConfigProblems(configs, io)) return 2;
 
   const report = buildReport({ root: configs.workspaceRoot, results: scanned.results, index: scanned.index, configs, toolVersion: aidlintVersion() });
+  for (const problem of report.notes) io.stderr.write(`aidlint: ${problem}\n`);
   if (earlier) report.trend = compareReports(report, earlier);
   const text = REPORT_FORMATS[options.format](report);
   if (options.output === undefined) {

@@ -38,7 +38,9 @@ export function buildReport(input: ReportInput): CouplingReport {
   const textOf = (filePath: string) => texts.get(filePath) ?? (texts.set(filePath, index.readFile(filePath) ?? ''), texts.get(filePath)!);
 
   const findings = collectFindings(results, files, root);
-  const seams = new Seams(root, configs);
+  const notes: string[] = [];
+  const note = (problem: string) => notes.push(problem);
+  const seams = new Seams(root, configs, note);
   const seamCalls = seams.calls(results, index);
   const folders = packageFolders(root, new Set(results.map((result) => path.dirname(result.filePath))));
 
@@ -68,7 +70,8 @@ export function buildReport(input: ReportInput): CouplingReport {
     seamCoverage: { overall: coverageOf('.', 'all packages', aiCalls), packages: coverage },
     concentration: concentrationOf(aiCalls),
     aiCalls,
-    inventory: buildInventory(files, seams.all(), seamCalls, vendorPackages(root, folders), textOf),
+    inventory: buildInventory(files, seams.all(), seamCalls, vendorPackages(root, folders, note), textOf),
+    notes,
   };
 }
 

@@ -36,6 +36,7 @@ export function renderReportHtml(report: CouplingReport): string {
 <p class="meta">${escapeHtml(report.root)} · ${report.totals.files} files · generated ${escapeHtml(report.generatedAt)} by aidlint ${escapeHtml(report.tool.version)}</p>
 </header>
 <main>
+${report.notes.length ? `<section id="notes"><h2>Not read</h2><ul>${report.notes.map((text) => `<li>${escapeHtml(text)}</li>`).join('')}</ul></section>` : ''}
 ${headline(report)}
 <section id="findings"><h2>Findings</h2><div class="charts">
 ${barChart('by-vendor', 'Findings by vendor', report.byVendor.map((entry) => ({ key: entry.key, label: entry.label, value: entry.count })))}

@@ -36,13 +36,17 @@ export function packageFolders(root: string, folders: Iterable<string>): Package
   return [...seen.values()].filter((folder): folder is PackageFolder => folder !== null).sort((a, b) => a.dir.length - b.dir.length || a.dir.localeCompare(b.dir));
 }
 
-/** Vendor packages declared by each folder's package.json, with the lockfile's version. */
-export function vendorPackages(root: string, folders: readonly PackageFolder[]): InventoryPackage[] {
+/**
+ * Vendor packages declared by each folder's package.json, with the lockfile's version. A package.json or
+ * lockfile that cannot be read or parsed is `note`d (the report says what it could not see).
+ */
+export function vendorPackages(root: string, folders: readonly PackageFolder[], note: (problem: string) => void = () => undefined): InventoryPackage[] {
   const byName = new Map<string, InventoryPackage>();
+  const lockfiles = new Lockfiles(root, note);
   for (const { dir } of folders) {
-    const manifest = manifestOf(dir);
+    const manifest = manifestOf(dir, note);
     if (!manifest) continue;
-    const lock = lockfileFor(dir, root);
+    const lock = lockfiles.nearest(dir);
     for (const field of DEPENDENCY_FIELDS) {
       for (const [name, range] of Object.entries(manifest.fields[field] ?? {})) {
         const vendor = VENDOR_PACKAGES.get(name);
@@ -69,16 +73,17 @@ interface Manifest {
   fields: Record<string, Record<string, unknown> | undefined>;
 }
 
-/** A package.json that cannot be read or parsed declares nothing (the lint itself never reads it). */
-function manifestOf(dir: string): Manifest | undefined {
+/** A package.json that cannot be read or parsed declares nothing; `note` hears why. */
+function manifestOf(dir: string, note?: (problem: string) => void): Manifest | undefined {
   const file = path.join(dir, 'package.json');
   try {
     const text = fs.readFileSync(file, 'utf8');
     const parsed = JSON.parse(text) as Record<string, unknown> | null;
-    if (!parsed || typeof parsed !== 'object') return undefined;
+    if (!parsed || typeof parsed !== 'object') throw new Error('it holds no object');
     const fields = Object.fromEntries(DEPENDENCY_FIELDS.map((field) => [field, isObject(parsed[field]) ? parsed[field] : undefined]));
     return { file, text, name: typeof parsed.name === 'string' ? parsed.name : undefined, fields };
-  } catch {
+  } catch (error) {
+    note?.(`${file} could not be read (${(error as Error).message}); the SDK packages it declares are not in the inventory.`);
     return undefined;
   }
 }
@@ -90,24 +95,48 @@ function isObject(value: unknown): value is Record<string, unknown> {
 interface Lockfile {
   file: string;
   text: string;
+  /** package-lock.json / npm-shrinkwrap.json, parsed once. */
+  json?: NpmLock;
 }
 
-/** The nearest lockfile from the package's folder up to the root. */
-function lockfileFor(dir: string, root: string): Lockfile | undefined {
-  for (let current = dir; relativePosix(root, current) !== undefined; current = path.dirname(current)) {
-    for (const name of LOCKFILES) {
-      const file = path.join(current, name);
-      if (fs.existsSync(file)) {
-        try {
-          return { file, text: fs.readFileSync(file, 'utf8') };
-        } catch {
-          return undefined;
-        }
-      }
+interface NpmLock {
+  packages?: Record<string, { version?: string }>;
+  dependencies?: Record<string, { version?: string }>;
+}
+
+/** Lockfiles, each read (and parsed) once; one that cannot be is noted and pins nothing. */
+class Lockfiles {
+  private readonly loaded = new Map<string, Lockfile | null>();
+
+  constructor(
+    private readonly root: string,
+    private readonly note: (problem: string) => void,
+  ) {}
+
+  /** The nearest lockfile from the package's folder up to the root. */
+  nearest(dir: string): Lockfile | undefined {
+    for (let current = dir; relativePosix(this.root, current) !== undefined; current = path.dirname(current)) {
+      const file = LOCKFILES.map((name) => path.join(current, name)).find((candidate) => fs.existsSync(candidate));
+      if (file) return this.load(file);
+      if (current === this.root) break;
     }
-    if (current === root) break;
+    return undefined;
   }
-  return undefined;
+
+  private load(file: string): Lockfile | undefined {
+    let lock = this.loaded.get(file);
+    if (lock === undefined) {
+      try {
+        const text = fs.readFileSync(file, 'utf8');
+        lock = { file, text, ...(file.endsWith('.json') ? { json: JSON.parse(text) as NpmLock } : {}) };
+      } catch (error) {
+        this.note(`${file} could not be read (${(error as Error).message}); no locked versions from it.`);
+        lock = null;
+      }
+      this.loaded.set(file, lock);
+    }
+    return lock ?? undefined;
+  }
 }
 
 /** `packageDir` is the package's folder relative to the lockfile's ('' for the same folder). */
@@ -115,22 +144,22 @@ export function lockedVersion(lock: Lockfile, packageDir: string, name: string, 
   const base = path.basename(lock.file);
   if (base === 'yarn.lock') return yarnVersion(lock.text, name, range);
   if (base === 'pnpm-lock.yaml') return pnpmVersion(lock.text, packageDir, name);
-  return npmVersion(lock.text, packageDir, name);
+  return npmVersion(lock, packageDir, name);
 }
 
-function npmVersion(text: string, packageDir: string, name: string): { version: string; line: number } | undefined {
-  let lock: { packages?: Record<string, { version?: string }>; dependencies?: Record<string, { version?: string }> };
+function npmVersion(lock: Lockfile, packageDir: string, name: string): { version: string; line: number } | undefined {
+  let json = lock.json;
   try {
-    lock = JSON.parse(text);
+    json ??= JSON.parse(lock.text) as NpmLock;
   } catch {
     return undefined;
   }
   // Lockfile v2/v3: nested under the package's own node_modules, else hoisted to the root's.
   const keys = [...(packageDir ? [`${packageDir}/node_modules/${name}`] : []), `node_modules/${name}`];
-  const key = keys.find((candidate) => lock.packages?.[candidate]?.version);
-  const version = key ? lock.packages![key].version : lock.dependencies?.[name]?.version;
+  const key = keys.find((candidate) => json.packages?.[candidate]?.version);
+  const version = key ? json.packages![key].version : json.dependencies?.[name]?.version;
   if (!version) return undefined;
-  return { version, line: lineOf(text, JSON.stringify(key ?? name)) };
+  return { version, line: lineOf(lock.text, JSON.stringify(key ?? name)) };
 }
 
 /** yarn.lock v1 (`openai@^4.0.0, openai@^4.2.0:` / `  version "4.2.0"`) and Berry (`"openai@npm:^4.0.0":` / `  version: 4.2.0`). */

@@ -47,6 +47,7 @@ export class Seams {
   constructor(
     private readonly root: string,
     private readonly configs: ConfigResolver,
+    private readonly note: (problem: string) => void = () => undefined,
   ) {}
 
   isInSeam(filePath: string): boolean {
@@ -98,8 +99,8 @@ export class Seams {
     let text: string | undefined;
     try {
       text = file && fs.readFileSync(file, 'utf8');
-    } catch {
-      text = undefined;
+    } catch (error) {
+      this.note(`${file} could not be read (${(error as Error).message}); its calls are counted as going to the default provider.`);
     }
     if (file === undefined || text === undefined) return { dir, routing: readSeamRouting(undefined) };
     return { dir, routing: readSeamRouting(text), config: configFile(this.root, file, text) };

@@ -154,5 +154,7 @@ export interface CouplingReport {
   concentration: Concentration;
   aiCalls: AiCall[];
   inventory: Inventory;
+  /** What the report could not read (a broken package.json, an unreadable lockfile or seam config). */
+  notes: string[];
   trend?: Trend;
 }

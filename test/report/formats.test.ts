@@ -104,6 +104,45 @@ describe('aidlint report: formats', () => {
     }
   });
 
+  it('code cannot inject markup into the page: names from the code are text, the embedded data cannot close its element', async () => {
+    const hostile = makeTempDir();
+    try {
+      writeFiles(hostile, {
+        'src/chat.ts': [
+          "import OpenAI from 'openai';",
+          'const client = new OpenAI();',
+          "export const ask = () => client.chat.completions.create({ model: '</script><img src=x onerror=alert(1)>', messages: [] });",
+        ].join('\n'),
+      });
+      const html = (await runCli(['report'], hostile)).stdout;
+      assert.ok(html.includes('&#60;/script&#62;&#60;img src=x onerror=alert(1)&#62;'), 'the model name is shown as text');
+      assert.doesNotMatch(html, /<img|<\/script><img/, 'no element comes from the code');
+      assert.equal((html.match(/<\/script>/g) ?? []).length, 2, 'only the page\'s own two scripts close');
+    } finally {
+      removeTempDir(hostile);
+    }
+  });
+
+  it('says what it could not read: a broken package.json, an unparsable lockfile', async () => {
+    const broken = makeTempDir();
+    try {
+      writeFiles(broken, { ...monorepo(), 'packages/legacy/package.json': '{ "name": "@acme/legacy", ', 'package-lock.json': '{ not json' });
+      const run = await runCli(['report', '--format', 'json'], broken);
+      assert.equal(run.exitCode, 0, run.stderr);
+      const report = JSON.parse(run.stdout) as CouplingReport;
+      assert.equal(report.notes.length, 2, report.notes.join('\n'));
+      assert.match(report.notes.join('\n'), /packages\/legacy\/package\.json could not be read \(.*\); the SDK packages it declares are not in the inventory/);
+      assert.match(report.notes.join('\n'), /package-lock\.json could not be read \(.*\); no locked versions from it/);
+      assert.match(run.stderr, /aidlint: .*package-lock\.json could not be read/);
+      assert.deepEqual(report.inventory.packages.map((entry) => [entry.name, entry.declarations.map((declaration) => declaration.locked ?? 'unlocked')]), [
+        ['@azure/openai', ['unlocked']],
+        ['openai', ['unlocked']],
+      ]);
+    } finally {
+      removeTempDir(broken);
+    }
+  });
+
   it('bad input gets a clear message and exit code 2', async () => {
     fs.writeFileSync(path.join(dir, 'not-a-report.json'), '[1, 2]');
     const cases: Array<[string[], RegExp]> = [
