@@ -97,7 +97,7 @@ ${file.findings.map((finding) => `<tr class="${finding.severity}"><td>${link(fin
   .join('\n')}</details>`,
   );
   return `<section id="folders"><h2>Folders ranked by coupling</h2>
-<div class="charts">${barChart('folders', `Findings per folder${report.folders.length > CHART_FOLDERS ? ` (top ${CHART_FOLDERS} of ${report.folders.length})` : ''}`, bars)}</div>
+<div class="charts">${barChart('folders', `Findings per folder${report.folders.length > CHART_FOLDERS ? ` (top ${CHART_FOLDERS} of ${report.folders.length})` : ''}`, bars, { labelWidth: 300 })}</div>
 ${lists.join('\n') || '<p class="empty">No findings.</p>'}
 </section>`;
 }
@@ -108,7 +108,7 @@ function coverageSection({ seamCoverage }: CouplingReport): string {
   const rows = seamCoverage.packages.map((entry) => `<tr><td>${escapeHtml(label(entry))}</td><td class="number">${entry.seamCalls}</td><td class="number">${entry.directCalls}</td><td class="number">${formatShare(entry.share)}</td></tr>`);
   return `<section id="seam-coverage"><h2>Seam coverage</h2>
 <p>The share of the application's AI calls that go through the seam instead of a vendor SDK or API, per package.</p>
-<div class="charts">${barChart('seam-coverage', 'Seam coverage per package', bars, 1)}</div>
+<div class="charts">${barChart('seam-coverage', 'Seam coverage per package', bars, { max: 1, labelWidth: 240 })}</div>
 <table><thead><tr><th>Package</th><th class="number">Through the seam</th><th class="number">Direct</th><th class="number">Coverage</th></tr></thead><tbody>${rows.join('')}</tbody></table>
 </section>`;
 }
@@ -178,6 +178,7 @@ th.number, td.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.error .severity { color: var(--error); } tr.warning .severity { color: var(--warning); } tr.info .severity { color: var(--info); }
 .rule, .count { color: var(--muted); font-size: 12px; }
 code, .path { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 12px; }
+td, summary, h4 { overflow-wrap: anywhere; }
 details { border: 1px solid var(--line); border-radius: 6px; padding: 4px 12px; margin: 6px 0; }
 summary { cursor: pointer; }
 ul.locations { list-style: none; margin: 0; padding: 0; }
