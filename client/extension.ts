@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
 import { registerCommands } from './commands';
+import { ReportViews } from './report-views';
 import { StatusItem } from './status-item';
 
 /** JavaScript and TypeScript in every flavour, and aidlint.json (for its configuration problems). */
@@ -21,12 +22,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const status = new StatusItem(DOCUMENT_SELECTOR);
   context.subscriptions.push(log, status);
 
+  const reportViews = new ReportViews(context, () => client, log);
   const start = async () => {
     client = createClient(context, log);
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
     status.starting();
     try {
       await client.start();
+      reportViews.clientStarted(client);
     } catch (error) {
       status.update({ state: 'error', problems: 0, message: 'The aidlint server failed to start; see the log.' });
       log.error(`The aidlint server failed to start: ${String(error)}`);

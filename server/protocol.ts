@@ -3,7 +3,24 @@
  * Editor-neutral: any client may listen to the status or call the commands; none of it is required.
  */
 
+import type { CouplingReport } from '../rules/report/types';
+
 export const STATUS_NOTIFICATION = 'aidlint/status';
+
+/** `aidlint/report`: the coupling report of each workspace folder (from the last workspace scan, else a fresh one). */
+export const REPORT_REQUEST = 'aidlint/report';
+/** Sent after a workspace scan: reports are new, ask again. */
+export const REPORTS_CHANGED_NOTIFICATION = 'aidlint/reportsChanged';
+
+export interface ReportParams {
+  /** Scan again instead of answering with the last scan's report. */
+  refresh?: boolean;
+}
+
+export interface WorkspaceReport {
+  root: string;
+  report: CouplingReport;
+}
 
 export type ServerState = 'ok' | 'problems' | 'busy' | 'disabled' | 'error';
 

@@ -21,8 +21,15 @@ export function noticeMessage(kind: NoticeKind, message: string): LintMessage {
 
 const VANISHED = 'the file was deleted or became unreadable during the scan';
 
-/** One result per file, in the order given. `onRead` is called after each file is read (for progress). */
-export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void): Promise<FileResult[]> {
+export interface LintedFiles {
+  /** One result per file, in the order given. */
+  results: FileResult[];
+  /** The index the files were analysed with; its analyses and import summaries stay cached (a report reads them). */
+  index: WorkspaceIndex;
+}
+
+/** `onRead` is called after each file is read (for progress). */
+export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void): Promise<LintedFiles> {
   const retained = new Map<string, string>();
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
   const index = new WorkspaceIndex(host);
@@ -49,7 +56,7 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
   }
 
   for (const filePath of readable) messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
-  return files.map((filePath) => ({ filePath, messages: messages.get(filePath)! }));
+  return { results: files.map((filePath) => ({ filePath, messages: messages.get(filePath)! })), index };
 }
 
 async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {

@@ -73,7 +73,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
         configAfter.split('\n').filter((line) => !configBefore.split('\n').includes(line)),
         ["  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),", "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),"],
       );
-      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 1);
+      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 2);
       assert.equal(await typecheck(dir), '');
     });
 
