@@ -5,6 +5,7 @@
  */
 import type * as TS from 'typescript';
 import { HTTP_LIBRARIES, matchVendorModule } from '../vendors/table';
+import { LiteralTracer, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { type Binding, type ImportOrigin, Scopes } from './scope';
 import { StaticValues } from './strings';
@@ -43,7 +44,7 @@ export class Evaluator {
       const binding = this.scopes.resolve(target);
       if (binding) push(this.assignments, binding, value);
     } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const owner = this.enclosingClass(target);
+      const owner = enclosingClass(target);
       if (!owner) return;
       let members = this.memberAssignments.get(owner);
       if (!members) this.memberAssignments.set(owner, (members = new Map()));
@@ -148,9 +149,9 @@ export class Evaluator {
     const option = instance && deploymentOptionOf(instance);
     const [options] = expression.arguments ?? [];
     if (!instance || !option || !options) return instance;
-    const statics = new StaticValues(this.scopes);
-    const value = statics.properties(options).find((property) => property.name === option)?.value;
-    const literal = value && statics.literals(value);
+    const value = new StaticValues(this.scopes).properties(options).find((property) => property.name === option)?.value;
+    // Literals of this file only: a deployment imported from another module is kept as its export path.
+    const literal = value && new LiteralTracer(expression.getSourceFile(), this.scopes).origins(value);
     if (literal?.length === 1) return { ...instance, deployment: literal[0].value };
     const imported = value && this.importedProperty(value);
     return imported ? { ...instance, deployment: imported } : instance;
@@ -236,7 +237,7 @@ export class Evaluator {
   /** `this.name` inside a class: field initializers and types, parameter properties, and assignments. */
   private thisMember(node: TS.Node, name: string): Value | undefined {
     const ts = this.ts;
-    const owner = this.enclosingClass(node);
+    const owner = enclosingClass(node);
     if (!owner) return undefined;
     for (const member of owner.members) {
       if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
@@ -255,16 +256,6 @@ export class Evaluator {
     for (const assigned of this.memberAssignments.get(owner)?.get(name) ?? []) {
       const value = this.evaluate(assigned);
       if (value) return value;
-    }
-    return undefined;
-  }
-
-  /** The class whose instance `this` is at a node: arrow functions keep `this`, other functions rebind it. */
-  private enclosingClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
-    const ts = this.ts;
-    for (let current = node.parent; current; current = current.parent) {
-      if (ts.isClassLike(current)) return current;
-      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
     }
     return undefined;
   }

@@ -18,7 +18,8 @@ import {
 } from '../vendors/table';
 import { Evaluator, type ModuleHost } from './evaluate';
 import { moduleSpecifierOfCall } from './syntax';
-import type { Fact, ImportForm, Span } from './facts';
+import type { Fact, ForeignFact, ImportForm, Span } from './facts';
+import { type ExportedLiterals, type LiteralHost, type LiteralOrigin, LiteralTracer } from './literal-origins';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
@@ -28,7 +29,10 @@ import { computeExports, type ModuleExports } from './exports';
 
 export interface Extraction {
   facts: Fact[];
+  /** Facts about literals written in other files, found through their uses here. */
+  foreignFacts: ForeignFact[];
   exports: ModuleExports;
+  literals: ExportedLiterals;
 }
 
 export interface ExtractOptions {
@@ -45,7 +49,7 @@ interface ImportSite {
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
 
-export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost, options: ExtractOptions): Extraction {
+export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost & LiteralHost, options: ExtractOptions): Extraction {
   return new FactExtractor(sourceFile, host, options).run();
 }
 
@@ -53,7 +57,9 @@ class FactExtractor {
   private readonly ts = typescript();
   private readonly evaluator: Evaluator;
   private readonly statics: StaticValues;
+  private readonly tracer: LiteralTracer;
   private readonly facts: Fact[] = [];
+  private readonly foreignFacts: ForeignFact[] = [];
   private readonly factKeys = new Set<string>();
   private readonly imports: ImportSite[] = [];
   private readonly calls: TS.CallExpression[] = [];
@@ -69,11 +75,12 @@ class FactExtractor {
 
   constructor(
     private readonly sourceFile: TS.SourceFile,
-    private readonly host: ModuleHost,
+    private readonly host: ModuleHost & LiteralHost,
     options: ExtractOptions,
   ) {
     this.evaluator = new Evaluator(sourceFile.fileName, host);
     this.statics = new StaticValues(this.evaluator.scopes);
+    this.tracer = new LiteralTracer(sourceFile, this.evaluator.scopes, host);
     this.hosts = hostPattern(options.configuredHosts);
     // Most literals of most files need no look at all: decide once per file whether they can.
     this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
@@ -99,14 +106,35 @@ class FactExtractor {
       this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
     }
     const exports = computeExports(this.sourceFile, this.evaluator, this.commonJsExports);
-    return { facts: this.facts, exports };
+    return { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals: this.tracer.exportedLiterals(this.commonJsExports) };
   }
 
   private add(fact: Fact): void {
     const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
-    if (this.factKeys.has(key)) return;
+    if (this.factKeys.has(key)) {
+      // The same literal reached from another use: keep that use as a further related location.
+      const known = 'uses' in fact && fact.uses && this.facts.find((other) => `${other.kind}:${other.span.start}:${other.span.end}` === key);
+      if (known && 'uses' in known) known.uses = [...(known.uses ?? []), ...fact.uses!];
+      return;
+    }
     this.factKeys.add(key);
     this.facts.push(fact);
+  }
+
+  /**
+   * Reports each literal `expression` carries where it is written: here (with the use as a related
+   * location when the literal stands elsewhere), or as a foreign fact for the file that defines it.
+   */
+  private literalFacts(expression: TS.Expression, accept: (value: string) => boolean, make: (origin: LiteralOrigin) => ForeignFact['fact']): void {
+    const use = this.span(expression);
+    for (const origin of this.tracer.origins(expression)) {
+      if (!accept(origin.value)) continue;
+      const fact = make(origin);
+      const inside = origin.file === this.sourceFile.fileName && origin.span.start >= use.start && origin.span.end <= use.end;
+      if (!inside) fact.uses = [{ file: this.sourceFile.fileName, span: use }];
+      if (origin.file === this.sourceFile.fileName) this.add(fact);
+      else this.foreignFacts.push({ file: origin.file, fact });
+    }
   }
 
   private span(node: TS.Node): Span {
@@ -360,10 +388,11 @@ class FactExtractor {
   }
 
   private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string): void {
-    for (const literal of this.statics.literals(expression)) {
-      if (!literal.value.trim()) continue;
-      this.add({ kind: 'model-literal', vendor: vendor.id, value: literal.value, slot, client, span: this.span(literal.node) });
-    }
+    this.literalFacts(
+      expression,
+      (value) => !!value.trim(),
+      (origin) => ({ kind: 'model-literal', vendor: vendor.id, value: origin.value, slot, client, span: origin.span }),
+    );
   }
 
   private restCall(call: TS.CallExpression, library: string): void {
@@ -426,26 +455,20 @@ class FactExtractor {
     const key = propertyNameText(name);
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
-      for (const literal of this.statics.literals(value)) {
-        if (isApiVersionValue(literal.value)) this.add({ kind: 'api-version-literal', value: literal.value, span: this.span(literal.node) });
-      }
+      this.literalFacts(value, isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
     } else if (API_KEY_PROPERTIES.includes(key)) {
       this.checkAzureKeyValue(value);
     }
   }
 
   private checkAzureKeyValue(value: TS.Expression): void {
-    for (const literal of this.statics.literals(value)) {
-      if (!isAzureKey(literal.value)) continue;
-      const start = literal.node.getStart(this.sourceFile) + 1;
-      this.add({
-        kind: 'secret-literal',
-        keyKind: 'azure-key',
-        redacted: redactKey(literal.value),
-        span: { start, end: start + literal.value.length },
-        literalSpan: this.span(literal.node),
-      });
-    }
+    this.literalFacts(value, isAzureKey, (origin) => ({
+      kind: 'secret-literal',
+      keyKind: 'azure-key',
+      redacted: redactKey(origin.value),
+      span: { start: origin.span.start + 1, end: origin.span.start + 1 + origin.value.length },
+      literalSpan: origin.span,
+    }));
   }
 
   private checkEnvRead(node: TS.PropertyAccessExpression | TS.ElementAccessExpression): void {

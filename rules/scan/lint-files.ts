@@ -48,14 +48,24 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
     if (index.summarize(filePath, sniffed.source).mentionsVendor) retained.set(filePath, sniffed.source.toString());
   }
 
+  // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
+  for (const filePath of readable) warmAnalysis(filePath, index, retained);
   for (const filePath of readable) messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
   return files.map((filePath) => ({ filePath, messages: messages.get(filePath)! }));
+}
+
+function warmAnalysis(filePath: string, index: WorkspaceIndex, retained: Map<string, string>): void {
+  try {
+    if (index.needsAnalysis(filePath)) index.analysis(filePath, retained.get(filePath));
+  } catch {
+    // Reported when the file is linted.
+  }
 }
 
 async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
   let needed: boolean;
   try {
-    needed = index.needsAnalysis(filePath);
+    needed = index.needsAnalysis(filePath) || index.factsDefinedIn(filePath).length > 0;
   } catch (error) {
     return [analysisFailed('', error)];
   }
