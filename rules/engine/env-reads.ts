@@ -62,8 +62,9 @@ export class EnvReads {
         return [];
       });
     }
-    if (ts.isNewExpression(inner) || (ts.isCallExpression(inner) && inner.arguments.length)) {
-      // `new AzureKeyCredential(key)`, `new URL(process.env.X)`: the arguments feed the value.
+    if (ts.isNewExpression(inner)) {
+      // `new AzureKeyCredential(key)`, `new URL(process.env.X)`: the arguments feed the value. A call's
+      // arguments do not: `createProvider(region)` is the project's own configuration.
       return (inner.arguments ?? []).flatMap((argument) => this.readsIn(argument, depth + 1));
     }
     if (ts.isIdentifier(inner)) {
@@ -87,6 +88,7 @@ export class EnvReads {
   private isBindingsObject(node: TS.Expression): boolean {
     const ts = this.ts;
     if (ts.isIdentifier(node)) return node.text === 'env';
-    return ts.isPropertyAccessExpression(node) && node.name.text === 'env';
+    // `process.env` of a local `process` is not the environment, nor a bindings object.
+    return ts.isPropertyAccessExpression(node) && node.name.text === 'env' && !(ts.isIdentifier(node.expression) && node.expression.text === 'process');
   }
 }

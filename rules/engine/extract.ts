@@ -143,9 +143,9 @@ class FactExtractor {
    * Reports each literal `expression` carries where it is written: here (with the use as a related
    * location when the literal stands elsewhere), or as a foreign fact for the file that defines it.
    */
-  private literalFacts(expression: TS.Expression, accept: (value: string) => boolean, make: (origin: LiteralOrigin) => ForeignFact['fact']): void {
+  private literalFacts(expression: TS.Expression, path: string[], accept: (value: string) => boolean, make: (origin: LiteralOrigin) => ForeignFact['fact']): void {
     const use = this.span(expression);
-    for (const origin of this.tracer.origins(expression)) {
+    for (const origin of this.tracer.origins(expression, path)) {
       if (!accept(origin.value)) continue;
       const fact = make(origin);
       const inside = origin.file === this.sourceFile.fileName && origin.span.start >= use.start && origin.span.end <= use.end;
@@ -419,17 +419,20 @@ class FactExtractor {
     }
   }
 
+  /** `model:` (and the vendor's other model options) of option objects, however they are built. */
   private modelProperties(args: readonly TS.Expression[], vendor: VendorSpec, client: string): void {
     for (const argument of args) {
-      for (const property of this.statics.properties(argument)) {
-        if (vendor.modelProperties.includes(property.name)) this.modelLiterals(property.value, vendor, `\`${property.name}\``, client);
-      }
+      for (const name of vendor.modelProperties) this.modelLiterals(argument, vendor, `\`${name}\``, client, [name]);
     }
   }
 
-  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string): void {
+  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string, path: string[] = []): void {
+    // An inline `{ model: X }`: the use is X itself, not the whole options object.
+    const inline = path.length === 1 ? this.statics.properties(expression).filter((property) => property.name === path[0]).pop() : undefined;
+    if (inline) [expression, path] = [inline.value, []];
     this.literalFacts(
       expression,
+      path,
       (value) => !!value.trim(),
       (origin) => ({ kind: 'model-literal', vendor: vendor.id, value: origin.value, slot, client, span: origin.span }),
     );
@@ -462,9 +465,7 @@ class FactExtractor {
       const binding = ts.isIdentifier(inner) ? this.evaluator.scopes.resolve(inner) : undefined;
       if (binding?.kind === 'variable' && binding.init && !binding.path.length) inner = skipOuterExpressions(binding.init);
       const payload = ts.isCallExpression(inner) && calleeText(inner.expression) === 'JSON.stringify' && inner.arguments[0] ? inner.arguments[0] : body;
-      for (const property of this.statics.properties(payload)) {
-        if (property.name === 'model') this.modelLiterals(property.value, vendor, '`model` of the request body', vendor.label);
-      }
+      this.modelLiterals(payload, vendor, '`model` of the request body', vendor.label, ['model']);
     }
     for (const expression of this.urlModelExpressions(url, 0)) this.modelLiterals(expression, vendor, 'request URL', vendor.label);
   }
@@ -538,14 +539,14 @@ class FactExtractor {
     const key = propertyNameText(name);
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
-      this.literalFacts(value, isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
+      this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
     } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext)) {
       this.checkAzureKeyValue(value);
     }
   }
 
   private checkAzureKeyValue(value: TS.Expression): void {
-    this.literalFacts(value, isAzureKey, (origin) => ({
+    this.literalFacts(value, [], isAzureKey, (origin) => ({
       kind: 'secret-literal',
       keyKind: 'azure-key',
       redacted: redactKey(origin.value),

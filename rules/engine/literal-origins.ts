@@ -58,9 +58,12 @@ export class LiteralTracer {
     private readonly host?: LiteralHost,
   ) {}
 
-  /** Every string literal `expression` may evaluate to, with the file and span where it is written. */
-  origins(expression: TS.Expression): LiteralOrigin[] {
-    return unique(this.trace(expression, [], 0));
+  /**
+   * Every string literal `expression` may evaluate to — or, with `path`, its property at that path
+   * (`origins(request, ['model'])`) — with the file and span where it is written.
+   */
+  origins(expression: TS.Expression, path: readonly string[] = []): LiteralOrigin[] {
+    return unique(this.trace(expression, path, 0));
   }
 
   /** The literals of this module's exports, for the workspace index. */
@@ -132,7 +135,8 @@ export class LiteralTracer {
     if (ts.isIdentifier(inner)) return this.identifier(inner, path, depth);
     if (ts.isCallExpression(inner)) {
       const specifier = moduleSpecifierOfCall(inner);
-      return specifier !== undefined && path.length ? this.imported(specifier, path) : [];
+      if (specifier !== undefined) return path.length ? this.imported(specifier, path) : [];
+      return ts.isIdentifier(inner.expression) ? this.returned(inner.expression, path, depth) : [];
     }
     return [];
   }
@@ -149,6 +153,24 @@ export class LiteralTracer {
       return full.length ? this.imported(specifier, full) : [];
     }
     return [];
+  }
+
+  /** What a local function returns (`createParams()` building the request), its overloads skipped. */
+  private returned(callee: TS.Identifier, path: readonly string[], depth: number): LiteralOrigin[] {
+    const ts = this.ts;
+    const binding = this.scopes.resolve(callee);
+    if (binding?.kind !== 'function' || !ts.isFunctionDeclaration(binding.declaration)) return [];
+    const siblings: readonly TS.Statement[] = (binding.declaration.parent as { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
+    const implementation = siblings.find((statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === callee.text && !!statement.body);
+    const body = implementation && (implementation as TS.FunctionDeclaration).body;
+    const found: LiteralOrigin[] = [];
+    const visit = (node: TS.Node): void => {
+      if (ts.isFunctionLike(node) || ts.isClassLike(node)) return;
+      if (ts.isReturnStatement(node) && node.expression) found.push(...this.trace(node.expression, path, depth + 1));
+      else ts.forEachChild(node, visit);
+    };
+    if (body) ts.forEachChild(body, visit);
+    return found;
   }
 
   private imported(specifier: string, path: readonly string[]): LiteralOrigin[] {

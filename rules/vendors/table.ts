@@ -77,6 +77,10 @@ const openaiClasses = {
   AzureOpenAI: { role: 'client', callPatterns: OPENAI_V4_CALLS, deploymentOption: 'deployment' },
   OpenAIApi: { role: 'client', callPatterns: ALL_METHODS },
   Configuration: { role: 'credential' },
+  // Realtime and Responses WebSocket sessions (`openai/realtime/ws`, `openai/resources/beta/responses/ws`).
+  OpenAIRealtimeWS: { role: 'client', callPatterns: ['send'] },
+  OpenAIRealtimeWebSocket: { role: 'client', callPatterns: ['send'] },
+  ResponsesWS: { role: 'client', callPatterns: ['send'] },
 } as const satisfies Record<string, ExportRole>;
 
 const azureCredentials = {
