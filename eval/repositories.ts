@@ -33,13 +33,19 @@ export interface RepoColumn {
 
 const CLI = path.join(__dirname, '..', '..', 'bin', 'aidlint.js');
 
-/** Runs the CLI (default config, JSON output) over one checkout. */
+/**
+ * The CLI's settings for the corpus: the default configuration, with `vendor-env` on as info (the labels
+ * include the environment reads that configure vendor clients; it is off by default).
+ */
+export const CLI_ARGUMENTS = ['--format', 'json', '--rule', 'vendor-env:info'];
+
+/** Runs the CLI over one checkout. */
 export function runRepository(corpusDir: string, set: LabelSet): RepoRun | undefined {
   const checkout = path.join(corpusDir, checkoutName(set.repo));
   if (!fs.existsSync(checkout)) return undefined;
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-eval-')), 'report.json');
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [CLI, '.', '--format', 'json', '--output-file', output], { cwd: checkout, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [CLI, '.', ...CLI_ARGUMENTS, '--output-file', output], { cwd: checkout, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status === null || child.status === 2 || !fs.existsSync(output)) {
     throw new Error(`aidlint failed on ${set.repo} (exit ${child.status}): ${child.stderr}`);

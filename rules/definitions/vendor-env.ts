@@ -5,8 +5,8 @@ export default defineRule<Record<string, never>, 'env'>({
   meta: {
     id: 'vendor-env',
     docs: { description: 'A read of a vendor environment variable (`OPENAI_*`, `AZURE_OPENAI_*`), or of any variable that configures a vendor client, outside the seam.' },
-    defaultSeverity: 'info',
-    presets: { recommended: 'info', strict: 'info' },
+    defaultSeverity: 'off',
+    presets: { recommended: 'off', strict: 'info' },
     fixable: false,
     appliesInSeam: false,
     requiresSuppressionReason: false,

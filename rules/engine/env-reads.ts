@@ -36,8 +36,11 @@ export class EnvReads {
       return this.isBindingsObject(node.expression) && VARIABLE_NAME.test(name) ? { name, node, direct: false } : undefined;
     }
     if (ts.isCallExpression(node) && node.arguments.length === 1 && ts.isStringLiteralLike(node.arguments[0]) && VARIABLE_NAME.test(node.arguments[0].text)) {
-      const callee = ts.isIdentifier(node.expression) ? node.expression.text : ts.isPropertyAccessExpression(node.expression) ? node.expression.name.text : '';
-      if (ENV_HELPER.test(callee)) return { name: node.arguments[0].text, node, direct: false };
+      const callee = node.expression;
+      const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+      // `getEnvironmentVariable('X')`, `env('X')`, and Deno's `Deno.env.get('X')`.
+      const envGet = ts.isPropertyAccessExpression(callee) && name === 'get' && ts.isPropertyAccessExpression(callee.expression) && callee.expression.name.text === 'env';
+      if (ENV_HELPER.test(name) || envGet) return { name: node.arguments[0].text, node, direct: envGet };
     }
     return undefined;
   }
@@ -80,7 +83,12 @@ export class EnvReads {
     const inner = ts.isNonNullExpression(node) ? node.expression : node;
     if (!ts.isPropertyAccessExpression(inner) || inner.name.text !== 'env') return false;
     const owner = inner.expression;
-    if (ts.isIdentifier(owner)) return owner.text === 'process' && !this.scopes.resolve(owner);
+    if (ts.isIdentifier(owner)) {
+      if (owner.text !== 'process') return false;
+      // The global, or `import process from 'node:process'`; a local `process` is something else.
+      const binding = this.scopes.resolve(owner);
+      return !binding || (binding.kind === 'import' && ['process', 'node:process'].includes(binding.origin!.specifier));
+    }
     return ts.isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword;
   }
 

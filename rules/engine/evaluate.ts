@@ -93,8 +93,47 @@ export class Evaluator {
       return undefined;
     }
     if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type);
+    if (ts.isTypeLiteralNode(type)) return this.shapeValue(type.members);
     if (!ts.isTypeReferenceNode(type)) return undefined;
-    return constructValue(this.entityValue(type.typeName));
+    if (ts.isIdentifier(type.typeName) && ['Promise', 'Awaited'].includes(type.typeName.text) && type.typeArguments?.length === 1) {
+      return this.typeValue(type.typeArguments[0]);
+    }
+    const named = this.entityValue(type.typeName);
+    if (named?.kind === 'shape') return named;
+    if (named) return constructValue(named);
+    return ts.isIdentifier(type.typeName) ? this.localTypeValue(type.typeName) : undefined;
+  }
+
+  /** The shape an interface or type alias declares, when a member holds a vendor value. */
+  shapeValue(members: TS.NodeArray<TS.TypeElement> | TS.TypeNode): Value | undefined {
+    const ts = this.ts;
+    if (!('length' in members)) return ts.isTypeLiteralNode(members) ? this.shapeValue(members.members) : undefined;
+    const found: Record<string, Value> = {};
+    for (const member of members) {
+      const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      if (name === undefined) continue;
+      if (ts.isMethodSignature(member)) {
+        const returns = this.typeValue(member.type);
+        if (returns) found[name] = { kind: 'function', returns };
+      } else if (ts.isPropertySignature(member)) {
+        const value = this.typeValue(member.type);
+        if (value) found[name] = value;
+      }
+    }
+    return Object.keys(found).length ? { kind: 'shape', members: found } : undefined;
+  }
+
+  /** A top-level interface or type alias of this file (types are not in the value scopes). */
+  private localTypeValue(name: TS.Identifier): Value | undefined {
+    const ts = this.ts;
+    const declaration = name.getSourceFile().statements.find(
+      (statement): statement is TS.InterfaceDeclaration | TS.TypeAliasDeclaration =>
+        (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name.text,
+    );
+    if (!declaration) return undefined;
+    return memoized(this.nodeValues, declaration as unknown as TS.Expression, () =>
+      ts.isInterfaceDeclaration(declaration) ? this.shapeValue(declaration.members) : this.shapeValue(declaration.type),
+    );
   }
 
   /** Leftmost identifier of a type name resolved to an import binding. */
@@ -256,6 +295,12 @@ export class Evaluator {
     for (const assigned of this.memberAssignments.get(owner)?.get(name) ?? []) {
       const value = this.evaluate(assigned);
       if (value) return value;
+    }
+    // A subclass uses the base class's `this.openai`: its constructor takes the same parameter, typed, for `super(…)`.
+    if (owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) {
+      const constructor = owner.members.find(ts.isConstructorDeclaration);
+      const parameter = constructor?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+      if (parameter) return this.typeValue(parameter.type);
     }
     return undefined;
   }

@@ -557,6 +557,9 @@ class FactExtractor {
 
   /** A read of a vendor-prefixed variable anywhere (`process.env.OPENAI_API_KEY`, `env.OPENAI_API_KEY`, `getEnv('OPENAI_…')`). */
   private checkEnvRead(node: TS.Expression): void {
+    const parent = node.parent;
+    // `process.env.X = '…'` (a test's set-up) writes the variable; it reads nothing.
+    if (this.ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === this.ts.SyntaxKind.EqualsToken) return;
     const read = this.envReads.readOf(node);
     const vendor = read && vendorOfEnvVar(read.name);
     if (vendor) this.add({ kind: 'env-read', vendor, name: read.name, span: this.span(read.node) });

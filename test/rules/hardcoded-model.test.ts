@@ -26,6 +26,10 @@ runRuleTests('hardcoded-model', {
     },
     // The seam.
     { code: `${client}await client.chat.completions.create({ model: 'gpt-4o', messages });`, filename: 'src/ai/config.ts' },
+
+    // Raw REST: the request body's model, and a model in a vendor URL, only when the request goes to the vendor.
+    "await fetch('https://api.example.com/v1/chat', { method: 'POST', body: JSON.stringify({ model: 'gpt-4o' }) });",
+    "const model = 'gpt-4o';\nawait fetch(`https://api.example.com/realtime?model=${model}`);",
   ],
   invalid: [
     {
@@ -107,6 +111,17 @@ runRuleTests('hardcoded-model', {
       },
       analyseFirst: ['src/chat.ts'],
     },
+
+    { code: "await fetch('https://api.openai.com/v1/chat/completions', { method: 'POST', body: JSON.stringify({ model: «'gpt-4o'», messages }) });", errors: [{ message: '(`model` of the request body) for OpenAI' }] },
+    { code: "const payload = JSON.stringify({ model: «'gpt-4o-mini'», input });\nawait fetch('https://api.openai.com/v1/responses', { method: 'POST', body: payload });" },
+    { code: "import axios from 'axios';\nawait axios.post('https://api.openai.com/v1/embeddings', { model: «'text-embedding-3-small'», input });" },
+    { code: "import got from 'got';\nawait got.post('https://api.openai.com/v1/chat/completions', { json: { model: «'gpt-4o'», messages } });" },
+    { code: "const baseUrl = 'https://api.openai.com/v1/realtime';\nconst model = «'gpt-4o-realtime-preview'»;\nawait fetch(`${baseUrl}?model=${model}`, { method: 'POST' });", errors: [{ message: '(request URL)' }] },
+    { code: "const DEPLOYMENT = «'chat-prod'»;\nawait fetch(`https://contoso.openai.azure.com/openai/deployments/${DEPLOYMENT}/chat/completions?api-version=${v}`, { method: 'POST' });" },
+    // A request object built by a local function.
+    { code: `${client}function params() {\n  const request = { model: «'gpt-3.5-turbo'», messages: [] };\n  return request;\n}\nawait client.chat.completions.create(params());` },
+    // Realtime and Responses WebSocket sessions.
+    { code: "import { OpenAIRealtimeWS } from 'openai/realtime/ws';\nconst rt = new OpenAIRealtimeWS({ model: «'gpt-realtime'» });" },
   ],
 });
 
