@@ -35,17 +35,19 @@ const CLI = path.join(__dirname, '..', '..', 'bin', 'aidlint.js');
 
 /**
  * The CLI's settings for the corpus: the default configuration, with `vendor-env` on as info (the labels
- * include the environment reads that configure vendor clients; it is off by default).
+ * include the environment reads that configure vendor clients; it is off by default) unless `recommended`.
  */
-export const CLI_ARGUMENTS = ['--format', 'json', '--rule', 'vendor-env:info'];
+export function cliArguments(recommended: boolean): string[] {
+  return ['--format', 'json', ...(recommended ? [] : ['--rule', 'vendor-env:info'])];
+}
 
 /** Runs the CLI over one checkout. */
-export function runRepository(corpusDir: string, set: LabelSet): RepoRun | undefined {
+export function runRepository(corpusDir: string, set: LabelSet, recommended = false): RepoRun | undefined {
   const checkout = path.join(corpusDir, checkoutName(set.repo));
   if (!fs.existsSync(checkout)) return undefined;
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-eval-')), 'report.json');
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, [CLI, '.', ...CLI_ARGUMENTS, '--output-file', output], { cwd: checkout, encoding: 'utf8' });
+  const child = spawnSync(process.execPath, [CLI, '.', ...cliArguments(recommended), '--output-file', output], { cwd: checkout, encoding: 'utf8' });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (child.status === null || child.status === 2 || !fs.existsSync(output)) {
     throw new Error(`aidlint failed on ${set.repo} (exit ${child.status}): ${child.stderr}`);
@@ -61,10 +63,10 @@ export function runRepository(corpusDir: string, set: LabelSet): RepoRun | undef
 }
 
 /** Runs every repository (reporting missing checkouts) and prints one table row per repository. */
-export function forEachRepository(corpusDir: string, sets: LabelSet[], columns: RepoColumn[], out: (line: string) => void): RepoRun[] {
+export function forEachRepository(corpusDir: string, sets: LabelSet[], columns: RepoColumn[], out: (line: string) => void, recommended = false): RepoRun[] {
   const runs: RepoRun[] = [];
   for (const set of sets) {
-    const run = runRepository(corpusDir, set);
+    const run = runRepository(corpusDir, set, recommended);
     if (!run) {
       out(`missing checkout: ${path.join(corpusDir, checkoutName(set.repo))} (${set.repo} @ ${set.commit})`);
       continue;

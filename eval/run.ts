@@ -1,24 +1,27 @@
 /**
- * `npm run eval:corpus -- DIR [--labels DIR]`: runs the CLI over the corpus checkouts in DIR (see
- * eval/README.md) and prints, per repository and per rule, recall and precision against the hand labels,
- * then every miss and false positive.
+ * `npm run eval:corpus -- DIR [--labels DIR] [--recommended]`: runs the CLI over the corpus checkouts in
+ * DIR (see eval/README.md) and prints, per repository and per rule, recall and precision against the hand
+ * labels, then every miss and false positive. `--recommended`: the plain default config (vendor-env off
+ * and not counted).
  */
 import * as path from 'node:path';
 import { LABELS_DIR, loadLabelSets } from './labels';
 import { type RepoColumn, type RepoRun, forEachRepository, formatTable } from './repositories';
-import { type RepoScore, percent, scoreRepository } from './score';
+import { type RepoScore, percent, scoreRepository, uncountedRules } from './score';
 
 function main(argv: string[]): number {
   const labelsAt = argv.indexOf('--labels');
   const labelsDir = labelsAt >= 0 ? argv[labelsAt + 1] : LABELS_DIR;
-  const corpusDir = argv.find((arg, at) => !arg.startsWith('--') && at !== labelsAt + 1);
+  const corpusDir = argv.find((arg, at) => !arg.startsWith('--') && (labelsAt < 0 || at !== labelsAt + 1));
   if (!corpusDir) {
-    process.stderr.write('usage: npm run eval:corpus -- CORPUS_DIR [--labels LABELS_DIR]\n');
+    process.stderr.write('usage: npm run eval:corpus -- CORPUS_DIR [--labels LABELS_DIR] [--recommended]\n');
     return 2;
   }
+  const recommended = argv.includes('--recommended');
+  const uncounted = uncountedRules(recommended);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const scores = new Map<RepoRun, RepoScore>();
-  const score = (run: RepoRun) => scores.get(run) ?? scores.set(run, scoreRepository(run)).get(run)!;
+  const score = (run: RepoRun) => scores.get(run) ?? scores.set(run, scoreRepository(run, uncounted)).get(run)!;
   const columns: RepoColumn[] = [
     { header: 'kind', value: (run) => run.set.kind },
     { header: 'expected', value: (run) => String(score(run).hits.length + score(run).misses.length) },
@@ -30,7 +33,7 @@ function main(argv: string[]): number {
     { header: 'exit', value: (run) => String(run.exitCode) },
     { header: 'seconds', value: (run) => run.seconds.toFixed(1) },
   ];
-  const runs = forEachRepository(path.resolve(corpusDir), loadLabelSets(labelsDir), columns, out);
+  const runs = forEachRepository(path.resolve(corpusDir), loadLabelSets(labelsDir), columns, out, recommended);
   const all = runs.map((run) => ({ run, score: score(run) }));
   const labelled = all.filter(({ run }) => run.set.kind === 'ai');
 

@@ -4,6 +4,8 @@ import { type Label, inScope, labelKey } from './labels';
 
 /** Left out of the count: exported signatures naming vendor types are a design note, not a call site. */
 export const UNCOUNTED_RULES = ['vendor-type-leak'];
+/** With the plain `recommended` preset, `vendor-env` (off there) is left out too. */
+export const uncountedRules = (recommended: boolean): string[] => (recommended ? [...UNCOUNTED_RULES, 'vendor-env'] : UNCOUNTED_RULES);
 
 export interface Finding {
   path: string;
@@ -20,17 +22,17 @@ export interface RepoScore {
   all: Finding[];
 }
 
-export function findingsOf(run: RepoRun): Finding[] {
+export function findingsOf(run: RepoRun, uncounted = UNCOUNTED_RULES): Finding[] {
   return run.results.flatMap((result) =>
     result.messages
-      .filter((message) => message.ruleId !== null && !UNCOUNTED_RULES.includes(message.ruleId))
+      .filter((message) => message.ruleId !== null && !uncounted.includes(message.ruleId))
       .map((message) => ({ path: result.filePath, line: message.line, rule: message.ruleId!, message: message.message })),
   );
 }
 
-export function scoreRepository(run: RepoRun): RepoScore {
-  const all = findingsOf(run);
-  const expected = new Map(run.set.labels.filter((label) => label.expected && !UNCOUNTED_RULES.includes(label.rule)).map((label) => [labelKey(label), label]));
+export function scoreRepository(run: RepoRun, uncounted = UNCOUNTED_RULES): RepoScore {
+  const all = findingsOf(run, uncounted);
+  const expected = new Map(run.set.labels.filter((label) => label.expected && !uncounted.includes(label.rule)).map((label) => [labelKey(label), label]));
   const found = new Map<string, Finding>();
   for (const finding of all) if (run.set.kind === 'no-ai' || inScope(run.set, finding.path)) found.set(labelKey(finding), finding);
   return {
