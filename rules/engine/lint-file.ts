@@ -22,11 +22,13 @@ export interface LintInput {
 /** Synchronous lint; throws NestingTooDeepError (use `lintFile` unless you handle it). */
 export function lintTextSync({ filePath, text, config, index }: LintInput): LintMessage[] {
   // A file that mentions no vendor still holds findings when its literals reach another file's vendor call.
-  if (!index.needsAnalysis(filePath, text) && !index.factsDefinedIn(filePath).length) return [];
+  const definedHere = index.factsDefinedIn(filePath);
+  if (!index.needsAnalysis(filePath, text) && !definedHere.length) return [];
   const analysis = index.analysis(filePath, text);
   if (!analysis) return [];
   const lineMap = new LineMap(text);
-  const facts = [...analysis.facts, ...index.factsDefinedIn(filePath)];
+  // Gathered again: analysing this file's new text drops the analyses that used its old one.
+  const facts = [...analysis.facts, ...(definedHere.length ? index.factsDefinedIn(filePath) : [])];
   const rangeIn = (file: string, span: { start: number; end: number }) => {
     const other = index.analysedText(file);
     return other === undefined ? undefined : new LineMap(other).rangeOf(span.start, span.end);
