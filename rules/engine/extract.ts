@@ -84,8 +84,8 @@ class FactExtractor {
   private readonly hosts: RegExp;
   private readonly mayHoldHosts: boolean;
   private readonly mayHoldApiVersions: boolean;
-  /** 32 hex characters under a generic `apiKey` are an Azure OpenAI key only in a file about Azure OpenAI. */
-  private readonly azureOpenAiContext: boolean;
+  /** 32 hex characters under a generic `apiKey` are an Azure OpenAI key only in a file about Azure OpenAI (asked rarely). */
+  private azureOpenAiContextKnown?: boolean;
   private readonly vendorNames = new VendorNames();
 
   constructor(
@@ -101,7 +101,6 @@ class FactExtractor {
     // Most literals of most files need no look at all: decide once per file whether they can.
     this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
     this.mayHoldApiVersions = sourceFile.text.includes('api-version=');
-    this.azureOpenAiContext = AZURE_OPENAI_CONTEXT.test(sourceFile.text);
   }
 
   run(): Extraction {
@@ -540,9 +539,13 @@ class FactExtractor {
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
       this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
-    } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext)) {
+    } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext())) {
       this.checkAzureKeyValue(value);
     }
+  }
+
+  private azureOpenAiContext(): boolean {
+    return (this.azureOpenAiContextKnown ??= AZURE_OPENAI_CONTEXT.test(this.sourceFile.text));
   }
 
   private checkAzureKeyValue(value: TS.Expression): void {
