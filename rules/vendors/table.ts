@@ -86,6 +86,8 @@ const openaiClasses = {
   OpenAIRealtimeWS: { role: 'client', callPatterns: ['send'], staticFactories: ['azure'] },
   OpenAIRealtimeWebSocket: { role: 'client', callPatterns: ['send'], staticFactories: ['azure'] },
   ResponsesWS: { role: 'client', callPatterns: ['send'] },
+  // Provider factories of other clouds for an `OpenAI` client (`openai/providers/bedrock`).
+  bedrock: { role: 'provider-factory' },
   // Resource types that helpers return (`getChat(): Promise<Chat>`).
   Chat: { role: 'resource', client: 'OpenAI', path: ['chat'] },
   Embeddings: { role: 'resource', client: 'OpenAI', path: ['embeddings'] },

@@ -42,6 +42,8 @@ runRuleTests('vendor-env', {
     { code: "import OpenAI from 'openai';\nconst client = new OpenAI({ apiKey: «process.env.AZURE_API_KEY», baseURL: «process.env['LLM_BASE_URL']» });", errors: [{ message: "Reads OpenAI setting 'AZURE_API_KEY'" }] },
     { code: "import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst endpoint = «process.env['SEARCH_AI_URL']»!;\nconst key = «process.env.SEARCH_AI_KEY» ?? '';\nconst client = new OpenAIClient(endpoint, new AzureKeyCredential(key));" },
     { code: "import { createAzure } from '@ai-sdk/azure';\nexport const azure = createAzure({ resourceName: «process.env.RESOURCE_NAME», apiKey: «process.env.KEY» });" },
+    // A provider factory of the SDK configured from the environment.
+    { code: "const apiKey = «process.env['AWS_BEARER_TOKEN_BEDROCK']»;\nconst { bedrock } = await import('openai/providers/bedrock');\nexport const provider = bedrock({ endpoint: 'runtime', region, apiKey });", filename: 'src/app/file.mts' },
     // Project helpers and Workers / Hono / SvelteKit bindings.
     { code: "const base = «Deno.env.get('OPENAI_BASE_URL')» ?? 'https://example.com';", filename: 'src/app/deno.mjs' },
     { code: "const key = «getEnvironmentVariable('OPENAI_API_KEY')»;\nconst endpoint = «requireEnv('AZURE_OPENAI_ENDPOINT')»;" },
