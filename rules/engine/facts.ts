@@ -11,6 +11,14 @@ export interface Span {
   end: number;
 }
 
+/** Where a literal reported at its definition reaches a vendor slot (shown as a related location). */
+export interface LiteralUse {
+  /** Absolute path of the file of the use. */
+  file: string;
+  /** The expression at the vendor slot that carries the literal (`model: CHAT_MODEL`). */
+  span: Span;
+}
+
 export type ImportForm =
   | 'default'
   | 'named'
@@ -81,6 +89,8 @@ export interface ModelLiteralFact {
   /** The client class or provider it was passed to (`AzureOpenAI`, `OpenAIClient` …). */
   client: string;
   span: Span;
+  /** Uses of the literal when it is written away from the slot (a constant, a config module). */
+  uses?: LiteralUse[];
 }
 
 /** A string literal holding a vendor endpoint URL or host. Span: the literal. */
@@ -96,6 +106,7 @@ export interface ApiVersionLiteralFact {
   kind: 'api-version-literal';
   value: string;
   span: Span;
+  uses?: LiteralUse[];
 }
 
 /** An API key literal. Span: the key characters. `redacted` is the only form of the key ever shown. */
@@ -106,6 +117,7 @@ export interface SecretLiteralFact {
   span: Span;
   /** Span of the whole string literal the key is in, when it is one (for the env-var fix). */
   literalSpan?: Span;
+  uses?: LiteralUse[];
 }
 
 /** An exported declaration whose signature names a vendor SDK type. Span: the type reference. */
@@ -136,6 +148,12 @@ export type Fact =
   | SecretLiteralFact
   | TypeLeakFact
   | EnvReadFact;
+
+/** A fact about a literal written in another file (`file`), found through a use in this one. */
+export interface ForeignFact {
+  file: string;
+  fact: ModelLiteralFact | ApiVersionLiteralFact | SecretLiteralFact;
+}
 
 export type FactKind = Fact['kind'];
 export type FactOfKind<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -55,18 +55,34 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
     if (index.summarize(filePath, sniffed.source).mentionsVendor) retained.set(filePath, sniffed.source.toString());
   }
 
-  for (const filePath of readable) messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
+  // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
+  const needed = new Map(readable.map((filePath) => [filePath, analyseIfNeeded(filePath, index, retained)]));
+  for (const filePath of readable) {
+    const need = needed.get(filePath)!;
+    if (need === true || need instanceof Error || index.factsDefinedIn(filePath).length) {
+      messages.get(filePath)!.push(...(need instanceof Error ? [analysisFailed('', need)] : await lintReadFile(filePath, index, configs, retained)));
+    }
+  }
   return { results: files.map((filePath) => ({ filePath, messages: messages.get(filePath)! })), index };
 }
 
-async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
+/** Does the file need analysis (then it is analysed now)? An error deciding that is reported at the file. */
+function analyseIfNeeded(filePath: string, index: WorkspaceIndex, retained: Map<string, string>): boolean | Error {
   let needed: boolean;
   try {
     needed = index.needsAnalysis(filePath);
   } catch (error) {
-    return [analysisFailed('', error)];
+    return error instanceof Error ? error : new Error(String(error));
   }
-  if (!needed) return [];
+  try {
+    if (needed) index.analysis(filePath, retained.get(filePath));
+  } catch {
+    // Reported when the file is linted.
+  }
+  return needed;
+}
+
+async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
   const text = retained.get(filePath) ?? index.readFile(filePath);
   retained.delete(filePath);
   if (text === undefined) return [noticeMessage('vanished', VANISHED)];
