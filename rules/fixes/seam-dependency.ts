@@ -30,7 +30,14 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
     const edits = modify(text, ['dependencies', SEAM_SDK.name], SEAM_SDK.range, {
       formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
     });
-    return { change: { filePath: manifestPath, changes: edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content })) } };
+    const install = installCommand(projectRoot, host);
+    return {
+      change: {
+        filePath: manifestPath,
+        changes: edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content })),
+        notice: { message: `The seam needs ${SEAM_SDK.name}: ${SEAM_SDK.name} ${SEAM_SDK.range} was added to ${manifestPath}; run \`${install}\` to install it.`, run: { command: install, cwd: projectRoot } },
+      },
+    };
   }
   // The installed version, else the lowest the range allows; a range without one (`latest`) is taken as recent.
   const installed = host.readFile(path.join(projectRoot, 'node_modules', SEAM_SDK.name, 'package.json'));
@@ -41,6 +48,17 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
     return { refused: `the seam's adapters need ${SEAM_SDK.name} ${major}.${minor} or later and this project depends on ${SEAM_SDK.name} ${declared}; upgrade it first` };
   }
   return {};
+}
+
+/** The install command of the package manager whose lockfile the project has (npm when none). */
+function installCommand(projectRoot: string, host: FixHost): string {
+  const managers: Array<[string, string]> = [
+    ['pnpm-lock.yaml', 'pnpm install'],
+    ['yarn.lock', 'yarn install'],
+    ['bun.lock', 'bun install'],
+    ['bun.lockb', 'bun install'],
+  ];
+  return managers.find(([lockfile]) => host.fileExists(path.join(projectRoot, lockfile)))?.[1] ?? 'npm install';
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -176,10 +176,13 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         const manifestPath = path.join(dir, 'package.json');
         const manifest = fs.readFileSync(manifestPath, 'utf8');
         const old = beforeFiles.get('package.json')!;
+        const installNotice = /^aidlint: The seam needs openai: openai \^6\.49\.0 was added to .*package\.json; run `npm install` to install it\.$/m;
         if (!run.addsOpenAI) {
           assert.equal(manifest, old);
+          assert.doesNotMatch(fixSummary, installNotice);
           return;
         }
+        assert.match(fixSummary, installNotice, 'the CLI says to install what it added');
         assert.deepEqual(JSON.parse(manifest).dependencies, { openai: '^6.49.0' });
         assert.deepEqual(addedLines(old, manifest).filter((line) => line.includes('openai')), ['    "openai": "^6.49.0"']);
         await linkRange(dir);
