@@ -97,9 +97,20 @@ export interface ChatChunk {
   finishReason?: FinishReason;
 }
 
+/** Per-request settings, passed on to the provider's SDK as they are. */
+export interface RequestOptions {
+  /** Cancels the request. */
+  signal?: AbortSignal;
+  /** Milliseconds before the request gives up (else the connection's timeout). */
+  timeout?: number;
+  maxRetries?: number;
+  /** Extra HTTP headers for this request. */
+  headers?: Record<string, string>;
+}
+
 export interface ChatModel {
-  complete(request: ChatRequest): Promise<ChatResult>;
-  stream(request: ChatRequest): AsyncIterable<ChatChunk>;
+  complete(request: ChatRequest, options?: RequestOptions): Promise<ChatResult>;
+  stream(request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk>;
 }
 
 export interface EmbeddingRequest {
@@ -114,7 +125,7 @@ export interface EmbeddingResult {
 }
 
 export interface EmbeddingModel {
-  embed(request: EmbeddingRequest): Promise<EmbeddingResult>;
+  embed(request: EmbeddingRequest, options?: RequestOptions): Promise<EmbeddingResult>;
 }
 
 export interface ModerationRequest {
@@ -133,7 +144,7 @@ export interface ModerationResult {
 }
 
 export interface ModerationModel {
-  moderate(request: ModerationRequest): Promise<ModerationResult>;
+  moderate(request: ModerationRequest, options?: RequestOptions): Promise<ModerationResult>;
 }
 
 /** What a provider adapter implements; \`model\` is the configured value (with Azure, a deployment). */
@@ -166,17 +177,29 @@ function connect(name: string): Provider {
 }
 
 /**
- * The provider that answers for a model: the connection AI_PROVIDER names, when it can serve this kind of
- * model, else the model's own connection (\`modelConnections\`).
+ * The provider that answers on a connection: the one AI_PROVIDER names, when it can serve this kind of
+ * model, else the connection's own.
  */
-function providerOf(model: ModelName, serves: (provider: Provider) => boolean = () => true): Provider {
+function routed(connection: string, serves: (provider: Provider) => boolean): Provider {
   if (connectionOverride) {
     const override = connect(connectionOverride);
     if (serves(override)) return override;
   }
+  return connect(connection);
+}
+
+/** The provider for a model of config: routed from the connection \`modelConnections\` names for it. */
+function providerOf(model: ModelName, serves: (provider: Provider) => boolean = () => true): Provider {
   const own = modelConnections[model];
   if (!own) throw new Error(\`model '\${model}' has no entry in modelConnections (config): add the connection that serves it\`);
-  return connect(own);
+  return routed(own, serves);
+}
+
+const canModerate = (provider: Provider): boolean => provider.moderationModel !== undefined;
+
+function moderationOf(provider: Provider, model: string): ModerationModel {
+  if (!provider.moderationModel) throw new Error(\`the connection of model '\${model}' has no moderation; connect it to OpenAI\`);
+  return provider.moderationModel(model);
 }
 
 /** A chat model by its configuration name (a key of \`models\` in config). */
@@ -191,9 +214,22 @@ export function embeddingModel(model: ModelName): EmbeddingModel {
 
 /** A moderation model by its configuration name (a key of \`models\` in config). */
 export function moderationModel(model: ModelName): ModerationModel {
-  const provider = providerOf(model, (candidate) => candidate.moderationModel !== undefined);
-  if (!provider.moderationModel) throw new Error(\`the connection of model '\${model}' has no moderation; connect it to OpenAI in modelConnections\`);
-  return provider.moderationModel(models[model]);
+  return moderationOf(providerOf(model, canModerate), models[model]);
+}
+
+/** A chat model chosen at run time: its id (with Azure OpenAI, the deployment) on a connection of config. */
+export function chatModelById(id: string, connection: string): ChatModel {
+  return routed(connection, () => true).chatModel(id);
+}
+
+/** An embedding model chosen at run time: its id on a connection of config. */
+export function embeddingModelById(id: string, connection: string): EmbeddingModel {
+  return routed(connection, () => true).embeddingModel(id);
+}
+
+/** A moderation model chosen at run time: its id on a connection of config. */
+export function moderationModelById(id: string, connection: string): ModerationModel {
+  return moderationOf(routed(connection, canModerate), id);
 }
 
 export { models, type ModelName };
@@ -245,7 +281,7 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index';
+import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
 /** A provider for an OpenAI-compatible client, created on first use. */
 export function openAIWireProvider(createClient: () => OpenAI): Provider {
@@ -253,15 +289,15 @@ export function openAIWireProvider(createClient: () => OpenAI): Provider {
   const getClient = () => (client ??= createClient());
   return {
     chatModel: (model) => ({
-      complete: async (request) => {
-        const completion = await getClient().chat.completions.create({ ...chatParams(model, request), stream: false });
+      complete: async (request, options) => {
+        const completion = await getClient().chat.completions.create({ ...chatParams(model, request), stream: false }, options);
         return toChatResult(completion);
       },
-      stream: (request) => streamChat(getClient(), model, request),
+      stream: (request, options) => streamChat(getClient(), model, request, options),
     }),
     embeddingModel: (model) => ({
-      embed: async ({ input, dimensions }) => {
-        const response = await getClient().embeddings.create({ model, input, dimensions });
+      embed: async ({ input, dimensions }, options) => {
+        const response = await getClient().embeddings.create({ model, input, dimensions }, options);
         return {
           embeddings: response.data.map((item) => item.embedding),
           usage: { inputTokens: response.usage.prompt_tokens, totalTokens: response.usage.total_tokens },
@@ -269,8 +305,8 @@ export function openAIWireProvider(createClient: () => OpenAI): Provider {
       },
     }),
     moderationModel: (model) => ({
-      moderate: async ({ input }) => {
-        const response = await getClient().moderations.create({ model, input });
+      moderate: async ({ input }, options) => {
+        const response = await getClient().moderations.create({ model, input }, options);
         // Categories a model does not rate come back as null: not hit.
         const hits = (categories: object) => Object.fromEntries(Object.entries(categories).map(([name, hit]) => [name, hit === true]));
         return { results: response.results.map((result) => ({ flagged: result.flagged, categories: hits(result.categories) })) };
@@ -312,8 +348,8 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
   };
 }
 
-async function* streamChat(client: OpenAI, model: string, request: ChatRequest): AsyncIterable<ChatChunk> {
-  const stream = await client.chat.completions.create({ ...chatParams(model, request), stream: true });
+async function* streamChat(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const stream = await client.chat.completions.create({ ...chatParams(model, request), stream: true }, options);
   for await (const chunk of stream) {
     const choice = chunk.choices[0];
     yield {
