@@ -39,6 +39,8 @@ export const ENTRY_PLACEHOLDERS = /\u0000(endpoints|apiVersions)\u0000("(?:[^"\\
 
 export interface ConnectionSpec {
   provider: SeamProviderId;
+  /** The provider's API the wrapped calls use when not its default (`responses`): a connection of its own. */
+  api?: string;
   options: ConnectionOption[];
   /** Named imports the config needs for the options (`DefaultAzureCredential` from `@azure/identity`). */
   imports: Array<{ specifier: string; name: string }>;

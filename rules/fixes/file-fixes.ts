@@ -26,8 +26,9 @@ import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-p
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, followReturn } from './wrap/callers';
-import { MODEL_PLACEHOLDER, planWrap } from './wrap/plan';
-import { type FollowConstant, type ModelSource, Refusal } from './wrap/request';
+import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
+import { CALL_SHAPES, KIND_APIS } from '../vendors/wrap-table';
+import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
 const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById'];
@@ -186,11 +187,12 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   try {
     returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
     modelCall = seam.transaction(() => {
-      const call = seamModelCall(session, fact, plan.model, plan.factory, seam);
+      const call = seamModelCall(session, fact, plan, seam);
       // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
       const newTexts = [call.text, plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => (typeof change === 'string' ? change : change.newText)).join('\n');
       const missing = seam.missingFromIndex([...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)), ...(plan.passesSettings ? ['RequestOptions'] : [])]);
       if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
+      if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
       return call;
     });
   } catch (error) {
@@ -209,6 +211,9 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
         typeNames: isTypeScript ? typeNames : [],
         commonJs: isCommonJsFile(sourceFile, seam),
       },
+      ...(plan.compat.length
+        ? [{ specifier: seam.specifier(input.filePath, 'openai-compat', session.pathAliases()), names: plan.compat, typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }]
+        : []),
     ],
     modelConstant: plan.modelConstant,
     otherFiles: returned?.otherFiles,
@@ -220,9 +225,10 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
  * model's config key (`chatModel('gpt4oMini')`), or, for a model chosen at run time, by its id on that
  * connection (`chatModelById(model, 'openai')`).
  */
-function seamModelCall(session: FixSession, fact: VendorCallFact, model: ModelSource, factory: string, seam: SeamPlan): { callee: string; text: string } {
+function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string } {
   const { sourceFile, input } = session;
-  const connection = connectionOf(session, callOrigins(session, fact), seam);
+  const { model, factory } = plan;
+  const connection = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind]);
   const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)})` });
   if (typeof model === 'string') return { callee: factory, text: `${factory}(${quote(seam.modelEntry(model, connection), sourceFile)})` };
   if (!('key' in model)) return byId(model.runtime);
@@ -258,7 +264,7 @@ function projectOf(input: FixInput): Project {
  * The seam connection of the clients that may make a call (every one, for an injected client, must be
  * configured the same way). A Refusal when that cannot be known.
  */
-function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan): string {
+function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string): string {
   const { input } = session;
   const project: ConnectionProject = {
     read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
@@ -270,7 +276,7 @@ function connectionOf(session: FixSession, origins: readonly ClientOrigin[], sea
     throw new Refusal('the client is passed in from places that configure it differently, so its requests have no single connection');
   }
   const { site } = origins[0];
-  return seam.connection(spec, `${site.file}:${site.start}`);
+  return seam.connection({ ...spec, api }, `${site.file}:${site.start}${api ? `:${api}` : ''}`);
 }
 
 function callOrigins(session: FixSession, fact: VendorCallFact): ClientOrigin[] {
@@ -286,7 +292,10 @@ function literalConnection(session: FixSession, literal: Fact, seam: SeamPlan): 
   const within = (span: { start: number; end: number }) => span.start <= literal.span.start && literal.span.end <= span.end;
   try {
     for (const fact of session.facts) {
-      if (fact.kind === 'vendor-call' && within(fact.callSpan)) return connectionOf(session, callOrigins(session, fact), seam);
+      if (fact.kind === 'vendor-call' && within(fact.callSpan)) {
+        const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
+        return connectionOf(session, callOrigins(session, fact), seam, shape && KIND_APIS[shape.kind]);
+      }
       if (fact.kind === 'client-construction' && fact.role === 'client' && within(fact.callSpan)) {
         return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam);
       }

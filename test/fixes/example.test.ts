@@ -21,6 +21,7 @@ import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-serv
 import { Editor, FIX_ALL } from '../support/lsp-editor';
 import { installPackages } from '../support/sdk-install';
 import { runProgram, typecheck } from '../support/run-fixture';
+import { bodyDifferences, wire } from '../support/wire';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'chat-app');
 const DRIVER = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'example-driver', 'drive.ts');
@@ -176,8 +177,8 @@ describe('fix-all on the bundled example', function () {
 
     it('sends every vendor request where it went before the fix: host, route, API version, model and credential', () => {
       assert.ok(original && fixed, 'the runs before and after the fix');
-      const wire = (request: RecordedRequest) => `${request.host} ${routeOf(request)} ${request.credential}:${request.secret}`;
-      assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
+      const wireAndModel = (request: RecordedRequest) => `${wire(request)} ${modelOf(request)}`;
+      assert.deepEqual(fixed.requests.map(wireAndModel), original.requests.map(wireAndModel));
       assert.ok(original.requests.some((request) => request.host === 'contoso-support.openai.azure.com') && original.requests.some((request) => request.host === 'api.openai.com'));
     });
 
@@ -306,40 +307,6 @@ function modelOf(request: RecordedRequest): string {
 function routeOf(request: RecordedRequest): string {
   const apiVersion = request.query['api-version'];
   return `${request.path}${apiVersion === undefined ? '' : `?api-version=${apiVersion}`} ${modelOf(request)}`;
-}
-
-/**
- * The body as the vendor reads it, keys sorted. Left out, as representation only: `stream: false` (the
- * default; the seam says it explicitly), `model` on an Azure deployment route (the deployment in the path
- * decides; the `openai` SDK also sends it in the body, @azure/openai does not), and an embedding request's
- * `encoding_format` (the `openai` SDK asks for base64 and decodes it to the same numbers).
- */
-function wireBody(request: RecordedRequest): unknown {
-  const body = { ...(request.body as Record<string, unknown>) };
-  if (body.stream === false) delete body.stream;
-  if (request.path.startsWith('/openai/deployments/')) delete body.model;
-  if (request.path.endsWith('/embeddings')) delete body.encoding_format;
-  return sortKeys(body);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
-}
-
-/** Per request (in order), the body fields that differ: `#index route: field before -> after`. */
-function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): string[] {
-  const differences: string[] = [];
-  for (let index = 0; index < Math.max(before.length, after.length); index++) {
-    const was = (before[index] ? wireBody(before[index]) : {}) as Record<string, unknown>;
-    const is = (after[index] ? wireBody(after[index]) : {}) as Record<string, unknown>;
-    for (const field of new Set([...Object.keys(was), ...Object.keys(is)])) {
-      const [from, to] = [JSON.stringify(was[field]), JSON.stringify(is[field])];
-      if (from !== to) differences.push(`#${index} ${routeOf(after[index] ?? before[index])}: ${field} ${from} -> ${to}`);
-    }
-  }
-  return differences;
 }
 
 /** Unified diffs of every file (node_modules aside) that differs between the trees; '' when they are equal. */

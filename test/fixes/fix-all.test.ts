@@ -50,6 +50,7 @@ interface FixtureRun {
 }
 
 const optionRefused = (option: string) => `Cannot wrap this call: option \`${option}\` has no equivalent in the provider-neutral interface.`;
+const ON_YOUR_DATA = 'Cannot wrap this call: Azure OpenAI-only feature (On Your Data, `azureExtensionOptions`): no neutral equivalent.';
 const V3 = "the seam's adapters need openai 4.41 or later and this project depends on openai 3.3.0; upgrade it first";
 
 const RUNS: FixtureRun[] = [
@@ -81,7 +82,7 @@ const RUNS: FixtureRun[] = [
   {
     name: 'azure-sdk',
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
     connections: ['contosoHelpdesk'],
   },
   {
@@ -89,7 +90,7 @@ const RUNS: FixtureRun[] = [
     title: 'azure-sdk without the openai package (the fix adds it)',
     prepare: (dir) => editManifest(dir, (manifest) => delete manifest.devDependencies.openai),
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
     connections: ['contosoHelpdesk'],
     addsOpenAI: true,
   },
@@ -106,7 +107,7 @@ const RUNS: FixtureRun[] = [
   },
 ];
 
-const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai'];
+const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/openai-compat', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai'];
 const COVERED_RULES = /^(vendor-call|hardcoded-.*)$/;
 
 interface JsonResult {

@@ -90,7 +90,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const { created } = await editor.apply(wrap.edit);
       assert.deepEqual(
         created.map((file) => path.relative(dir, file)).sort(),
-        ['config.ts', 'index.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts'].map((file) => path.join('src', 'ai', file)),
+        ['config.ts', 'index.ts', 'openai-compat.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts'].map((file) => path.join('src', 'ai', file)),
       );
       assert.match(editor.text(documentUri), /await chatModel\('gpt4oMini'\)\.complete\(\{\n/);
       assert.match(editor.text(documentUri), /^import \{ chatModel \} from '\.\.\/ai\/index\.js';$/m);

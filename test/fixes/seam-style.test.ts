@@ -91,7 +91,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const style: ProjectStyle = { language: 'js', module: 'esm', importSuffix: '.mjs', typeImports: false, fileExtension: '.mjs' };
     assert.deepEqual(
       generateSeam(style).map((file) => file.relativePath),
-      ['index.mjs', 'config.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
+      ['index.mjs', 'config.mjs', 'openai-compat.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
     );
     assert.deepEqual(importLines(style, 'providers/openai.mjs'), [
       "import OpenAI from 'openai';",
@@ -105,14 +105,14 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const typeImports: ProjectStyle = { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true };
     assert.deepEqual(importLines(typeImports, 'providers/openai-wire.ts'), [
       "import type { OpenAI } from 'openai';",
-      "import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index.js';",
+      "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index.js';",
     ]);
     assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { connectionOverride, connections, modelConnections, models, type Connection, type ModelName } from './config.js';"]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
       "import { OpenAI } from 'openai';",
-      "import { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';",
+      "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';",
     ]);
     assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ModelName };', 'a type re-export stays marked (isolatedModules)');
   });
@@ -121,7 +121,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const style: ProjectStyle = { language: 'js', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(style, 'providers/openai-wire.js'), [
       "/** @import { OpenAI } from 'openai' */",
-      "/** @import { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index' */",
+      "/** @import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index' */",
       'module.exports = { openAIWireProvider };',
     ]);
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');

@@ -38,7 +38,7 @@ describe('report: the numbers of a monorepo known by construction', () => {
   after(() => removeTempDir(dir));
 
   it('counts findings by vendor, rule and severity', () => {
-    assert.deepEqual(report.totals, { files: 11, filesWithFindings: 5, findings: 15, notices: 0 });
+    assert.deepEqual(report.totals, { files: 12, filesWithFindings: 5, findings: 15, notices: 0 });
     assert.deepEqual(counts(report.byVendor), { openai: 13, 'azure-openai': 2 });
     assert.deepEqual(counts(report.byRule), {
       'vendor-import': 2,

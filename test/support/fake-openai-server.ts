@@ -13,6 +13,9 @@
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
+ * - responses (the Responses API, `/v1/responses`): the chat answer to the text `input` (or the last user
+ *   item of an input list), as one output message; `max_output_tokens` cuts it as `max_tokens` does, and
+ *   the response is then `incomplete`.
  * - `GET /msi/token`: a Microsoft Entra ID token as Azure App Service's managed identity endpoint answers
  *   (IDENTITY_ENDPOINT), so `DefaultAzureCredential` works against it: `entra-token-for-<resource host>`.
  * Token counts are word counts. Requests rerouted by test/fixtures/reroute-vendors.cjs are recorded with
@@ -47,7 +50,7 @@ export interface FakeOpenAI {
 
 type Json = Record<string, unknown>;
 
-const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$/;
+const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$|^\/(?:v1|openai(?:\/v1)?)\/(responses)$/;
 const CREATED = 1_700_000_000;
 const DEFAULT_DIMENSIONS = 8;
 
@@ -121,7 +124,9 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   if (typeof request.body !== 'object' || request.body === null) return sendError(response, 400, 'the body is not a JSON object');
   const body = request.body as Json;
   const model = deployment ?? String(body.model ?? '');
-  switch (route[2]) {
+  switch (route[2] ?? route[3]) {
+    case 'responses':
+      return sendJson(response, responsesAnswer(model, body));
     case 'chat/completions':
       return body.stream === true ? streamChat(response, model, body) : sendJson(response, chatCompletion(model, body));
     case 'embeddings':
@@ -174,6 +179,29 @@ function chatCompletion(model: string, body: Json): Json {
       logprobs: null,
     })),
     usage,
+  };
+}
+
+function responsesAnswer(model: string, body: Json): Json {
+  const items = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : Array.isArray(body.input) ? (body.input as Json[]) : [];
+  const messages = [...(typeof body.instructions === 'string' ? [{ role: 'system', content: body.instructions }] : []), ...items];
+  const { words, finishReason, usage: counted } = answer(model, { messages, max_tokens: body.max_output_tokens });
+  const text = words.join('');
+  return {
+    id: 'resp_fake',
+    object: 'response',
+    created_at: CREATED,
+    model,
+    status: finishReason === 'length' ? 'incomplete' : 'completed',
+    incomplete_details: finishReason === 'length' ? { reason: 'max_output_tokens' } : null,
+    output: [{ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
+    usage: {
+      input_tokens: counted.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: counted.completion_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: counted.total_tokens,
+    },
   };
 }
 

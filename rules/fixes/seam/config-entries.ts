@@ -88,6 +88,7 @@ export function configDefault(configText: string, name: string): string | undefi
 export interface ConnectionEntry {
   key: string;
   provider?: string;
+  api?: string;
   options: Map<string, string>;
 }
 
@@ -100,23 +101,31 @@ export function connectionEntries(configText: string): ConnectionEntry[] | undef
     const object = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
     const fields = object && ts.isObjectLiteralExpression(object) ? propertiesOf(object) : new Map<string, TS.Expression>();
     const provider = fields.get('provider');
+    const api = fields.get('api');
     const options = fields.get('options');
     const body = options && (ts.isArrowFunction(options) || ts.isFunctionExpression(options)) ? returnedObject(options) : undefined;
     const optionTexts = new Map([...(body ? propertiesOf(body) : [])].map(([name, value]) => [name, comparable(value.getText(sourceFile))]));
-    return { key, provider: provider && ts.isStringLiteralLike(provider) ? provider.text : undefined, options: optionTexts };
+    const text = (expression: TS.Expression | undefined) => (expression && ts.isStringLiteralLike(expression) ? expression.text : undefined);
+    return { key, provider: text(provider), api: text(api), options: optionTexts };
   });
 }
 
 /** Whether a connection entry holds exactly these client options. */
-export function sameConnection(entry: ConnectionEntry, provider: string, options: ReadonlyArray<{ name: string; text: string }>): boolean {
-  return entry.provider === provider && entry.options.size === options.length && options.every((option) => entry.options.get(option.name) === comparable(option.text));
+export function sameConnection(entry: ConnectionEntry, provider: string, api: string | undefined, options: ReadonlyArray<{ name: string; text: string }>): boolean {
+  return entry.provider === provider && entry.api === api && entry.options.size === options.length && options.every((option) => entry.options.get(option.name) === comparable(option.text));
 }
 
 /**
  * Adds a connection `key: { provider, options: () => ({ … }) }` by one insertion (numbering the key when it
  * is taken). Undefined when the config has no `connections` object.
  */
-export function addConnectionEntry(configText: string, key: string, provider: string, options: ReadonlyArray<{ name: string; text: string }>): { key: string; change: TextChange } | undefined {
+export function addConnectionEntry(
+  configText: string,
+  key: string,
+  provider: string,
+  options: ReadonlyArray<{ name: string; text: string }>,
+  api?: string,
+): { key: string; change: TextChange } | undefined {
   const sourceFile = parseSource('config.ts', configText);
   const object = findSection(sourceFile, 'connections');
   if (!object) return undefined;
@@ -125,13 +134,15 @@ export function addConnectionEntry(configText: string, key: string, provider: st
   for (let number = 2; keys.has(chosen); number++) chosen = `${key}${number}`;
   const quote = quoteStyle(object, sourceFile);
   const unit = indentUnit(sourceFile);
-  const head = `${chosen}: { provider: ${quoted(provider, quote)}`;
+  const apiField = api === undefined ? '' : `, api: ${quoted(api, quote)}`;
+  const head = `${chosen}: { provider: ${quoted(provider, quote)}${apiField}`;
   const entry = (indent: string) =>
     options.length === 0
       ? `${head} }`
       : [
           `${chosen}: {`,
           `${indent}${unit}provider: ${quoted(provider, quote)},`,
+          ...(api === undefined ? [] : [`${indent}${unit}api: ${quoted(api, quote)},`]),
           `${indent}${unit}options: () => ({`,
           ...options.map((option) => `${indent}${unit}${unit}${option.name}: ${option.text},`),
           `${indent}${unit}}),`,

@@ -155,6 +155,13 @@ function typeAnnotationsToJsDoc(sourceFile: TS.SourceFile): TextChange[] {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
       return;
     }
+    // `x as T` becomes JSDoc's cast, `/** @type {T} */ (x)`; edits inside `x` stay apart from these two.
+    if (ts.isAsExpression(node)) {
+      changes.push({ start: node.expression.getStart(sourceFile), end: node.expression.getStart(sourceFile), newText: `/** @type {${typeText(node.type, sourceFile)}} */ (` });
+      changes.push({ start: node.expression.end, end: node.end, newText: ')' });
+      visit(node.expression);
+      return;
+    }
     if (ts.isVariableDeclaration(node) && node.type) {
       addTag(node.parent.parent as TS.VariableStatement, `@type {${typeText(node.type, sourceFile)}}`);
       changes.push({ start: node.name.end, end: node.type.end, newText: '' });

@@ -2,7 +2,8 @@
  * The seam's code, written once as TypeScript with ES modules and extensionless relative imports;
  * `render.ts` turns each module into the project's flavour (import style, suffixes, JavaScript with JSDoc).
  * Keep to what the renderer supports: named imports and a default value import; types on parameters,
- * variables and return types of functions declared by statements; interfaces and type aliases at the top level.
+ * variables and return types of functions declared by statements; `as` casts; interfaces and type aliases
+ * at the top level (callback parameters stay untyped: their types come from where they are passed).
  */
 
 export interface SeamModule {
@@ -15,6 +16,7 @@ export function seamModules(): SeamModule[] {
   return [
     { path: 'index', source: INDEX },
     { path: 'config', source: CONFIG },
+    { path: 'openai-compat', source: OPENAI_COMPAT },
     { path: 'providers/openai-wire', source: OPENAI_WIRE },
     { path: 'providers/openai', source: OPENAI },
     { path: 'providers/azure-openai', source: AZURE_OPENAI },
@@ -30,11 +32,20 @@ import { connectionOverride, connections, modelConnections, models, type Connect
 import { azureOpenAIProvider } from './providers/azure-openai';
 import { openAIProvider } from './providers/openai';
 
-export type Role = 'system' | 'user' | 'assistant';
+export type Role = 'system' | 'user' | 'assistant' | 'tool';
 
 export interface ChatMessage {
   role: Role;
   content: string;
+  /** On an assistant message: the tools it asked to call. */
+  toolCalls?: ToolCall[];
+  /** On a tool message: the call it answers. */
+  toolCallId?: string;
+  /**
+   * The message in the OpenAI wire format, when the code gave it so (\`messagesFromOpenAI\`): the OpenAI
+   * and Azure OpenAI adapters send it unchanged; other adapters use the neutral fields.
+   */
+  providerMessage?: object;
 }
 
 /** A function the model may ask to call. */
@@ -116,6 +127,8 @@ export interface ChatModel {
 export interface EmbeddingRequest {
   input: string | string[];
   dimensions?: number;
+  /** Provider-specific request fields, passed through unchanged (the escape hatch). */
+  providerOptions?: Record<string, unknown>;
 }
 
 export interface EmbeddingResult {
@@ -249,6 +262,8 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
  */
 export interface Connection {
   provider: string;
+  /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses'). */
+  api?: string;
   options?: () => object;
 }
 
@@ -281,23 +296,27 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
-/** A provider for an OpenAI-compatible client, created on first use. */
-export function openAIWireProvider(createClient: () => OpenAI): Provider {
+/** A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the Responses API. */
+export function openAIWireProvider(createClient: () => OpenAI, api?: string): Provider {
   let client: OpenAI | undefined;
   const getClient = () => (client ??= createClient());
   return {
     chatModel: (model) => ({
       complete: async (request, options) => {
+        if (api === 'responses') return fromResponse(await getClient().responses.create({ ...responsesParams(model, request), stream: false }, options));
         const completion = await getClient().chat.completions.create({ ...chatParams(model, request), stream: false }, options);
         return toChatResult(completion);
       },
-      stream: (request, options) => streamChat(getClient(), model, request, options),
+      stream: (request, options) => {
+        if (api === 'responses') throw new Error(\`the seam streams through the Responses API not yet (model '\${model}')\`);
+        return streamChat(getClient(), model, request, options);
+      },
     }),
     embeddingModel: (model) => ({
-      embed: async ({ input, dimensions }, options) => {
-        const response = await getClient().embeddings.create({ model, input, dimensions }, options);
+      embed: async ({ input, dimensions, providerOptions }, options) => {
+        const response = await getClient().embeddings.create({ model, input, dimensions, ...providerOptions }, options);
         return {
           embeddings: response.data.map((item) => item.embedding),
           usage: { inputTokens: response.usage.prompt_tokens, totalTokens: response.usage.total_tokens },
@@ -318,7 +337,7 @@ export function openAIWireProvider(createClient: () => OpenAI): Provider {
 function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionCreateParamsNonStreaming {
   return {
     model,
-    messages: request.messages,
+    messages: request.messages.map(wireMessage),
     temperature: request.temperature,
     max_tokens: request.maxTokens,
     top_p: request.topP,
@@ -331,6 +350,51 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     response_format: request.responseFormat === 'json' ? { type: 'json_object' } : undefined,
     ...request.providerOptions,
   };
+}
+
+/**
+ * A neutral request for the Responses API: system messages are its \`instructions\`, a single user message
+ * its text \`input\`, a conversation a list of input messages.
+ */
+function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.ResponseCreateParamsNonStreaming {
+  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  const conversation = request.messages.filter((message) => message.role !== 'system');
+  const [only] = conversation;
+  const items: OpenAI.Responses.ResponseInputItem[] = conversation.map((message) => ({ role: message.role === 'assistant' ? 'assistant' : 'user', content: message.content }));
+  return {
+    model,
+    input: only && conversation.length === 1 && only.role === 'user' ? only.content : items,
+    instructions: instructions.length ? instructions.join('\\n') : undefined,
+    max_output_tokens: request.maxTokens,
+    temperature: request.temperature,
+    top_p: request.topP,
+    ...request.providerOptions,
+  };
+}
+
+function fromResponse(response: OpenAI.Responses.Response): ChatResult {
+  const toolCalls = response.output.flatMap((item) => (item.type === 'function_call' ? [{ id: item.call_id, name: item.name, arguments: item.arguments }] : []));
+  const finishReason: FinishReason =
+    response.incomplete_details?.reason === 'max_output_tokens' ? 'length' : toolCalls.length ? 'tool_calls' : response.status === 'completed' ? 'stop' : 'other';
+  const text = response.output_text;
+  const usage = response.usage;
+  return {
+    text,
+    finishReason,
+    toolCalls,
+    candidates: [{ text, finishReason }],
+    usage: usage && { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens },
+  };
+}
+
+function wireMessage(message: ChatMessage): OpenAI.ChatCompletionMessageParam {
+  if (message.providerMessage) return message.providerMessage as OpenAI.ChatCompletionMessageParam;
+  if (message.role === 'tool') return { role: 'tool', content: message.content, tool_call_id: message.toolCallId ?? '' };
+  if (message.role === 'assistant' && message.toolCalls?.length) {
+    const toolCalls: OpenAI.ChatCompletionMessageToolCall[] = message.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+    return { role: 'assistant', content: message.content, tool_calls: toolCalls };
+  }
+  return { role: message.role, content: message.content };
 }
 
 function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
@@ -380,7 +444,7 @@ import { openAIWireProvider } from './openai-wire';
 
 export function openAIProvider(connection: Connection): Provider {
   // Options the code did not set keep the SDK's defaults (OPENAI_API_KEY, OPENAI_BASE_URL …).
-  return openAIWireProvider(() => new OpenAI(connection.options?.()));
+  return openAIWireProvider(() => new OpenAI(connection.options?.()), connection.api);
 }
 `;
 
@@ -392,7 +456,128 @@ import { openAIWireProvider } from './openai-wire';
 
 export function azureOpenAIProvider(connection: Connection): Provider {
   // Azure OpenAI filters content itself and has no moderation endpoint: no moderationModel.
-  const { chatModel, embeddingModel } = openAIWireProvider(() => new AzureOpenAI(connection.options?.()));
+  const { chatModel, embeddingModel } = openAIWireProvider(() => new AzureOpenAI(connection.options?.()), connection.api);
   return { chatModel, embeddingModel };
+}
+`;
+
+const OPENAI_COMPAT = `/**
+ * For code that still builds OpenAI-shaped requests (a request object assembled elsewhere, messages typed
+ * with the SDK's types): converts them to the neutral types at the seam's boundary. Messages keep their
+ * OpenAI form, so the OpenAI and Azure OpenAI adapters send them exactly as before; fields the neutral
+ * request does not name pass through as provider options. Rewrite the code that calls these to the neutral
+ * types to drop this module. Generated by aidlint; this module is yours to edit.
+ */
+import type { ChatMessage, ChatRequest, Role, ToolCall, ToolDefinition } from './index';
+
+/** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
+export interface OpenAIMessageLike {
+  role: string;
+  content?: unknown;
+  name?: string;
+  tool_calls?: unknown;
+  tool_call_id?: string;
+  toolCalls?: unknown;
+  toolCallId?: string;
+}
+
+const roles: Record<string, Role | undefined> = { system: 'system', developer: 'system', user: 'user', assistant: 'assistant', tool: 'tool' };
+
+/** OpenAI-shaped messages as neutral ones, each keeping its OpenAI form for the OpenAI wire. */
+export function messagesFromOpenAI(messages: readonly OpenAIMessageLike[]): ChatMessage[] {
+  return messages.map((message) => {
+    const role = roles[message.role];
+    if (!role) throw new Error(\`a '\${message.role}' message has no provider-neutral form\`);
+    const toolCalls = toolCallsOf(message.tool_calls ?? message.toolCalls);
+    const toolCallId = message.tool_call_id ?? message.toolCallId;
+    return { role, content: textOf(message.content), ...(toolCalls.length ? { toolCalls } : {}), ...(toolCallId ? { toolCallId } : {}), providerMessage: wireForm(message) };
+  });
+}
+
+/** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
+export type OpenAIChatParamsLike = { messages: readonly OpenAIMessageLike[] } & Record<string, unknown>;
+
+/** An OpenAI chat-completions request as a neutral one: \`model\` and \`stream\` are the call's business. */
+export function chatRequestFromOpenAI(params: OpenAIChatParamsLike): ChatRequest {
+  const rest = new Map(Object.entries(params));
+  const take = (name: string): unknown => {
+    const value = rest.get(name);
+    rest.delete(name);
+    return value;
+  };
+  take('model');
+  take('stream');
+  take('messages');
+  const request: ChatRequest = { messages: messagesFromOpenAI(params.messages) };
+  const temperature = take('temperature');
+  if (typeof temperature === 'number') request.temperature = temperature;
+  const maxTokens = take('max_tokens');
+  if (typeof maxTokens === 'number') request.maxTokens = maxTokens;
+  const topP = take('top_p');
+  if (typeof topP === 'number') request.topP = topP;
+  const stop = take('stop');
+  if (typeof stop === 'string' || Array.isArray(stop)) request.stop = stop;
+  const n = take('n');
+  if (typeof n === 'number') request.candidateCount = n;
+  const tools = toolsOf(rest.get('tools'));
+  if (tools) {
+    request.tools = tools;
+    rest.delete('tools');
+  }
+  // Everything else (tool_choice, response formats, user …) goes to the provider as it was written.
+  const providerOptions = Object.fromEntries([...rest].filter(([, value]) => value !== undefined));
+  if (Object.keys(providerOptions).length) request.providerOptions = providerOptions;
+  return request;
+}
+
+interface ContentPart {
+  type?: string;
+  text?: string;
+}
+
+interface WireToolCall {
+  id?: string;
+  function?: { name?: string; arguments?: string };
+}
+
+interface WireTool {
+  type?: string;
+  function?: { name?: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  const parts: ContentPart[] = content;
+  return parts.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+}
+
+function toolCallsOf(calls: unknown): ToolCall[] {
+  if (!Array.isArray(calls)) return [];
+  const wire: WireToolCall[] = calls;
+  return wire.flatMap((call) => (call.id && call.function?.name ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments ?? '' }] : []));
+}
+
+/** Function tools written exactly as the neutral ones map back (anything more stays a provider option). */
+function toolsOf(tools: unknown): ToolDefinition[] | undefined {
+  if (!Array.isArray(tools)) return undefined;
+  const wire: WireTool[] = tools;
+  const neutral: ToolDefinition[] = [];
+  for (const tool of wire) {
+    const { name, description, parameters, ...more } = tool.function ?? {};
+    if (tool.type !== 'function' || !name || !parameters || Object.keys(more).length || Object.keys(tool).length !== 2) return undefined;
+    neutral.push({ name, ...(description === undefined ? {} : { description }), parameters });
+  }
+  return neutral;
+}
+
+/** The OpenAI wire form: @azure/openai's camelCase tool fields renamed, everything else as it is. */
+function wireForm(message: OpenAIMessageLike): object {
+  const { toolCalls, toolCallId, ...rest } = message;
+  return {
+    ...rest,
+    ...(toolCalls === undefined ? {} : { tool_calls: toolCalls }),
+    ...(toolCallId === undefined ? {} : { tool_call_id: toolCallId }),
+  };
 }
 `;

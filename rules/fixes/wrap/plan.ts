@@ -32,6 +32,8 @@ export interface WrapPlan {
   resultPrefix: readonly string[];
   /** Whether the neutral call passes request options (a seam from before they existed cannot take them). */
   passesSettings: boolean;
+  /** Converters of the seam's openai-compat module the call uses. */
+  compat: string[];
 }
 
 /** Stands for the seam call that gives the model (`chatModel('gpt4oMini')`, `chatModelById(id, 'openai')`), known once the seam is planned. */
@@ -71,6 +73,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       returnedBy,
       resultPrefix: shape.resultPrefix,
       passesSettings: settings !== '',
+      compat: request.compat,
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
@@ -91,6 +94,8 @@ function deploymentModel(deployment: NonNullable<VendorCallFact['deployment']>):
  * re-indented to its new place.
  */
 function requestLiteral(fields: NeutralRequest['fields'], call: TS.CallExpression, sourceFile: TS.SourceFile): string {
+  // A request built elsewhere is converted whole (`chatRequestFromOpenAI({ ...params })`).
+  if (fields.length === 1 && fields[0].name === '') return fields[0].text;
   const text = sourceFile.text;
   const lines = text.slice(call.getStart(sourceFile), call.end).split('\n');
   const property = (field: NeutralRequest['fields'][number], fieldText: string) => (field.name === fieldText ? field.name : `${field.name}: ${fieldText}`);
