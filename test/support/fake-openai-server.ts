@@ -14,19 +14,24 @@
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
  * Token counts are word counts.
+ *
+ * The same server speaks Anthropic's Messages API (fake-anthropic.ts) and Gemini's (fake-gemini.ts), by
+ * path, with the same answers, so one server stands in for every vendor.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { respondAnthropic } from './fake-anthropic';
+import { respondGemini } from './fake-gemini';
 
 export interface RecordedRequest {
   method: string;
   /** Path without the query string, e.g. `/v1/chat/completions`. */
   path: string;
   query: Record<string, string>;
-  /** Request headers, lower-case, without credentials (`authorization`, `api-key`). */
+  /** Request headers, lower-case, without credentials (`authorization`, `api-key`, `x-api-key`, `x-goog-api-key`). */
   headers: Record<string, string>;
-  /** How the request authenticated: `bearer` (OpenAI), `api-key` (Azure key header) or `none`. */
-  credential: 'bearer' | 'api-key' | 'none';
+  /** How the request authenticated: `bearer` (OpenAI), `api-key` (Azure key header), `x-api-key` (Anthropic), `x-goog-api-key` (Gemini) or `none`. */
+  credential: Credential | 'none';
   /** The parsed JSON body (the raw text when it is not JSON). */
   body: unknown;
 }
@@ -38,7 +43,10 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
+
+const CREDENTIAL_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'] as const;
+type Credential = 'bearer' | (typeof CREDENTIAL_HEADERS)[number];
 
 const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$/;
 const CREATED = 1_700_000_000;
@@ -88,9 +96,9 @@ function record(request: http.IncomingMessage, text: string): RecordedRequest {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== 'authorization' && name !== 'api-key' && value !== undefined) headers[name] = String(value);
+    if (name !== 'authorization' && !(CREDENTIAL_HEADERS as readonly string[]).includes(name) && value !== undefined) headers[name] = String(value);
   }
-  const credential = request.headers.authorization?.startsWith('Bearer ') ? 'bearer' : request.headers['api-key'] ? 'api-key' : 'none';
+  const credential = request.headers.authorization?.startsWith('Bearer ') ? 'bearer' : (CREDENTIAL_HEADERS.find((name) => request.headers[name]) ?? 'none');
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -101,6 +109,7 @@ function record(request: http.IncomingMessage, text: string): RecordedRequest {
 }
 
 function respond(request: RecordedRequest, response: http.ServerResponse): void {
+  if (respondAnthropic(request, response) || respondGemini(request, response)) return;
   const route = ROUTES.exec(request.path);
   if (request.method !== 'POST' || !route) return sendError(response, 404, `no route for ${request.method} ${request.path}`);
   const deployment = route[1] === undefined ? undefined : decodeURIComponent(route[1]);
@@ -119,14 +128,15 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   }
 }
 
-interface Answer {
+export interface Answer {
   words: string[];
   finishReason: 'stop' | 'length' | 'tool_calls';
   toolCall?: { id: string; type: 'function'; function: { name: string; arguments: string } };
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
-function answer(model: string, body: Json): Answer {
+/** The answer to an OpenAI-shaped chat request (the other vendors' fakes translate their requests to this shape). */
+export function answer(model: string, body: Json): Answer {
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
   const last = messages[messages.length - 1];
   const lastUser = [...messages].reverse().find((message) => message.role === 'user');
@@ -225,13 +235,13 @@ function moderations(model: string, body: Json): Json {
   };
 }
 
-function contentText(content: unknown): string {
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content.map((part: Json) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-function countWords(text: string): number {
+export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
@@ -248,12 +258,12 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-function sendJson(response: http.ServerResponse, value: Json): void {
+export function sendJson(response: http.ServerResponse, value: Json): void {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(JSON.stringify(value));
 }
 
-function sendError(response: http.ServerResponse, status: number, message: string): void {
+export function sendError(response: http.ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: null } }));
 }
