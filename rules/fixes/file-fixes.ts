@@ -195,11 +195,17 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   try {
     key = seam.transaction(() => {
       const connection = connectionOf(session, callOrigins(session, fact), seam);
-      if (typeof plan.model === 'string') return seam.modelEntry(plan.model, connection);
-      const configFile = 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
-      const unusable = seam.modelRefusal(configFile, plan.model.key, connection);
-      if (unusable) throw new Refusal(unusable);
-      return plan.model.key;
+      let modelKey = plan.model;
+      if (typeof modelKey === 'string') {
+        modelKey = seam.modelEntry(modelKey, connection);
+      } else {
+        const configFile = 'file' in modelKey ? modelKey.file : input.index.resolveModule(input.filePath, modelKey.specifier);
+        const unusable = seam.modelRefusal(configFile, modelKey.key, connection);
+        if (unusable) throw new Refusal(unusable);
+        modelKey = modelKey.key;
+      }
+      seam.need(modelKey, plan.needs);
+      return modelKey;
     });
   } catch (error) {
     if (error instanceof SeamConfigError || error instanceof Refusal) return refuse(error.message);

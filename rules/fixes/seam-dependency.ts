@@ -19,19 +19,9 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
   const manifestPath = path.join(projectRoot, 'package.json');
   const text = host.readFile(manifestPath);
   if (text === undefined) return {};
-  const manifest: unknown = parseJsonc(text, [], { allowTrailingComma: true });
-  if (!isObject(manifest)) return {};
-  const declared = DEPENDENCY_FIELDS.map((field) => manifest[field])
-    .filter(isObject)
-    .map((dependencies) => dependencies[SEAM_SDK.name])
-    .find((range): range is string => typeof range === 'string');
-  if (declared === undefined) {
-    const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
-    const edits = modify(text, ['dependencies', SEAM_SDK.name], SEAM_SDK.range, {
-      formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
-    });
-    return { change: { filePath: manifestPath, changes: edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content })) } };
-  }
+  if (!isObject(parseJsonc(text, [], { allowTrailingComma: true }))) return {};
+  const declared = declaredRange(text, SEAM_SDK.name);
+  if (declared === undefined) return { change: addDependency(manifestPath, text, SEAM_SDK.name, SEAM_SDK.range) };
   // The installed version, else the lowest the range allows; a range without one (`latest`) is taken as recent.
   const installed = host.readFile(path.join(projectRoot, 'node_modules', SEAM_SDK.name, 'package.json'));
   const installedVersion = installed === undefined ? undefined : (parseJsonc(installed) as { version?: unknown } | undefined)?.version;
@@ -41,6 +31,25 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
     return { refused: `the seam's adapters need ${SEAM_SDK.name} ${major}.${minor} or later and this project depends on ${SEAM_SDK.name} ${declared}; upgrade it first` };
   }
   return {};
+}
+
+/** The edit of package.json's text that adds \`name\` at \`range\` to \`dependencies\`, in the file's own layout. */
+export function addDependency(manifestPath: string, text: string, name: string, range: string): FileChange {
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
+  const edits = modify(text, ['dependencies', name], range, {
+    formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
+  });
+  return { filePath: manifestPath, changes: edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content })) };
+}
+
+/** The range a project's package.json declares for a package, in any dependency field. */
+export function declaredRange(text: string, name: string): string | undefined {
+  const manifest: unknown = parseJsonc(text, [], { allowTrailingComma: true });
+  if (!isObject(manifest)) return undefined;
+  return DEPENDENCY_FIELDS.map((field) => manifest[field])
+    .filter(isObject)
+    .map((dependencies) => dependencies[name])
+    .find((range): range is string => typeof range === 'string');
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -520,11 +520,13 @@ export async function withFailover<T>(model: string, needs: Capability[], call: 
     } catch (error) {
       const reason = controller?.signal.aborted ? \`no answer within \${timeout} ms\` : failoverReason(error);
       if (reason === undefined) throw error;
+      // Concurrent calls that fail on the same outage log it once.
+      const known = (downUntil.get(route.connection) ?? 0) > Date.now();
       downUntil.set(route.connection, Date.now() + DOWN_FOR_MS);
       failures.push(\`connection '\${route.connection}' failed: \${reason}\`);
       const next = order[index + 1];
       if (!next) throw new Error(\`AI model '\${model}': \${failures.join('; ')}\`);
-      console.warn(\`AI failover: model '\${model}': connection '\${route.connection}' failed (\${reason}); trying '\${next.connection}'\`);
+      if (!known) console.warn(\`AI failover: model '\${model}': connection '\${route.connection}' failed (\${reason}); trying '\${next.connection}'\`);
     } finally {
       clearTimeout(timer);
     }
