@@ -59,11 +59,14 @@ export function checkSeam(configText: string, registryText: string, env: Record<
   const modelIdAt = (model: string, name: string, found: string[]): string | undefined => {
     if (name === ownConnections.get(model)) return models.get(model);
     const provider = providers.get(name) ?? '';
+    const entries = configEntries(configText, ['providerModels', provider]) ?? [];
     const mapped = table(['providerModels', provider]).get(model);
     if (mapped) return mapped;
     if (mapped === undefined && adapters.get(provider)?.openAIModelNames) return models.get(model);
     const entry = `providerModels['${provider}'].${model} in the seam's config`;
-    found.push(`model '${model}' has no model id for ${provider} (connection '${name}'): ${mapped === undefined ? `add ${entry}` : `${entry} is empty: set its environment variable or write the id there`}`);
+    const variable = entries.find((candidate) => candidate.key === model)?.envVar;
+    const fix = mapped === undefined ? `add ${entry}` : `${entry} is empty: set ${variable ?? 'its environment variable'} or write the id there`;
+    found.push(`model '${model}' has no model id for ${provider} (connection '${name}'): ${fix}`);
     return undefined;
   };
   const sameSpace = (model: string, name: string) => modelIdAt(model, name, []) === models.get(model);

@@ -4,6 +4,7 @@
  * checks what the SDK sent, as the vendor defines it.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { embeddingOf, useFakeOpenAI } from '../support/fake-openai-server';
@@ -30,6 +31,21 @@ describe('the fake server against the official Anthropic and Gemini SDKs', funct
 
   beforeEach(() => {
     fake().requests.length = 0;
+  });
+
+  it('the pinned SDKs, and every package they install, support Node 20 by their engines field', async () => {
+    const nodeModules = await installPackages(VENDOR_SDKS);
+    const manifests = fs
+      .readdirSync(nodeModules)
+      .flatMap((name) => (name.startsWith('@') ? fs.readdirSync(path.join(nodeModules, name)).map((inner) => `${name}/${inner}`) : [name]))
+      .filter((name) => fs.existsSync(path.join(nodeModules, name, 'package.json')));
+    const tooNew = manifests.flatMap((name) => {
+      const engines = (JSON.parse(fs.readFileSync(path.join(nodeModules, name, 'package.json'), 'utf8')) as { engines?: { node?: string } }).engines?.node;
+      const minimum = engines && /^>=\s*v?(\d+)/.exec(engines.trim());
+      return minimum && Number(minimum[1]) > 20 ? [`${name} (${engines})`] : [];
+    });
+    assert.ok(manifests.length > VENDOR_SDKS.length);
+    assert.deepEqual(tooNew, []);
   });
 
   describe('Anthropic Messages API (@anthropic-ai/sdk)', () => {

@@ -77,12 +77,12 @@ describe('fixes/seam-check: the seam’s routing, read statically', () => {
     const google = checkSeam(config(), REGISTRY, { AI_PROVIDER: 'google' });
     const anthropic = checkSeam(config(), REGISTRY, { AI_PROVIDER: 'anthropic' });
     assert.deepEqual(google.problems, [
-      "model 'gpt4oMini' has no model id for google (connection 'google'): providerModels['google'].gpt4oMini in the seam's config is empty: set its environment variable or write the id there",
+      "model 'gpt4oMini' has no model id for google (connection 'google'): providerModels['google'].gpt4oMini in the seam's config is empty: set AI_MODEL_GPT_4O_MINI_GOOGLE or write the id there",
     ]);
     const withoutEntry = checkSeam(config().replace("  anthropic: {\n    gpt4o: env('AI_MODEL_GPT_4O_ANTHROPIC', ''),\n  },\n", ''), REGISTRY, { AI_PROVIDER: 'anthropic' });
     assert.deepEqual(withoutEntry.problems, ["model 'gpt4o' has no model id for anthropic (connection 'anthropic'): add providerModels['anthropic'].gpt4o in the seam's config"]);
     assert.deepEqual(anthropic.problems, [
-      "model 'gpt4o' has no model id for anthropic (connection 'anthropic'): providerModels['anthropic'].gpt4o in the seam's config is empty: set its environment variable or write the id there",
+      "model 'gpt4o' has no model id for anthropic (connection 'anthropic'): providerModels['anthropic'].gpt4o in the seam's config is empty: set AI_MODEL_GPT_4O_ANTHROPIC or write the id there",
     ]);
     assert.match(anthropic.models[0].notes.join('\n'), /AI_PROVIDER=anthropic passes it over \(anthropic cannot do json\): it stays on 'openai'/);
     assert.deepEqual(checkSeam(config(), REGISTRY, { AI_PROVIDER: 'anthropic', AI_MODEL_GPT_4O_ANTHROPIC: 'claude-sonnet-4-5' }).problems, []);
