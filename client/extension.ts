@@ -7,6 +7,7 @@ import { LanguageClient, type LanguageClientOptions, type ServerOptions, Transpo
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
 import { registerAddProvider } from './add-provider';
 import { registerCommands } from './commands';
+import { registerFixNotices } from './fix-notices';
 import { ReportViews } from './report-views';
 import { StatusItem } from './status-item';
 
@@ -41,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = undefined;
   };
   registerCommands(context, { client: () => client, log, restart: async () => (await stop(), start()) });
+  registerFixNotices(context);
   registerAddProvider(context, () => client);
   await start();
 }

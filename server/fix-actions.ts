@@ -1,12 +1,14 @@
 /**
  * Quick fixes from the fix engine as LSP code actions: one per fixable diagnostic (offered disabled, with
  * the reason, when the fix cannot keep the program correct), and `source.fixAll.aidlint`, which works with
- * `editor.codeActionsOnSave`. Edits are WorkspaceEdits with file creations for a new seam, never commands.
+ * `editor.codeActionsOnSave`. Edits are WorkspaceEdits with file creations for a new seam, never commands;
+ * a command only follows an edit that needs the user's step (installing a dependency it added).
  */
 import * as fs from 'node:fs';
 import {
   type CodeAction,
   CodeActionKind,
+  type Command,
   type CreateFile,
   type Diagnostic,
   type TextDocumentEdit,
@@ -21,6 +23,7 @@ import type { SeamPlan } from '../rules/fixes/seam-plan';
 import { minimalChange } from '../rules/fixes/text-changes';
 import type { FileChange } from '../rules/fixes/types';
 import type { DiagnosticData } from './diagnostics';
+import { CLIENT_COMMANDS } from './protocol';
 import { uriOf } from './uris';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aidlint`;
@@ -50,7 +53,10 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
       const creates = fix.changes.some((change) => change.create);
       if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
       else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
-      else action.edit = workspaceEdit(fix.changes, context.openDocument, context.input.filePath);
+      else {
+        action.edit = workspaceEdit(fix.changes, context.openDocument, context.input.filePath);
+        action.command = afterFixCommand(fix.changes);
+      }
       actions.push(action);
     }
   }
@@ -68,7 +74,13 @@ export function fixAllAction(context: FixContext): { action?: CodeAction; applie
     return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
   }
   const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
-  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context.openDocument, context.input.filePath) } };
+  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context.openDocument, context.input.filePath), command: afterFixCommand(changes) } };
+}
+
+/** The client's command that tells the user what to do after the edit (install an added dependency), if anything. */
+function afterFixCommand(changes: readonly FileChange[]): Command | undefined {
+  const notices = changes.flatMap((change) => (change.notice ? [change.notice] : []));
+  return notices.length ? { title: 'What to do after this fix', command: CLIENT_COMMANDS.afterFix, arguments: notices } : undefined;
 }
 
 /** The file changes as one WorkspaceEdit; only \`versionedFile\`'s open document is version-checked. */

@@ -53,3 +53,11 @@ export const COMMANDS = {
   /** Open a rule's documentation (argument: the URL). */
   showDocumentation: 'aidlint.server.showDocumentation',
 } as const;
+
+/**
+ * Commands the client registers, which code actions name: `afterFix` runs once a fix's edit is applied,
+ * with the fix's notices (`FixNotice[]`: a dependency added to package.json, and how to install it).
+ */
+export const CLIENT_COMMANDS = {
+  afterFix: 'aidlint.afterFix',
+} as const;

@@ -13,7 +13,8 @@ import { parseSource } from '../engine/parse';
 import { ADDABLE_PROVIDERS, type SeamProvider, seamProvider } from '../vendors/seam-providers';
 import { addImport } from './imports';
 import { addConnectionEntry, addObjectEntry, configEntries, detectProjectStyle, objectKeys, objectLists, upperSnakeCase, usesEnvHelper } from './seam';
-import { addDependency, declaredRange } from './seam-dependency';
+import { parse as parseJsonc } from 'jsonc-parser';
+import { dependencyField, installCommand, manifestEdit } from './seam-dependency';
 import { renderModule } from './seam/render';
 import { PROVIDER_SOURCES } from './seam/provider-sources';
 import { registryEntry } from './seam/sources';
@@ -73,10 +74,10 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   const newConfig = extendConfig(configText, provider, done);
   if (newConfig !== configText) changes.push({ filePath: config, changes: [minimalChange(configText, newConfig)] });
 
-  const manifest = provider.sdk && pinDependency(path.join(projectRoot, 'package.json'), provider.sdk, host);
+  const manifest = provider.sdk && pinDependency(projectRoot, provider.sdk, host);
   if (manifest) {
     changes.push(manifest);
-    done.push(`added ${provider.sdk!.name}@${provider.sdk!.version} to package.json (run your package manager's install)`);
+    done.push(`added ${provider.sdk!.name}@${provider.sdk!.version} to package.json (run \`${manifest.notice!.run!.command}\`)`);
   }
   return { changes, done };
 }
@@ -116,9 +117,12 @@ function servesChat(needs: string[] | undefined, provider: SeamProvider): boolea
   return needs === undefined || (needs.includes('chat') && needs.every((need) => (provider.capabilities as readonly string[]).includes(need)));
 }
 
-/** package.json with the SDK pinned exactly, unless the project depends on it already. */
-function pinDependency(manifestPath: string, sdk: { name: string; version: string }, host: FixHost): FileChange | undefined {
+/** package.json with the SDK pinned exactly, unless the project depends on it already, and what to run then. */
+function pinDependency(projectRoot: string, sdk: { name: string; version: string }, host: FixHost): FileChange | undefined {
+  const manifestPath = path.join(projectRoot, 'package.json');
   const text = host.readFile(manifestPath);
-  if (text === undefined || declaredRange(text, sdk.name) !== undefined) return undefined;
-  return addDependency(manifestPath, text, sdk.name, sdk.version);
+  if (text === undefined || dependencyField(parseJsonc(text, [], { allowTrailingComma: true }), sdk.name) !== undefined) return undefined;
+  const install = installCommand(projectRoot, host);
+  const notice = { message: `${sdk.name} ${sdk.version} was added to ${manifestPath}; run \`${install}\` to install it.`, run: { command: install, cwd: projectRoot } };
+  return { ...manifestEdit(text, manifestPath, ['dependencies', sdk.name], sdk.version), notice };
 }

@@ -51,6 +51,34 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
 ];
 
+/**
+ * Products only one vendor offers, by client class and method path prefix: no neutral form exists, so the
+ * wrap refuses them as such and the findings say so — the hard lock-in a lead must see.
+ */
+const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly string[]; product: string }> = [
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['beta.assistants', 'beta.threads'], product: 'Assistants' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['vectorStores', 'beta.vectorStores'], product: 'vector stores' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['files', 'uploads', 'containers'], product: 'file storage' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['batches'], product: 'Batch API' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['fineTuning'], product: 'fine-tuning' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['images'], product: 'image generation' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['audio'], product: 'audio' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['realtime', 'beta.realtime'], product: 'Realtime API' },
+  { clients: ['OpenAIRealtimeWS', 'OpenAIRealtimeWebSocket', 'ResponsesWS'], methods: [''], product: 'Realtime API' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['evals', 'conversations', 'webhooks', 'beta.chatkit'], product: 'platform features' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['models'], product: 'model management' },
+  { clients: ['OpenAIApi'], methods: ['createImage', 'createImageEdit', 'createImageVariation', 'createTranscription', 'createTranslation'], product: 'images and audio' },
+  { clients: ['OpenAIApi'], methods: ['createFile', 'listFiles', 'createFineTune', 'listFineTunes', 'listModels', 'retrieveModel'], product: 'files and fine-tuning' },
+  { clients: ['OpenAIClient'], methods: ['getImages', 'getAudioTranscription', 'getAudioTranslation'], product: 'images and audio' },
+  { clients: ['AssistantsClient'], methods: [''], product: 'Assistants' },
+];
+
+/** The vendor-only product a call uses (`Assistants`, `file storage` …), if it is one. */
+export function vendorOnlyProduct(client: string, method: string): string | undefined {
+  const isUnder = (prefix: string) => prefix === '' || method === prefix || method.startsWith(`${prefix}.`);
+  return VENDOR_ONLY.find((entry) => entry.clients.includes(client) && entry.methods.some(isUnder))?.product;
+}
+
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
 
@@ -72,6 +100,18 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   'chat-stream': CHAT_OPTIONS,
   embeddings: { input: 'input', dimensions: 'dimensions' },
   moderation: { input: 'input' },
+};
+
+/**
+ * Per-request settings of the SDKs (`create(body, { signal, timeout })`, @azure/openai's `abortSignal`) →
+ * the neutral `RequestOptions`, which the adapters pass on as they are.
+ */
+export const REQUEST_SETTINGS: Readonly<Record<string, string>> = {
+  signal: 'signal',
+  timeout: 'timeout',
+  maxRetries: 'maxRetries',
+  headers: 'headers',
+  abortSignal: 'signal',
 };
 
 /** The seam's factory and method for each kind of call. */

@@ -25,6 +25,9 @@ import { VENDOR_SDKS } from '../support/vendor-sdks';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'chat-app');
 const DRIVER = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'example-driver', 'drive.ts');
+const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
+/** Preloaded after REROUTE when OUTAGE is set: takes a vendor host down mid-run. */
+const OUTAGE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'outage.cjs');
 /** Exact versions within the example's ranges. */
 const EXAMPLE_PACKAGES = [
   '@azure/openai@1.0.0-beta.12',
@@ -150,6 +153,8 @@ describe('fix-all on the bundled example', function () {
     try {
       return await runProgramResult(root, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
         ...driverEnv(fake().url),
+        // tsx runs the script in a child process, which inherits this.
+        NODE_OPTIONS: `--require ${REROUTE}${env.OUTAGE ? ` --require ${OUTAGE}` : ''}`,
         PORT: String(await freePort()),
         ...env,
       });
@@ -218,9 +223,11 @@ describe('fix-all on the bundled example', function () {
       assert.equal(fixed.output, original.output);
     });
 
-    it('sends every vendor request to the same route and model as before the fix', () => {
+    it('sends every vendor request where it went before the fix: host, route, API version, model and credential', () => {
       assert.ok(original && fixed, 'the runs before and after the fix');
-      assert.deepEqual(fixed.requests.map(routeOf), original.requests.map(routeOf));
+      const wire = (request: RecordedRequest) => `${request.host} ${routeOf(request)} ${request.credential}:${request.secret}`;
+      assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
+      assert.ok(original.requests.some((request) => request.host === 'contoso-support.openai.azure.com') && original.requests.some((request) => request.host === 'api.openai.com'));
     });
 
     it('sends the vendor the same request bodies as before the fix (wire representation aside)', () => {

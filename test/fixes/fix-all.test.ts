@@ -58,7 +58,7 @@ const RUNS: FixtureRun[] = [
     wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw', 'candidates.brainstorm'],
     refused: [
       { file: 'src/routes/confidence.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('logprobs') },
-      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat, embeddings and moderation are)." },
+      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: 'Cannot wrap this call: OpenAI-only feature (image generation): no neutral equivalent.' },
     ],
     connections: ['openai', 'contosoSupport'],
     switchTo: { connection: 'contosoSupport', apiVersion: '2024-10-21' },
@@ -176,10 +176,13 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         const manifestPath = path.join(dir, 'package.json');
         const manifest = fs.readFileSync(manifestPath, 'utf8');
         const old = beforeFiles.get('package.json')!;
+        const installNotice = /^aidlint: The seam needs openai 4\.41 or later: openai \^6\.49\.0 was added in .*package\.json; run `npm install` to install it\.$/m;
         if (!run.addsOpenAI) {
           assert.equal(manifest, old);
+          assert.doesNotMatch(fixSummary, installNotice);
           return;
         }
+        assert.match(fixSummary, installNotice, 'the CLI says to install what it added');
         assert.deepEqual(JSON.parse(manifest).dependencies, { openai: '^6.49.0' });
         assert.deepEqual(addedLines(old, manifest).filter((line) => line.includes('openai')), ['    "openai": "^6.49.0"']);
         await linkRange(dir);
@@ -231,6 +234,9 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         });
         assert.deepEqual(withReasons, run.refused);
         assert.ok(run.refused.length === 0 || fixSummary.includes(`not applied`));
+        // Vendor-only features are counted apart: the lock-in no fix removes.
+        const vendorOnly = run.refused.filter((refused) => refused.reason.includes('-only feature')).length;
+        assert.equal(/(\d+) of them vendor-only features/.exec(fixSummary)?.[1], vendorOnly ? String(vendorOnly) : undefined, fixSummary);
       });
 
       it('the seam exists once, with one connection per client configuration the wrapped calls went through', () => {

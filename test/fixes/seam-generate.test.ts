@@ -206,7 +206,8 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
     requests.map((request) => [request.path, request.query, request.credential]),
     [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential], ...moderation],
   );
-  const [complete, stream, tools, json, truncated, candidates, embed] = requests.map((request) => request.body as Record<string, unknown>);
+  const [complete, stream, tools, json, truncated, candidates, embed, moderate] = requests.map((request) => request.body as Record<string, unknown>);
+  assert.equal(moderate.model, 'omni-moderation-latest', 'the configured model id, not its config key');
   assert.deepEqual(complete, {
     model: 'gpt-4o-mini',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],

@@ -105,17 +105,17 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const typeImports: ProjectStyle = { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true };
     assert.deepEqual(importLines(typeImports, 'providers/openai-wire.ts'), [
       "import type { OpenAI } from 'openai';",
-      "import type { CallOptions, ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider } from '../index.js';",
+      "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index.js';",
     ]);
     assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 2), [
       "import { models, type ModelName } from './config.js';",
-      "import { chatNeeds, embeddingNeeds, served, withFailover, withFailoverStream } from './routing.js';",
+      "import { chatNeeds, configModel, embeddingNeeds, modelById, served, type Target, withFailover, withFailoverStream } from './routing.js';",
     ]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
       "import { OpenAI } from 'openai';",
-      "import { CallOptions, ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider } from '../index';",
+      "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';",
     ]);
     assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ModelName };', 'a type re-export stays marked (isolatedModules)');
   });
@@ -124,14 +124,15 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const style: ProjectStyle = { language: 'js', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(style, 'providers/openai-wire.js'), [
       "/** @import { OpenAI } from 'openai' */",
-      "/** @import { CallOptions, ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider } from '../index' */",
+      "/** @import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index' */",
       'module.exports = { openAIWireProvider };',
     ]);
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');
     assert.deepEqual(importLines(style, 'index.js'), [
       "const { models } = require('./config');",
-      "const { chatNeeds, embeddingNeeds, served, withFailover, withFailoverStream } = require('./routing');",
-      'module.exports = { chatModel, embeddingModel, moderationModel, models };',
+      "const { chatNeeds, configModel, embeddingNeeds, modelById, served, withFailover, withFailoverStream } = require('./routing');",
+      "/** @import { Target } from './routing' */",
+      'module.exports = { chatModel, embeddingModel, moderationModel, chatModelById, embeddingModelById, moderationModelById, models };',
     ]);
     assert.deepEqual(importLines(style, 'providers/registry.js'), [
       "/** @import { Capability, Connection } from '../config' */",

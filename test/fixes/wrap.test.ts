@@ -100,6 +100,128 @@ interface WrapCase {
 
 const CASES: WrapCase[] = [
   {
+    title: 'request options (signal, timeout, headers) become the neutral call\'s second argument',
+    code: `import { openai } from '../lib/openai';
+
+export async function ask(question: string, signal: AbortSignal): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { signal, timeout: 5_000, headers: { 'x-tag': 'faq' } });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string, signal: AbortSignal): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] }, { signal, timeout: 5_000, headers: { 'x-tag': 'faq' } });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'request options kept in a constant are passed on by its name; @azure/openai\'s abortSignal becomes signal',
+    code: `import { openai } from '../lib/openai';
+import { client } from '../lib/azure-sdk';
+
+const SLOW = { timeout: 60_000, maxRetries: 0 };
+
+export async function both(text: string, abortSignal: AbortSignal): Promise<number> {
+  const a = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text }, SLOW);
+  const b = await client.getEmbeddings('embeddings', [text], { abortSignal });
+  return a.data[0].embedding.length + b.data[0].embedding.length;
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+const SLOW = { timeout: 60_000, maxRetries: 0 };
+
+export async function both(text: string, abortSignal: AbortSignal): Promise<number> {
+  const a = await embeddingModel('textEmbedding3Small').embed({ input: text }, SLOW);
+  const b = await embeddingModel('embeddings').embed({ input: [text] }, { signal: abortSignal });
+  return a.embeddings[0].length + b.embeddings[0].length;
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'", "embeddings: 'embeddings'"],
+  },
+  {
+    title: 'a model chosen at run time (a parameter, the environment) goes by its id on the client\'s connection',
+    code: `import { openai } from '../lib/openai';
+
+export async function ask(question: string, model = process.env.CHAT_MODEL ?? 'gpt-4o-mini'): Promise<string> {
+  const completion = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    // The default's literal moves to the config (hardcoded-model's own fix); the call sends whatever \`model\` is.
+    expected: `import { models } from '../ai/config';
+import { chatModelById } from '../ai';
+
+export async function ask(question: string, model = process.env.CHAT_MODEL ?? models.gpt4oMini): Promise<string> {
+  const completion = await chatModelById(model, 'openai').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a model constant exported by another module is followed to its literal (the constant stays there)',
+    code: `import { openai } from '../lib/openai';
+import { CHAT_MODEL } from './models';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: CHAT_MODEL, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModel('gpt41Mini').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt41Mini: 'gpt-4.1-mini'"],
+    extra: { 'src/app/models.ts': "export const CHAT_MODEL = 'gpt-4.1-mini';\nexport const OTHER = 'x';\n" },
+  },
+  {
+    title: "a model from the project's own configuration module stays there: the call goes by its id",
+    code: `import { openai } from '../lib/openai';
+import { models } from './settings';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: models.fast, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { models } from './settings';
+import { chatModelById } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModelById(models.fast, 'openai').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: [],
+    extra: { 'src/app/settings.ts': "export const models = { fast: 'gpt-4o-mini' };\n" },
+  },
+  {
+    title: '@azure/openai: a deployment in a variable goes by its id on the resource\'s connection',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function embed(deployment: string, text: string): Promise<number[]> {
+  const result = await client.getEmbeddings(deployment, [text]);
+  return result.data[0].embedding;
+}
+`,
+    expected: `import { embeddingModelById } from '../ai';
+
+export async function embed(deployment: string, text: string): Promise<number[]> {
+  const result = await embeddingModelById(deployment, 'azureOpenAI').embed({ input: [text] });
+  return result.embeddings[0];
+}
+`,
+    models: [],
+  },
+  {
     title: 'openai v4 chat: one line, text, finish reason and usage',
     code: `import { openai } from '../lib/openai';
 
@@ -781,6 +903,11 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   {
+    title: 'a request option the neutral interface does not carry',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",
+    reason: "the request option `idempotencyKey: 'k1'` has no equivalent in the provider-neutral interface",
+  },
+  {
     title: '`n` on a stream (a neutral stream carries one answer)',
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, stream: true, messages: [{ role: 'user', content: question }] });\n  for await (const chunk of s) send(chunk.choices[0]?.delta.content);",
     reason: 'option `n` has no equivalent in the provider-neutral interface',
@@ -826,11 +953,6 @@ const REFUSALS: RefusalCase[] = [
     reason: "the result is used as the SDK's type (id)",
   },
   {
-    title: 'the model read from process.env',
-    body: "const c = await openai.chat.completions.create({ model: process.env.MODEL!, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
-    reason: 'the model is chosen at run time, so it cannot move to configuration',
-  },
-  {
     title: 'a destructured result with a default value',
     body: "const { choices = [] } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return choices[0].message.content;",
     reason: 'the result is destructured with defaults, nesting or a rest element',
@@ -848,7 +970,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'images.generate',
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
-    reason: "'images.generate' is not wrapped yet (chat, embeddings and moderation are)",
+    reason: 'OpenAI-only feature (image generation): no neutral equivalent',
   },
 ];
 
@@ -957,15 +1079,20 @@ export async function ask(question: string): Promise<string | null> {
       });
     }
 
-    it('a `models.<key>` from a module other than the seam config', () => {
-      const code = refusalSource("const c = await openai.chat.completions.create({ model: models.fast, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;");
-      const target = project(root, `import { models } from './models';\n${code}`, { 'src/app/models.ts': "export const models = { fast: 'gpt-4o-mini' };\n" });
+    it('a project on an older openai 4 (before AzureOpenAI): the wrap raises its range within the major, and says to install', () => {
+      const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code, {
+        'package.json': JSON.stringify({ name: 'old-four', devDependencies: { openai: '^4.23.0' } }, null, 2),
+      });
       const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
-      assert.equal(wrap?.disabledReason, "Cannot wrap this call: the model `models.fast` is not an entry of the seam's configuration.");
+      assert.equal(wrap?.disabledReason, undefined);
+      const manifest = wrap!.changes.find((change) => change.filePath === path.join(root, 'package.json'));
+      assert.ok(manifest, 'package.json is edited');
+      assert.deepEqual(JSON.parse(applyChanges(target.files.get(manifest.filePath)!, manifest.changes)).devDependencies, { openai: '^4.104.0' });
+      assert.equal(manifest.notice?.message, `The seam needs openai 4.41 or later: openai ^4.23.0 was raised to ^4.104.0 in ${manifest.filePath}; run \`npm install\` to install it.`);
     });
 
     it('a project on openai v3: no seam can be made, so neither wraps nor config moves apply', () => {
-      const target = project(root, CASES[9].code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
+      const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v3 createChatCompletion'))!.code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
       const reason = "the seam's adapters need openai 4.41 or later and this project depends on openai ^3.3.0; upgrade it first";
       const fixes = fixesForFile(target.input());
       assert.deepEqual(
@@ -1530,7 +1657,7 @@ export class Classifier {
       ].map((code) => routeFix(code).fix?.disabledReason);
       assert.deepEqual(reasons, [
         'Cannot route this client through the seam: `client` is exported; wrap the calls in the modules that import it (each has its own fix), then delete it.',
-        "Cannot route this client through the seam: its call on line 16 cannot be wrapped ('images.generate' is not wrapped yet (chat, embeddings and moderation are)).",
+        "Cannot route this client through the seam: its call on line 16 cannot be wrapped (OpenAI-only feature (image generation): no neutral equivalent).",
         'Cannot route this client through the seam: `client` is still used on line 16 once its calls are wrapped.',
       ]);
     });

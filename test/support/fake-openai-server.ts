@@ -13,7 +13,10 @@
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
- * Token counts are word counts.
+ * - `GET /msi/token`: a Microsoft Entra ID token as Azure App Service's managed identity endpoint answers
+ *   (IDENTITY_ENDPOINT), so `DefaultAzureCredential` works against it: `entra-token-for-<resource host>`.
+ * Token counts are word counts. Requests rerouted by test/fixtures/reroute-vendors.cjs are recorded with
+ * the host they were meant for.
  *
  * The same server speaks Anthropic's Messages API (fake-anthropic.ts) and Gemini's (fake-gemini.ts), by
  * path, with the same answers, so one server stands in for every vendor.
@@ -28,10 +31,14 @@ export interface RecordedRequest {
   /** Path without the query string, e.g. `/v1/chat/completions`. */
   path: string;
   query: Record<string, string>;
-  /** Request headers, lower-case, without credentials (`authorization`, `api-key`, `x-api-key`, `x-goog-api-key`). */
+  /** Request headers, lower-case, without credentials (`authorization`, `api-key`). */
   headers: Record<string, string>;
-  /** How the request authenticated: `bearer` (OpenAI), `api-key` (Azure key header), `x-api-key` (Anthropic), `x-goog-api-key` (Gemini) or `none`. */
-  credential: Credential | 'none';
+  /** How the request authenticated: `bearer` (OpenAI, Entra ID, Anthropic), `api-key` (Azure key header), `x-api-key` (Anthropic), `x-goog-api-key` (Gemini) or `none`. */
+  credential: 'bearer' | KeyHeader | 'none';
+  /** The key or token itself (test values only: the programs run with fake credentials). */
+  secret: string;
+  /** The host the request was meant for (`x-original-host` when rerouted), else the fake server's. */
+  host: string;
   /** The parsed JSON body (the raw text when it is not JSON). */
   body: unknown;
 }
@@ -45,8 +52,9 @@ export interface FakeOpenAI {
 
 export type Json = Record<string, unknown>;
 
-const CREDENTIAL_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'] as const;
-type Credential = 'bearer' | (typeof CREDENTIAL_HEADERS)[number];
+/** Headers that carry a key: Azure's, Anthropic's and Gemini's. */
+const KEY_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'] as const;
+type KeyHeader = (typeof KEY_HEADERS)[number];
 
 const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$/;
 const CREATED = 1_700_000_000;
@@ -96,19 +104,25 @@ function record(request: http.IncomingMessage, text: string): RecordedRequest {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== 'authorization' && !(CREDENTIAL_HEADERS as readonly string[]).includes(name) && value !== undefined) headers[name] = String(value);
+    if (name !== 'authorization' && !(KEY_HEADERS as readonly string[]).includes(name) && name !== 'x-original-host' && value !== undefined) headers[name] = String(value);
   }
-  const credential = request.headers.authorization?.startsWith('Bearer ') ? 'bearer' : (CREDENTIAL_HEADERS.find((name) => request.headers[name]) ?? 'none');
+  const bearer = /^Bearer (.*)$/.exec(request.headers.authorization ?? '')?.[1];
+  const keyHeader = KEY_HEADERS.find((name) => request.headers[name]);
+  const apiKey = keyHeader && request.headers[keyHeader];
+  const credential = bearer !== undefined ? 'bearer' : (keyHeader ?? 'none');
+  const secret = bearer ?? (typeof apiKey === 'string' ? apiKey : '');
+  const host = String(request.headers['x-original-host'] ?? request.headers.host ?? '');
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // Not JSON: keep the text.
   }
-  return { method: request.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, credential, body };
+  return { method: request.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, credential, secret, host, body };
 }
 
 function respond(request: RecordedRequest, response: http.ServerResponse): void {
+  if (request.method === 'GET' && request.path === '/msi/token') return sendManagedIdentityToken(request, response);
   if (respondAnthropic(request, response) || respondGemini(request, response)) return;
   const route = ROUTES.exec(request.path);
   if (request.method !== 'POST' || !route) return sendError(response, 404, `no route for ${request.method} ${request.path}`);
@@ -266,4 +280,13 @@ export function sendJson(response: http.ServerResponse, value: Json): void {
 export function sendError(response: http.ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: null } }));
+}
+
+/** Azure App Service's managed identity answer (api-version 2019-08-01), valid for an hour. */
+function sendManagedIdentityToken(request: RecordedRequest, response: http.ServerResponse): void {
+  const resource = request.query.resource ?? '';
+  if (!resource || !request.headers['x-identity-header']) return sendError(response, 400, 'a managed identity request needs `resource` and X-IDENTITY-HEADER');
+  const token = `entra-token-for-${new URL(resource).host}`;
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer' }));
 }

@@ -9,7 +9,7 @@ const ANTHROPIC = `/**
  */
 import Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from '../config';
-import type { CallOptions, ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
 /** Anthropic requires a limit on the answer's length; this one is used when a request sets none (every current model allows it). */
 const DEFAULT_MAX_TOKENS = 4096;
@@ -20,7 +20,7 @@ export function anthropicProvider(connection: Connection): Provider {
   const getClient = () => (client ??= new Anthropic(connection.options?.()));
   return {
     chatModel: (model) => ({
-      complete: async (request, options) => toChatResult(await getClient().messages.create({ ...messageParams(model, request), stream: false }, { signal: options?.signal })),
+      complete: async (request, options) => toChatResult(await getClient().messages.create({ ...messageParams(model, request), stream: false }, options)),
       stream: (request, options) => streamMessage(getClient(), model, request, options),
     }),
   };
@@ -68,8 +68,8 @@ function toChatResult(message: Anthropic.Message): ChatResult {
   return { text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };
 }
 
-async function* streamMessage(client: Anthropic, model: string, request: ChatRequest, options: CallOptions | undefined): AsyncIterable<ChatChunk> {
-  const stream = await client.messages.create({ ...messageParams(model, request), stream: true }, { signal: options?.signal });
+async function* streamMessage(client: Anthropic, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const stream = await client.messages.create({ ...messageParams(model, request), stream: true }, options);
   for await (const event of stream) {
     if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield { text: event.delta.text };
     else if (event.type === 'message_delta' && event.delta.stop_reason) yield { text: '', finishReason: toFinishReason(event.delta.stop_reason) };
@@ -94,9 +94,9 @@ const GOOGLE = `/**
  * become \`systemInstruction\`, the assistant is the \`model\` role, tool calls and results are
  * \`functionCall\` / \`functionResponse\` parts.
  */
-import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse } from '@google/genai';
+import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type HttpOptions } from '@google/genai';
 import type { Connection } from '../config';
-import type { CallOptions, ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
 export function googleProvider(connection: Connection): Provider {
   let client: GoogleGenAI | undefined;
@@ -112,7 +112,7 @@ export function googleProvider(connection: Connection): Provider {
         const response = await getClient().models.embedContent({
           model,
           contents: typeof input === 'string' ? [input] : input,
-          config: { outputDimensionality: dimensions, abortSignal: options?.signal },
+          config: { outputDimensionality: dimensions, ...requestConfig(options) },
         });
         return { embeddings: (response.embeddings ?? []).map((embedding) => embedding.values ?? []) };
       },
@@ -120,7 +120,7 @@ export function googleProvider(connection: Connection): Provider {
   };
 }
 
-function contentParams(model: string, request: ChatRequest, options: CallOptions | undefined): GenerateContentParameters {
+function contentParams(model: string, request: ChatRequest, options: RequestOptions | undefined): GenerateContentParameters {
   const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
   return {
     model,
@@ -134,10 +134,22 @@ function contentParams(model: string, request: ChatRequest, options: CallOptions
       candidateCount: request.candidateCount,
       responseMimeType: request.responseFormat === 'json' ? 'application/json' : undefined,
       tools: request.tools && [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, description: tool.description, parametersJsonSchema: tool.parameters })) }],
-      abortSignal: options?.signal,
+      ...requestConfig(options),
       ...request.providerOptions,
     },
   };
+}
+
+/** Request options as Gemini's per-request config: the signal, and the timeout, retries and headers as HTTP options. */
+function requestConfig(options: RequestOptions | undefined): { abortSignal?: AbortSignal; httpOptions?: HttpOptions } {
+  if (!options) return {};
+  const { signal, timeout, maxRetries, headers } = options;
+  // Only what the request sets: an absent key keeps the client's setting.
+  const httpOptions: HttpOptions = {};
+  if (timeout !== undefined) httpOptions.timeout = timeout;
+  if (headers) httpOptions.headers = headers;
+  if (maxRetries !== undefined) httpOptions.retryOptions = { attempts: maxRetries + 1 };
+  return { abortSignal: signal, httpOptions: Object.keys(httpOptions).length > 0 ? httpOptions : undefined };
 }
 
 /** The conversation without system messages; a tool result names its function, found through the call it answers. */
@@ -179,7 +191,7 @@ function toChatResult(response: GenerateContentResponse): ChatResult {
   };
 }
 
-async function* streamContent(client: GoogleGenAI, model: string, request: ChatRequest, options: CallOptions | undefined): AsyncIterable<ChatChunk> {
+async function* streamContent(client: GoogleGenAI, model: string, request: ChatRequest, options: RequestOptions | undefined): AsyncIterable<ChatChunk> {
   const stream = await client.models.generateContentStream(contentParams(model, request, options));
   for await (const response of stream) {
     const candidate = response.candidates?.[0];

@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 
 export interface NeutralRequest {
@@ -20,38 +20,51 @@ export interface NeutralRequest {
   fields: Array<{ name: string; text: string; value?: TS.Expression }>;
   /** Edits the request needs elsewhere (a messages constant typed for the neutral interface). */
   extraChanges: TextChange[];
+  /** Per-request settings (`signal`, `timeout` …) for the neutral call's second argument: `name: text` pairs, or an expression that holds them. */
+  settings: Array<{ name: string; text: string }> | string;
   /** Whether `ChatMessage` must be imported (for a type annotation added to a messages constant). */
   needsMessageType: boolean;
   /** The constant the model literal came from, if any (it may become unused). */
   modelConstant?: TS.VariableDeclaration;
 }
 
-/** A literal, a `models.<key>` entry read through an import (`specifier`), or one in a known config file. */
-export type ModelSource = string | { specifier: string; key: string } | { file: string; key: string };
+/**
+ * A literal, a `models.<key>` entry read through an import (`specifier`), one in a known config file, or
+ * a model chosen at run time (`runtime`: the expression's text, evaluated where the call is).
+ */
+export type ModelSource = string | { specifier: string; key: string; runtime: string } | { file: string; key: string } | { runtime: string };
+
+/** Follows a name to the constant it stands for, in this file or an imported module (constants.ts). */
+export type FollowConstant = (identifier: TS.Identifier) => { expression: TS.Expression; sameFile: boolean } | undefined;
 
 const ROLES = new Set(['system', 'user', 'assistant']);
 
 export class Refusal extends Error {}
 
-export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: Scopes, isTypeScript: boolean): NeutralRequest {
+export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: Scopes, isTypeScript: boolean, follow: FollowConstant): NeutralRequest {
   const ts = typescript();
   const sourceFile = call.getSourceFile();
   const text = (node: TS.Node) => node.getText(sourceFile);
   let kind = shape.kind;
   let model: ModelSource | undefined;
   const fields: NeutralRequest['fields'] = [];
-  const request: NeutralRequest = { kind, model: '', fields, extraChanges: [], needsMessageType: false };
+  const request: NeutralRequest = { kind, model: '', fields, settings: [], extraChanges: [], needsMessageType: false };
 
   // Mapped once the kind is known: `stream: true` may come after an option only a complete answer carries (`n`).
   const pending: Array<[string, TS.Expression]> = [];
   const addOption = (name: string, value: TS.Expression) => {
     if (name === 'model') {
-      ({ model, constant: request.modelConstant } = modelOf(value, scopes));
+      ({ model, constant: request.modelConstant } = modelOf(value, scopes, follow));
       return;
     }
     if (name === 'stream') {
       if (value.kind === ts.SyntaxKind.TrueKeyword && kind === 'chat') kind = 'chat-stream';
       else if (value.kind !== ts.SyntaxKind.FalseKeyword) throw new Refusal('`stream` is not a plain true or false');
+      return;
+    }
+    // @azure/openai puts the per-request settings among the options.
+    if (name === 'abortSignal' && typeof request.settings !== 'string') {
+      request.settings.push({ name: REQUEST_SETTINGS[name], text: text(value) });
       return;
     }
     pending.push([name, value]);
@@ -68,13 +81,14 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   };
 
   if (shape.request.style === 'object') {
-    if (call.arguments.length !== 1) throw new Refusal('the call has more than the request argument');
+    if (call.arguments.length > 2) throw new Refusal('the call has more than the request and its options');
     addObject(call.arguments[0], 'request');
+    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], follow);
   } else {
     const { payload, payloadAs, options } = shape.request;
     const deployment = call.arguments[shape.request.model];
     if (!deployment) throw new Refusal('the deployment argument is missing');
-    ({ model, constant: request.modelConstant } = modelOf(deployment, scopes));
+    ({ model, constant: request.modelConstant } = modelOf(deployment, scopes, follow));
     const payloadArgument = call.arguments[payload];
     if (!payloadArgument) throw new Refusal(`the ${payloadAs} argument is missing`);
     addOption(payloadAs, payloadArgument);
@@ -99,28 +113,52 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 }
 
 /**
- * The model must be known where the code is: a literal (directly or through a constant), so its
- * configuration default is known, or a `models.<key>` entry of a configuration module (a model an earlier
- * fix already moved to the seam's config).
+ * The model: a literal (directly, through a constant here, or an exported constant of another module), so
+ * it moves to the configuration with its value as the default; a `models.<key>` entry of a configuration
+ * module (a model an earlier fix already moved); else chosen at run time, and sent as it is.
  */
-function modelOf(expression: TS.Expression, scopes: Scopes): { model: ModelSource; constant?: TS.VariableDeclaration } {
+function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConstant): { model: ModelSource; constant?: TS.VariableDeclaration } {
   const ts = typescript();
   const inner = skipOuterExpressions(expression);
   if (ts.isStringLiteralLike(inner)) return { model: inner.text };
   if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression)) {
     const specifier = modelsModule(inner.expression, scopes);
-    if (specifier !== undefined) return { model: { specifier, key: inner.name.text } };
+    if (specifier !== undefined) return { model: { specifier, key: inner.name.text, runtime: expression.getText(expression.getSourceFile()) } };
   }
-  if (ts.isIdentifier(inner)) {
-    const binding = scopes.resolve(inner);
-    const declaration = binding?.declaration;
-    const isConst = declaration && ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    const init = binding?.init && skipOuterExpressions(binding.init);
-    if (isConst && binding.path.length === 0 && init && (ts.isStringLiteralLike(init) || ts.isPropertyAccessExpression(init))) {
-      return { model: modelOf(init, scopes).model, constant: declaration };
+  const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
+  const value = definition && skipOuterExpressions(definition.expression);
+  if (definition && value && ts.isStringLiteralLike(value)) {
+    const declaration = definition.sameFile ? scopes.resolve(inner as TS.Identifier)?.declaration : undefined;
+    return { model: value.text, constant: declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined };
+  }
+  if (definition?.sameFile && value && ts.isPropertyAccessExpression(value)) {
+    const declaration = scopes.resolve(inner as TS.Identifier)?.declaration;
+    return { model: modelOf(value, scopes, follow).model, constant: declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined };
+  }
+  return { model: { runtime: expression.getText(expression.getSourceFile()) } };
+}
+
+/**
+ * The SDK's request options (`{ signal, timeout, maxRetries, headers }`) as the neutral call's second
+ * argument: written inline (renamed where the neutral name differs), or a constant holding such an object
+ * (passed on by its name, which the neutral \`RequestOptions\` type accepts as it is).
+ */
+function requestSettings(argument: TS.Expression, follow: FollowConstant): Array<{ name: string; text: string }> | string {
+  const ts = typescript();
+  const sourceFile = argument.getSourceFile();
+  const inner = skipOuterExpressions(argument);
+  const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
+  const object = definition ? skipOuterExpressions(definition.expression) : inner;
+  if (!ts.isObjectLiteralExpression(object)) throw new Refusal('the request options are not written inline as an object');
+  const settings = object.properties.map((property) => {
+    const name = property.name && propertyNameText(property.name);
+    const neutral = name !== undefined ? REQUEST_SETTINGS[name] : undefined;
+    if (!neutral || (definition && neutral !== name) || (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))) {
+      throw new Refusal(`the request option \`${property.getText(object.getSourceFile())}\` has no equivalent in the provider-neutral interface`);
     }
-  }
-  throw new Refusal('the model is chosen at run time, so it cannot move to configuration');
+    return { name: neutral, text: ts.isPropertyAssignment(property) ? property.initializer.getText(sourceFile) : property.name.text };
+  });
+  return definition ? inner.getText(sourceFile) : settings;
 }
 
 /** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */
