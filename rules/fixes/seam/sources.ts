@@ -577,7 +577,8 @@ export async function withFailover<T>(
     const controller = timeout > 0 ? new AbortController() : undefined;
     const timer = controller && setTimeout(() => controller.abort(), timeout);
     // The caller's signal still cancels the attempt.
-    options?.signal?.addEventListener('abort', () => controller?.abort(), { once: true });
+    if (options?.signal?.aborted) controller?.abort();
+    else options?.signal?.addEventListener('abort', () => controller?.abort(), { once: true });
     try {
       return await call(connect(route.connection), route.modelId, controller ? { ...options, signal: controller.signal } : options);
     } catch (error) {
