@@ -445,7 +445,10 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** Per request (in order), the body fields that differ: `#index route: field before -> after`. */
-function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): string[] {
+function bodyDifferences(beforeRun: RecordedRequest[], afterRun: RecordedRequest[]): string[] {
+  // Requests made at once (the three translations of a Promise.all) reach the server in any order: runs of
+  // requests to the same route are compared sorted by body.
+  const [before, after] = [beforeRun, afterRun].map(concurrentSorted);
   const differences: string[] = [];
   for (let index = 0; index < Math.max(before.length, after.length); index++) {
     const was = (before[index] ? wireBody(before[index]) : {}) as Record<string, unknown>;
@@ -456,6 +459,18 @@ function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): s
     }
   }
   return differences;
+}
+
+/** The requests, each run of consecutive requests to the same route sorted by body. */
+function concurrentSorted(requests: RecordedRequest[]): RecordedRequest[] {
+  const runs: RecordedRequest[][] = [];
+  for (const request of requests) {
+    const run = runs.at(-1);
+    if (run && routeOf(run[0]) === routeOf(request)) run.push(request);
+    else runs.push([request]);
+  }
+  const key = (request: RecordedRequest) => JSON.stringify(wireBody(request));
+  return runs.flatMap((run) => [...run].sort((a, b) => key(a).localeCompare(key(b))));
 }
 
 /** Unified diffs of every file (node_modules aside) that differs between the trees; '' when they are equal. */
