@@ -16,6 +16,7 @@ import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
 import { REPORT_COMMAND, runReport } from './report-command';
+import { SEAM_COMMAND, runSeam } from './seam-command';
 import { countBySeverity } from './severity-counts';
 import { aidlintVersion } from './version';
 
@@ -28,6 +29,7 @@ const EXIT_USAGE = 2;
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === REPORT_COMMAND) return await runReport(argv.slice(1), io);
+    if (argv[0] === SEAM_COMMAND) return runSeam(argv.slice(1), io);
     return await run(parseCliArgs(argv), io);
   } catch (error) {
     if (error instanceof FixRunError) {

@@ -225,19 +225,24 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
  * model's config key (`chatModel('gpt4oMini')`), or, for a model chosen at run time, by its id on that
  * connection (`chatModelById(model, 'openai')`).
  */
+/** The seam's model for a wrapped call; a model of config gets what the call needs recorded (\`modelNeeds\`). */
 function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string } {
   const { sourceFile, input } = session;
-  const { model, factory } = plan;
+  const { model, factory, needs } = plan;
   const connection = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind]);
   const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)})` });
-  if (typeof model === 'string') return { callee: factory, text: `${factory}(${quote(seam.modelEntry(model, connection), sourceFile)})` };
+  const byKey = (key: string) => {
+    seam.need(key, needs);
+    return { callee: factory, text: `${factory}(${quote(key, sourceFile)})` };
+  };
+  if (typeof model === 'string') return byKey(seam.modelEntry(model, connection));
   if (!('key' in model)) return byId(model.runtime);
   const configFile = 'file' in model ? model.file : input.index.resolveModule(input.filePath, model.specifier);
   // `models.x` of the project's own configuration module: a model chosen where the code runs.
   if ('runtime' in model && configFile !== seam.file('config')) return byId(model.runtime);
   const unusable = seam.modelRefusal(configFile, model.key, connection);
   if (unusable) throw new Refusal(unusable);
-  return { callee: factory, text: `${factory}(${quote(model.key, sourceFile)})` };
+  return byKey(model.key);
 }
 
 /** Constants followed from the file being fixed, into the modules it imports. */

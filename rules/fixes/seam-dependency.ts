@@ -24,7 +24,7 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
   if (text === undefined) return {};
   const manifest: unknown = parseJsonc(text, [], { allowTrailingComma: true });
   if (!isObject(manifest)) return {};
-  const field = DEPENDENCY_FIELDS.find((name) => isObject(manifest[name]) && typeof (manifest[name] as Record<string, unknown>)[SEAM_SDK.name] === 'string');
+  const field = dependencyField(manifest, SEAM_SDK.name);
   const declared = field === undefined ? undefined : ((manifest[field] as Record<string, unknown>)[SEAM_SDK.name] as string);
   const notice = (what: string) => {
     const install = installCommand(projectRoot, host);
@@ -46,8 +46,13 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
   return { refused: `the seam's adapters need ${SEAM_SDK.name} ${major}.${minor} or later and this project depends on ${SEAM_SDK.name} ${declared}; upgrade it first` };
 }
 
+/** The dependency field of package.json that declares a package, if any. */
+export function dependencyField(manifest: unknown, name: string): string | undefined {
+  return isObject(manifest) ? DEPENDENCY_FIELDS.find((field) => isObject(manifest[field]) && typeof manifest[field][name] === 'string') : undefined;
+}
+
 /** The minimal edit that sets a value in package.json, in the file's own indentation and line ends. */
-function manifestEdit(text: string, manifestPath: string, jsonPath: string[], value: string): FileChange {
+export function manifestEdit(text: string, manifestPath: string, jsonPath: string[], value: string): FileChange {
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   const edits = modify(text, jsonPath, value, {
     formattingOptions: { insertSpaces: !indent.startsWith('\t'), tabSize: indent.startsWith('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' },
@@ -55,7 +60,8 @@ function manifestEdit(text: string, manifestPath: string, jsonPath: string[], va
   return { filePath: manifestPath, changes: edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content })) };
 }
 
-function installCommand(projectRoot: string, host: FixHost): string {
+/** How the project installs what package.json declares: by the lockfile it has, npm without one. */
+export function installCommand(projectRoot: string, host: FixHost): string {
   const managers: Array<[string, string]> = [
     ['pnpm-lock.yaml', 'pnpm install'],
     ['yarn.lock', 'yarn install'],

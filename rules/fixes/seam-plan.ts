@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
   addConfigEntry,
   addConnectionEntry,
+  addListValues,
   type ConfigSection,
   configEntries,
   configEntryName,
@@ -165,6 +166,12 @@ export class SeamPlan {
       if (connection && !servedBy.has(key)) this.connectModel(key, connection);
       return key;
     });
+  }
+
+  /** Records what a call asks of a model in \`modelNeeds\`, which the seam routes by (a config without it is left as is). */
+  need(key: string, needs: readonly string[]): void {
+    const change = addListValues(this.configText!, ['modelNeeds'], key, needs);
+    if (change) this.configText = applyChanges(this.configText!, [change]);
   }
 
   /**

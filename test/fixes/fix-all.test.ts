@@ -107,7 +107,7 @@ const RUNS: FixtureRun[] = [
   },
 ];
 
-const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/openai-compat', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai'];
+const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/openai-compat', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai', 'src/ai/providers/registry', 'src/ai/routing'];
 const COVERED_RULES = /^(vendor-call|hardcoded-.*)$/;
 
 interface JsonResult {
@@ -322,7 +322,7 @@ describe('single fixes applied one by one, in different files (as from the edito
     const { created, configLines } = apply('src/routes/stream.ts', isWrap);
     assert.deepEqual(created, []);
     assert.deepEqual(configLines, {
-      added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),", "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),"],
+      added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),", "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),", "  gpt4oMini: ['chat', 'streaming'],"],
       removed: [],
     });
   });
@@ -336,7 +336,7 @@ describe('single fixes applied one by one, in different files (as from the edito
     const moved = apply('src/routes/chat.ts', (fix) => fix.kind === 'config-literal' && fix.title.includes("'gpt-4o'"));
     assert.deepEqual(moved.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O', 'gpt-4o'),"], removed: [] });
     const wrapped = apply('src/routes/chat.ts', (fix) => isWrap(fix) && fix.span.start > fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8').indexOf('summarize'));
-    assert.deepEqual(wrapped.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O_CONNECTION', 'openai'),"], removed: [] });
+    assert.deepEqual(wrapped.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O_CONNECTION', 'openai'),", "  gpt4o: ['chat'],"], removed: [] });
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8'), /chatModel\('gpt4o'\)\.complete\(/);
   });
 

@@ -1910,7 +1910,7 @@ export async function second(question: string): Promise<string> {
       const { seams } = fixAll(project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code));
       const files = [...seams.values()][0].changes().map((change) => path.relative(root, change.filePath));
       assert.ok(!files.includes('package.json'));
-      assert.deepEqual(files.sort(), ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/openai-compat.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts']);
+      assert.deepEqual(files.sort(), ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/openai-compat.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts', 'src/ai/providers/registry.ts', 'src/ai/routing.ts']);
     });
   });
 });

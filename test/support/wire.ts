@@ -25,8 +25,13 @@ export function wireBody(request: RecordedRequest): Record<string, unknown> {
   return sortKeys(body) as Record<string, unknown>;
 }
 
-/** Per request (in order), the body fields that differ: `#index path: field before -> after`. */
-export function bodyDifferences(before: readonly RecordedRequest[], after: readonly RecordedRequest[]): string[] {
+/**
+ * Per request (in order), the body fields that differ: `#index path: field before -> after`. Requests made
+ * at once (a `Promise.all`) reach the server in any order: runs of requests to the same route are compared
+ * sorted by body.
+ */
+export function bodyDifferences(beforeRun: readonly RecordedRequest[], afterRun: readonly RecordedRequest[]): string[] {
+  const [before, after] = [beforeRun, afterRun].map(concurrentSorted);
   const differences: string[] = [];
   for (let index = 0; index < Math.max(before.length, after.length); index++) {
     const was = before[index] ? wireBody(before[index]) : {};
@@ -37,6 +42,19 @@ export function bodyDifferences(before: readonly RecordedRequest[], after: reado
     }
   }
   return differences;
+}
+
+/** The requests, each run of consecutive requests to the same route sorted by body. */
+function concurrentSorted(requests: readonly RecordedRequest[]): RecordedRequest[] {
+  const route = (request: RecordedRequest) => `${request.host} ${request.path}?${request.query['api-version'] ?? ''}`;
+  const runs: RecordedRequest[][] = [];
+  for (const request of requests) {
+    const run = runs.at(-1);
+    if (run && route(run[0]) === route(request)) run.push(request);
+    else runs.push([request]);
+  }
+  const key = (request: RecordedRequest) => JSON.stringify(wireBody(request));
+  return runs.flatMap((run) => [...run].sort((a, b) => key(a).localeCompare(key(b))));
 }
 
 function sortKeys(value: unknown): unknown {

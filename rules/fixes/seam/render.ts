@@ -1,7 +1,7 @@
 /**
  * Renders one seam module (TypeScript, ES modules, extensionless relative imports) in a project's flavour:
  * relative imports get the project's suffix; TypeScript keeps or drops `type` modifiers; JavaScript loses
- * its types, which become JSDoc (`@typedef`, `@import`, `@param`, `@returns`, `@type`) so editors and
+ * its types, which become JSDoc (`@typedef`, `@import`, `@template`, `@param`, `@returns`, `@type`) so editors and
  * `checkJs` still see them; CommonJS uses `require` and one `module.exports` at the end.
  * Everything else is left as written, so the output keeps the source's layout and comments.
  */
@@ -166,8 +166,14 @@ function typeAnnotationsToJsDoc(sourceFile: TS.SourceFile): TextChange[] {
       addTag(node.parent.parent as TS.VariableStatement, `@type {${typeText(node.type, sourceFile)}}`);
       changes.push({ start: node.name.end, end: node.type.end, newText: '' });
     }
-    if (ts.isFunctionLike(node) && (node.type || node.parameters.some((parameter) => parameter.type))) {
+    if (ts.isFunctionLike(node) && (node.type || node.typeParameters || node.parameters.some((parameter) => parameter.type))) {
       const host = functionHost(node);
+      const typeParameters = node.typeParameters;
+      if (typeParameters) {
+        for (const parameter of typeParameters) addTag(host, `@template ${parameter.getText(sourceFile)}`);
+        // The angle brackets around the type parameters.
+        changes.push({ start: text.lastIndexOf('<', typeParameters.pos), end: text.indexOf('>', typeParameters.end) + 1, newText: '' });
+      }
       for (const parameter of node.parameters) {
         if (!parameter.type) continue;
         const name = parameter.name.getText(sourceFile);

@@ -17,6 +17,8 @@ import { rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
+  /** What the call asks of its model (the seam's \`modelNeeds\`): its kind, and options not every provider serves. */
+  needs: string[];
   model: ModelSource;
   /** Seam function the call goes through. */
   factory: (typeof NEUTRAL_CALLS)[WrapKind]['factory'];
@@ -38,6 +40,15 @@ export interface WrapPlan {
 
 /** Stands for the seam call that gives the model (`chatModel('gpt4oMini')`, `chatModelById(id, 'openai')`), known once the seam is planned. */
 export const MODEL_PLACEHOLDER = '\u0000model\u0000';
+
+/** The capabilities (the seam's \`Capability\`) a kind of call needs, and those its neutral request fields add. */
+const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
+const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
+
+function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
+  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text.includes('json') ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
+  return [...KIND_NEEDS[kind], ...fromFields];
+}
 
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes, follow: FollowConstant): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
@@ -64,6 +75,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
     return {
       kind: request.kind,
+      needs: callNeeds(request.kind, request.fields),
       model,
       factory,
       needsMessageType: request.needsMessageType,
