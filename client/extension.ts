@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
+import { registerAddProvider } from './add-provider';
 import { registerCommands } from './commands';
 import { registerFixNotices } from './fix-notices';
 import { ReportViews } from './report-views';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   registerCommands(context, { client: () => client, log, restart: async () => (await stop(), start()) });
   registerFixNotices(context);
+  registerAddProvider(context, () => client);
   await start();
 }
 

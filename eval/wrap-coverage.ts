@@ -17,7 +17,7 @@ import type { RepoRun } from './repositories';
 /** Refusal reasons by kind, first match wins; `vendor-only` is the hard lock-in a lead must see. */
 const REASON_KINDS: Array<[kind: string, pattern: RegExp]> = [
   ['vendor-only', /OpenAI-only feature|Azure-only feature|no neutral equivalent/],
-  ['openai v3', /openai 3|upgrade it first|v3/],
+  ['openai v3', /upgrade it first/],
   ['runtime model', /chosen at run time|model is not a literal|model .*computed/],
   ['request options', /more than the request argument|request options/],
   ['request not inline', /not written inline|spread or computed|messages .*(?:cannot be checked|built elsewhere)/],

@@ -54,7 +54,7 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
       if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
       else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
       else {
-        action.edit = workspaceEdit(fix.changes, context);
+        action.edit = workspaceEdit(fix.changes, context.openDocument, context.input.filePath);
         action.command = afterFixCommand(fix.changes);
       }
       actions.push(action);
@@ -74,7 +74,7 @@ export function fixAllAction(context: FixContext): { action?: CodeAction; applie
     return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
   }
   const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
-  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context), command: afterFixCommand(changes) } };
+  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context.openDocument, context.input.filePath), command: afterFixCommand(changes) } };
 }
 
 /** The client's command that tells the user what to do after the edit (install an added dependency), if anything. */
@@ -83,7 +83,8 @@ function afterFixCommand(changes: readonly FileChange[]): Command | undefined {
   return notices.length ? { title: 'What to do after this fix', command: CLIENT_COMMANDS.afterFix, arguments: notices } : undefined;
 }
 
-function workspaceEdit(changes: readonly FileChange[], context: FixContext): WorkspaceEdit {
+/** The file changes as one WorkspaceEdit; only \`versionedFile\`'s open document is version-checked. */
+export function workspaceEdit(changes: readonly FileChange[], openDocument: FixContext['openDocument'], versionedFile?: string): WorkspaceEdit {
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
   for (const change of changes) {
     const uri = uriOf(change.filePath);
@@ -92,13 +93,13 @@ function workspaceEdit(changes: readonly FileChange[], context: FixContext): Wor
       documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.create.content }] });
       continue;
     }
-    const open = context.openDocument(change.filePath);
+    const open = openDocument(change.filePath);
     const document = open ?? TextDocument.create(uri, 'typescript', 0, readText(change.filePath));
     const edits: TextEdit[] = change.changes.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
     // Only the document the action is for is version-checked: other open files (the seam's config, just
     // created by a previous fix) may be reloaded by the editor meanwhile, and a stale version there would
     // make the editor reject the whole edit.
-    const version = open && change.filePath === context.input.filePath ? open.version : null;
+    const version = open && change.filePath === versionedFile ? open.version : null;
     documentChanges.push({ textDocument: { uri, version }, edits });
   }
   return { documentChanges };

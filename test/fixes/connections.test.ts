@@ -18,11 +18,15 @@ import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { Editor, FIX_ALL } from '../support/lsp-editor';
 import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { bodyDifferences, wire as wireOf } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
 const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+
+/** Where a request went and as whom, with the headers that say who is calling. */
+const wire = (request: RecordedRequest) => wireOf(request, IDENTIFYING_HEADERS);
 
 interface Run {
   lines: string[];
@@ -148,32 +152,3 @@ describe('fixes keep every request where it went: connections (azure-connections
     assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
   });
 });
-
-/** Where a request went and as whom: host, path, API version, the credential itself, identifying headers. */
-function wire(request: RecordedRequest): string {
-  const apiVersion = request.query['api-version'];
-  const headers = IDENTIFYING_HEADERS.filter((name) => request.headers[name] !== undefined).map((name) => `${name}=${request.headers[name]}`);
-  return [request.host, `${request.path}${apiVersion ? `?api-version=${apiVersion}` : ''}`, `${request.credential}:${request.secret}`, ...headers].join(' ');
-}
-
-/**
- * Per request, the body fields that differ. Left out as representation only (as for the bundled example):
- * `stream: false`, `model` on an Azure deployment route (the path decides), `encoding_format` of embeddings.
- */
-function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): string[] {
-  const comparable = (request: RecordedRequest | undefined) => {
-    const body = { ...((request?.body ?? {}) as Record<string, unknown>) };
-    if (body.stream === false) delete body.stream;
-    if (request?.path.startsWith('/openai/deployments/')) delete body.model;
-    if (request?.path.endsWith('/embeddings')) delete body.encoding_format;
-    return body;
-  };
-  const differences: string[] = [];
-  for (let index = 0; index < Math.max(before.length, after.length); index++) {
-    const [was, is] = [comparable(before[index]), comparable(after[index])];
-    for (const field of new Set([...Object.keys(was), ...Object.keys(is)])) {
-      if (JSON.stringify(was[field]) !== JSON.stringify(is[field])) differences.push(`#${index} ${field}: ${JSON.stringify(was[field])} -> ${JSON.stringify(is[field])}`);
-    }
-  }
-  return differences;
-}

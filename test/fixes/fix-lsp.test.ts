@@ -52,7 +52,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
           command: 'aidlint.afterFix',
           arguments: [
             {
-              message: `The seam needs openai: openai ^6.49.0 was added to ${path.join(dir, 'package.json')}; run \`npm install\` to install it.`,
+              message: `The seam needs openai 4.41 or later: openai ^6.49.0 was added in ${path.join(dir, 'package.json')}; run \`npm install\` to install it.`,
               run: { command: 'npm install', cwd: dir },
             },
           ],
@@ -90,7 +90,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const { created } = await editor.apply(wrap.edit);
       assert.deepEqual(
         created.map((file) => path.relative(dir, file)).sort(),
-        ['config.ts', 'index.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts'].map((file) => path.join('src', 'ai', file)),
+        ['config.ts', 'index.ts', 'openai-compat.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts', 'providers/registry.ts', 'routing.ts'].map((file) => path.join('src', 'ai', file)),
       );
       assert.match(editor.text(documentUri), /await chatModel\('gpt4oMini'\)\.complete\(\{\n/);
       assert.match(editor.text(documentUri), /^import \{ chatModel \} from '\.\.\/ai\/index\.js';$/m);
@@ -113,9 +113,13 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const configAfter = fs.readFileSync(configFile, 'utf8');
       assert.deepEqual(
         configAfter.split('\n').filter((line) => !configBefore.split('\n').includes(line)),
-        ["  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),", "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),"],
+        [
+          "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),",
+          "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),",
+          "  textEmbedding3Small: ['embeddings'],",
+        ],
       );
-      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 2);
+      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 3);
       assert.equal(await typecheck(dir), '');
     });
 
