@@ -1,6 +1,7 @@
 /** Parse one file and derive everything the rules and the index need from it; the tree is then dropped. */
 import { type Directive, findDirectives } from './directives';
 import type { ModuleHost } from './evaluate';
+import type { HeldMembers } from './class-members';
 import type { ModuleExports } from './exports';
 import { extractFacts } from './extract';
 import type { Fact, ForeignFact } from './facts';
@@ -13,6 +14,8 @@ export interface Analysis {
   foreignFacts: ForeignFact[];
   exports: ModuleExports;
   literals: ExportedLiterals;
+  /** Exported classes that keep constructor arguments (base classes followed from `super(…)`). */
+  classes: Map<string, HeldMembers>;
   directives: Directive[];
   syntaxError?: SyntaxProblem;
 }
@@ -21,8 +24,8 @@ export interface Analysis {
 export function analyzeSource(filePath: string, text: string, host: ModuleHost & LiteralHost, configuredHosts: readonly string[]): Analysis {
   const sourceFile = parseSource(filePath, text);
   try {
-    const { facts, foreignFacts, exports, literals } = extractFacts(sourceFile, host, { configuredHosts });
-    return { facts, foreignFacts, exports, literals, directives: findDirectives(sourceFile), syntaxError: firstSyntaxError(sourceFile) };
+    const { facts, foreignFacts, exports, literals, classes } = extractFacts(sourceFile, host, { configuredHosts });
+    return { facts, foreignFacts, exports, literals, classes, directives: findDirectives(sourceFile), syntaxError: firstSyntaxError(sourceFile) };
   } catch (error) {
     if (error instanceof RangeError) throw new NestingTooDeepError(filePath);
     throw error;

@@ -16,12 +16,13 @@ import {
   vendorSpec,
   type VendorSpec,
 } from '../vendors/table';
+import { type HeldMembers, exportedClasses } from './class-members';
 import { EnvReads } from './env-reads';
 import { Evaluator, type ModuleHost } from './evaluate';
 import { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
 import type { Fact, ForeignFact, ImportForm, Span } from './facts';
 import type { VendorId } from './types';
-import { type ExportedLiterals, type LiteralHost, type LiteralOrigin, LiteralTracer } from './literal-origins';
+import { type ExportedLiterals, type LiteralHost, type LiteralOrigin, LiteralTracer, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
@@ -35,6 +36,7 @@ export interface Extraction {
   foreignFacts: ForeignFact[];
   exports: ModuleExports;
   literals: ExportedLiterals;
+  classes: Map<string, HeldMembers>;
 }
 
 export interface ExtractOptions {
@@ -55,6 +57,9 @@ const GENERIC_KEY_PROPERTIES = ['apiKey', 'api_key'];
 const REQUEST_BODY_PROPERTIES = ['body', 'data', 'json'];
 /** URL text right before a substitution that names the model or Azure deployment. */
 const MODEL_URL_SLOT = /(?:[?&]model=|\/deployments\/)$/;
+
+/** Template text right before a substitution that is the API version (`?api-version=${apiVersion}`). */
+const API_VERSION_SLOT = /[?&]api-version=$/;
 
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
@@ -123,7 +128,13 @@ class FactExtractor {
       this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
     }
     const exports = computeExports(this.sourceFile, this.evaluator, this.commonJsExports);
-    return { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals: this.tracer.exportedLiterals(this.commonJsExports) };
+    return {
+      facts: this.facts,
+      foreignFacts: this.foreignFacts,
+      exports,
+      literals: this.tracer.exportedLiterals(this.commonJsExports),
+      classes: exportedClasses(this.sourceFile, this.listedExports, this.commonJsExports),
+    };
   }
 
   private add(fact: Fact): void {
@@ -298,6 +309,7 @@ class FactExtractor {
       this.evaluator.mockedModules.add(first.text);
       return;
     }
+    if (call.expression.kind === ts.SyntaxKind.SuperKeyword) this.vendorNames.passedToBase(enclosingClass(call), call);
     this.calls.push(call);
     this.checkEnvRead(call);
     for (const argument of call.arguments) if (ts.isIdentifier(argument)) this.valueReferences.push(argument);
@@ -511,8 +523,12 @@ class FactExtractor {
     if (!this.mayHoldHosts && !this.mayHoldApiVersions) return;
     const raw = this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
     const start = node.getStart(this.sourceFile);
-    if (this.mayHoldApiVersions) for (const query of findApiVersionQueries(raw)) {
-      this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
+    if (this.mayHoldApiVersions) {
+      for (const query of findApiVersionQueries(raw)) {
+        this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
+      }
+      const substituted = API_VERSION_SLOT.test((node as TS.LiteralLikeNode).text) ? substitutionAfter(node) : undefined;
+      if (substituted) this.apiVersionLiterals(substituted);
     }
     // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
     if (!this.mayHoldHosts || /\s/.test((node as TS.LiteralLikeNode).text)) return;
@@ -539,10 +555,15 @@ class FactExtractor {
     const key = propertyNameText(name);
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
-      this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
+      this.apiVersionLiterals(value);
     } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext())) {
       this.checkAzureKeyValue(value);
     }
+  }
+
+  /** Dated API versions an expression carries, reported where each is written. */
+  private apiVersionLiterals(value: TS.Expression): void {
+    this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
   }
 
   private azureOpenAiContext(): boolean {
@@ -588,6 +609,15 @@ class FactExtractor {
       if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(property) });
     }
   }
+}
+
+/** The substitution right after a template's head or middle piece (`${x}` after `…?api-version=`). */
+function substitutionAfter(piece: TS.Node): TS.Expression | undefined {
+  const ts = typescript();
+  if (ts.isTemplateHead(piece)) return ts.isTemplateExpression(piece.parent) ? piece.parent.templateSpans[0]?.expression : undefined;
+  if (!ts.isTemplateMiddle(piece) || !ts.isTemplateSpan(piece.parent)) return undefined;
+  const spans = piece.parent.parent.templateSpans;
+  return spans[spans.indexOf(piece.parent) + 1]?.expression;
 }
 
 /** `a.b.c` for identifier/property chains (`jest.mock`, `module.exports`), '' otherwise. */

@@ -8,6 +8,7 @@
  */
 import type * as TS from 'typescript';
 import { HTTP_GLOBALS } from '../vendors/table';
+import { enclosingClass } from './literal-origins';
 import { skipOuterExpressions } from './syntax';
 import { typescript } from './parse';
 
@@ -24,6 +25,11 @@ export class VendorNames {
   /** `targets` receive whatever `source` (an expression, type or body) evaluates to. */
   flow(targets: string[], source: TS.Node | undefined): void {
     if (source && targets.length) this.flows.push({ targets, source });
+  }
+
+  /** A class whose `super(…)` call passes `source`: any `this.x` in it may read that back from the base class. */
+  passedToBase(owner: TS.ClassLikeDeclaration | undefined, source: TS.Node): void {
+    if (owner) this.flow([baseToken(owner)], source);
   }
 
   /** Propagates taint to a fixed point; call once, after every seed and flow was recorded. */
@@ -47,7 +53,9 @@ export class VendorNames {
   /** Can the receiver of this callee (`a` of `a.b.c`, `m` of `this.m.x`) hold a vendor value? */
   mayHoldVendor(callee: TS.Expression): boolean {
     const root = receiverName(callee);
-    return root === undefined || this.names.has(root);
+    if (root === undefined || this.names.has(root)) return true;
+    const owner = startsWithThis(callee) ? enclosingClass(callee) : undefined;
+    return !!owner && this.names.has(baseToken(owner));
   }
 }
 
@@ -70,6 +78,16 @@ function receiverName(callee: TS.Expression): string | undefined {
       return undefined;
     }
   }
+}
+
+/** Not an identifier, so no name in the code can taint it. */
+const baseToken = (owner: TS.ClassLikeDeclaration) => `super#${owner.pos}`;
+
+function startsWithThis(callee: TS.Expression): boolean {
+  const ts = typescript();
+  let node = skipOuterExpressions(callee);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) node = skipOuterExpressions(node.expression);
+  return node.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** Names bound by a declaration name or binding pattern. */

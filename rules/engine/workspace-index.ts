@@ -5,13 +5,18 @@
  */
 import { type RawSource, prefilter } from '../vendors/patterns';
 import { type Analysis, analyzeSource } from './analysis';
+import type { HeldArgument } from './class-members';
+import { CycleGuard, type Part } from './cycle-guard';
 import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
 import type { ForeignFact } from './facts';
-import { type LiteralHost, type LiteralOrigin, lookupExportedLiterals } from './literal-origins';
+import { type LiteralHost, type LiteralOrigin, lookupExportedLiterals, pathKey } from './literal-origins';
 import { type FileSystemView, ModuleResolver } from './module-resolver';
 import type { Value } from './values';
+
+const ANALYSIS = 'analysis:';
+const EXPORTS = 'exports:';
 
 export interface IndexHost extends FileSystemView {
   /** Current text of a file (an open editor's buffer or the file on disk), undefined if unreadable. */
@@ -36,6 +41,11 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** Defining file → files whose analysis holds foreign facts about its literals. */
   private readonly literalUsers = new Map<string, Set<string>>();
   readonly resolver: ModuleResolver;
+  /** Results computed inside an import cycle from a placeholder that proved wrong are forgotten (see `CycleGuard`). */
+  private readonly cycles = new CycleGuard((key) => {
+    if (key.startsWith(ANALYSIS)) this.analyses.delete(key.slice(ANALYSIS.length));
+    else this.exporters.delete(key.slice(EXPORTS.length));
+  });
 
   constructor(private readonly host: IndexHost) {
     this.resolver = new ModuleResolver(host);
@@ -87,12 +97,15 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     if (current === undefined) return undefined;
     let analysis: Analysis;
     try {
-      analysis = analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+      analysis = this.cycles.run(
+        ANALYSIS + filePath,
+        () => analyzeSource(filePath, current, this, this.host.configuredHosts(filePath)),
+        (done) => this.analyses.set(filePath, { text: current, analysis: done }),
+      );
     } catch (error) {
       this.analyses.delete(filePath);
       throw error;
     }
-    this.analyses.set(filePath, { text: current, analysis });
     for (const { file } of analysis.foreignFacts) {
       let users = this.literalUsers.get(file);
       if (!users) this.literalUsers.set(file, (users = new Set()));
@@ -106,7 +119,10 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
    * written (following re-exports). The module is analysed on demand, whatever its text mentions.
    */
   exportedLiterals(filePath: string, path: readonly string[], depth = 0): LiteralOrigin[] {
-    const analysis = depth < 8 ? this.safeAnalysis(filePath) : undefined;
+    const analysis =
+      depth < 8
+        ? this.analysisFor(filePath, 'literals', ({ literals }) => literals.values.has(pathKey(path)) || literals.forwards.has(path[0]) || !!literals.stars.length)
+        : undefined;
     if (!analysis) return [];
     return lookupExportedLiterals(analysis.literals, path, (specifier, next) => {
       const target = this.resolveModule(filePath, specifier);
@@ -147,30 +163,68 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     return target;
   }
 
+  /**
+   * The constructor argument that member `member` of exported class `name` keeps (a base class followed
+   * from `super(…)`), following re-exports; the module is analysed on demand.
+   */
+  heldByExportedClass(filePath: string, name: string, member: string, depth = 0): HeldArgument | undefined {
+    const analysis =
+      depth < 8
+        ? this.analysisFor(filePath, 'exports', ({ classes, literals }) => !!classes.get(name)?.has(member) || literals.forwards.has(name) || !!literals.stars.length)
+        : undefined;
+    if (!analysis) return undefined;
+    const own = analysis.classes.get(name);
+    if (own) return own.get(member);
+    const follow = (specifier: string, exported: string) => {
+      const target = this.resolveModule(filePath, specifier);
+      return target ? this.heldByExportedClass(target, exported, member, depth + 1) : undefined;
+    };
+    const forward = analysis.literals.forwards.get(name);
+    if (forward) return follow(forward.specifier, forward.imported);
+    for (const star of analysis.literals.stars) {
+      const found = follow(star, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   exportOf(filePath: string, name: string): Value | undefined {
+    if (this.exporters.get(filePath) === 'pending') {
+      // Asked about one name: the placeholder is wrong only if that name turns out to be a vendor value.
+      this.cycles.ask(EXPORTS + filePath, 'exports', () => this.exportOf(filePath, name) !== undefined);
+      return undefined;
+    }
     if (!this.exportsVendor(filePath)) return undefined;
-    const analysis = this.safeAnalysis(filePath);
-    return analysis && lookupExport(analysis.exports, name, (file, exportName) => this.exportOf(file, exportName));
+    const lookup = (analysis: Analysis) => lookupExport(analysis.exports, name, (file, exportName) => this.exportOf(file, exportName));
+    const analysis = this.analysisFor(filePath, 'exports', (done) => lookup(done) !== undefined);
+    return analysis && lookup(analysis);
   }
 
   /** Does a module export any vendor value? Decided without parsing when its text and imports cannot. */
   exportsVendor(filePath: string): boolean {
+    const key = EXPORTS + filePath;
     const known = this.exporters.get(filePath);
-    if (known !== undefined) return known === true;
-    this.exporters.set(filePath, 'pending');
-    let result = false;
-    try {
-      if (this.needsAnalysis(filePath)) {
-        const analysis = this.safeAnalysis(filePath);
-        result = !!analysis && [...analysis.exports.named.values(), ...analysis.exports.stars].some((value) => this.carriesVendor(value));
-      }
-    } catch (error) {
-      // Undecided, not "no vendor": ask again next time.
-      this.exporters.delete(filePath);
-      throw error;
+    if (known === 'pending') {
+      this.cycles.ask(key, 'exports', () => this.exporters.get(filePath) === true);
+      return false;
     }
-    this.exporters.set(filePath, result);
-    return result;
+    if (known === undefined) {
+      this.exporters.set(filePath, 'pending');
+      try {
+        const compute = () => {
+          if (!this.needsAnalysis(filePath)) return false;
+          const analysis = this.analysisFor(filePath, 'exports', (done) => this.exportsVendorValue(done));
+          return !!analysis && this.exportsVendorValue(analysis);
+        };
+        this.cycles.run(key, compute, (result) => this.exporters.set(filePath, result));
+      } catch (error) {
+        // Undecided, not "no vendor": ask again next time.
+        this.exporters.delete(filePath);
+        throw error;
+      }
+    }
+    this.cycles.used(key, 'exports');
+    return this.exporters.get(filePath) === true;
   }
 
   /** Forget a file (its text changed or it was deleted) and every analysis that used it; returns them all. */
@@ -197,6 +251,29 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     this.dependents.clear();
     this.literalUsers.clear();
     this.resolver.invalidate();
+  }
+
+  private exportsVendorValue({ exports }: Analysis): boolean {
+    return [...exports.named.values(), ...exports.stars].some((value) => this.carriesVendor(value));
+  }
+
+  /**
+   * The analysis of a module for a question about its exports. Asked while that module is being analysed
+   * (an import cycle), it answers nothing for now; `differs` tells, once the analysis is done, whether
+   * the real answer is something, which makes what used the placeholder be computed again.
+   */
+  private analysisFor(filePath: string, part: Part, differs: (done: Analysis) => boolean): Analysis | undefined {
+    const key = ANALYSIS + filePath;
+    const analysis = this.safeAnalysis(filePath);
+    if (analysis) {
+      this.cycles.used(key, part);
+    } else if (this.analyses.get(filePath) === null) {
+      this.cycles.ask(key, part, () => {
+        const done = this.analyses.get(filePath)?.analysis;
+        return !!done && differs(done);
+      });
+    }
+    return analysis;
   }
 
   /** A re-exported workspace module counts only if it exports vendor values itself. */
