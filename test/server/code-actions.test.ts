@@ -78,9 +78,40 @@ describe('language server: code actions', function () {
     assert.deepEqual((actions[2] as CodeAction).command, { title: 'Show documentation for vendor-call', command: 'aidlint.server.showDocumentation', arguments: [DOCS] });
   });
 
-  it('offers nothing for diagnostics of other tools', async () => {
-    const foreign = { ...(await diagnostic('vendor-call')), source: 'eslint' };
+  it('offers nothing for diagnostics of other tools where it finds nothing itself', async () => {
+    const line5 = { start: { line: 5, character: 2 }, end: { line: 5, character: 8 } };
+    const foreign: Diagnostic = { range: line5, message: 'Unexpected return', source: 'eslint', code: 'no-return' };
     assert.deepEqual(await client.codeActions(documentUri, [foreign]), []);
+    await client.sync();
+    assert.deepEqual(client.logs.filter((line) => line.startsWith('No code actions')), [], 'nothing of ours there: nothing to log');
+  });
+
+  it('answers from its own analysis of the current version, whatever diagnostics the editor sends along', async () => {
+    // The editor still shows the diagnostics of the first version; the call moved one line down since.
+    const stale = await diagnostic('vendor-call');
+    text = `// Answers questions.\n${APP}`;
+    await client.change(documentUri, text);
+    const moved = { start: { line: 5, character: 23 }, end: { line: 5, character: 53 } };
+    const actions = await client.codeActions(documentUri, [stale], moved);
+    assert.ok(actions.some((action) => action.title === 'Wrap behind the provider-neutral interface'), JSON.stringify(actions.map((action) => action.title)));
+    const disable = titled(actions, 'Disable vendor-call for this line');
+    assert.deepEqual(disable.diagnostics?.map((item) => item.range), [moved], 'the action names the diagnostic of the current text');
+    assert.equal(applyAction(disable, documentUri, text).split('\n')[5], '  // aidlint-disable-next-line vendor-call -- TODO: explain why');
+  });
+
+  it('logs a request answered with nothing although diagnostics of ours cover its range, with the reason', async () => {
+    text = `// aidlint-disable-next-line hardcoded-model -- the demo pins it\nexport const nothing = 1;\n`;
+    await client.change(documentUri, text);
+    const [notice] = (await client.pullFull(documentUri)).items;
+    assert.equal(notice?.code, 'unused-directive');
+    assert.deepEqual(await client.codeActions(documentUri, [notice]), []);
+    const stale = { ...notice, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } }, code: 'vendor-call', data: { ruleId: 'vendor-call' } };
+    assert.deepEqual(await client.codeActions(documentUri, [stale]), []);
+    await client.sync();
+    assert.deepEqual(client.logs.filter((line) => line.startsWith('No code actions')), [
+      'No code actions for src/app.ts 1:1-1:65 (version 2), although unused-directive cover it: they are notices, which have no fixes or directives.',
+      "No code actions for src/app.ts 2:1-2:7 (version 2), although vendor-call cover it: the editor's diagnostics are older than the text, which has none there.",
+    ]);
   });
 
   it('disables a rule for one line, then merges a second rule into the same directive', async () => {

@@ -32,10 +32,12 @@ import {
   type InitializeResult,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   type PreviousResultId,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Range,
   RegistrationRequest,
   ShowDocumentRequest,
   type ShowDocumentParams,
@@ -59,6 +61,8 @@ export const SERVER_MAIN = path.resolve(__dirname, '../../server/main.js');
 
 /** test/fixtures/server, seen from out/test/server where the compiled tests run. */
 export const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'server');
+
+const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** LSP's `ServerCancelled`: the server gave up on a request because its input changed; clients retrigger it. */
 const SERVER_CANCELLED = -32802;
@@ -98,6 +102,8 @@ export interface TestClientOptions {
   settings?: SettingsAnswer;
   /** Per-resource answers (by `scopeUri`); undefined falls back to `settings`. */
   settingsFor?: (scopeUri: string | undefined) => SettingsAnswer | undefined;
+  /** Environment variables for the server process on top of this one's (the server's test hooks). */
+  env?: Record<string, string>;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -116,6 +122,8 @@ export class TestClient {
   readonly progressTokens: Array<string | number> = [];
   /** `$/progress` values, in order of arrival. */
   readonly progress: Array<{ token: string | number; value: ProgressValue }> = [];
+  /** The server's log (`window/logMessage`), in order. */
+  readonly logs: string[] = [];
   /** Pulls the server answered with ServerCancelled (then retried). */
   cancelledPulls = 0;
   refreshRequests = 0;
@@ -127,7 +135,7 @@ export class TestClient {
 
   constructor(readonly options: TestClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [options.serverPath ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [options.serverPath ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -154,7 +162,7 @@ export class TestClient {
     this.connection.onNotification('aidlint/status', (params: StatusParams) => {
       this.statuses.push(params);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => void this.logs.push(message));
     this.connection.listen();
   }
 
@@ -221,9 +229,9 @@ export class TestClient {
     return this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
   }
 
-  async codeActions(documentUri: string, diagnostics: Diagnostic[]): Promise<Array<Command | CodeAction>> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: documentUri }, range, context: { diagnostics } })) ?? [];
+  /** Code actions for `range` (by default the first diagnostic's), with `diagnostics` as the editor's context. */
+  async codeActions(documentUri: string, diagnostics: Diagnostic[], range = diagnostics[0]?.range ?? NOWHERE, only?: string[]): Promise<Array<Command | CodeAction>> {
+    return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: documentUri }, range, context: { diagnostics, only } })) ?? [];
   }
 
   executeCommand(command: string, args?: unknown[]): Promise<unknown> {

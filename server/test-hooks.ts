@@ -1,0 +1,24 @@
+/**
+ * Slowdowns that only tests switch on, through environment variables, to reproduce a slow or loaded
+ * machine on demand: `AIDLINT_TEST_LINT_DELAY_MS` holds the event loop for that long before each lint of an
+ * open document (as a long synchronous analysis does: messages pile up meanwhile), and
+ * `AIDLINT_TEST_FIX_ALL_DELAY_MS` makes a fix-all answer wait that long (without blocking). Unset, they cost nothing.
+ */
+import { setTimeout as delay } from 'node:timers/promises';
+
+function milliseconds(name: string): number {
+  const value = Number(process.env[name] ?? 0);
+  return Number.isFinite(value) && value > 0 ? value : 0;
+}
+
+const LINT_DELAY_MS = milliseconds('AIDLINT_TEST_LINT_DELAY_MS');
+const FIX_ALL_DELAY_MS = milliseconds('AIDLINT_TEST_FIX_ALL_DELAY_MS');
+
+/** Blocks the thread (without spinning the CPU) as a slow analysis would. */
+export function slowLintForTests(): void {
+  if (LINT_DELAY_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LINT_DELAY_MS);
+}
+
+export async function slowFixAllForTests(): Promise<void> {
+  if (FIX_ALL_DELAY_MS > 0) await delay(FIX_ALL_DELAY_MS);
+}
