@@ -18,8 +18,9 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActionsFor } from './code-actions';
 import type { Analysis, DocumentDiagnostics } from './document-diagnostics';
-import { FIX_ALL_KIND, type FixContext, fixAllAction, quickFixes } from './fix-actions';
+import { type FixContext, fixAllAction, quickFixes } from './fix-actions';
 import type { Log } from './log';
+import { FIX_ALL_KIND } from './protocol';
 import type { SettingsCache } from './settings';
 import { slowFixAllForTests } from './test-hooks';
 import { pathOf } from './uris';

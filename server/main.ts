@@ -16,11 +16,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
 import { CodeActionRequests } from './code-action-requests';
-import { FIX_ALL_KIND } from './fix-actions';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { DocumentLinter } from './linter';
 import { connectionLog } from './log';
-import { COMMANDS } from './protocol';
+import { COMMANDS, FIX_ALL_KIND } from './protocol';
 import { SettingsCache } from './settings';
 import { Status } from './status';
 import { pathOf, uriOf } from './uris';

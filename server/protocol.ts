@@ -5,6 +5,9 @@
 
 export const STATUS_NOTIFICATION = 'aidlint/status';
 
+/** The code action kind of "fix all aidlint problems" (`editor.codeActionsOnSave: { "source.fixAll.aidlint": … }`). */
+export const FIX_ALL_KIND = 'source.fixAll.aidlint';
+
 export type ServerState = 'ok' | 'problems' | 'busy' | 'disabled' | 'error';
 
 export interface StatusParams {
