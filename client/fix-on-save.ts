@@ -20,7 +20,6 @@ import * as vscode from 'vscode';
 import { CancellationToken, type Middleware } from 'vscode-languageclient/node';
 import { FIX_ALL_KIND } from '../server/protocol';
 
-const fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 const SAVE_RETRY_MS = 300;
 
 interface Answer {
@@ -34,6 +33,7 @@ export class FixOnSave implements vscode.Disposable {
   /** Documents this class is fixing and saving (their own save must not start another round). */
   private readonly applying = new Set<string>();
   private readonly listener: vscode.Disposable;
+  private readonly fixAllKind = vscode.CodeActionKind.Empty.append(FIX_ALL_KIND);
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.listener = vscode.workspace.onDidSaveTextDocument((document) => {
@@ -45,10 +45,10 @@ export class FixOnSave implements vscode.Disposable {
 
   readonly middleware: Middleware = {
     provideCodeActions: async (document, range, context, token, next) => {
-      if (!isSaveFixAll(context)) return next(document, range, context, token);
+      if (!this.isSaveFixAll(context)) return next(document, range, context, token);
       const { version } = document;
       const actions = await next(document, range, context, CancellationToken.None);
-      const fixAll = actions?.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && !!action.edit && !!action.kind && fixAllKind.contains(action.kind));
+      const fixAll = actions?.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && !!action.edit && !!action.kind && this.fixAllKind.contains(action.kind));
       if (!fixAll?.edit) return actions;
       const answer = { version, edit: fixAll.edit };
       if (!token.isCancellationRequested) {
@@ -63,6 +63,11 @@ export class FixOnSave implements vscode.Disposable {
 
   dispose(): void {
     this.listener.dispose();
+  }
+
+  /** A save's request for fix-all: automatic, and asking for a kind that includes ours. */
+  private isSaveFixAll(context: vscode.CodeActionContext): boolean {
+    return context.triggerKind === vscode.CodeActionTriggerKind.Automatic && !!context.only?.contains(this.fixAllKind);
   }
 
   private async apply(document: vscode.TextDocument, answer: Answer, what: string): Promise<void> {
@@ -90,7 +95,3 @@ async function save(document: vscode.TextDocument): Promise<boolean> {
   return false;
 }
 
-/** A save's request for fix-all: automatic, and asking for a kind that includes ours. */
-function isSaveFixAll(context: vscode.CodeActionContext): boolean {
-  return context.triggerKind === vscode.CodeActionTriggerKind.Automatic && !!context.only?.contains(fixAllKind);
-}
