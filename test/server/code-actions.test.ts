@@ -151,3 +151,42 @@ describe('language server: code actions', function () {
     assert.deepEqual(client.shownDocuments, [{ uri: DOCS, external: true }]);
   });
 });
+
+describe('language server: code actions that come before the analysis (each lint holds the server 300 ms)', function () {
+  this.timeout(30_000);
+  let root: string;
+  let client: TestClient;
+
+  beforeEach(async () => {
+    root = workspaceFrom();
+    client = new TestClient({ root, env: { AIDLINT_TEST_LINT_DELAY_MS: '300' } });
+    await client.initialize();
+  });
+  afterEach(() => {
+    client.dispose();
+    removeTempDir(root);
+  });
+
+  const CALL = { start: { line: 4, character: 23 }, end: { line: 4, character: 53 } };
+
+  it('waits for the analysis of a document just opened, instead of answering with nothing', async () => {
+    const documentUri = await client.open(path.join(root, 'src/app.ts'), APP);
+    // Straight after didOpen, before any pull: the editor has no diagnostics to send along yet.
+    const actions = await client.codeActions(documentUri, [], { start: { line: 4, character: 40 }, end: { line: 4, character: 40 } });
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Wrap behind the provider-neutral interface', 'Disable vendor-call for this line', 'Disable vendor-call for the entire file', 'Show documentation for vendor-call'],
+    );
+    assert.deepEqual((actions[0] as CodeAction).diagnostics?.map((diagnostic) => diagnostic.range), [CALL]);
+  });
+
+  it('answers for the version the request was made on when an edit arrived just before it', async () => {
+    const documentUri = await client.open(path.join(root, 'src/app.ts'), APP);
+    const [stale] = (await client.pullFull(documentUri)).items.filter((item) => item.code === 'vendor-call');
+    await client.change(documentUri, APP.replace("'gpt-4o'", "'gpt-4.1'"));
+    const wholeLine = { start: { line: 4, character: 0 }, end: { line: 5, character: 0 } };
+    const actions = await client.codeActions(documentUri, [stale], wholeLine);
+    const model = titled(actions, 'Disable hardcoded-model for this line');
+    assert.match(JSON.stringify(model.diagnostics), /'gpt-4\.1'/, 'the diagnostic of the edited text, not the one the editor sent');
+  });
+});
