@@ -1,7 +1,8 @@
 /**
  * Slowdowns that only tests switch on, through environment variables, to reproduce a slow or loaded
  * machine on demand: `AIDLINT_TEST_LINT_DELAY_MS` holds the event loop for that long before each lint of an
- * open document (as a long synchronous analysis does: messages pile up meanwhile), and
+ * open document (as a long synchronous analysis does: messages pile up meanwhile),
+ * `AIDLINT_TEST_SCAN_DELAY_MS` holds it that long for each file or folder a workspace scan goes through, and
  * `AIDLINT_TEST_FIX_ALL_DELAY_MS` makes a fix-all answer wait that long (without blocking). Unset, they cost nothing.
  */
 import { setTimeout as delay } from 'node:timers/promises';
@@ -12,11 +13,20 @@ function milliseconds(name: string): number {
 }
 
 const LINT_DELAY_MS = milliseconds('AIDLINT_TEST_LINT_DELAY_MS');
+const SCAN_DELAY_MS = milliseconds('AIDLINT_TEST_SCAN_DELAY_MS');
 const FIX_ALL_DELAY_MS = milliseconds('AIDLINT_TEST_FIX_ALL_DELAY_MS');
 
 /** Blocks the thread (without spinning the CPU) as a slow analysis would. */
+function hold(ms: number): void {
+  if (ms > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 export function slowLintForTests(): void {
-  if (LINT_DELAY_MS > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, LINT_DELAY_MS);
+  hold(LINT_DELAY_MS);
+}
+
+export function slowScanForTests(): void {
+  hold(SCAN_DELAY_MS);
 }
 
 export async function slowFixAllForTests(): Promise<void> {

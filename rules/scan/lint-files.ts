@@ -21,8 +21,11 @@ export function noticeMessage(kind: NoticeKind, message: string): LintMessage {
 
 const VANISHED = 'the file was deleted or became unreadable during the scan';
 
-/** One result per file, in the order given. `onRead` is called after each file is read (for progress). */
-export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void): Promise<FileResult[]> {
+/**
+ * One result per file, in the order given. `onRead` is called after each file is read (for progress);
+ * `pause`, when given, is awaited between files (see ScanOptions.pause).
+ */
+export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<FileResult[]> {
   const retained = new Map<string, string>();
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
   const index = new WorkspaceIndex(host);
@@ -30,6 +33,8 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
   const readable: string[] = [];
 
   for (const filePath of files) {
+    const paused = pause?.();
+    if (paused) await paused;
     const outcome = readSourceBytesSync(filePath, configs.configFor(filePath).maxFileSize);
     onRead?.();
     const notices = messages.get(filePath)!;
@@ -48,7 +53,11 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
     if (index.summarize(filePath, sniffed.source).mentionsVendor) retained.set(filePath, sniffed.source.toString());
   }
 
-  for (const filePath of readable) messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
+  for (const filePath of readable) {
+    const paused = pause?.();
+    if (paused) await paused;
+    messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
+  }
   return files.map((filePath) => ({ filePath, messages: messages.get(filePath)! }));
 }
 

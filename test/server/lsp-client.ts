@@ -127,6 +127,8 @@ export class TestClient {
   /** Pulls the server answered with ServerCancelled (then retried). */
   cancelledPulls = 0;
   refreshRequests = 0;
+  /** Called on each `workspace/diagnostic/refresh` (an editor pulls its open documents again). */
+  readonly refreshListeners: Array<() => void> = [];
   stderr = '';
   settings: SettingsAnswer;
   /** Resolves with the exit code when the server process ends. */
@@ -150,6 +152,7 @@ export class TestClient {
     });
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests++;
+      for (const listener of this.refreshListeners) listener();
     });
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);

@@ -3,7 +3,8 @@
  * 11, lib/common/diagnostic.js, `DiagnosticRequestor.pullAsync`): every edit asks for a pull; at most one pull
  * is in flight, and an edit while it runs cancels it (`$/cancelRequest`) and asks for a new one once it ends;
  * a pull the server cancels (`ServerCancelled`, with `retriggerRequest`) is made again; the report of a pull
- * that was not overtaken is what the editor shows. Tests check that this always ends on the final text.
+ * that was not overtaken is what the editor shows; `workspace/diagnostic/refresh` pulls again. Tests check that
+ * this always ends on the final text.
  */
 import { CancellationTokenSource, type Diagnostic, DocumentDiagnosticRequest, type TextDocumentContentChangeEvent } from 'vscode-languageserver-protocol/node';
 import type { TestClient } from './lsp-client';
@@ -22,10 +23,19 @@ export class PullingEditor {
   private pullAgain = false;
   private idleWaiters: Array<() => void> = [];
 
+  private readonly onRefresh = () => this.pull();
+
   constructor(
     private readonly client: TestClient,
     readonly uri: string,
-  ) {}
+  ) {
+    client.refreshListeners.push(this.onRefresh);
+  }
+
+  /** The document was closed: refreshes no longer pull it. */
+  close(): void {
+    this.client.refreshListeners.splice(this.client.refreshListeners.indexOf(this.onRefresh), 1);
+  }
 
   /** Sends the edit, then asks for a pull as the client does once the notification is out. */
   async edit(changes: TextDocumentContentChangeEvent[]): Promise<number> {

@@ -114,3 +114,50 @@ describe('language server: workspace scan and workspace diagnostics', function (
     assert.deepEqual([...reports.values()].map(findings), [[], [], []]);
   });
 });
+
+describe('language server: typing while a large workspace is scanned', function () {
+  this.timeout(120_000);
+  let root: string;
+  let client: TestClient;
+
+  /** 1,000 small modules in 50 folders, one in 40 with a vendor call. */
+  before(() => {
+    root = workspaceFrom();
+    for (let folder = 0; folder < 50; folder++) {
+      fs.mkdirSync(path.join(root, `src/module-${folder}`), { recursive: true });
+      for (let file = 0; file < 20; file++) {
+        const vendor = (folder * 20 + file) % 40 === 0;
+        const body = vendor
+          ? "import OpenAI from 'openai';\nexport const ask = () => new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });\n"
+          : `export function helper${file}(value: number): number {\n  return value * ${file} + ${folder};\n}\n`;
+        fs.writeFileSync(path.join(root, `src/module-${folder}/file-${file}.ts`), body);
+      }
+    }
+  });
+  after(() => removeTempDir(root));
+  beforeEach(async () => {
+    // Each file and folder holds the scan 2 ms (a test hook): some 4 s of scanning, on any machine.
+    client = new TestClient({ root, env: { AIDLINT_TEST_SCAN_DELAY_MS: '2' } });
+    await client.initialize();
+  });
+  afterEach(() => client.dispose());
+
+  it('answers pulls for an open document while the scan runs, with the diagnostics of each edit', async () => {
+    const documentUri = await client.open(path.join(root, 'src/editing.ts'), 'export const nothing = 1;\n');
+    await client.pull(documentUri);
+    let scanDone = false;
+    const scanStarted = Date.now();
+    const scan = client.executeCommand(SCAN).then((result) => ((scanDone = true), result));
+    // The scan has begun once the server created its progress token.
+    await client.until(() => client.progressTokens.length > 0, 'the scan to begin');
+    const answeredDuringScan: boolean[] = [];
+    for (const model of ['gpt-4o', 'gpt-4.1', 'o3-mini']) {
+      await client.change(documentUri, `import OpenAI from 'openai';\nexport const ask = () => new OpenAI().chat.completions.create({ model: '${model}', messages: [] });\n`);
+      const report = await client.pullFull(documentUri);
+      answeredDuringScan.push(!scanDone);
+      assert.ok(report.items.some((item) => item.code === 'hardcoded-model' && String(item.message).includes(`'${model}'`)), `the diagnostics of the edit to '${model}'`);
+    }
+    assert.deepEqual(await scan, { problems: 100 }, '25 vendor files, 4 findings each');
+    assert.deepEqual(answeredDuringScan, [true, true, true], `every pull was answered before the scan ended (${Date.now() - scanStarted} ms)`);
+  });
+});
