@@ -15,7 +15,7 @@ import { pathOf, uriOf } from './uris';
 import type { Workspaces } from './workspaces';
 
 /** How long the scan works before it lets waiting requests and notifications in. */
-export const SCAN_SLICE_MS = 8;
+export const SCAN_SLICE_MS = 4;
 
 /** A scan `pause`: nothing until `sliceMs` of work have passed, then one turn of the event loop. */
 function pauseEvery(sliceMs: number): () => Promise<void> | undefined {

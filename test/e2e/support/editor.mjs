@@ -5,7 +5,7 @@ import { UI_TIMEOUT_MS, until } from './until.mjs';
 /** Monaco marks a diagnostic's range with one of these decorations. */
 const SQUIGGLES = { 'squiggly-error': 'error', 'squiggly-warning': 'warning', 'squiggly-info': 'info' };
 /** How often the quick-fix menu is asked for when the editor drops the answers (see openQuickFixMenu). */
-const QUICK_FIX_ATTEMPTS = 3;
+const QUICK_FIX_ATTEMPTS = 5;
 
 export class Editor {
   /** @param {import('playwright-core').Page} page */
