@@ -49,7 +49,8 @@ export class FixOnSave implements vscode.Disposable {
       const { version } = document;
       const actions = await next(document, range, context, CancellationToken.None);
       const fixAll = actions?.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && !!action.edit && !!action.kind && this.fixAllKind.contains(action.kind));
-      if (!fixAll?.edit) return actions;
+      // Only an edit that changes the document shows in its version whether the editor applied it.
+      if (!fixAll?.edit || !changesDocument(fixAll.edit, document.uri)) return actions;
       const answer = { version, edit: fixAll.edit };
       if (!token.isCancellationRequested) {
         this.answered.set(document.uri.toString(), answer);
@@ -83,6 +84,10 @@ export class FixOnSave implements vscode.Disposable {
       this.applying.delete(key);
     }
   }
+}
+
+function changesDocument(edit: vscode.WorkspaceEdit, uri: vscode.Uri): boolean {
+  return edit.get(uri).some((change) => !change.range.isEmpty || change.newText !== '');
 }
 
 /** Saves the document; a save refused because another one is running (an auto save) is tried again once it is over. */
