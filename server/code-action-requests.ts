@@ -54,7 +54,8 @@ export class CodeActionRequests {
     const where = `${path.relative(workspace.root, filePath)} ${rangeText(params.range)} (version ${version})`;
     const shown = params.context.diagnostics.filter((diagnostic) => diagnostic.source === 'aidlint');
     if (document.version !== version) {
-      if (wantsQuickFixes) this.logEmpty(where, shown, 'the document changed while its analysis was awaited (the editor asks again)');
+      // A request the editor cancelled (it does when the text changes) is not shown: nothing to say then.
+      if (wantsQuickFixes && !token.isCancellationRequested) this.logEmpty(where, shown, 'the document changed while its analysis was awaited (the editor asks again)');
       return [];
     }
     const context = await this.fixContext(document, filePath);
