@@ -50,8 +50,7 @@ describe('e2e: quick fixes in VS Code (code-server)', function () {
 async function wrapRepliesCall(session, workbench, { screenshots }) {
   await workbench.openFile(REPLIES);
   await workbench.problems.until('the vendor-call problem', REPLIES, (found) => found.some((problem) => problem.code === 'vendor-call'));
-  await workbench.editor.token('completions').click();
-  assert.equal(await workbench.editor.lightBulb(), 'preferred', 'the lightbulb announces a preferred quick fix');
+  assert.equal(await workbench.editor.lightBulbAt('completions'), 'preferred', 'the lightbulb announces a preferred quick fix');
   const offered = await workbench.editor.openQuickFixMenu();
   for (const title of [WRAP, 'Disable vendor-call for this line', 'Disable vendor-call for the entire file', 'Show documentation for vendor-call']) {
     assert.ok(offered.includes(title), `the quick-fix menu offers "${title}": ${offered.join(' | ')}`);
