@@ -3,8 +3,10 @@
  * machine on demand: `AIDLINT_TEST_LINT_DELAY_MS` holds the event loop for that long before each lint of an
  * open document (as a long synchronous analysis does: messages pile up meanwhile),
  * `AIDLINT_TEST_SCAN_DELAY_MS` holds it that long for each file or folder a workspace scan goes through, and
- * `AIDLINT_TEST_FIX_ALL_DELAY_MS` makes a fix-all answer wait that long (without blocking). Unset, they cost nothing.
+ * `AIDLINT_TEST_FIX_ALL_GATE` names a file: a fix-all is answered only once it exists (without blocking;
+ * at most a minute), so a test decides what happens while the editor waits. Unset, they cost nothing.
  */
+import * as fs from 'node:fs';
 import { setTimeout as delay } from 'node:timers/promises';
 
 function milliseconds(name: string): number {
@@ -14,7 +16,9 @@ function milliseconds(name: string): number {
 
 const LINT_DELAY_MS = milliseconds('AIDLINT_TEST_LINT_DELAY_MS');
 const SCAN_DELAY_MS = milliseconds('AIDLINT_TEST_SCAN_DELAY_MS');
-const FIX_ALL_DELAY_MS = milliseconds('AIDLINT_TEST_FIX_ALL_DELAY_MS');
+const FIX_ALL_GATE = process.env.AIDLINT_TEST_FIX_ALL_GATE;
+const GATE_POLL_MS = 50;
+const GATE_LIMIT_MS = 60_000;
 
 /** Blocks the thread (without spinning the CPU) as a slow analysis would. */
 function hold(ms: number): void {
@@ -30,5 +34,6 @@ export function slowScanForTests(): void {
 }
 
 export async function slowFixAllForTests(): Promise<void> {
-  if (FIX_ALL_DELAY_MS > 0) await delay(FIX_ALL_DELAY_MS);
+  if (!FIX_ALL_GATE) return;
+  for (const end = Date.now() + GATE_LIMIT_MS; !fs.existsSync(FIX_ALL_GATE) && Date.now() < end; ) await delay(GATE_POLL_MS);
 }

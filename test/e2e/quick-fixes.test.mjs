@@ -2,6 +2,7 @@
 // `source.fixAll.aidlint` run by `editor.codeActionsOnSave` (set in the fixture's .vscode/settings.json).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { editorTests } from './support/editor-test.mjs';
 import { until } from './support/until.mjs';
@@ -13,8 +14,8 @@ const WRAP = 'Wrap behind the provider-neutral interface';
 const SEAM_FILES = ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts'];
 const MINI_ENTRY = "gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini')";
 const GPT4O_ENTRY = "gpt4o: env('AI_MODEL_GPT_4O', 'gpt-4o')";
-/** How long the server's fix-all waits (a test hook) in the test that opens a file during a save. */
-const SLOW_FIX_ALL_MS = 4_000;
+/** The server answers a fix-all only once this file exists (a test hook), in the test that opens a file during a save. */
+const FIX_ALL_GATE = path.join(os.tmpdir(), `aidlint-e2e-fix-all-gate-${process.pid}`);
 
 describe('e2e: quick fixes in VS Code (code-server)', function () {
   const inEditor = editorTests();
@@ -35,16 +36,25 @@ describe('e2e: quick fixes in VS Code (code-server)', function () {
     assert.ok(config.includes(MINI_ENTRY) && config.includes(GPT4O_ENTRY), `config.ts has both models:\n${config}`);
   }));
 
-  // VS Code drops a save's code actions when an extension registers a code action provider meanwhile (here
-  // Markdown's, activated by opening a .md file while the server takes its time); the extension then applies
-  // the fix-all it answered and saves again (client/fix-on-save.ts).
+  // VS Code drops a save's code actions when an extension registers a code action provider meanwhile. Here
+  // Markdown's extension starts (a .md file is opened) while the server holds the save's fix-all back; the
+  // extension then applies the fix-all it answered and saves (client/fix-on-save.ts).
   it('fixes on save even when the editor drops the fix-all answer because an extension activated during the save', inEditor(async (session, workbench) => {
-    await fixTranslateOnSave(session, workbench, async () => {
-      fs.writeFileSync(path.join(session.workspace, 'NOTES.md'), '# Notes\n');
-      await workbench.openFile('NOTES.md');
-    });
+    fs.rmSync(FIX_ALL_GATE, { force: true });
+    try {
+      await fixTranslateOnSave(session, workbench, async () => {
+        fs.writeFileSync(path.join(session.workspace, 'NOTES.md'), '# Notes\n');
+        await workbench.openFile('NOTES.md');
+        // Markdown's extension has started once the breadcrumbs show the heading (its symbol provider, registered
+        // with its code action providers): only now may the server answer.
+        await until('the Markdown heading in the breadcrumbs', () => session.page.locator('.breadcrumbs-control').innerText(), (text) => text.includes('Notes'));
+        fs.writeFileSync(FIX_ALL_GATE, '');
+      });
+    } finally {
+      fs.rmSync(FIX_ALL_GATE, { force: true });
+    }
     await until('the log to say the fix-all was applied after the save', () => session.aidlintLog(), (log) => /Fix on save: the editor asked for the fix-all of src\/routes\/translate\.ts \(version \d+\), then /.test(log));
-  }, { serverEnv: { AIDLINT_TEST_FIX_ALL_DELAY_MS: String(SLOW_FIX_ALL_MS) } }));
+  }, { serverEnv: { AIDLINT_TEST_FIX_ALL_GATE: FIX_ALL_GATE } }));
 });
 
 async function wrapRepliesCall(session, workbench, { screenshots }) {

@@ -54,7 +54,7 @@ export class EditorSession {
    * @param {{ trusted?: boolean, workspace?: string, serverEnv?: Record<string, string> }} options `trusted:
    * false` turns workspace trust on and leaves the folder untrusted (the test answers the trust prompt);
    * `workspace` is the folder copied and opened (the e2e fixture by default); `serverEnv` reaches the
-   * language server (its test hooks, e.g. `AIDLINT_TEST_FIX_ALL_DELAY_MS`).
+   * language server (its test hooks, e.g. `AIDLINT_TEST_FIX_ALL_GATE`).
    */
   static async open(browser, { trusted = true, workspace: source = FIXTURE_WORKSPACE, serverEnv } = {}) {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-e2e-')));
