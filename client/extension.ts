@@ -5,8 +5,11 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
+import { registerAddProvider } from './add-provider';
 import { registerCommands } from './commands';
 import { FixOnSave } from './fix-on-save';
+import { registerFixNotices } from './fix-notices';
+import { ReportViews } from './report-views';
 import { StatusItem } from './status-item';
 
 /** JavaScript and TypeScript in every flavour, and aidlint.json (for its configuration problems). */
@@ -23,12 +26,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const fixOnSave = new FixOnSave(log);
   context.subscriptions.push(log, status, fixOnSave);
 
+  const reportViews = new ReportViews(context, () => client, log);
   const start = async () => {
     client = createClient(context, log, fixOnSave.middleware);
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
     status.starting();
     try {
       await client.start();
+      reportViews.clientStarted(client);
     } catch (error) {
       status.update({ state: 'error', problems: 0, message: 'The aidlint server failed to start; see the log.' });
       log.error(`The aidlint server failed to start: ${String(error)}`);
@@ -39,6 +44,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = undefined;
   };
   registerCommands(context, { client: () => client, log, restart: async () => (await stop(), start()) });
+  registerFixNotices(context);
+  registerAddProvider(context, () => client);
   await start();
 }
 

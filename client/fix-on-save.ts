@@ -25,6 +25,8 @@ const SAVE_RETRY_MS = 300;
 interface Answer {
   version: number;
   edit: vscode.WorkspaceEdit;
+  /** What the editor runs after the edit (the install notice of a dependency the fix added). */
+  command?: vscode.Command;
 }
 
 export class FixOnSave implements vscode.Disposable {
@@ -51,7 +53,7 @@ export class FixOnSave implements vscode.Disposable {
       const fixAll = actions?.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && !!action.edit && !!action.kind && this.fixAllKind.contains(action.kind));
       // Only an edit that changes the document shows in its version whether the editor applied it.
       if (!fixAll?.edit || !changesDocument(fixAll.edit, document.uri)) return actions;
-      const answer = { version, edit: fixAll.edit };
+      const answer = { version, edit: fixAll.edit, command: fixAll.command };
       if (!token.isCancellationRequested) {
         this.answered.set(document.uri.toString(), answer);
         return actions;
@@ -78,8 +80,13 @@ export class FixOnSave implements vscode.Disposable {
     this.log.info(`Fix on save: the editor asked for the fix-all of ${name} (version ${answer.version}), then ${what}; applying it and saving.`);
     this.applying.add(key);
     try {
-      if (!(await vscode.workspace.applyEdit(answer.edit))) this.log.warn(`Fix on save: the editor refused the fix-all edit for ${name}.`);
-      else if (!(await save(document))) this.log.warn(`Fix on save: ${name} could not be saved.`);
+      if (!(await vscode.workspace.applyEdit(answer.edit))) {
+        this.log.warn(`Fix on save: the editor refused the fix-all edit for ${name}.`);
+        return;
+      }
+      // Not awaited: a notice waits for the user, the save must not.
+      if (answer.command) void vscode.commands.executeCommand(answer.command.command, ...(answer.command.arguments ?? []));
+      if (!(await save(document))) this.log.warn(`Fix on save: ${name} could not be saved.`);
     } finally {
       this.applying.delete(key);
     }

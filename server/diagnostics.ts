@@ -3,6 +3,8 @@ import { minimatch } from 'minimatch';
 import { type Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver';
 import { ruleDocsUrl } from '../rules/engine/rule';
 import type { LintMessage, Severity } from '../rules/engine/types';
+import { SUPPRESSIONS_FILE } from '../rules/report/suppressions';
+import { isBulkSuppressed } from './bulk-suppressions';
 import type { RuleCustomization } from './settings';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -31,6 +33,10 @@ export function toDiagnostic(message: LintMessage): Diagnostic {
     diagnostic.code = message.notice;
   }
   if (message.notice === 'unused-directive') diagnostic.tags = [DiagnosticTag.Unnecessary];
+  if (isBulkSuppressed(message)) {
+    diagnostic.severity = DiagnosticSeverity.Hint;
+    diagnostic.message += ` (suppressed by ${SUPPRESSIONS_FILE})`;
+  }
   return diagnostic;
 }
 

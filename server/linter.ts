@@ -9,6 +9,7 @@ import { matchesAnyGlob } from '../rules/config/globs';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
 import { analysisFailed, lintFile } from '../rules/engine/lint-file';
 import type { LintMessage } from '../rules/engine/types';
+import { applyEditorSuppressions } from './bulk-suppressions';
 import { customize } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
@@ -38,7 +39,7 @@ export class DocumentLinter {
       if (!matchesAnyGlob(filePath, config.include) || matchesAnyGlob(filePath, config.exclude)) return [];
       slowLintForTests();
       const messages = await lintFile({ filePath, text, config, index: workspace.index });
-      return customize(messages, settings.rules.customizations);
+      return customize(applyEditorSuppressions(workspace.root, filePath, messages, settings.suppressedFindings, this.log), settings.rules.customizations);
     } catch (error) {
       this.log.error(`aidlint could not lint ${filePath}`, error);
       return [analysisFailed(text, error)];

@@ -15,15 +15,19 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
+import { SUPPRESSIONS_FILE } from '../rules/report/suppressions';
+import { isSuppressionsFile } from './bulk-suppressions';
 import { CodeActionRequests } from './code-action-requests';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { DocumentLinter } from './linter';
 import { connectionLog } from './log';
 import { COMMANDS, FIX_ALL_KIND } from './protocol';
+import { listenForAddProvider } from './seam-providers';
 import { SettingsCache } from './settings';
 import { Status } from './status';
 import { pathOf, uriOf } from './uris';
 import { filesChanged } from './watched-files';
+import { WorkspaceReports } from './workspace-reports';
 import { WorkspaceScan } from './workspace-scan';
 import { Workspaces } from './workspaces';
 
@@ -47,7 +51,7 @@ connection.onInitialize((params): InitializeResult => {
   settings = new SettingsCache(connection, !!capabilities.workspace?.configuration, log);
   const linter = new DocumentLinter(workspaces, settings, log);
   diagnostics = new DocumentDiagnostics(connection, documents, linter, settings, status, pull, !!capabilities.workspace?.diagnostics?.refreshSupport);
-  workspaceScan = new WorkspaceScan(connection, workspaces, settings, status, log);
+  workspaceScan = new WorkspaceScan(connection, workspaces, settings, status, log, new WorkspaceReports(connection, workspaces, settings, log));
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
@@ -71,7 +75,7 @@ connection.onInitialized(() => {
   if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'aidlint' });
   if (dynamicWatchers) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/{tsconfig,jsconfig}*.json' }],
+      watchers: [{ globPattern: '**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/{tsconfig,jsconfig}*.json' }, { globPattern: `**/${SUPPRESSIONS_FILE}` }],
     });
   }
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
@@ -106,7 +110,8 @@ function textChanged(document: TextDocument): void {
 }
 
 connection.onDidChangeWatchedFiles(async ({ changes }) => {
-  if (await filesChanged(changes, workspaces, settings)) await diagnostics.refresh();
+  const suppressionsChanged = changes.some((change) => isSuppressionsFile(pathOf(change.uri) ?? ''));
+  if ((await filesChanged(changes, workspaces, settings)) || suppressionsChanged) await diagnostics.refresh();
 });
 
 connection.onCodeAction((params, token) => codeActions.answer(params, token));
@@ -123,5 +128,6 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   return undefined;
 });
 
+listenForAddProvider(connection, workspaces);
 documents.listen(connection);
 connection.listen();

@@ -5,6 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../rules/engine/types';
 import type { Log } from './log';
+import type { SuppressedFindings } from './bulk-suppressions';
 
 export type CustomSeverity = SeveritySetting | 'warn' | 'default' | 'downgrade' | 'upgrade';
 
@@ -20,9 +21,11 @@ export interface Settings {
   /** A config file to use instead of discovering aidlint.json (relative to the workspace folder). */
   configFile: string;
   rules: { customizations: RuleCustomization[] };
+  /** How findings suppressed by aidlint-suppressions.json are shown: as hints, or not at all. */
+  suppressedFindings: SuppressedFindings;
 }
 
-export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', configFile: '', rules: { customizations: [] } };
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', configFile: '', rules: { customizations: [] }, suppressedFindings: 'hint' };
 
 export class SettingsCache {
   private readonly byResource = new Map<string, Promise<Settings>>();
@@ -66,6 +69,7 @@ function normalize(value: Partial<Settings>): Settings {
     run: value.run === 'onSave' ? 'onSave' : 'onType',
     configFile: typeof value.configFile === 'string' ? value.configFile : '',
     rules: { customizations: Array.isArray(value.rules?.customizations) ? value.rules.customizations.filter(isCustomization) : [] },
+    suppressedFindings: value.suppressedFindings === 'hide' ? 'hide' : 'hint',
   };
 }
 

@@ -8,6 +8,7 @@ import { FileChangeType, type FileEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
 import { lintFile } from '../rules/engine/lint-file';
 import { readSourceFileSync } from '../rules/files/read';
+import { applyEditorSuppressions } from './bulk-suppressions';
 import { customize } from './diagnostics';
 import type { SettingsCache } from './settings';
 import { pathOf, uriOf } from './uris';
@@ -45,10 +46,10 @@ export async function filesChanged(changes: readonly FileEvent[], workspaces: Wo
 /** Recomputes one file's workspace-scan result from disk. */
 async function rescan(workspace: Workspace, filePath: string, type: FileChangeType, settings: SettingsCache): Promise<boolean> {
   const had = workspace.scanResults.has(filePath);
-  const { configFile, rules } = await settings.get(uriOf(workspace.root));
+  const { configFile, rules, suppressedFindings } = await settings.get(uriOf(workspace.root));
   const config = workspace.configs(configFile).configFor(filePath);
   const read = type === FileChangeType.Deleted ? undefined : readSourceFileSync(filePath, config.maxFileSize);
-  const messages = read?.ok ? customize(await lintFile({ filePath, text: read.text, config, index: workspace.index }), rules.customizations) : [];
+  const messages = read?.ok ? customize(applyEditorSuppressions(workspace.root, filePath, await lintFile({ filePath, text: read.text, config, index: workspace.index }), suppressedFindings), rules.customizations) : [];
   workspace.setScanResult(filePath, messages);
   return had || messages.length > 0;
 }

@@ -6,12 +6,14 @@
  */
 import type { Connection, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { scan } from '../rules/scan/scan';
+import { applyEditorSuppressions, isBulkSuppressed } from './bulk-suppressions';
 import { customize, toDiagnostic } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
 import type { Status } from './status';
 import { slowScanForTests } from './test-hooks';
 import { pathOf, uriOf } from './uris';
+import type { WorkspaceReports } from './workspace-reports';
 import type { Workspaces } from './workspaces';
 
 /** How long the scan works before it lets waiting requests and notifications in. */
@@ -39,6 +41,8 @@ export class WorkspaceScan {
     private readonly settings: SettingsCache,
     private readonly status: Status,
     private readonly log: Log,
+    /** Builds each folder's coupling report from the scan's pass. */
+    private readonly reports?: WorkspaceReports,
   ) {}
 
   /** Runs the scan; resolves with the number of problems found. */
@@ -58,7 +62,7 @@ export class WorkspaceScan {
         }
         const configs = workspace.configs(settings.configFile);
         let reported = 0;
-        const { results } = await scan({
+        const { results, index } = await scan({
           paths: [workspace.root],
           cwd: workspace.root,
           configs,
@@ -69,13 +73,16 @@ export class WorkspaceScan {
           },
         });
         for (const result of results) {
-          const messages = customize(result.messages, settings.rules.customizations);
+          const messages = customize(applyEditorSuppressions(workspace.root, result.filePath, result.messages, settings.suppressedFindings, this.log), settings.rules.customizations);
           workspace.setScanResult(result.filePath, messages);
           before.delete(result.filePath);
-          problems += messages.length;
+          // Findings within the baseline are hints, which the Problems panel does not list: not counted either.
+          problems += messages.filter((message) => !isBulkSuppressed(message)).length;
         }
         for (const vanished of before) workspace.setScanResult(vanished, []);
+        this.reports?.scanned(workspace, { results, index, configs });
       }
+      this.reports?.changed();
       this.log.info(`Workspace scan finished: ${problems} problems.`);
       this.status.scanned(problems);
       return problems;

@@ -22,6 +22,11 @@ export interface ProjectInput {
   files?: Record<string, string>;
   /** aidlint.json at the project root. */
   config?: object;
+  /**
+   * Files (of `files`) analysed before the file under test, as a workspace scan does: a file defining a
+   * constant learns of its uses in them.
+   */
+  analyseFirst?: string[];
 }
 
 export interface ExpectedProblem {
@@ -50,6 +55,7 @@ export function lintProject(input: ProjectInput, rules?: Partial<Record<RuleId, 
     fileExists: (file) => files.has(file),
     configuredHosts: (file) => configs.configFor(file).endpoints,
   });
+  for (const other of input.analyseFirst ?? []) index.analysis(path.join(PROJECT_ROOT, other));
   const messages = lintTextSync({ filePath, text, config: configs.configFor(filePath), index });
   return { messages, text };
 }

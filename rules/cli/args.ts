@@ -24,6 +24,9 @@ export interface CliOptions {
   fixDryRun: boolean;
   /** Lint only this part of the files (`--shard 2/4`), to split one repository across CI jobs. */
   shard?: { index: number; count: number };
+  /** Write aidlint-suppressions.json from this run's findings (`--suppress-all`), or shrink it to them (`--prune-suppressions`). */
+  suppressAll: boolean;
+  pruneSuppressions: boolean;
   init: boolean;
   help: boolean;
   version: boolean;
@@ -33,6 +36,8 @@ export interface CliOptions {
 export class UsageError extends Error {}
 
 export const USAGE = `Usage: aidlint [paths…] [options]
+       aidlint report [paths…] [options]   (the coupling report; see aidlint report --help)
+       aidlint seam add-provider <name> | check   (vendors and failover; see aidlint seam --help)
 
 Finds code hard-wired to one AI vendor. Paths default to the current folder.
 
@@ -48,6 +53,8 @@ Options:
       --color, --no-color  Force colours on or off (default: on for a terminal unless NO_COLOR is set)
       --print-config FILE  Print the configuration that applies to FILE
       --shard I/N          Lint only the I-th of N equal parts of the files (for parallel CI jobs)
+      --suppress-all       Record every finding in aidlint-suppressions.json; later runs fail only on findings beyond it
+      --prune-suppressions Lower the counts in aidlint-suppressions.json to the findings that are left
       --init               Create aidlint.json in the current folder
   -h, --help               Show this help
   -v, --version            Show the version
@@ -68,6 +75,8 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   shard: { type: 'string' },
+  'suppress-all': { type: 'boolean' },
+  'prune-suppressions': { type: 'boolean' },
   init: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -85,6 +94,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   const { values, positionals, tokens } = parseStrict(argv);
   const format = values.format ?? 'stylish';
   if (!isFormatName(format)) throw new UsageError(`Unknown format '${format}'; use one of ${formatNames.join(', ')}.`);
+  if (values['suppress-all'] && values['prune-suppressions']) throw new UsageError('--suppress-all and --prune-suppressions cannot be used together.');
   const lastColorToken = tokens.findLast((token) => token.kind === 'option' && (token.name === 'color' || token.name === 'no-color'));
   return {
     paths: positionals.length > 0 ? positionals : ['.'],
@@ -99,6 +109,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
+    suppressAll: values['suppress-all'] ?? false,
+    pruneSuppressions: values['prune-suppressions'] ?? false,
     init: values.init ?? false,
     help: values.help ?? false,
     version: values.version ?? false,

@@ -11,9 +11,12 @@ import { rules } from '../definitions';
 import { type FixedFile, FixRunError, fixFiles, writeFixedFiles } from '../fixes/fix-run';
 import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
+import { applyBaseline } from './baseline';
 import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
+import { REPORT_COMMAND, runReport } from './report-command';
+import { SEAM_COMMAND, runSeam } from './seam-command';
 import { countBySeverity } from './severity-counts';
 import { aidlintVersion } from './version';
 
@@ -25,6 +28,8 @@ const EXIT_USAGE = 2;
 
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
+    if (argv[0] === REPORT_COMMAND) return await runReport(argv.slice(1), io);
+    if (argv[0] === SEAM_COMMAND) return runSeam(argv.slice(1), io);
     return await run(parseCliArgs(argv), io);
   } catch (error) {
     if (error instanceof FixRunError) {
@@ -66,7 +71,7 @@ async function run(options: CliOptions, io: CliIo): Promise<number> {
  * Default globs (`src/ai/**`, include, exclude) are anchored at the workspace root: the current folder,
  * unless the paths given lie outside it (`aidlint /elsewhere/app`), then the folder that holds them all.
  */
-function workspaceRootFor(cwd: string, givenPaths: readonly string[]): string {
+export function workspaceRootFor(cwd: string, givenPaths: readonly string[]): string {
   const targets = givenPaths.map((given) => path.resolve(cwd, given));
   if (targets.every((target) => relativePosix(cwd, target) !== undefined)) return cwd;
   const folders = targets.map((target) => (existsSync(target) && !statSync(target).isDirectory() ? path.dirname(target) : target));
@@ -95,15 +100,22 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
     // Callers of a function whose result a fix changes may be anywhere in the project, not only in the given paths.
     const projectFiles = await listFiles([configs.workspaceRoot], configs);
     const fixed = fixFiles(filesWithFixableProblems(results), configs, projectFiles);
-    io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${fixed.skipped.length ? `; ${fixed.skipped.length} not applied (see the remaining problems)` : ''}.\n`);
+    const vendorOnly = fixed.skipped.filter((skipped) => /-only feature/.test(skipped.reason)).length;
+    const notApplied = fixed.skipped.length ? `; ${fixed.skipped.length} not applied${vendorOnly ? `, ${vendorOnly} of them vendor-only features with no neutral equivalent` : ''} (see the remaining problems)` : '';
+    io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${notApplied}.\n`);
+    const notices = fixed.files.flatMap((file) => (file.notice ? [file.notice.message] : []));
     if (options.fixDryRun) {
       io.stdout.write(unifiedDiff(fixed.files, io.cwd));
+      for (const notice of notices) io.stderr.write(`aidlint: once the diff is applied: ${notice}\n`);
       return EXIT_CLEAN;
     }
     writeFixedFiles(fixed.files);
+    for (const notice of notices) io.stderr.write(`aidlint: ${notice}\n`);
     results = await runScan();
   }
 
+  const baseline = applyBaseline(results, { suppressAll: options.suppressAll, pruneSuppressions: options.pruneSuppressions, root: configs.workspaceRoot, paths }, io);
+  results = baseline.results;
   const counts = countBySeverity(results.flatMap((result) => result.messages));
   const shown = options.quiet ? results.map(errorsOnly) : results;
   const color = options.color ?? (options.outputFile === undefined && io.isTTY && !io.env.NO_COLOR);
@@ -119,7 +131,8 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   if (tooManyWarnings && counts.error === 0) {
     io.stderr.write(`aidlint found too many warnings (maximum: ${options.maxWarnings}).\n`);
   }
-  return counts.error > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_CLEAN;
+  // With a baseline, nothing new may get in: a warning beyond it fails the run too.
+  return counts.error > 0 || tooManyWarnings || (baseline.inUse && counts.warning > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
 }
 
 function filesWithFixableProblems(results: readonly FileResult[]): string[] {
@@ -140,13 +153,13 @@ function errorsOnly(result: FileResult): FileResult {
 }
 
 /** Prints every config problem as `file:line:column: message`; true when there was any. */
-function reportConfigProblems(configs: ConfigResolver, io: CliIo): boolean {
+export function reportConfigProblems(configs: ConfigResolver, io: CliIo): boolean {
   const problems = configs.problems();
   for (const problem of problems) io.stderr.write(`${formatConfigProblem(problem)}\n`);
   return problems.length > 0;
 }
 
-function writeReport(file: string, report: string, io: CliIo): boolean {
+export function writeReport(file: string, report: string, io: CliIo): boolean {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, report);

@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, usesAsRelated } from '../engine/rule';
 
 export default defineRule<Record<string, never>, 'apiVersion'>({
   meta: {
@@ -17,7 +17,7 @@ export default defineRule<Record<string, never>, 'apiVersion'>({
   create(context) {
     return {
       'api-version-literal'(fact) {
-        context.report({ span: fact.span, messageId: 'apiVersion', data: { value: fact.value } });
+        context.report({ span: fact.span, messageId: 'apiVersion', data: { value: fact.value }, related: usesAsRelated(fact.uses) });
       },
     };
   },

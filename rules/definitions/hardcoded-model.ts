@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, usesAsRelated } from '../engine/rule';
 import { vendorLabel } from '../vendors/table';
 
 export interface HardcodedModelOptions {
@@ -31,6 +31,7 @@ export default defineRule<HardcodedModelOptions, 'model'>({
           span: fact.span,
           messageId: 'model',
           data: { value: fact.value, slot: fact.slot, vendor: vendorLabel(fact.vendor) },
+          related: usesAsRelated(fact.uses),
         });
       },
     };

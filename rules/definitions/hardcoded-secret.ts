@@ -1,4 +1,4 @@
-import { defineRule } from '../engine/rule';
+import { defineRule, usesAsRelated } from '../engine/rule';
 
 export default defineRule<Record<string, never>, 'openaiKey' | 'azureKey'>({
   meta: {
@@ -22,6 +22,7 @@ export default defineRule<Record<string, never>, 'openaiKey' | 'azureKey'>({
           span: fact.span,
           messageId: fact.keyKind === 'openai-key' ? 'openaiKey' : 'azureKey',
           data: { redacted: fact.redacted },
+          related: usesAsRelated(fact.uses),
         });
       },
     };

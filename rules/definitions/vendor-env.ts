@@ -4,7 +4,7 @@ import { vendorLabel } from '../vendors/table';
 export default defineRule<Record<string, never>, 'env'>({
   meta: {
     id: 'vendor-env',
-    docs: { description: 'A read of a vendor environment variable (`OPENAI_*`, `AZURE_OPENAI_*`) outside the seam.' },
+    docs: { description: 'A read of a vendor environment variable (`OPENAI_*`, `AZURE_OPENAI_*`), or of any variable that configures a vendor client, outside the seam.' },
     defaultSeverity: 'off',
     presets: { recommended: 'off', strict: 'info' },
     fixable: false,

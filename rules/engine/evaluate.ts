@@ -5,6 +5,7 @@
  */
 import type * as TS from 'typescript';
 import { HTTP_LIBRARIES, matchVendorModule } from '../vendors/table';
+import { LiteralTracer, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { type Binding, type ImportOrigin, Scopes } from './scope';
 import { StaticValues } from './strings';
@@ -43,7 +44,7 @@ export class Evaluator {
       const binding = this.scopes.resolve(target);
       if (binding) push(this.assignments, binding, value);
     } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
-      const owner = this.enclosingClass(target);
+      const owner = enclosingClass(target);
       if (!owner) return;
       let members = this.memberAssignments.get(owner);
       if (!members) this.memberAssignments.set(owner, (members = new Map()));
@@ -92,8 +93,47 @@ export class Evaluator {
       return undefined;
     }
     if (ts.isParenthesizedTypeNode(type)) return this.typeValue(type.type);
+    if (ts.isTypeLiteralNode(type)) return this.shapeValue(type.members);
     if (!ts.isTypeReferenceNode(type)) return undefined;
-    return constructValue(this.entityValue(type.typeName));
+    if (ts.isIdentifier(type.typeName) && ['Promise', 'Awaited'].includes(type.typeName.text) && type.typeArguments?.length === 1) {
+      return this.typeValue(type.typeArguments[0]);
+    }
+    const named = this.entityValue(type.typeName);
+    if (named?.kind === 'shape') return named;
+    if (named) return constructValue(named);
+    return ts.isIdentifier(type.typeName) ? this.localTypeValue(type.typeName) : undefined;
+  }
+
+  /** The shape an interface or type alias declares, when a member holds a vendor value. */
+  shapeValue(members: TS.NodeArray<TS.TypeElement> | TS.TypeNode): Value | undefined {
+    const ts = this.ts;
+    if (!('length' in members)) return ts.isTypeLiteralNode(members) ? this.shapeValue(members.members) : undefined;
+    const found: Record<string, Value> = {};
+    for (const member of members) {
+      const name = member.name && (ts.isIdentifier(member.name) || ts.isStringLiteral(member.name)) ? member.name.text : undefined;
+      if (name === undefined) continue;
+      if (ts.isMethodSignature(member)) {
+        const returns = this.typeValue(member.type);
+        if (returns) found[name] = { kind: 'function', returns };
+      } else if (ts.isPropertySignature(member)) {
+        const value = this.typeValue(member.type);
+        if (value) found[name] = value;
+      }
+    }
+    return Object.keys(found).length ? { kind: 'shape', members: found } : undefined;
+  }
+
+  /** A top-level interface or type alias of this file (types are not in the value scopes). */
+  private localTypeValue(name: TS.Identifier): Value | undefined {
+    const ts = this.ts;
+    const declaration = name.getSourceFile().statements.find(
+      (statement): statement is TS.InterfaceDeclaration | TS.TypeAliasDeclaration =>
+        (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name.text,
+    );
+    if (!declaration) return undefined;
+    return memoized(this.nodeValues, declaration as unknown as TS.Expression, () =>
+      ts.isInterfaceDeclaration(declaration) ? this.shapeValue(declaration.members) : this.shapeValue(declaration.type),
+    );
   }
 
   /** Leftmost identifier of a type name resolved to an import binding. */
@@ -144,13 +184,14 @@ export class Evaluator {
 
   /** `new Client({ deployment: 'x' })` remembers the deployment, since it decides every call's model. */
   private construct(expression: TS.NewExpression): Value | undefined {
-    const instance = constructValue(this.evaluate(expression.expression));
+    const constructed = constructValue(this.evaluate(expression.expression));
+    const instance = constructed && { ...constructed, construction: { file: this.filePath, start: expression.getStart(), end: expression.end } };
     const option = instance && deploymentOptionOf(instance);
     const [options] = expression.arguments ?? [];
     if (!instance || !option || !options) return instance;
-    const statics = new StaticValues(this.scopes);
-    const value = statics.properties(options).find((property) => property.name === option)?.value;
-    const literal = value && statics.literals(value);
+    const value = new StaticValues(this.scopes).properties(options).find((property) => property.name === option)?.value;
+    // Literals of this file only: a deployment imported from another module is kept as its export path.
+    const literal = value && new LiteralTracer(expression.getSourceFile(), this.scopes).origins(value);
     if (literal?.length === 1) return { ...instance, deployment: literal[0].value };
     const imported = value && this.importedProperty(value);
     return imported ? { ...instance, deployment: imported } : instance;
@@ -236,7 +277,7 @@ export class Evaluator {
   /** `this.name` inside a class: field initializers and types, parameter properties, and assignments. */
   private thisMember(node: TS.Node, name: string): Value | undefined {
     const ts = this.ts;
-    const owner = this.enclosingClass(node);
+    const owner = enclosingClass(node);
     if (!owner) return undefined;
     for (const member of owner.members) {
       if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
@@ -256,15 +297,11 @@ export class Evaluator {
       const value = this.evaluate(assigned);
       if (value) return value;
     }
-    return undefined;
-  }
-
-  /** The class whose instance `this` is at a node: arrow functions keep `this`, other functions rebind it. */
-  private enclosingClass(node: TS.Node): TS.ClassLikeDeclaration | undefined {
-    const ts = this.ts;
-    for (let current = node.parent; current; current = current.parent) {
-      if (ts.isClassLike(current)) return current;
-      if (ts.isFunctionDeclaration(current) || ts.isFunctionExpression(current)) return undefined;
+    // A subclass uses the base class's `this.openai`: its constructor takes the same parameter, typed, for `super(…)`.
+    if (owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) {
+      const constructor = owner.members.find(ts.isConstructorDeclaration);
+      const parameter = constructor?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+      if (parameter) return this.typeValue(parameter.type);
     }
     return undefined;
   }

@@ -36,6 +36,8 @@ export function computeExports(
         const binding = evaluator.scopes.resolve(declaration.name);
         if (binding) set(declaration.name.text, evaluator.valueOfBinding(binding));
       }
+    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && exported) {
+      set(statement.name.text, ts.isInterfaceDeclaration(statement) ? evaluator.shapeValue(statement.members) : evaluator.shapeValue(statement.type));
     } else if (ts.isFunctionDeclaration(statement) && exported) {
       set(isDefault || !statement.name ? 'default' : statement.name.text, evaluator.functionValue(statement));
     } else if (ts.isExportAssignment(statement)) {

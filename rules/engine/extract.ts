@@ -3,7 +3,7 @@
  * literals, type leaks, environment reads) and into the file's exported vendor values for the index.
  */
 import type * as TS from 'typescript';
-import { findApiVersionQueries, findOpenAiKeys, hostMentionPattern, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
+import { AZURE_OPENAI_CONTEXT, findApiVersionQueries, findOpenAiKeys, hostMentionPattern, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
 import {
   API_KEY_PROPERTIES,
   HTTP_GLOBALS,
@@ -16,9 +16,12 @@ import {
   vendorSpec,
   type VendorSpec,
 } from '../vendors/table';
+import { EnvReads } from './env-reads';
 import { Evaluator, type ModuleHost } from './evaluate';
-import { moduleSpecifierOfCall } from './syntax';
-import type { Fact, ImportForm, Span } from './facts';
+import { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
+import type { Fact, ForeignFact, ImportForm, Span } from './facts';
+import type { VendorId } from './types';
+import { type ExportedLiterals, type LiteralHost, type LiteralOrigin, LiteralTracer } from './literal-origins';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
@@ -28,7 +31,10 @@ import { computeExports, type ModuleExports } from './exports';
 
 export interface Extraction {
   facts: Fact[];
+  /** Facts about literals written in other files, found through their uses here. */
+  foreignFacts: ForeignFact[];
   exports: ModuleExports;
+  literals: ExportedLiterals;
 }
 
 export interface ExtractOptions {
@@ -42,10 +48,18 @@ interface ImportSite {
   typeOnly: boolean;
 }
 
+/** Key properties any service uses (Algolia, Mapbox, Firebase …), unlike `azureOpenAIApiKey` or the `api-key` header. */
+const GENERIC_KEY_PROPERTIES = ['apiKey', 'api_key'];
+
+/** Options of an HTTP request that hold its JSON body. */
+const REQUEST_BODY_PROPERTIES = ['body', 'data', 'json'];
+/** URL text right before a substitution that names the model or Azure deployment. */
+const MODEL_URL_SLOT = /(?:[?&]model=|\/deployments\/)$/;
+
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
 
-export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost, options: ExtractOptions): Extraction {
+export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost & LiteralHost, options: ExtractOptions): Extraction {
   return new FactExtractor(sourceFile, host, options).run();
 }
 
@@ -53,11 +67,16 @@ class FactExtractor {
   private readonly ts = typescript();
   private readonly evaluator: Evaluator;
   private readonly statics: StaticValues;
+  private readonly tracer: LiteralTracer;
+  private readonly envReads: EnvReads;
   private readonly facts: Fact[] = [];
+  private readonly foreignFacts: ForeignFact[] = [];
   private readonly factKeys = new Set<string>();
   private readonly imports: ImportSite[] = [];
   private readonly calls: TS.CallExpression[] = [];
   private readonly constructions: TS.NewExpression[] = [];
+  /** Identifiers used as values (a property, an argument, an array element): a provider factory passed on. */
+  private readonly valueReferences: TS.Identifier[] = [];
   private readonly exportedDeclarations: TS.Node[] = [];
   /** `export { local as name }` and `export default local`: local name → exported name. */
   private readonly listedExports = new Map<string, string>();
@@ -65,15 +84,19 @@ class FactExtractor {
   private readonly hosts: RegExp;
   private readonly mayHoldHosts: boolean;
   private readonly mayHoldApiVersions: boolean;
+  /** 32 hex characters under a generic `apiKey` are an Azure OpenAI key only in a file about Azure OpenAI (asked rarely). */
+  private azureOpenAiContextKnown?: boolean;
   private readonly vendorNames = new VendorNames();
 
   constructor(
     private readonly sourceFile: TS.SourceFile,
-    private readonly host: ModuleHost,
+    private readonly host: ModuleHost & LiteralHost,
     options: ExtractOptions,
   ) {
     this.evaluator = new Evaluator(sourceFile.fileName, host);
     this.statics = new StaticValues(this.evaluator.scopes);
+    this.tracer = new LiteralTracer(sourceFile, this.evaluator.scopes, host);
+    this.envReads = new EnvReads(this.evaluator.scopes);
     this.hosts = hostPattern(options.configuredHosts);
     // Most literals of most files need no look at all: decide once per file whether they can.
     this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
@@ -86,6 +109,7 @@ class FactExtractor {
     for (const site of this.imports) this.importFact(site);
     for (const construction of this.constructions) this.constructionFacts(construction);
     for (const call of this.calls) this.callFacts(call);
+    for (const reference of this.valueReferences) this.providerReference(reference);
     for (const statement of this.sourceFile.statements) {
       if (!isExported(statement) && isDeclaration(statement) && declaredNames(statement).some((name) => this.listedExports.has(name))) {
         this.exportedDeclarations.push(statement);
@@ -99,14 +123,35 @@ class FactExtractor {
       this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
     }
     const exports = computeExports(this.sourceFile, this.evaluator, this.commonJsExports);
-    return { facts: this.facts, exports };
+    return { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals: this.tracer.exportedLiterals(this.commonJsExports) };
   }
 
   private add(fact: Fact): void {
     const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
-    if (this.factKeys.has(key)) return;
+    if (this.factKeys.has(key)) {
+      // The same literal reached from another use: keep that use as a further related location.
+      const known = 'uses' in fact && fact.uses && this.facts.find((other) => `${other.kind}:${other.span.start}:${other.span.end}` === key);
+      if (known && 'uses' in known) known.uses = [...(known.uses ?? []), ...fact.uses!];
+      return;
+    }
     this.factKeys.add(key);
     this.facts.push(fact);
+  }
+
+  /**
+   * Reports each literal `expression` carries where it is written: here (with the use as a related
+   * location when the literal stands elsewhere), or as a foreign fact for the file that defines it.
+   */
+  private literalFacts(expression: TS.Expression, path: string[], accept: (value: string) => boolean, make: (origin: LiteralOrigin) => ForeignFact['fact']): void {
+    const use = this.span(expression);
+    for (const origin of this.tracer.origins(expression, path)) {
+      if (!accept(origin.value)) continue;
+      const fact = make(origin);
+      const inside = origin.file === this.sourceFile.fileName && origin.span.start >= use.start && origin.span.end <= use.end;
+      if (!inside) fact.uses = [{ file: this.sourceFile.fileName, span: use }];
+      if (origin.file === this.sourceFile.fileName) this.add(fact);
+      else this.foreignFacts.push({ file: origin.file, fact });
+    }
   }
 
   private span(node: TS.Node): Span {
@@ -163,16 +208,21 @@ class FactExtractor {
       case ts.SyntaxKind.PropertyAssignment: {
         const property = node as TS.PropertyAssignment;
         this.checkProperty(property.name, property.initializer);
+        if (ts.isIdentifier(property.initializer)) this.valueReferences.push(property.initializer);
         break;
       }
       case ts.SyntaxKind.ShorthandPropertyAssignment: {
         const property = node as TS.ShorthandPropertyAssignment;
         this.checkProperty(property.name, property.name);
+        this.valueReferences.push(property.name);
         break;
       }
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        for (const element of (node as TS.ArrayLiteralExpression).elements) if (ts.isIdentifier(element)) this.valueReferences.push(element);
+        break;
       case ts.SyntaxKind.PropertyAccessExpression:
       case ts.SyntaxKind.ElementAccessExpression:
-        this.checkEnvRead(node as TS.PropertyAccessExpression | TS.ElementAccessExpression);
+        this.checkEnvRead(node as TS.Expression);
         break;
       case ts.SyntaxKind.VariableDeclaration: {
         const declaration = node as TS.VariableDeclaration;
@@ -249,6 +299,8 @@ class FactExtractor {
       return;
     }
     this.calls.push(call);
+    this.checkEnvRead(call);
+    for (const argument of call.arguments) if (ts.isIdentifier(argument)) this.valueReferences.push(argument);
   }
 
   private recordAssignment(binary: TS.BinaryExpression): void {
@@ -298,6 +350,7 @@ class FactExtractor {
       callSpan: this.span(construction),
     });
     this.modelProperties(args, vendorSpec(instance.vendor), instance.className);
+    this.clientEnvReads(args, instance.vendor);
   }
 
   private callFacts(call: TS.CallExpression): void {
@@ -310,11 +363,25 @@ class FactExtractor {
     if (callee.kind === 'instance') this.instanceCall(call, callee);
     else if (callee.kind === 'vendor-export' && callee.role === 'provider-factory') {
       this.add({ kind: 'client-construction', vendor: callee.vendor, name: callee.name, role: 'provider', span: this.span(call.expression), callSpan: this.span(call) });
+      this.clientEnvReads(call.arguments, callee.vendor);
     } else if (callee.kind === 'http') {
       const library = HTTP_LIBRARIES.find((candidate) => candidate.name === callee.library)!;
       const isRequest = callee.path.length === 0 ? library.callable : callee.path.length === 1 && library.methods.includes(callee.path[0]);
       if (isRequest) this.restCall(call, library.name);
     }
+  }
+
+  /** `{ openai: createOpenAI }`, `register(createAzure)`, `[openai, azure]`: a provider or its factory handed on, not called here. */
+  private providerReference(reference: TS.Identifier): void {
+    if (!this.vendorNames.mayHoldVendor(reference)) return;
+    const binding = this.evaluator.scopes.resolve(reference);
+    if (binding?.kind !== 'import') return;
+    const value = this.evaluator.valueOfBinding(binding);
+    let name: string | undefined;
+    if (value?.kind === 'vendor-export' && value.role === 'provider-factory') name = value.name;
+    else if (value?.kind === 'instance' && value.role === 'provider' && !value.path.length) name = value.className;
+    if (!name || !value || !('vendor' in value)) return;
+    this.add({ kind: 'client-construction', vendor: value.vendor, name, role: 'provider', span: this.span(reference), callSpan: this.span(reference) });
   }
 
   private instanceCall(call: TS.CallExpression, callee: Extract<Value, { kind: 'instance' }>): void {
@@ -329,6 +396,7 @@ class FactExtractor {
         callSpan: this.span(call),
         viaModule: callee.viaModule,
         deployment: callee.deployment,
+        construction: callee.construction,
       });
       this.modelProperties(call.arguments, vendor, callee.className);
       const method = callee.path[callee.path.length - 1];
@@ -351,19 +419,23 @@ class FactExtractor {
     }
   }
 
+  /** `model:` (and the vendor's other model options) of option objects, however they are built. */
   private modelProperties(args: readonly TS.Expression[], vendor: VendorSpec, client: string): void {
     for (const argument of args) {
-      for (const property of this.statics.properties(argument)) {
-        if (vendor.modelProperties.includes(property.name)) this.modelLiterals(property.value, vendor, `\`${property.name}\``, client);
-      }
+      for (const name of vendor.modelProperties) this.modelLiterals(argument, vendor, `\`${name}\``, client, [name]);
     }
   }
 
-  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string): void {
-    for (const literal of this.statics.literals(expression)) {
-      if (!literal.value.trim()) continue;
-      this.add({ kind: 'model-literal', vendor: vendor.id, value: literal.value, slot, client, span: this.span(literal.node) });
-    }
+  private modelLiterals(expression: TS.Expression, vendor: VendorSpec, slot: string, client: string, path: string[] = []): void {
+    // An inline `{ model: X }`: the use is X itself, not the whole options object.
+    const inline = path.length === 1 ? this.statics.properties(expression).filter((property) => property.name === path[0]).pop() : undefined;
+    if (inline) [expression, path] = [inline.value, []];
+    this.literalFacts(
+      expression,
+      path,
+      (value) => !!value.trim(),
+      (origin) => ({ kind: 'model-literal', vendor: vendor.id, value: origin.value, slot, client, span: origin.span }),
+    );
   }
 
   private restCall(call: TS.CallExpression, library: string): void {
@@ -373,9 +445,50 @@ class FactExtractor {
     for (const source of sources) {
       const host = this.findHost(this.statics.fragments(source).join(''));
       if (!host) continue;
-      this.add({ kind: 'rest-call', vendor: vendorOfHost(host) ?? 'configured', library, host, span: this.span(call.expression), callSpan: this.span(call) });
+      const vendor = vendorOfHost(host);
+      this.add({ kind: 'rest-call', vendor: vendor ?? 'configured', library, host, span: this.span(call.expression), callSpan: this.span(call) });
+      if (vendor) this.restModels(call, source, vendorSpec(vendor));
       return;
     }
+  }
+
+  /** Models a raw request names: in its JSON body (`body: JSON.stringify({ model })`, axios data, got `json`) or its URL. */
+  private restModels(call: TS.CallExpression, url: TS.Expression, vendor: VendorSpec): void {
+    const ts = this.ts;
+    const [first, second] = call.arguments;
+    const bodies = [
+      ...(second ? [second] : []),
+      ...[first, second].flatMap((options) => (options ? this.statics.properties(options) : [])).filter((property) => REQUEST_BODY_PROPERTIES.includes(property.name)).map((property) => property.value),
+    ];
+    for (const body of bodies) {
+      let inner = skipOuterExpressions(body);
+      const binding = ts.isIdentifier(inner) ? this.evaluator.scopes.resolve(inner) : undefined;
+      if (binding?.kind === 'variable' && binding.init && !binding.path.length) inner = skipOuterExpressions(binding.init);
+      const payload = ts.isCallExpression(inner) && calleeText(inner.expression) === 'JSON.stringify' && inner.arguments[0] ? inner.arguments[0] : body;
+      this.modelLiterals(payload, vendor, '`model` of the request body', vendor.label, ['model']);
+    }
+    for (const expression of this.urlModelExpressions(url, 0)) this.modelLiterals(expression, vendor, 'request URL', vendor.label);
+  }
+
+  /** Substitutions of a URL template that name the model (`?model=${MODEL}`, `/deployments/${DEPLOYMENT}/`). */
+  private urlModelExpressions(url: TS.Expression, depth: number): TS.Expression[] {
+    const ts = this.ts;
+    const inner = skipOuterExpressions(url);
+    if (depth > 4) return [];
+    if (ts.isTemplateExpression(inner)) {
+      return inner.templateSpans.flatMap((span, at) => {
+        const before = at === 0 ? inner.head.text : inner.templateSpans[at - 1].literal.text;
+        return [...(MODEL_URL_SLOT.test(before) ? [span.expression] : []), ...this.urlModelExpressions(span.expression, depth + 1)];
+      });
+    }
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      return [...this.urlModelExpressions(inner.left, depth + 1), ...this.urlModelExpressions(inner.right, depth + 1)];
+    }
+    if (ts.isIdentifier(inner)) {
+      const binding = this.evaluator.scopes.resolve(inner);
+      return binding?.kind === 'variable' && binding.init && !binding.path.length ? this.urlModelExpressions(binding.init, depth + 1) : [];
+    }
+    return [];
   }
 
   private findHost(text: string): string | undefined {
@@ -426,58 +539,54 @@ class FactExtractor {
     const key = propertyNameText(name);
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
-      for (const literal of this.statics.literals(value)) {
-        if (isApiVersionValue(literal.value)) this.add({ kind: 'api-version-literal', value: literal.value, span: this.span(literal.node) });
-      }
-    } else if (API_KEY_PROPERTIES.includes(key)) {
+      this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
+    } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext())) {
       this.checkAzureKeyValue(value);
     }
   }
 
-  private checkAzureKeyValue(value: TS.Expression): void {
-    for (const literal of this.statics.literals(value)) {
-      if (!isAzureKey(literal.value)) continue;
-      const start = literal.node.getStart(this.sourceFile) + 1;
-      this.add({
-        kind: 'secret-literal',
-        keyKind: 'azure-key',
-        redacted: redactKey(literal.value),
-        span: { start, end: start + literal.value.length },
-        literalSpan: this.span(literal.node),
-      });
-    }
+  private azureOpenAiContext(): boolean {
+    return (this.azureOpenAiContextKnown ??= AZURE_OPENAI_CONTEXT.test(this.sourceFile.text));
   }
 
-  private checkEnvRead(node: TS.PropertyAccessExpression | TS.ElementAccessExpression): void {
-    const ts = this.ts;
-    const name = ts.isPropertyAccessExpression(node)
-      ? node.name.text
-      : ts.isStringLiteralLike(node.argumentExpression)
-        ? node.argumentExpression.text
-        : undefined;
-    if (name === undefined || !this.isEnvObject(node.expression)) return;
-    const vendor = vendorOfEnvVar(name);
-    if (vendor) this.add({ kind: 'env-read', vendor, name, span: this.span(node) });
+  private checkAzureKeyValue(value: TS.Expression): void {
+    this.literalFacts(value, [], isAzureKey, (origin) => ({
+      kind: 'secret-literal',
+      keyKind: 'azure-key',
+      redacted: redactKey(origin.value),
+      span: { start: origin.span.start + 1, end: origin.span.start + 1 + origin.value.length },
+      literalSpan: origin.span,
+    }));
+  }
+
+  /** A read of a vendor-prefixed variable anywhere (`process.env.OPENAI_API_KEY`, `env.OPENAI_API_KEY`, `getEnv('OPENAI_…')`). */
+  private checkEnvRead(node: TS.Expression): void {
+    const parent = node.parent;
+    // `process.env.X = '…'` (a test's set-up) writes the variable; it reads nothing.
+    if (this.ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind === this.ts.SyntaxKind.EqualsToken) return;
+    const read = this.envReads.readOf(node);
+    const vendor = read && vendorOfEnvVar(read.name);
+    if (vendor) this.add({ kind: 'env-read', vendor, name: read.name, span: this.span(read.node) });
+  }
+
+  /** Environment reads that configure a vendor client, whatever their names (`apiKey: process.env.AZURE_KEY`). */
+  private clientEnvReads(args: readonly TS.Expression[], vendor: VendorId): void {
+    for (const argument of args) {
+      for (const read of this.envReads.readsIn(argument)) {
+        this.add({ kind: 'env-read', vendor: vendorOfEnvVar(read.name) ?? vendor, name: read.name, span: this.span(read.node) });
+      }
+    }
   }
 
   private checkEnvDestructuring(declaration: TS.VariableDeclaration): void {
     const ts = this.ts;
-    if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer || !this.isEnvObject(declaration.initializer)) return;
+    if (!ts.isObjectBindingPattern(declaration.name) || !declaration.initializer || !this.envReads.isEnvObject(declaration.initializer)) return;
     for (const element of declaration.name.elements) {
       const property = element.propertyName ?? element.name;
       const name = ts.isIdentifier(property) || ts.isStringLiteralLike(property) ? property.text : undefined;
       const vendor = name && vendorOfEnvVar(name);
       if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(property) });
     }
-  }
-
-  /** `process.env` (with `process` not shadowed) or `import.meta.env`. */
-  private isEnvObject(node: TS.Expression): boolean {
-    const ts = this.ts;
-    if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'env') return false;
-    const owner = node.expression;
-    if (ts.isIdentifier(owner)) return owner.text === 'process' && !this.evaluator.scopes.resolve(owner);
-    return ts.isMetaProperty(owner) && owner.keywordToken === ts.SyntaxKind.ImportKeyword;
   }
 }
 

@@ -4,11 +4,19 @@
  * Offsets are UTF-16 offsets into the analysed text.
  */
 import type { VendorId } from './types';
-import type { Deployment } from './values';
+import type { Deployment, SourceSite } from './values';
 
 export interface Span {
   start: number;
   end: number;
+}
+
+/** Where a literal reported at its definition reaches a vendor slot (shown as a related location). */
+export interface LiteralUse {
+  /** Absolute path of the file of the use. */
+  file: string;
+  /** The expression at the vendor slot that carries the literal (`model: CHAT_MODEL`). */
+  span: Span;
 }
 
 export type ImportForm =
@@ -57,6 +65,8 @@ export interface VendorCallFact {
   viaModule?: string;
   /** The client's fixed deployment (AzureOpenAI `deployment`), which wins over the call's `model`. */
   deployment?: Deployment;
+  /** Where the client was constructed, when the code shows it (not for a client passed in as a parameter). */
+  construction?: SourceSite;
 }
 
 /** `fetch`, `axios`, `got`, `ky` or `node:https` request to a vendor endpoint. Span: the callee. */
@@ -79,6 +89,8 @@ export interface ModelLiteralFact {
   /** The client class or provider it was passed to (`AzureOpenAI`, `OpenAIClient` …). */
   client: string;
   span: Span;
+  /** Uses of the literal when it is written away from the slot (a constant, a config module). */
+  uses?: LiteralUse[];
 }
 
 /** A string literal holding a vendor endpoint URL or host. Span: the literal. */
@@ -94,6 +106,7 @@ export interface ApiVersionLiteralFact {
   kind: 'api-version-literal';
   value: string;
   span: Span;
+  uses?: LiteralUse[];
 }
 
 /** An API key literal. Span: the key characters. `redacted` is the only form of the key ever shown. */
@@ -104,6 +117,7 @@ export interface SecretLiteralFact {
   span: Span;
   /** Span of the whole string literal the key is in, when it is one (for the env-var fix). */
   literalSpan?: Span;
+  uses?: LiteralUse[];
 }
 
 /** An exported declaration whose signature names a vendor SDK type. Span: the type reference. */
@@ -134,6 +148,12 @@ export type Fact =
   | SecretLiteralFact
   | TypeLeakFact
   | EnvReadFact;
+
+/** A fact about a literal written in another file (`file`), found through a use in this one. */
+export interface ForeignFact {
+  file: string;
+  fact: ModelLiteralFact | ApiVersionLiteralFact | SecretLiteralFact;
+}
 
 export type FactKind = Fact['kind'];
 export type FactOfKind<K extends FactKind> = Extract<Fact, { kind: K }>;

@@ -21,11 +21,19 @@ export interface LintInput {
 
 /** Synchronous lint; throws NestingTooDeepError (use `lintFile` unless you handle it). */
 export function lintTextSync({ filePath, text, config, index }: LintInput): LintMessage[] {
-  if (!index.needsAnalysis(filePath, text)) return [];
+  // A file that mentions no vendor still holds findings when its literals reach another file's vendor call.
+  const definedHere = index.factsDefinedIn(filePath);
+  if (!index.needsAnalysis(filePath, text) && !definedHere.length) return [];
   const analysis = index.analysis(filePath, text);
   if (!analysis) return [];
   const lineMap = new LineMap(text);
-  const messages = applyRules({ filePath, facts: analysis.facts, config, lineMap });
+  // Gathered again: analysing this file's new text drops the analyses that used its old one.
+  const facts = [...analysis.facts, ...(definedHere.length ? index.factsDefinedIn(filePath) : [])];
+  const rangeIn = (file: string, span: { start: number; end: number }) => {
+    const other = index.analysedText(file);
+    return other === undefined ? undefined : new LineMap(other).rangeOf(span.start, span.end);
+  };
+  const messages = applyRules({ filePath, facts, config, lineMap, rangeIn });
   const result = applyDirectives(messages, analysis.directives, { lineMap, unusedSeverity: config.reportUnusedDisableDirectives });
   if (analysis.syntaxError) {
     const { start, end, message } = analysis.syntaxError;

@@ -36,6 +36,8 @@ export interface Report<MessageIds extends string = string> {
   span: Span;
   messageId: MessageIds;
   data?: Record<string, string>;
+  /** Related locations (`file`: absolute path, `span` in that file's text). */
+  related?: Array<{ file: string; span: Span; message: string }>;
 }
 
 export interface RuleContext<Options, MessageIds extends string = string> {
@@ -43,6 +45,11 @@ export interface RuleContext<Options, MessageIds extends string = string> {
   /** Absolute path of the file being linted. */
   readonly filePath: string;
   report(report: Report<MessageIds>): void;
+}
+
+/** A literal's uses as related locations of a report made at its definition. */
+export function usesAsRelated(uses: ReadonlyArray<{ file: string; span: Span }> | undefined): Report['related'] {
+  return uses?.map((use) => ({ file: use.file, span: use.span, message: 'The value is used here.' }));
 }
 
 export type FactHandlers = { [K in FactKind]?: (fact: FactOfKind<K>) => void };

@@ -1,16 +1,11 @@
 /**
- * Static strings and object shapes: which literal values an expression can carry to a call, following
- * identifiers to their initializers, fallbacks (`a ?? 'b'`), concatenations and templates.
+ * Static object shapes and URL fragments, following identifiers to their initializers, fallbacks
+ * (`a ?? 'b'`), concatenations and templates. Whole literals with their origins: `literal-origins.ts`.
  */
 import type * as TS from 'typescript';
 import { isFallbackOperator, skipOuterExpressions } from './syntax';
 import { typescript } from './parse';
 import type { Scopes } from './scope';
-
-export interface StringLiteralValue {
-  value: string;
-  node: TS.StringLiteralLike;
-}
 
 export interface PropertyValue {
   name: string;
@@ -26,25 +21,6 @@ export class StaticValues {
   private readonly ts = typescript();
 
   constructor(private readonly scopes: Scopes) {}
-
-  /** Whole string literals an expression may evaluate to (a model name, a key). */
-  literals(node: TS.Expression, depth = 0): StringLiteralValue[] {
-    const ts = this.ts;
-    if (depth > MAX_DEPTH) return [];
-    const inner = skipOuterExpressions(node);
-    if (ts.isStringLiteralLike(inner)) return [{ value: inner.text, node: inner }];
-    if (ts.isConditionalExpression(inner)) return [...this.literals(inner.whenTrue, depth + 1), ...this.literals(inner.whenFalse, depth + 1)];
-    if (ts.isBinaryExpression(inner) && isFallbackOperator(inner.operatorToken.kind)) {
-      return [...this.literals(inner.left, depth + 1), ...this.literals(inner.right, depth + 1)];
-    }
-    if (ts.isPropertyAccessExpression(inner)) {
-      // `settings.chatModel` of `const settings = { chatModel: 'gpt-4o' }`; the last property of that name wins.
-      const property = this.properties(inner.expression, depth + 1).filter((candidate) => candidate.name === inner.name.text).pop();
-      return property ? this.literals(property.value, depth + 1) : [];
-    }
-    const init = this.initializerOf(inner);
-    return init ? this.literals(init, depth + 1) : [];
-  }
 
   /** Every literal text fragment a URL expression is built from (`BASE + '/chat'`, templates, `new URL`). */
   fragments(node: TS.Expression, depth = 0): string[] {

@@ -47,6 +47,15 @@ export interface LintMessage {
   notice?: NoticeKind;
   /** Machine-readable details for fixes and reports (vendor, model name, call path ...). */
   data?: Record<string, string>;
+  /** Other places that explain the finding (where a constant reported at its definition is used). */
+  related?: RelatedLocation[];
+}
+
+export interface RelatedLocation {
+  /** Absolute path. */
+  filePath: string;
+  range: Range;
+  message: string;
 }
 
 export type NoticeKind =

@@ -22,15 +22,26 @@ export type Value =
       viaModule?: string;
       /** The deployment the client was constructed with, which overrides each call's `model`. */
       deployment?: Deployment;
+      /** Where the client was constructed (`new X(…)`), for fixes that must keep its configuration. */
+      construction?: SourceSite;
     }
   /** A function whose calls return `returns` (`function getClient() { return new OpenAI() }`). */
   | { kind: 'function'; returns: Value }
   /** A module of the workspace (`import * as lib from './lib'`, `require('./lib')`). */
   | { kind: 'local-module'; file: string; specifier: string }
+  /** A declared shape (an interface or type literal) whose members hold vendor values (`getChat(): Promise<Chat>`). */
+  | { kind: 'shape'; members: Record<string, Value> }
   /** An HTTP client library or one of its members (`axios`, `axios.post`, `https.request`). */
   | { kind: 'http'; library: string; path: string[] };
 
 export type InstanceValue = Extract<Value, { kind: 'instance' }>;
+
+/** A place in a workspace file: the file and a range of UTF-16 offsets in it. */
+export interface SourceSite {
+  file: string;
+  start: number;
+  end: number;
+}
 
 /**
  * A client's fixed deployment: a literal, or a property of another module's export
@@ -56,6 +67,10 @@ export function constructValue(callee: Value | undefined): InstanceValue | undef
     const defaultExport = vendorModuleSpec(callee.module).defaultExport;
     return defaultExport ? constructValue(vendorExportValue(callee.vendor, callee.module, defaultExport)) : undefined;
   }
+  if (callee.kind === 'vendor-export' && callee.role === 'resource') {
+    const resource = vendorModuleSpec(callee.module).exports[callee.name] as Extract<ExportRole, { role: 'resource' }>;
+    return { kind: 'instance', vendor: callee.vendor, module: callee.module, className: resource.client, role: 'client', path: [...resource.path] };
+  }
   if (callee.kind !== 'vendor-export' || (callee.role !== 'client' && callee.role !== 'credential')) return undefined;
   return { kind: 'instance', vendor: callee.vendor, module: callee.module, className: callee.name, role: callee.role, path: [] };
 }
@@ -79,6 +94,14 @@ export function memberValue(
       return resolveLocal(base.file, name, base.specifier);
     case 'http':
       return { ...base, path: [...base.path, name] };
+    case 'vendor-export': {
+      // `OpenAIRealtimeWS.azure(client)`: a static factory of the class returns an instance of it.
+      const role = vendorModuleSpec(base.module).exports[base.name];
+      const instance = role?.role === 'client' && role.staticFactories?.includes(name) ? constructValue(base) : undefined;
+      return instance && { kind: 'function', returns: instance };
+    }
+    case 'shape':
+      return Object.prototype.hasOwnProperty.call(base.members, name) ? base.members[name] : undefined;
     default:
       return undefined;
   }
@@ -103,6 +126,9 @@ export function viaModule(value: Value | undefined, specifier: string): Value | 
   if (value.kind === 'function') {
     const returns = viaModule(value.returns, specifier);
     return returns ? { kind: 'function', returns } : undefined;
+  }
+  if (value.kind === 'shape') {
+    return { kind: 'shape', members: Object.fromEntries(Object.entries(value.members).map(([name, member]) => [name, viaModule(member, specifier)!])) };
   }
   return value;
 }

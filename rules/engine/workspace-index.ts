@@ -8,6 +8,8 @@ import { type Analysis, analyzeSource } from './analysis';
 import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
+import type { ForeignFact } from './facts';
+import { type LiteralHost, type LiteralOrigin, lookupExportedLiterals } from './literal-origins';
 import { type FileSystemView, ModuleResolver } from './module-resolver';
 import type { Value } from './values';
 
@@ -24,13 +26,15 @@ export interface FileSummary {
   specifiers: string[];
 }
 
-export class WorkspaceIndex implements ModuleHost {
+export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** null: in progress, unreadable or failed. */
   private readonly analyses = new Map<string, { text: string; analysis: Analysis } | null>();
   private readonly exporters = new Map<string, boolean | 'pending'>();
   private readonly dependents = new Map<string, Set<string>>();
   private readonly prefilters = new Map<string, (text: RawSource) => boolean>();
   private readonly summaries = new Map<string, FileSummary>();
+  /** Defining file → files whose analysis holds foreign facts about its literals. */
+  private readonly literalUsers = new Map<string, Set<string>>();
   readonly resolver: ModuleResolver;
 
   constructor(private readonly host: IndexHost) {
@@ -89,7 +93,48 @@ export class WorkspaceIndex implements ModuleHost {
       throw error;
     }
     this.analyses.set(filePath, { text: current, analysis });
+    for (const { file } of analysis.foreignFacts) {
+      let users = this.literalUsers.get(file);
+      if (!users) this.literalUsers.set(file, (users = new Set()));
+      users.add(filePath);
+    }
     return analysis;
+  }
+
+  /**
+   * Literals export `path[0]` of a module carries at property path `path[1..]`, with where each is
+   * written (following re-exports). The module is analysed on demand, whatever its text mentions.
+   */
+  exportedLiterals(filePath: string, path: readonly string[], depth = 0): LiteralOrigin[] {
+    const analysis = depth < 8 ? this.safeAnalysis(filePath) : undefined;
+    if (!analysis) return [];
+    return lookupExportedLiterals(analysis.literals, path, (specifier, next) => {
+      const target = this.resolveModule(filePath, specifier);
+      return target ? this.exportedLiterals(target, next, depth + 1) : [];
+    });
+  }
+
+  /**
+   * Facts about literals written in `filePath` that vendor slots of other analysed files use: reported in
+   * the file that defines them (where a fix edits them). Uses of one literal from several files are merged.
+   */
+  factsDefinedIn(filePath: string): ForeignFact['fact'][] {
+    const merged = new Map<string, ForeignFact['fact']>();
+    for (const user of this.literalUsers.get(filePath) ?? []) {
+      for (const { file, fact } of this.analyses.get(user)?.analysis.foreignFacts ?? []) {
+        if (file !== filePath) continue;
+        const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
+        const known = merged.get(key);
+        if (known) known.uses = [...(known.uses ?? []), ...(fact.uses ?? [])];
+        else merged.set(key, { ...fact, uses: [...(fact.uses ?? [])] });
+      }
+    }
+    return [...merged.values()];
+  }
+
+  /** Text of a file as last analysed (for ranges of related locations), else as the host has it. */
+  analysedText(filePath: string): string | undefined {
+    return this.analyses.get(filePath)?.text ?? this.host.readFile(filePath);
   }
 
   resolveModule(fromFile: string, specifier: string): string | undefined {
@@ -150,6 +195,7 @@ export class WorkspaceIndex implements ModuleHost {
     this.exporters.clear();
     this.summaries.clear();
     this.dependents.clear();
+    this.literalUsers.clear();
     this.resolver.invalidate();
   }
 

@@ -15,9 +15,10 @@ import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { matchVendorModule } from '../vendors/table';
-import { CLIENT_PROVIDERS, SOLE_PROVIDER } from '../vendors/wrap-table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
-import type { ConfigSection, SeamProvider } from './seam';
+import { type ClientOrigin, clientOrigins } from './client-origin';
+import { type ConnectionProject, readConnection } from './connection';
+import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
 import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
@@ -25,11 +26,12 @@ import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-p
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, followReturn } from './wrap/callers';
-import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
-import { Refusal } from './wrap/request';
+import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
+import { CALL_SHAPES, KIND_APIS } from '../vendors/wrap-table';
+import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById'];
 
 export interface FixInput {
   filePath: string;
@@ -48,7 +50,7 @@ export interface FixSession {
   sourceFile: TS.SourceFile;
   scopes: Scopes;
   facts: readonly Fact[];
-  newSeamPlan(provider: SeamProvider): SeamPlan;
+  newSeamPlan(): SeamPlan;
   /** The path aliases the file's imports use (worked out on first use). */
   pathAliases(): readonly PathAlias[];
 }
@@ -79,10 +81,10 @@ export function openFixSession(input: FixInput, seams?: Map<string, SeamPlan>): 
     scopes: new Scopes(),
     facts: analysis.facts,
     pathAliases: () => (aliases ??= pathAliasesOf(input.text, (specifier) => input.index.resolveModule(input.filePath, specifier))),
-    newSeamPlan: (provider) => {
+    newSeamPlan: () => {
       const shared = seams?.get(seamDir);
       if (shared) return shared;
-      const plan = new SeamPlan(seamDir, projectRoot, input.host, provider);
+      const plan = new SeamPlan(seamDir, projectRoot, input.host);
       seams?.set(seamDir, plan);
       return plan;
     },
@@ -95,7 +97,7 @@ export function fixesForFile(input: FixInput): Fix[] {
   if (!session) return [];
   const fixes: Fix[] = [];
   for (const fact of session.facts) {
-    const seam = session.newSeamPlan(providerFor(fact));
+    const seam = session.newSeamPlan();
     const fix =
       fact.kind === 'client-construction'
         ? clientFix(session, fact, seam, { plan: (call) => planFix(session, call, seam), finish: (planned) => finishEdits(session, planned) })
@@ -103,17 +105,6 @@ export function fixesForFile(input: FixInput): Fix[] {
     if (fix) fixes.push(fix);
   }
   return fixes;
-}
-
-/** The seam's default provider: Azure OpenAI when the code being fixed calls (or constructs) an Azure client. */
-export function providerFor(fact: Fact): SeamProvider {
-  return (fact.kind !== 'model-literal' && servingProvider(fact)) || 'openai';
-}
-
-/** The provider the code of a call, a client or a model literal goes to, when its client class tells. */
-function servingProvider(fact: Fact): SeamProvider | undefined {
-  const client = fact.kind === 'vendor-call' || fact.kind === 'model-literal' ? fact.client : fact.kind === 'client-construction' ? fact.name : undefined;
-  return client === undefined ? undefined : CLIENT_PROVIDERS[client];
 }
 
 export function planFix(session: FixSession, fact: Fact, seam: SeamPlan): PlannedFix | undefined {
@@ -187,48 +178,81 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
-  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes);
+  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
   const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
   if ('refused' in plan) return refuse(plan.refused);
   // Callers first: a refusal must leave the seam's config as it was.
   let returned: ReturnedResult | undefined;
+  let modelCall: { callee: string; text: string };
   try {
     returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+    modelCall = seam.transaction(() => {
+      const call = seamModelCall(session, fact, plan, seam);
+      // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
+      const newTexts = [call.text, plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => (typeof change === 'string' ? change : change.newText)).join('\n');
+      const missing = seam.missingFromIndex([...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)), ...(plan.passesSettings ? ['RequestOptions'] : [])]);
+      if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
+      if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
+      return call;
+    });
   } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return refuse(error.message);
+    if (error instanceof SeamConfigError || error instanceof Refusal) return refuse(error.message);
+    throw error;
   }
-  // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel).
-  const newTexts = [plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => change.newText).join('\n');
-  const missing = seam.missingFromIndex(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)));
-  if (missing.length) return refuse(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
-  const soleProvider = SOLE_PROVIDER[plan.kind];
-  const provider = soleProvider ?? providerFor(fact);
-  let key: string;
-  try {
-    key = typeof plan.model === 'string' ? seam.modelEntry(plan.model, provider, soleProvider !== undefined) : plan.model.key;
-  } catch (error) {
-    if (!(error instanceof SeamConfigError)) throw error;
-    return refuse(error.message);
-  }
-  const configFile = typeof plan.model === 'string' ? undefined : 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
-  const unusable = typeof plan.model === 'string' ? undefined : seam.modelRefusal(configFile, key, provider);
-  if (unusable) return refuse(unusable);
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
   return {
     fix,
-    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
+    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_PLACEHOLDER, modelCall.text) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
     imports: [
       {
         specifier: seam.specifier(input.filePath, 'index', session.pathAliases()),
-        names: [plan.factory],
+        names: [modelCall.callee],
         typeNames: isTypeScript ? typeNames : [],
         commonJs: isCommonJsFile(sourceFile, seam),
       },
+      ...(plan.compat.length
+        ? [{ specifier: seam.specifier(input.filePath, 'openai-compat', session.pathAliases()), names: plan.compat, typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }]
+        : []),
     ],
     modelConstant: plan.modelConstant,
     otherFiles: returned?.otherFiles,
+  };
+}
+
+/**
+ * The seam call that gives the wrapped call its model, on the connection of the call's client: by the
+ * model's config key (`chatModel('gpt4oMini')`), or, for a model chosen at run time, by its id on that
+ * connection (`chatModelById(model, 'openai')`).
+ */
+/** The seam's model for a wrapped call; a model of config gets what the call needs recorded (\`modelNeeds\`). */
+function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string } {
+  const { sourceFile, input } = session;
+  const { model, factory, needs } = plan;
+  const connection = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind]);
+  const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)})` });
+  const byKey = (key: string) => {
+    seam.need(key, needs);
+    return { callee: factory, text: `${factory}(${quote(key, sourceFile)})` };
+  };
+  if (typeof model === 'string') return byKey(seam.modelEntry(model, connection));
+  if (!('key' in model)) return byId(model.runtime);
+  const configFile = 'file' in model ? model.file : input.index.resolveModule(input.filePath, model.specifier);
+  // `models.x` of the project's own configuration module: a model chosen where the code runs.
+  if ('runtime' in model && configFile !== seam.file('config')) return byId(model.runtime);
+  const unusable = seam.modelRefusal(configFile, model.key, connection);
+  if (unusable) throw new Refusal(unusable);
+  return byKey(model.key);
+}
+
+/** Constants followed from the file being fixed, into the modules it imports. */
+function followConstant(session: FixSession): FollowConstant {
+  const { input, sourceFile, scopes } = session;
+  const current: OpenFile = { path: input.filePath, sourceFile, scopes };
+  const project = { read: (filePath: string) => input.host.readFile(filePath), resolve: (fromFile: string, specifier: string) => input.index.resolveModule(fromFile, specifier) };
+  return (identifier) => {
+    const definition = constantDefinition(identifier, current, project);
+    return definition && { expression: definition.expression, sameFile: definition.file === current };
   };
 }
 
@@ -241,7 +265,53 @@ function projectOf(input: FixInput): Project {
   };
 }
 
-function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: Exclude<ConfigSection, 'modelProviders'>, title: string, seam: SeamPlan): PlannedFix {
+/**
+ * The seam connection of the clients that may make a call (every one, for an injected client, must be
+ * configured the same way). A Refusal when that cannot be known.
+ */
+function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string): string {
+  const { input } = session;
+  const project: ConnectionProject = {
+    read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
+    resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
+    isSeamConfig: (filePath) => filePath === seam.file('config'),
+  };
+  const [spec, ...others] = origins.map((origin) => readConnection(origin.site, origin.className, project));
+  if (others.some((other) => JSON.stringify(other) !== JSON.stringify(spec))) {
+    throw new Refusal('the client is passed in from places that configure it differently, so its requests have no single connection');
+  }
+  const { site } = origins[0];
+  return seam.connection({ ...spec, api }, `${site.file}:${site.start}${api ? `:${api}` : ''}`);
+}
+
+function callOrigins(session: FixSession, fact: VendorCallFact): ClientOrigin[] {
+  const { input } = session;
+  return clientOrigins(fact, { sourceFile: session.sourceFile, scopes: session.scopes, index: input.index, project: projectOf(input) });
+}
+
+/**
+ * The connection a model literal is sent through, when the code shows it: the client of the call it is
+ * in, or the client whose construction it is in (a deployment). Undefined otherwise.
+ */
+function literalConnection(session: FixSession, literal: Fact, seam: SeamPlan): string | undefined {
+  const within = (span: { start: number; end: number }) => span.start <= literal.span.start && literal.span.end <= span.end;
+  try {
+    for (const fact of session.facts) {
+      if (fact.kind === 'vendor-call' && within(fact.callSpan)) {
+        const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
+        return connectionOf(session, callOrigins(session, fact), seam, shape && KIND_APIS[shape.kind]);
+      }
+      if (fact.kind === 'client-construction' && fact.role === 'client' && within(fact.callSpan)) {
+        return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam);
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof Refusal || error instanceof SeamConfigError)) throw error;
+  }
+  return undefined;
+}
+
+function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], section: 'models' | 'endpoints' | 'apiVersions', title: string, seam: SeamPlan): PlannedFix {
   const { sourceFile, input } = session;
   const literal = literalAt(sourceFile, fact.span);
   const fix: Fix = { title, ruleId, kind: 'config-literal', span: fact.span, changes: [] };
@@ -250,7 +320,7 @@ function configFix(session: FixSession, fact: Fact, ruleId: Fix['ruleId'], secti
   if (refused) return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${refused}.` }, edits: [], imports: [] };
   let key: string;
   try {
-    key = section === 'models' ? seam.modelEntry(literal.text, fact.kind === 'model-literal' ? servingProvider(fact) : undefined) : seam.entry(section, literal.text);
+    key = section === 'models' ? seam.transaction(() => seam.modelEntry(literal.text, literalConnection(session, fact, seam))) : seam.entry(section, literal.text);
   } catch (error) {
     if (!(error instanceof SeamConfigError)) throw error;
     return { fix: { ...fix, disabledReason: `Cannot move it to the seam's configuration: ${error.message}.` }, edits: [], imports: [] };
@@ -301,6 +371,11 @@ function isRemovable(session: FixSession, statement: Removable, modelConstants: 
     return origin !== undefined && isVendorModule(origin.specifier);
   }
   if (ts.isImportDeclaration(statement) && ts.isStringLiteral(statement.moduleSpecifier)) return isVendorModule(statement.moduleSpecifier.text);
+  // `import azureOpenAI = require('@azure/openai')`
+  if (ts.isImportEqualsDeclaration(statement)) {
+    const reference = statement.moduleReference;
+    return ts.isExternalModuleReference(reference) && ts.isStringLiteral(reference.expression) && isVendorModule(reference.expression.text);
+  }
   if (!ts.isVariableStatement(statement)) return false;
   if (statement.declarationList.declarations.some((declaration) => modelConstants.includes(declaration))) return true;
   // `const { openai } = require('./lib/openai')`: the CommonJS form of an import.

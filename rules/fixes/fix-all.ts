@@ -5,8 +5,7 @@
  */
 import { parseSource, firstSyntaxError } from '../engine/parse';
 import type { Fact } from '../engine/facts';
-import { type FixInput, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix, providerFor } from './file-fixes';
-import type { SeamProvider } from './seam';
+import { type FixInput, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix } from './file-fixes';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges, overlaps } from './text-changes';
 import type { FileChange, Fix, TextChange } from './types';
@@ -38,16 +37,14 @@ const ORDER: Record<Fact['kind'], number> = {
 
 /**
  * Applies the file's fixes to its text. Seam changes accumulate in `seams` (shared across the files of a
- * run); the caller writes them once, after all files. A seam made for a file without vendor calls (only
- * literals to move) defaults to `provider`: the run's choice, else OpenAI.
+ * run); the caller writes them once, after all files.
  */
-export function fixFile(input: FixInput, seams: Map<string, SeamPlan>, provider: SeamProvider = 'openai'): FileFixResult {
+export function fixFile(input: FixInput, seams: Map<string, SeamPlan>): FileFixResult {
   const session = openFixSession(input, seams);
   const result: FileFixResult = { applied: [], skipped: [] };
   if (!session) return result;
   const facts = [...session.facts].sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || a.span.start - b.span.start);
-  const firstCall = facts.find((fact) => fact.kind === 'vendor-call');
-  const seam = session.newSeamPlan(firstCall ? providerFor(firstCall) : provider);
+  const seam = session.newSeamPlan();
   const taken: PlannedFix[] = [];
   for (const fact of facts) {
     const planned = planFix(session, fact, seam);

@@ -10,17 +10,18 @@ import { diskIndexHost } from '../engine/disk-host';
 import { firstSyntaxError, parseSource } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
-import { providerFor } from './file-fixes';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges } from './text-changes';
-import type { Fix } from './types';
+import type { Fix, FixNotice } from './types';
 
 export interface FixedFile {
   filePath: string;
   /** Undefined for a file the fixes create. */
   before?: string;
   after: string;
+  /** What the user must do once the file is written (see FileChange). */
+  notice?: FixNotice;
 }
 
 export interface FixRunResult {
@@ -46,9 +47,6 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
     const read = readSourceFileSync(filePath, config.maxFileSize);
     return read.ok ? [{ filePath, config, text: read.text }] : [];
   });
-  // The seam is made once for the run: it defaults to the provider the code calls, whichever file comes first.
-  const firstCall = sources.flatMap(({ filePath, text }) => index.analysis(filePath, text)?.facts ?? []).find((fact) => fact.kind === 'vendor-call');
-  const provider = firstCall ? providerFor(firstCall) : 'openai';
   const originals = new Map<string, string>();
   const update = (filePath: string, before: string, after: string) => {
     if (!originals.has(filePath)) originals.set(filePath, before);
@@ -72,7 +70,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   for (const { filePath, config, text: original } of sources) {
     showSeams();
     const text = fixedTexts.get(filePath) ?? original;
-    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams, provider);
+    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams);
     result.applied += fixed.applied.length;
     result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
     if (fixed.text !== undefined) update(filePath, text, fixed.text);
@@ -92,7 +90,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
       if (change.create) result.files.push({ filePath: change.filePath, after: change.create.content });
       else {
         const before = disk.readFile(change.filePath) ?? '';
-        result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes) });
+        result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes), notice: change.notice });
       }
     }
   }

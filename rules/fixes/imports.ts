@@ -107,19 +107,30 @@ export function removeUnused(
   const ts = typescript();
   const removed: Removable[] = [...alsoRemove];
   const deletedRanges = () => [...edits, ...removed.map((statement) => ({ start: statement.getFullStart(), end: statement.end, newText: '' }))];
-  const isUnused = (name: TS.Identifier) => {
+  /** Whether a name is still used once the deletions are made, and whether the deletions took a use of it. */
+  const usage = (name: TS.Identifier) => {
     const binding = scopes.resolve(name);
-    let used = false;
+    const found = { live: false, deleted: false };
     const visit = (node: TS.Node): void => {
-      if (used) return;
-      if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding) {
+      if (found.live) return;
+      if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && !isNameOnly(node)) {
         const position = node.getStart(sourceFile);
-        if (!deletedRanges().some((range) => range.start <= position && position < range.end) && !isNameOnly(node)) used = true;
+        const range = deletedRanges().find((candidate) => candidate.start <= position && position < candidate.end);
+        // A use inside an edit stays when the new text still names it (`chatModelById(models.fast, …)`).
+        if (range && !new RegExp(`(?<![\\w$.])${name.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(withoutQuotedStrings(range.newText))) found.deleted = true;
+        else found.live = true;
       }
       ts.forEachChild(node, visit);
     };
     visit(sourceFile);
-    return !used;
+    return found;
+  };
+  const isUnused = (name: TS.Identifier) => !usage(name).live;
+  // An import whose every use the fix deleted (a credential class only the removed client used) goes too.
+  const isOrphanedImport = (statement: TS.Statement, names: TS.Identifier[]) => {
+    if (!ts.isImportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) return false;
+    const uses = names.map(usage);
+    return uses.every((use) => !use.live) && uses.some((use) => use.deleted);
   };
   // A private field is read only through its class: no identifier, private name or string of its name may be left.
   const isUnusedField = (field: TS.PropertyDeclaration) => {
@@ -142,9 +153,10 @@ export function removeUnused(
   for (const pass of ['variables', 'imports'] as const) {
     // Variables anywhere (a client made inside a function), imports at the top.
     for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
-      if (removed.includes(statement) || !candidates(statement)) continue;
+      if (removed.includes(statement)) continue;
       const names = declaredNames(statement, pass);
-      if (names.length && names.every(isUnused)) removed.push(statement);
+      if (!names.length) continue;
+      if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
     }
   }
   const text = sourceFile.text;
@@ -221,6 +233,7 @@ function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): 
     else if (bindings) names.push(...bindings.elements.map((element) => element.name));
     return names;
   }
+  if (pass === 'imports' && ts.isImportEqualsDeclaration(statement)) return [statement.name];
   if (!ts.isVariableStatement(statement) || statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) return [];
   const names: TS.Identifier[] = [];
   for (const declaration of statement.declarationList.declarations) {
@@ -244,6 +257,11 @@ function isNameOnly(node: TS.Identifier): boolean {
     ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isBindingElement(parent)) &&
       (parent as { name?: TS.Node }).name === node)
   );
+}
+
+/** Code with its '…' and "…" strings emptied (a connection's name in quotes is not a use of a variable). */
+function withoutQuotedStrings(code: string): string {
+  return code.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''");
 }
 
 function eol(text: string): string {

@@ -6,16 +6,23 @@
 import * as path from 'node:path';
 import {
   addConfigEntry,
+  addConnectionEntry,
+  addListValues,
   type ConfigSection,
-  configDefault,
   configEntries,
   configEntryName,
+  connectionEntries,
+  connectionName,
   detectProjectStyle,
   envVarName,
   generateSeam,
   type ProjectStyle,
-  type SeamProvider,
+  sameConnection,
+  constantCase,
 } from './seam';
+import { type ConnectionSpec, ENTRY_PLACEHOLDERS } from './connection';
+import { addImport } from './imports';
+import { parseSource } from '../engine/parse';
 import type { PathAlias } from './path-alias';
 import { type SeamDependency, seamDependency } from './seam-dependency';
 import { applyChanges, minimalChange } from './text-changes';
@@ -27,8 +34,10 @@ export interface FixHost {
 }
 
 const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/** The seam modules code outside the seam imports. */
+export type SeamModuleName = 'index' | 'config' | 'openai-compat';
 const SECTION_KIND = { models: 'model', endpoints: 'endpoint', apiVersions: 'apiVersion' } as const;
-const PROVIDER_NAMES: Record<SeamProvider, string> = { openai: 'OpenAI', 'azure-openai': 'AzureOpenAI' };
 
 export class SeamPlan {
   readonly style: ProjectStyle;
@@ -37,12 +46,13 @@ export class SeamPlan {
   private configText: string | undefined;
   private readonly originalConfigText: string | undefined;
   private readonly dependency: SeamDependency;
+  /** Connections this plan made, by the construction they came from (one client, one connection). */
+  private readonly connectionsBySite = new Map<string, string>();
 
   constructor(
     readonly seamDir: string,
     projectRoot: string,
     private readonly host: FixHost,
-    private readonly provider: SeamProvider,
   ) {
     this.style = detectProjectStyle(projectRoot);
     const index = this.find('index');
@@ -69,13 +79,19 @@ export class SeamPlan {
     return "this JavaScript file is not compiled with the project's TypeScript (no `allowJs` in tsconfig.json), so it cannot import the TypeScript seam";
   }
 
-  /** The seam module's file (index or config), whether it exists yet or not. */
-  file(module: 'index' | 'config'): string {
-    return this.existing?.[module] ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
+  /** The seam module's file, whether it exists yet or not. */
+  file(module: SeamModuleName): string {
+    const existing = module === 'openai-compat' ? this.existing && this.find(module) : this.existing?.[module];
+    return existing ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
+  }
+
+  /** Whether the seam has a module (an existing seam from an earlier aidlint may lack the later ones). */
+  hasModule(module: SeamModuleName): boolean {
+    return !this.existing || this.host.fileExists(this.file(module));
   }
 
   /** The specifier `fromFile` imports a seam module with: through a path alias the file uses when the seam is under it, else relative. */
-  specifier(fromFile: string, module: 'index' | 'config', aliases: readonly PathAlias[] = []): string {
+  specifier(fromFile: string, module: SeamModuleName, aliases: readonly PathAlias[] = []): string {
     const aliased = aliases
       .map((alias) => ({ alias, below: path.relative(alias.dir, this.seamDir) }))
       .find(({ below }) => below && !below.startsWith('..') && !path.isAbsolute(below));
@@ -89,35 +105,73 @@ export class SeamPlan {
   }
 
   /** The key under which `value` is configured in `section` (adding the entry if needed). */
-  entry(section: Exclude<ConfigSection, 'models' | 'modelProviders'>, value: string): string {
+  entry(section: 'endpoints' | 'apiVersions', value: string): string {
     this.ensureSeam();
     const kind = SECTION_KIND[section];
     return this.add(section, configEntryName(value, kind), envVarName(value, kind), value);
   }
 
   /**
-   * The key of model `value` as `provider` serves it (unknown: any entry of the value). A model new to the
-   * config that another provider than the default serves is pinned to it in `modelProviders`; a value
-   * already there for another provider gets its own entry (`gpt4oMiniAzureOpenAI`). `pinAlways`: a
-   * capability only that provider has (moderation) is pinned even when it is the default.
+   * The name of the connection that carries a client's configuration: an existing one with the same
+   * options, else a new entry of `connections` (with the config entries and imports its options need).
+   * `site` identifies the client's construction, so one client never becomes two connections.
    */
-  modelEntry(value: string, provider: SeamProvider | undefined, pinAlways = false): string {
+  connection(spec: ConnectionSpec, site: string): string {
+    const known = this.connectionsBySite.get(site);
+    if (known) return known;
+    return this.transaction(() => {
+      this.ensureSeam();
+      const resolved = (text: string) => text.replace(ENTRY_PLACEHOLDERS, (_, section: 'endpoints' | 'apiVersions', value: string) => `${section}.${this.entry(section, JSON.parse(value))}`);
+      const options = spec.options.map((option) => ({ name: option.name, text: 'text' in option ? resolved(option.text) : '' }));
+      const keyText = (name: string) => `process.env.${constantCase(name)}_API_KEY`;
+      const withKey = (name: string) => options.map((option, index) => ('keyVariable' in spec.options[index] ? { ...option, text: keyText(name) } : option));
+      const entries = connectionEntries(this.configText!);
+      if (!entries) throw new SeamConfigError('connections');
+      const claimed = new Set(this.connectionsBySite.values());
+      // A literal key is told apart only by its construction: it never joins another client's connection.
+      const hasKeyLiteral = spec.options.some((option) => 'keyVariable' in option);
+      const existing = entries.find((entry) => sameConnection(entry, spec.provider, spec.api, withKey(entry.key)) && !(hasKeyLiteral && claimed.has(entry.key)));
+      let name = existing?.key;
+      if (!name) {
+        // The same client through another API (OpenAI's Responses API) is a connection of its own.
+        const wanted = connectionName(spec.nameHint, spec.provider) + (spec.api ? spec.api[0].toUpperCase() + spec.api.slice(1) : '');
+        const taken = new Set(entries.map((entry) => entry.key));
+        let free = wanted;
+        for (let number = 2; taken.has(free); number++) free = `${wanted}${number}`;
+        const added = addConnectionEntry(this.configText!, free, spec.provider, withKey(free), spec.api);
+        if (!added) throw new SeamConfigError('connections');
+        this.configText = applyChanges(this.configText!, [added.change]);
+        this.importIntoConfig(spec.imports);
+        name = added.key;
+      }
+      this.connectionsBySite.set(site, name);
+      return name;
+    });
+  }
+
+  /**
+   * The key of model `value` as `connection` serves it (undefined: any entry of the value). A value
+   * already there for another connection gets its own entry (`gpt4oMiniReports`); a new entry says which
+   * connection serves it in `modelConnections`.
+   */
+  modelEntry(value: string, connection: string | undefined): string {
     this.ensureSeam();
-    const servedBy = this.servingProviders();
-    const reusable = (key: string) => provider === undefined || servedBy(key) === provider;
-    const taken = configEntries(this.configText!, 'models')?.some((entry) => entry.value === value && !reusable(entry.key));
-    const suffix = taken && provider ? PROVIDER_NAMES[provider] : '';
-    const envSuffix = suffix && `_${provider!.replace('-', '_').toUpperCase()}`;
-    const before = this.configText;
-    try {
+    return this.transaction(() => {
+      const servedBy = this.modelConnections();
+      const reusable = (key: string) => connection === undefined || (servedBy.get(key) ?? connection) === connection;
+      const taken = configEntries(this.configText!, 'models')?.some((entry) => entry.value === value && !reusable(entry.key));
+      const suffix = taken && connection ? connection[0].toUpperCase() + connection.slice(1) : '';
+      const envSuffix = suffix && `_${constantCase(connection!)}`;
       const key = this.add('models', configEntryName(value, 'model') + suffix, envVarName(value, 'model') + envSuffix, value, reusable);
-      if (provider && (pinAlways || servedBy(key) !== provider)) this.pin(key, provider);
+      if (connection && !servedBy.has(key)) this.connectModel(key, connection);
       return key;
-    } catch (error) {
-      // No model entry without the pin that keeps its calls where they went.
-      this.configText = before;
-      throw error;
-    }
+    });
+  }
+
+  /** Records what a call asks of a model in \`modelNeeds\`, which the seam routes by (a config without it is left as is). */
+  need(key: string, needs: readonly string[]): void {
+    const change = addListValues(this.configText!, ['modelNeeds'], key, needs);
+    if (change) this.configText = applyChanges(this.configText!, [change]);
   }
 
   /**
@@ -130,29 +184,57 @@ export class SeamPlan {
     return names.filter((name) => !new RegExp(`\\b${name}\\b`).test(index));
   }
 
-  /** Why the wrap cannot use the existing entry `models.<key>` for a call `provider` serves. */
-  modelRefusal(configFile: string | undefined, key: string, provider: SeamProvider): string | undefined {
+  /**
+   * Why the wrap cannot use the existing entry `models.<key>` for a call through `connection`; an entry
+   * no connection serves yet is connected to it.
+   */
+  modelRefusal(configFile: string | undefined, key: string, connection: string): string | undefined {
     // The config as it is, or as this run creates it.
     const config = this.existing?.config ?? (this.created ? this.file('config') : undefined);
     const isEntry = config !== undefined && configFile === config && configEntries(this.configText!, 'models')?.some((entry) => entry.key === key);
     if (!isEntry) return `the model \`models.${key}\` is not an entry of the seam's configuration`;
-    const servedBy = this.servingProviders()(key);
-    if (servedBy !== provider) return `the seam sends \`models.${key}\` to ${servedBy}, but this call goes to ${provider}`;
+    const servedBy = this.modelConnections().get(key);
+    if (servedBy === undefined) {
+      this.transaction(() => this.connectModel(key, connection));
+      return undefined;
+    }
+    if (servedBy !== connection) return `the seam sends \`models.${key}\` through the connection '${servedBy}', but this call goes through '${connection}'`;
     return undefined;
   }
 
-  /** Which provider answers for a model key: its `modelProviders` entry, else the configured default. */
-  private servingProviders(): (key: string) => string {
-    const defaultProvider = configDefault(this.configText!, 'provider') ?? 'openai';
-    const pins = new Map((configEntries(this.configText!, 'modelProviders') ?? []).map((entry) => [entry.key, entry.value]));
-    return (key) => pins.get(key) ?? defaultProvider;
+  /** Which connection serves each model key (`modelConnections`). */
+  private modelConnections(): Map<string, string> {
+    return new Map((configEntries(this.configText!, 'modelConnections') ?? []).flatMap((entry) => (entry.value === undefined ? [] : [[entry.key, entry.value]])));
   }
 
-  private pin(key: string, provider: SeamProvider): void {
-    const envVar = configEntries(this.configText!, 'models')?.find((entry) => entry.key === key)?.envVar ?? `AI_MODEL_${key.toUpperCase()}`;
-    const result = addConfigEntry(this.configText!, 'modelProviders', key, `${envVar}_PROVIDER`, provider, (pinned) => pinned === key);
-    if (!result) throw new SeamConfigError('modelProviders');
+  private connectModel(key: string, connection: string): void {
+    const envVar = configEntries(this.configText!, 'models')?.find((entry) => entry.key === key)?.envVar ?? `AI_MODEL_${constantCase(key)}`;
+    const result = addConfigEntry(this.configText!, 'modelConnections', key, `${envVar}_CONNECTION`, connection, (connected) => connected === key);
+    if (!result) throw new SeamConfigError('modelConnections');
     if ('change' in result) this.configText = applyChanges(this.configText!, [result.change]);
+  }
+
+  /** Named imports the config's connections need, merged into the config's imports. */
+  private importIntoConfig(imports: ConnectionSpec['imports']): void {
+    const commonJs = this.style.language === 'js' && this.style.module === 'cjs';
+    for (const { specifier, name } of imports) {
+      const changes = addImport(parseSource('config.ts', this.configText!), { specifier, names: [name], typeNames: [], commonJs });
+      this.configText = applyChanges(this.configText!, changes);
+    }
+  }
+
+  /** Runs changes of the plan; when they fail, the plan is as it was (a refused fix changes nothing). */
+  transaction<T>(change: () => T): T {
+    const before = { configText: this.configText, created: this.created, connections: new Map(this.connectionsBySite) };
+    try {
+      return change();
+    } catch (error) {
+      this.configText = before.configText;
+      this.created = before.created;
+      this.connectionsBySite.clear();
+      for (const [site, name] of before.connections) this.connectionsBySite.set(site, name);
+      throw error;
+    }
   }
 
   private add(section: ConfigSection, key: string, envVar: string, value: string, reusable?: (key: string) => boolean): string {
@@ -181,7 +263,7 @@ export class SeamPlan {
   private ensureSeam(): void {
     if (this.existing || this.created) return;
     if (this.refused) throw new Error(`no seam can be made: ${this.refused}`);
-    this.created = new Map(generateSeam(this.style, { provider: this.provider }).map((file) => [path.join(this.seamDir, ...file.relativePath.split('/')), file.text]));
+    this.created = new Map(generateSeam(this.style).map((file) => [path.join(this.seamDir, ...file.relativePath.split('/')), file.text]));
     this.configText = this.created.get(this.file('config'));
   }
 
@@ -193,7 +275,7 @@ export class SeamPlan {
 /** The seam's config lacks a section a fix must add to (the user removed or renamed it). */
 export class SeamConfigError extends Error {
   constructor(readonly section: ConfigSection) {
-    super(`the seam's config has no \`${section}\` object to add to`);
+    super(`the seam's config has no \`${section}\` object to add to${section === 'connections' || section === 'modelConnections' ? ' (a seam made by an earlier aidlint: add the section from a newly generated seam)' : ''}`);
   }
 }
 

@@ -21,11 +21,18 @@ export function noticeMessage(kind: NoticeKind, message: string): LintMessage {
 
 const VANISHED = 'the file was deleted or became unreadable during the scan';
 
+export interface LintedFiles {
+  /** One result per file, in the order given. */
+  results: FileResult[];
+  /** The index the files were analysed with; its analyses and import summaries stay cached (a report reads them). */
+  index: WorkspaceIndex;
+}
+
 /**
- * One result per file, in the order given. `onRead` is called after each file is read (for progress);
- * `pause`, when given, is awaited between files (see ScanOptions.pause).
+ * `onRead` is called after each file is read (for progress); `pause`, when given, is awaited between files
+ * in each pass (see ScanOptions.pause).
  */
-export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<FileResult[]> {
+export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<LintedFiles> {
   const retained = new Map<string, string>();
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
   const index = new WorkspaceIndex(host);
@@ -53,22 +60,41 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
     if (index.summarize(filePath, sniffed.source).mentionsVendor) retained.set(filePath, sniffed.source.toString());
   }
 
+  // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
+  const needed = new Map<string, boolean | Error>();
   for (const filePath of readable) {
     const paused = pause?.();
     if (paused) await paused;
-    messages.get(filePath)!.push(...(await lintReadFile(filePath, index, configs, retained)));
+    needed.set(filePath, analyseIfNeeded(filePath, index, retained));
   }
-  return files.map((filePath) => ({ filePath, messages: messages.get(filePath)! }));
+  for (const filePath of readable) {
+    const need = needed.get(filePath)!;
+    if (need === true || need instanceof Error || index.factsDefinedIn(filePath).length) {
+      const paused = pause?.();
+      if (paused) await paused;
+      messages.get(filePath)!.push(...(need instanceof Error ? [analysisFailed('', need)] : await lintReadFile(filePath, index, configs, retained)));
+    }
+  }
+  return { results: files.map((filePath) => ({ filePath, messages: messages.get(filePath)! })), index };
 }
 
-async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
+/** Does the file need analysis (then it is analysed now)? An error deciding that is reported at the file. */
+function analyseIfNeeded(filePath: string, index: WorkspaceIndex, retained: Map<string, string>): boolean | Error {
   let needed: boolean;
   try {
     needed = index.needsAnalysis(filePath);
   } catch (error) {
-    return [analysisFailed('', error)];
+    return error instanceof Error ? error : new Error(String(error));
   }
-  if (!needed) return [];
+  try {
+    if (needed) index.analysis(filePath, retained.get(filePath));
+  } catch {
+    // Reported when the file is linted.
+  }
+  return needed;
+}
+
+async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
   const text = retained.get(filePath) ?? index.readFile(filePath);
   retained.delete(filePath);
   if (text === undefined) return [noticeMessage('vanished', VANISHED)];

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { excludesWholeDirectory, matchesAnyGlob } from '../config/globs';
 import type { ConfigResolver } from '../config/resolve';
 import type { FileResult, LintMessage, NoticeKind } from '../engine/types';
+import type { WorkspaceIndex } from '../engine/workspace-index';
 import { walkFiles } from '../files/walk';
 import { lintFiles, noticeMessage } from './lint-files';
 
@@ -24,6 +25,8 @@ export interface ScanOptions {
 export interface ScanResult {
   /** One entry per linted file (clean ones with no messages) plus files that produced notices; sorted by path. */
   results: FileResult[];
+  /** The index the scan analysed the files with (facts and import summaries cached), for a report. */
+  index: WorkspaceIndex;
 }
 
 /** The files under the roots that the configuration includes (what a scan lints), sorted. */
@@ -70,7 +73,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let read = 0;
   const onRead = () => options.onProgress?.(++read, files.length);
-  const linted = await lintFiles(files, configs, onRead, options.pause);
+  const { results: linted, index } = await lintFiles(files, configs, onRead, options.pause);
 
   const results: FileResult[] = linted.map(({ filePath, messages }) => {
     const walkNotices = notices.get(filePath) ?? [];
@@ -79,5 +82,5 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   for (const [filePath, messages] of notices) results.push({ filePath, messages });
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results };
+  return { results, index };
 }

@@ -68,6 +68,15 @@ export function findApiVersionQueries(text: string): Array<{ start: number; end:
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Text that shows a file is about Azure OpenAI: its SDK classes and modules, hosts, or settings. */
+export const AZURE_OPENAI_CONTEXT = new RegExp(
+  ['AzureOpenAI', '@azure/openai', 'OpenAIClient', 'AzureKeyCredential', 'AZURE_OPENAI', 'azureOpenAI', 'azure_openai', 'api-version', ...VENDORS.find((vendor) => vendor.id === 'azure-openai')!.endpointHosts.map((host) => host.slice(1))]
+    .map(escapeRegExp)
+    .join('|'),
+  'i',
+);
+
+
 /** Host names in text: vendor endpoint hosts plus configured ones. Built once per set of configured hosts. */
 export function hostPattern(configuredHosts: readonly string[]): RegExp {
   const vendorHosts = VENDORS.flatMap((vendor) =>

@@ -11,13 +11,18 @@ export type ExportRole =
    * A client class: `new X()` is a client whose methods are vendor calls. `deploymentOption` names a
    * constructor option that fixes the model for every call (AzureOpenAI's `deployment`).
    */
-  | { role: 'client'; callPatterns: readonly string[]; deploymentOption?: string }
+  | { role: 'client'; callPatterns: readonly string[]; deploymentOption?: string; staticFactories?: readonly string[] }
   /** A credential or configuration class (`AzureKeyCredential`, v3 `Configuration`). */
   | { role: 'credential' }
   /** A function returning a provider (`createOpenAI`). */
   | { role: 'provider-factory' }
   /** A provider instance (`openai` of the AI SDK): calling it or its model methods binds a model. */
   | { role: 'provider' }
+  /**
+   * A resource type of a client (`Chat`, `Embeddings` of `openai/resources`): a value declared with it is
+   * that part of a `client` instance (`path`), as when a helper returns `client.chat`.
+   */
+  | { role: 'resource'; client: string; path: readonly string[] }
   /** A type-only or utility export that matters only for imports and type leaks. */
   | { role: 'other' };
 
@@ -77,6 +82,18 @@ const openaiClasses = {
   AzureOpenAI: { role: 'client', callPatterns: OPENAI_V4_CALLS, deploymentOption: 'deployment' },
   OpenAIApi: { role: 'client', callPatterns: ALL_METHODS },
   Configuration: { role: 'credential' },
+  // Realtime and Responses WebSocket sessions (`openai/realtime/ws`, `openai/resources/beta/responses/ws`).
+  OpenAIRealtimeWS: { role: 'client', callPatterns: ['send'], staticFactories: ['azure'] },
+  OpenAIRealtimeWebSocket: { role: 'client', callPatterns: ['send'], staticFactories: ['azure'] },
+  ResponsesWS: { role: 'client', callPatterns: ['send'] },
+  // Provider factories of other clouds for an `OpenAI` client (`openai/providers/bedrock`).
+  bedrock: { role: 'provider-factory' },
+  // Resource types that helpers return (`getChat(): Promise<Chat>`).
+  Chat: { role: 'resource', client: 'OpenAI', path: ['chat'] },
+  Embeddings: { role: 'resource', client: 'OpenAI', path: ['embeddings'] },
+  Responses: { role: 'resource', client: 'OpenAI', path: ['responses'] },
+  Images: { role: 'resource', client: 'OpenAI', path: ['images'] },
+  Audio: { role: 'resource', client: 'OpenAI', path: ['audio'] },
 } as const satisfies Record<string, ExportRole>;
 
 const azureCredentials = {
@@ -216,7 +233,9 @@ export interface ModuleMatch {
 }
 
 /** The vendor module a specifier refers to (`openai`, `openai/resources/chat`), or undefined. */
-export function matchVendorModule(specifier: string): ModuleMatch | undefined {
+export function matchVendorModule(written: string): ModuleMatch | undefined {
+  // Deno's `npm:openai@4` names the same package.
+  const specifier = written.startsWith('npm:') ? written.slice(4).replace(/^((?:@[^/]+\/)?[^@/]+)@[^/]*/, '$1') : written;
   for (const vendor of VENDORS) {
     for (const module of vendor.modules) {
       if (specifier === module.name) return { vendor, module };

@@ -16,10 +16,18 @@ describe('command-line arguments', () => {
       fix: false,
       fixDryRun: false,
       shard: undefined,
+      suppressAll: false,
+      pruneSuppressions: false,
       init: false,
       help: false,
       version: false,
     });
+  });
+
+  it('reads the ratchet flags, and refuses both at once', () => {
+    assert.equal(parseCliArgs(['--suppress-all']).suppressAll, true);
+    assert.equal(parseCliArgs(['--prune-suppressions']).pruneSuppressions, true);
+    assert.throws(() => parseCliArgs(['--suppress-all', '--prune-suppressions']), (error: Error) => error instanceof UsageError && /cannot be used together/.test(error.message));
   });
 
   it('reads paths and every option, long and short', () => {

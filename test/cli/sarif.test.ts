@@ -2,24 +2,15 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
 import type * as Sarif from 'sarif';
 import { sarif } from '../../rules/cli/formatters/sarif';
 import { ruleIds, rules } from '../../rules/definitions/index';
 import { ruleDocsUrl } from '../../rules/engine/rule';
 import type { FileResult } from '../../rules/engine/types';
+import { sarifValidator } from '../support/sarif-schema';
 import { messageAt } from './helpers';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SCHEMA = path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json');
-
-function sarifValidator() {
-  // The official schema has a language-tag pattern that is only valid as a non-Unicode regular expression.
-  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
-}
 
 const cwd = path.resolve('/workspace/my project');
 const source = "import OpenAI from 'openai';\nconst model = 'gpt-4o';\n";

@@ -1,9 +1,11 @@
 /**
  * `aidlint --fix` on the fixture projects, judged as the issue's bar says: the project type-checks before
  * and after; a program that makes every vendor call answers the same against the fake OpenAI server before
- * and after, each call going to the provider it used (after: with AI_PROVIDER unset, and again with
- * AI_PROVIDER=azure-openai through the Azure adapter); a second pass changes nothing; what is left outside the seam is exactly the refused calls, each
- * offered disabled with its reason; the seam exists once; imports stay tidy.
+ * and after, each call going where it went: same host, path, API version and credential (after: with
+ * AI_PROVIDER unset, and again with AI_PROVIDER naming the project's Azure connection, which then answers
+ * every call); a second pass changes nothing; what is left outside the seam is exactly the refused calls,
+ * each offered disabled with its reason; the seam exists once with one connection per client
+ * configuration; imports stay tidy.
  *
  * The steps of one fixture run in order and share its temp copy, so a failing step names itself and the
  * later ones report what they see of its result.
@@ -37,8 +39,10 @@ interface FixtureRun {
   wrapped: string[];
   /** Every vendor-call / hardcoded-* finding left outside the seam, with the reason its fix is disabled. */
   refused: Refused[];
-  /** The provider the new seam defaults to (the provider the code called). */
-  provider: 'openai' | 'azure-openai';
+  /** The seam's connections: one per client configuration the wrapped calls went through. */
+  connections: string[];
+  /** An Azure connection AI_PROVIDER can send every call to, and the API version it sends. */
+  switchTo?: { connection: string; apiVersion: string };
   /** Whether the fix must add `openai` to package.json. */
   addsOpenAI?: boolean;
   /** `tsc --noUnusedLocals` findings the fix is known to leave in the files it changed. */
@@ -46,6 +50,7 @@ interface FixtureRun {
 }
 
 const optionRefused = (option: string) => `Cannot wrap this call: option \`${option}\` has no equivalent in the provider-neutral interface.`;
+const ON_YOUR_DATA = 'Cannot wrap this call: Azure OpenAI-only feature (On Your Data, `azureExtensionOptions`): no neutral equivalent.';
 const V3 = "the seam's adapters need openai 4.41 or later and this project depends on openai 3.3.0; upgrade it first";
 
 const RUNS: FixtureRun[] = [
@@ -54,15 +59,17 @@ const RUNS: FixtureRun[] = [
     wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw', 'candidates.brainstorm'],
     refused: [
       { file: 'src/routes/confidence.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('logprobs') },
-      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat, embeddings and moderation are)." },
+      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: 'Cannot wrap this call: OpenAI-only feature (image generation): no neutral equivalent.' },
     ],
-    provider: 'openai',
+    connections: ['openai', 'contosoSupport'],
+    switchTo: { connection: 'contosoSupport', apiVersion: '2024-10-21' },
   },
   {
     name: 'openai-cjs',
     wrapped: ['chat.triage', 'chat.stream', 'search.embed', 'reports.weekly'],
     refused: [{ file: 'src/routes/chat.ts', line: 33, ruleId: 'vendor-call', reason: 'Cannot wrap this call: a stream returned to callers is not followed yet.' }],
-    provider: 'openai',
+    connections: ['contosoReports', 'openai'],
+    switchTo: { connection: 'contosoReports', apiVersion: '2024-10-21' },
   },
   {
     name: 'openai-js-cjs',
@@ -70,21 +77,21 @@ const RUNS: FixtureRun[] = [
     refused: [
       { file: 'src/chat.js', line: 37, ruleId: 'vendor-call', reason: 'Cannot wrap this call: `rawCompletion` is exported through `module.exports`, whose importers the fix does not follow yet.' },
     ],
-    provider: 'openai',
+    connections: ['openai'],
   },
   {
     name: 'azure-sdk',
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
-    provider: 'azure-openai',
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
+    connections: ['contosoHelpdesk'],
   },
   {
     name: 'azure-sdk',
     title: 'azure-sdk without the openai package (the fix adds it)',
     prepare: (dir) => editManifest(dir, (manifest) => delete manifest.devDependencies.openai),
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
-    provider: 'azure-openai',
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
+    connections: ['contosoHelpdesk'],
     addsOpenAI: true,
   },
   {
@@ -96,11 +103,11 @@ const RUNS: FixtureRun[] = [
       ...[9, 26, 38, 47, 58].map((line) => ({ file: 'src/faq.js', line, ruleId: 'hardcoded-model', reason: `Cannot move it to the seam's configuration: ${V3}.` })),
       { file: 'src/openai.js', line: 5, ruleId: 'hardcoded-endpoint', reason: `Cannot move it to the seam's configuration: ${V3}.` },
     ],
-    provider: 'openai',
+    connections: [],
   },
 ];
 
-const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai'];
+const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/openai-compat', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai', 'src/ai/providers/registry', 'src/ai/routing'];
 const COVERED_RULES = /^(vendor-call|hardcoded-.*)$/;
 
 interface JsonResult {
@@ -170,10 +177,13 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         const manifestPath = path.join(dir, 'package.json');
         const manifest = fs.readFileSync(manifestPath, 'utf8');
         const old = beforeFiles.get('package.json')!;
+        const installNotice = /^aidlint: The seam needs openai 4\.41 or later: openai \^6\.49\.0 was added in .*package\.json; run `npm install` to install it\.$/m;
         if (!run.addsOpenAI) {
           assert.equal(manifest, old);
+          assert.doesNotMatch(fixSummary, installNotice);
           return;
         }
+        assert.match(fixSummary, installNotice, 'the CLI says to install what it added');
         assert.deepEqual(JSON.parse(manifest).dependencies, { openai: '^6.49.0' });
         assert.deepEqual(addedLines(old, manifest).filter((line) => line.includes('openai')), ['    "openai": "^6.49.0"']);
         await linkRange(dir);
@@ -183,22 +193,23 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         assert.equal(await typecheck(dir), '');
       });
 
-      it('AI_PROVIDER unset: every line of output is the same, and every call goes to the provider, operation and model it used', async () => {
-        // An Azure call stays on Azure (its model is pinned in `modelProviders`), whatever the seam's default.
+      it('AI_PROVIDER unset: every line of output is the same, and every call goes where it went: path, API version, credential', async () => {
         const after = await runProgram(dir, {});
         assert.deepEqual(after.lines, original.lines);
-        assert.deepEqual(after.requests.map(providerRouteOf), original.requests.map(providerRouteOf));
+        assert.deepEqual(after.requests.map(wireOf), original.requests.map(wireOf));
       });
 
-      it('AI_PROVIDER=azure-openai: the same answers; calls that went to OpenAI now go to Azure deployments named as the models were', async () => {
+      it('AI_PROVIDER naming the Azure connection: the same answers; calls that went to OpenAI now go to Azure deployments named as the models were', async function () {
+        const switchTo = run.switchTo;
+        if (!switchTo) return this.skip();
         // The fake answers `[<model or deployment>] …`; config.ts maps each model name to the same deployment
         // name, so every line matches, the bracketed name included. What must differ is the route.
-        const after = await runProgram(dir, { AI_PROVIDER: 'azure-openai' });
+        const after = await runProgram(dir, { AI_PROVIDER: switchTo.connection });
         assert.deepEqual(after.lines, original.lines);
         after.requests.forEach((request, index) => {
           if (!isWrapped(index)) return assert.deepEqual(routeOf(request), routeOf(original.requests[index]), `${labels()[index]} is unchanged`);
           assert.equal(request.path, `/openai/deployments/${routeOf(original.requests[index]).model}/${routeOf(original.requests[index]).operation}`);
-          assert.equal(request.query['api-version'], '2024-10-21');
+          assert.equal(request.query['api-version'], switchTo.apiVersion);
           assert.equal(request.credential, 'api-key');
         });
       });
@@ -224,15 +235,20 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         });
         assert.deepEqual(withReasons, run.refused);
         assert.ok(run.refused.length === 0 || fixSummary.includes(`not applied`));
+        // Vendor-only features are counted apart: the lock-in no fix removes.
+        const vendorOnly = run.refused.filter((refused) => refused.reason.includes('-only feature')).length;
+        assert.equal(/(\d+) of them vendor-only features/.exec(fixSummary)?.[1], vendorOnly ? String(vendorOnly) : undefined, fixSummary);
       });
 
-      it('the seam exists once, defaulting to the provider the code called', () => {
+      it('the seam exists once, with one connection per client configuration the wrapped calls went through', () => {
         const seamFiles = allFiles(dir).filter((file) => /(^|\/)ai\//.test(file));
         const extension = fs.existsSync(path.join(dir, 'src', 'main.ts')) ? '.ts' : '.js';
         if (run.wrapped.length === 0) return assert.deepEqual(seamFiles, [], 'no seam where no fix applied');
         assert.deepEqual(seamFiles, SEAM_FILES.map((file) => file + extension));
         const config = fs.readFileSync(path.join(dir, 'src', 'ai', `config${extension}`), 'utf8');
-        assert.ok(config.includes(`env('AI_PROVIDER', '${run.provider}')`), config);
+        const start = config.indexOf('const connections');
+        const connections = config.slice(start, config.indexOf('\n};', start));
+        assert.deepEqual([...connections.matchAll(/^ {2}(\w+): \{/gm)].map((match) => match[1]), run.connections, config);
       });
 
       it('imports stay tidy: none duplicated, no vendor import left where every call was wrapped, nothing unused', async () => {
@@ -305,7 +321,10 @@ describe('single fixes applied one by one, in different files (as from the edito
   it('a wrap in another file re-uses it and adds its model to config.ts by one line', () => {
     const { created, configLines } = apply('src/routes/stream.ts', isWrap);
     assert.deepEqual(created, []);
-    assert.deepEqual(configLines, { added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),"], removed: [] });
+    assert.deepEqual(configLines, {
+      added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),", "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),", "  gpt4oMini: ['chat', 'streaming'],"],
+      removed: [],
+    });
   });
 
   it('a wrap whose model is configured already changes only its own file', () => {
@@ -313,17 +332,17 @@ describe('single fixes applied one by one, in different files (as from the edito
     assert.deepEqual([created, configLines], [[], { added: [], removed: [] }]);
   });
 
-  it('a model moved to config first, then its call wrapped: the wrap uses the entry as it is', () => {
+  it('a model moved to config first, then its call wrapped: the wrap uses the entry and says which connection serves it', () => {
     const moved = apply('src/routes/chat.ts', (fix) => fix.kind === 'config-literal' && fix.title.includes("'gpt-4o'"));
     assert.deepEqual(moved.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O', 'gpt-4o'),"], removed: [] });
     const wrapped = apply('src/routes/chat.ts', (fix) => isWrap(fix) && fix.span.start > fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8').indexOf('summarize'));
-    assert.deepEqual(wrapped.configLines, { added: [], removed: [] });
+    assert.deepEqual(wrapped.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O_CONNECTION', 'openai'),", "  gpt4o: ['chat'],"], removed: [] });
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8'), /chatModel\('gpt4o'\)\.complete\(/);
   });
 
   it('the project still type-checks and answers the same', async () => {
     assert.equal(await typecheck(dir), '');
-    const lines = (await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: 'openai' })).trimEnd().split('\n');
+    const lines = (await runMain(dir, fakeOpenAIEnv(fake().url))).trimEnd().split('\n');
     assert.ok(lines.includes('chat.summarize: [gpt-4o] echo: Summarize: Printer jams on page two (6 in, 8 out, 14 total)'), lines.join('\n'));
     assert.ok(lines.includes('stream.reply: [gpt-4o-mini] echo: Tell me a short story'), lines.join('\n'));
     assert.deepEqual(allFiles(dir).filter((file) => /(^|\/)ai\//.test(file)), SEAM_FILES.map((file) => `${file}.ts`));
@@ -337,9 +356,9 @@ function routeOf(request: RecordedRequest): { operation: string; model: string }
   return { operation: request.path.replace(/^\/v1\//, ''), model: String((request.body as { model?: unknown }).model) };
 }
 
-/** The route plus the provider that answered: Azure routes carry an `api-version`. */
-function providerRouteOf(request: RecordedRequest): { operation: string; model: string; provider: string } {
-  return { ...routeOf(request), provider: request.query['api-version'] === undefined ? 'openai' : 'azure-openai' };
+/** Where a request went and how it authenticated, and the model it asked for. */
+function wireOf(request: RecordedRequest): { path: string; apiVersion: string | undefined; credential: string; model: string } {
+  return { path: request.path, apiVersion: request.query['api-version'], credential: request.credential, model: routeOf(request).model };
 }
 
 function editManifest(dir: string, edit: (manifest: { devDependencies: Record<string, string> }) => void): void {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { addConfigEntry, type ConfigSection, configEntryName, envVarName, generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 
-const GENERATED_CONFIG = generateSeam({ language: 'ts', module: 'esm', importSuffix: '', typeImports: false }, { provider: 'openai' }).find(
+const GENERATED_CONFIG = generateSeam({ language: 'ts', module: 'esm', importSuffix: '', typeImports: false }).find(
   (file) => file.relativePath === 'config.ts',
 )!.text;
 
@@ -44,15 +44,16 @@ describe('fixes/seam: configuration entry names', () => {
     }
   });
 
-  it('endpoints by vendor host, API versions by Azure OpenAI', () => {
+  it('endpoints by vendor host (each Azure resource its own), API versions by Azure OpenAI', () => {
     const cases: Array<[string, string, string]> = [
-      ['https://contoso.openai.azure.com/', 'azureOpenAI', 'AZURE_OPENAI_ENDPOINT'],
-      ['https://contoso.cognitiveservices.azure.com', 'azureOpenAI', 'AZURE_OPENAI_ENDPOINT'],
+      // Never the SDK's shared AZURE_OPENAI_ENDPOINT: set for one resource, it would move another resource's calls.
+      ['https://contoso.openai.azure.com/', 'contoso', 'AZURE_OPENAI_ENDPOINT_CONTOSO'],
+      ['https://contoso-eu.cognitiveservices.azure.com', 'contosoEu', 'AZURE_OPENAI_ENDPOINT_CONTOSO_EU'],
       ['https://api.openai.com/v1', 'openAI', 'OPENAI_BASE_URL'],
       ['https://api.openai.com', 'openAI', 'OPENAI_BASE_URL'],
       // Request URLs (a raw fetch) must never fill the base URL that the adapters prefix to every call.
       ['https://api.openai.com/v1/chat/completions', 'openAIChatCompletions', 'OPENAI_CHAT_COMPLETIONS_URL'],
-      ['https://contoso.openai.azure.com/openai/deployments/gpt4o/embeddings?api-version=2024-10-21', 'azureOpenAIDeploymentsGpt4oEmbeddings', 'AZURE_OPENAI_DEPLOYMENTS_GPT4O_EMBEDDINGS_URL'],
+      ['https://contoso.openai.azure.com/openai/deployments/gpt4o/embeddings?api-version=2024-10-21', 'contosoDeploymentsGpt4oEmbeddings', 'AZURE_OPENAI_ENDPOINT_CONTOSO_DEPLOYMENTS_GPT4O_EMBEDDINGS'],
       ['http://localhost:8080/v1', 'localhost8080', 'AI_ENDPOINT_LOCALHOST_8080'],
       ['llm-proxy.internal.example', 'llmProxyInternalExample', 'AI_ENDPOINT_LLM_PROXY_INTERNAL_EXAMPLE'],
     ];
@@ -79,17 +80,20 @@ describe('fixes/seam: addConfigEntry on the generated config', () => {
     const withModel = added(GENERATED_CONFIG, 'models', 'gpt4oMini', 'AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini').text;
     assert.deepEqual(addConfigEntry(withModel, 'models', 'gpt4oMini', 'AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'), { existingKey: 'gpt4oMini' });
     assert.deepEqual(addConfigEntry(withModel, 'models', 'other', 'AI_MODEL_OTHER', 'gpt-4o-mini'), { existingKey: 'gpt4oMini' });
-    assert.deepEqual(addConfigEntry(GENERATED_CONFIG, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-10-21'), { existingKey: 'azureOpenAI' });
+    const withVersion = added(GENERATED_CONFIG, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-10-21').text;
+    assert.deepEqual(addConfigEntry(withVersion, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-10-21'), { existingKey: 'azureOpenAI' });
   });
 
   it('fills a placeholder entry (empty default) instead of adding a second one', () => {
-    const result = added(GENERATED_CONFIG, 'endpoints', 'azureOpenAI', 'AZURE_OPENAI_ENDPOINT', 'https://contoso.openai.azure.com/');
-    assert.equal(result.key, 'azureOpenAI');
-    assert.deepEqual(diffLines(GENERATED_CONFIG, result.text).addedLines, ["  azureOpenAI: env('AZURE_OPENAI_ENDPOINT', 'https://contoso.openai.azure.com/'),"]);
+    const placeholder = GENERATED_CONFIG.replace('export const endpoints = {};', "export const endpoints = {\n  contoso: env('AZURE_OPENAI_ENDPOINT_CONTOSO', ''),\n};");
+    const result = added(placeholder, 'endpoints', 'contoso', 'AZURE_OPENAI_ENDPOINT_CONTOSO', 'https://contoso.openai.azure.com/');
+    assert.equal(result.key, 'contoso');
+    assert.deepEqual(diffLines(placeholder, result.text).addedLines, ["  contoso: env('AZURE_OPENAI_ENDPOINT_CONTOSO', 'https://contoso.openai.azure.com/'),"]);
   });
 
   it('numbers the key and the variable when another value holds them', () => {
-    const result = added(GENERATED_CONFIG, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-02-01');
+    const first = added(GENERATED_CONFIG, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-10-21').text;
+    const result = added(first, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2024-02-01');
     assert.deepEqual([result.key, result.envVar], ['azureOpenAI2', 'AZURE_OPENAI_API_VERSION_2']);
     assert.match(result.text, /azureOpenAI: env\('AZURE_OPENAI_API_VERSION', '2024-10-21'\),\n {2}azureOpenAI2: env\('AZURE_OPENAI_API_VERSION_2', '2024-02-01'\),\n\};/);
     const third = added(result.text, 'apiVersions', 'azureOpenAI', 'AZURE_OPENAI_API_VERSION', '2025-01-01-preview');

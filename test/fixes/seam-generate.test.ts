@@ -3,7 +3,9 @@
  * detected, the seam is generated into src/ai with two model entries, a program using it is written in the
  * same flavour (rendered by the seam's own renderer), the project type-checks with `--strict` (JavaScript:
  * `checkJs`), and the program gives the same answers through the OpenAI and the Azure OpenAI adapters of a
- * fake server, with the requests each adapter should send.
+ * fake server, with the requests each adapter should send. Every addable provider (Anthropic, Google,
+ * OpenAI-compatible) is added with \`addProvider\` first, so their adapters type-check in every flavour
+ * against the pinned SDKs too.
  */
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,7 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSync } from 'esbuild';
-import { addConfigEntry, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
+import { addProvider } from '../../rules/fixes/add-provider';
+import { addConfigEntry, addConnectionEntry, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
+import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { renderModule } from '../../rules/fixes/seam/render';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { embeddingOf, type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
@@ -105,8 +109,8 @@ async function main(): Promise<void> {
   print('truncated', await chat.complete({ messages: [{ role: 'user', content: 'one two three' }], maxTokens: 2 }));
   print('candidates', (await chat.complete({ messages: [{ role: 'user', content: 'two drafts' }], candidateCount: 2 })).candidates);
   print('embed', await embeddingModel('textEmbedding3Small').embed({ input: ['alpha', 'beta'], dimensions: 4 }));
-  // Azure OpenAI has no moderation endpoint: its adapter says so.
-  print('moderate', await moderationModel('omniModerationLatest').moderate({ input: ['thanks', 'rude [flag]'] }).catch((error) => String(error)));
+  // Azure OpenAI has no moderation endpoint: the model stays on its OpenAI connection.
+  print('moderate', await moderationModel('omniModerationLatest').moderate({ input: ['thanks', 'rude [flag]'] }));
 }
 
 function print(label: string, value: unknown): void {
@@ -140,19 +144,17 @@ const EXPECTED_OUTPUT: Array<[string, unknown]> = [
   ],
   ['embed', { embeddings: [embeddingOf('alpha', 4), embeddingOf('beta', 4)], usage: { inputTokens: 2, totalTokens: 2 } }],
 ];
-const MODERATION: Record<keyof typeof ROUTES, unknown> = {
-  openai: {
-    results: [
-      { flagged: false, categories: { harassment: false, violence: false } },
-      { flagged: true, categories: { harassment: true, violence: false } },
-    ],
-  },
-  'azure-openai': "Error: Azure OpenAI has no moderation endpoint (model 'omni-moderation-latest'); set its modelProviders entry to openai",
+/** Azure OpenAI has no moderation: with AI_PROVIDER=azure, the moderation model stays on its OpenAI connection. */
+const MODERATION = {
+  results: [
+    { flagged: false, categories: { harassment: false, violence: false } },
+    { flagged: true, categories: { harassment: true, violence: false } },
+  ],
 };
 
 const ROUTES = {
   openai: { chat: '/v1/chat/completions', embeddings: '/v1/embeddings', query: {}, credential: 'bearer' },
-  'azure-openai': {
+  azure: {
     chat: '/openai/deployments/gpt-4o-mini/chat/completions',
     embeddings: '/openai/deployments/text-embedding-3-small/embeddings',
     query: { 'api-version': '2024-10-21' },
@@ -182,15 +184,15 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
         assert.equal(await typecheck(dir), '');
       });
 
-      for (const provider of ['openai', 'azure-openai'] as const) {
-        it(`answers through the ${provider} adapter, sending what that provider expects`, async () => {
+      for (const connection of [undefined, 'openai', 'azure'] as const) {
+        it(`answers through ${connection ? `AI_PROVIDER=${connection}` : 'each model\'s own connection'}, sending what that provider expects`, async () => {
           fake().requests.length = 0;
-          const env = { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider };
+          const env = { ...fakeOpenAIEnv(fake().url), ...(connection && { AI_PROVIDER: connection }) };
           const output = flavour.bundled ? await runBundled(dir, env) : await runMain(dir, env);
 
           const printed = output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]);
-          assert.deepEqual(printed, [...EXPECTED_OUTPUT, ['moderate', MODERATION[provider]]]);
-          assertRequests(fake().requests, provider);
+          assert.deepEqual(printed, [...EXPECTED_OUTPUT, ['moderate', MODERATION]]);
+          assertRequests(fake().requests, connection ?? 'openai');
         });
       }
     });
@@ -199,12 +201,13 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
 
 function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUTES): void {
   const route = ROUTES[provider];
-  const moderation = provider === 'openai' ? [['/v1/moderations', route.query, route.credential]] : [];
+  const moderation = [['/v1/moderations', {}, 'bearer']];
   assert.deepEqual(
     requests.map((request) => [request.path, request.query, request.credential]),
     [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential], ...moderation],
   );
-  const [complete, stream, tools, json, truncated, candidates, embed] = requests.map((request) => request.body as Record<string, unknown>);
+  const [complete, stream, tools, json, truncated, candidates, embed, moderate] = requests.map((request) => request.body as Record<string, unknown>);
+  assert.equal(moderate.model, 'omni-moderation-latest', 'the configured model id, not its config key');
   assert.deepEqual(complete, {
     model: 'gpt-4o-mini',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],
@@ -240,20 +243,53 @@ async function createProject(flavour: Flavour): Promise<string> {
   write(main, flavour.style.language === 'js' && flavour.style.module === 'cjs' ? "'use strict';\n" : 'export {};\n');
 
   const style = detectProjectStyle(dir);
-  for (const file of generateSeam(style, { provider: 'openai' })) {
+  for (const file of generateSeam(style)) {
     write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small', 'omni-moderation-latest']) : file.text);
+  }
+  const host = { readFile: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), fileExists: (file: string) => fs.existsSync(file) };
+  for (const provider of ADDABLE_PROVIDERS) {
+    for (const change of addProvider(provider.name, path.join(dir, 'src', 'ai'), dir, host).changes) {
+      write(path.relative(dir, change.filePath), change.create ? change.create.content : applyChanges(fs.readFileSync(change.filePath, 'utf8'), change.changes));
+    }
   }
   write(main, renderModule(PROGRAM, style));
   await linkDependencies(dir);
   return dir;
 }
 
+/** The config with two connections (OpenAI, and Azure OpenAI at AZURE_OPENAI_ENDPOINT) and the models, served by OpenAI. */
 function withModels(configText: string, models: string[]): string {
-  return models.reduce((text, model) => {
-    const result = addConfigEntry(text, 'models', configEntryName(model, 'model'), envVarName(model, 'model'), model);
-    assert.ok(result && 'change' in result);
-    return applyChanges(text, [result.change]);
-  }, configText);
+  const connections: Array<[string, string, Array<{ name: string; text: string }>]> = [
+    ['openai', 'openai', []],
+    [
+      'azure',
+      'azure-openai',
+      [
+        { name: 'endpoint', text: 'process.env.AZURE_OPENAI_ENDPOINT' },
+        { name: 'apiKey', text: 'process.env.AZURE_OPENAI_API_KEY' },
+        { name: 'apiVersion', text: "'2024-10-21'" },
+        { name: 'baseURL', text: 'null' },
+      ],
+    ],
+  ];
+  let text = configText;
+  for (const [key, provider, options] of connections) {
+    const result = addConnectionEntry(text, key, provider, options);
+    assert.ok(result);
+    text = applyChanges(text, [result.change]);
+  }
+  for (const model of models) {
+    for (const [section, key, envVar, value] of [
+      ['models', configEntryName(model, 'model'), envVarName(model, 'model'), model],
+      ['modelConnections', configEntryName(model, 'model'), `${envVarName(model, 'model')}_CONNECTION`, 'openai'],
+    ] as const) {
+      // A value re-used under another key is not this model's entry.
+      const result = addConfigEntry(text, section, key, envVar, value, (existing) => existing === key);
+      assert.ok(result && 'change' in result);
+      text = applyChanges(text, [result.change]);
+    }
+  }
+  return text;
 }
 
 /** Bundles src/main.ts as a bundler would, and runs it with only the given environment (plus PATH). */

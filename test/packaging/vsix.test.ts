@@ -4,12 +4,13 @@
  * Plus the manifest checks that `vsce` does not make: settings, commands, trust, engine, one schema.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { TestClient } from '../server/lsp-client';
+import { run, withoutMinifiedLines } from './commands';
+import { DEEP_FILE, VENDOR_CALL } from './vendor-sources';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const MANIFEST = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as ExtensionManifest;
@@ -50,12 +51,9 @@ const LOAD_CLIENT_WITH_VSCODE_STUB = `
 /** Folders that hold dependencies or generated files, not the repository's sources. */
 const GENERATED_DIRS = new Set(['node_modules', '.git', 'out', 'dist', '.vscode-test', '.bench']);
 
-const VENDOR_CALL = "import OpenAI from 'openai';\nconst c = new OpenAI();\nc.chat.completions.create({ model: 'gpt-4o', messages: [] });\n";
-const DEPTH = 50_000;
-const DEEP_FILE =
-  "import OpenAI from 'openai';\nconst c = new OpenAI();\nconst r = " + '('.repeat(DEPTH) + "c.chat.completions.create({ model: 'gpt-4o' })" + ')'.repeat(DEPTH) + ';\n';
 
 interface ExtensionManifest {
+  version: string;
   engines: { vscode: string };
   capabilities: { untrustedWorkspaces: { supported: boolean | 'limited' } };
   contributes: {
@@ -76,7 +74,7 @@ describe('the packaged extension (.vsix)', function () {
     this.timeout(180_000);
     work = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-vsix-')));
     const vsix = path.join(work, 'aidlint.vsix');
-    runNode(['scripts/build-extension.mjs']);
+    runNode(['scripts/bundle.mjs']);
     runNode(['node_modules/@vscode/vsce/vsce', 'package', '--no-dependencies', '--out', vsix]);
     entries = readZip(fs.readFileSync(vsix));
     extensionDir = path.join(work, 'unpacked', 'extension');
@@ -93,6 +91,12 @@ describe('the packaged extension (.vsix)', function () {
     const names = [...entries.keys()];
     assert.deepEqual(names.filter((name) => !LEGAL_NOTICE.test(name)).sort(), [...EXPECTED_ENTRIES].sort());
     assert.deepEqual(names.filter((name) => /node_modules|\.(ts|map)$|(^|\/)(test|client|server|rules|src)\//.test(name)), []);
+  });
+
+  it('has the version of package.json, the version the npm package gets', () => {
+    const packaged = JSON.parse(entries.get('extension/package.json')!.toString('utf8')) as ExtensionManifest;
+    assert.equal(packaged.version, MANIFEST.version);
+    assert.match(entries.get('extension.vsixmanifest')!.toString('utf8'), new RegExp(`Version="${MANIFEST.version.replaceAll('.', '\\.')}"`));
   });
 
   it('ships the configuration schema byte for byte, where contributes.jsonValidation points', () => {
@@ -160,22 +164,8 @@ describe('the extension manifest (package.json)', () => {
   });
 });
 
-/** Runs node with `args`; on failure, throws with its output (minified lines cut to the error). */
 function runNode(args: string[], cwd = ROOT): string {
-  try {
-    return execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: 'pipe' });
-  } catch (error) {
-    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
-    throw new Error(`node ${args.join(' ')} failed:\n${withoutMinifiedLines(`${stdout ?? ''}${stderr ?? ''}`)}`);
-  }
-}
-
-/** Node prints the offending source line of an uncaught error; in a minified bundle that is megabytes. */
-function withoutMinifiedLines(output: string): string {
-  return output
-    .split('\n')
-    .filter((line) => line.length < 1_000)
-    .join('\n');
+  return run(process.execPath, args, { cwd });
 }
 
 /** Source files named `name` under `dir`, skipping dependencies and build output. */

@@ -33,5 +33,12 @@ runRuleTests('hardcoded-api-version', {
     },
     { code: 'const url = `https://${resource}.openai.azure.com/openai/deployments/${deployment}/chat/completions?api-version=«2024-02-01»`;' },
     { code: 'const url = `${base}/openai/deployments/${deployment}/embeddings?api-version=«2024-10-21»&trace=${id}`;' },
+    // Followed into the module that defines it.
+    {
+      filename: 'src/azure-config.ts',
+      code: "export const AZURE_OPENAI_API_VERSION = «'2024-02-01'»;",
+      files: { 'src/client.ts': "import { AzureOpenAI } from 'openai';\nimport { AZURE_OPENAI_API_VERSION } from './azure-config';\nexport const client = new AzureOpenAI({ apiVersion: AZURE_OPENAI_API_VERSION });" },
+      analyseFirst: ['src/client.ts'],
+    },
   ],
 });

@@ -28,6 +28,11 @@ runRuleTests('hardcoded-secret', {
     `const task = 'task-${BODY}';\nconst risk = 'risk-${BODY}';`,
     // Keys read from the environment.
     "import OpenAI from 'openai';\nnew OpenAI({ apiKey: process.env.OPENAI_API_KEY });",
+
+    // 32 hex characters under a generic `apiKey` are some other service's key outside an Azure OpenAI file
+    // (an Algolia search key in a docusaurus config, a Mapbox or analytics key).
+    "export default { themeConfig: { algolia: { appId: 'X1Y2Z3', apiKey: 'ef8f3e604a1e7ed3afa4dbaeeecfa5f2', indexName: 'docs' } } };",
+    "const map = new MapClient({ apiKey: '0123456789abcdef0123456789abcdef' });",
   ],
   invalid: [
     { code: `const key = '«${KEYS.legacy.key}»';`, errors: [{ message: `OpenAI API key ${KEYS.legacy.redacted} is written in the code` }] },
@@ -53,6 +58,10 @@ runRuleTests('hardcoded-secret', {
     { code: `await fetch('https://contoso.openai.azure.com/openai/models', { headers: { 'api-key': '«${AZURE_KEY}»' } });` },
     // The header alone makes it a key, whether or not the file names the vendor elsewhere.
     { code: `await fetch(process.env.CHAT_URL!, { method: 'POST', headers: { 'api-key': '«${AZURE_KEY}»' } });` },
+
+    // The same under `apiKey` in a file about Azure OpenAI.
+    { code: `const settings = { endpoint: 'https://contoso.openai.azure.com', apiKey: '«${AZURE_KEY}»' };` },
+    { code: `// AZURE_OPENAI_API_KEY for local runs\nexport const config = { apiKey: '«${AZURE_KEY}»' };` },
   ],
 });
 

@@ -24,6 +24,18 @@ runRuleTests('vendor-call', {
   ],
   invalid: [
     { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.chat.completions.create»({ model: 'gpt-4o', messages: [] });", errors: [{ message: "'chat.completions.create'" }] },
+    // Vendor-only products say so: the lock-in the seam cannot take away.
+    {
+      code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.beta.assistants.create»({ model: 'gpt-4o' });\nawait «client.files.list»();",
+      errors: [
+        { message: "Calls OpenAI 'beta.assistants.create' (Assistants), which only OpenAI offers: no provider-neutral equivalent, a lock-in the seam cannot take away." },
+        { message: "'files.list' (file storage)" },
+      ],
+    },
+    {
+      code: "import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst client = new OpenAIClient('e', new AzureKeyCredential('k'));\n«client.getImages»('dalle', 'a cat');",
+      errors: [{ message: "'getImages' (images and audio), which only Azure OpenAI offers" }],
+    },
     { code: "import { OpenAI as O } from 'openai';\nconst c = new O();\n«c.embeddings.create»({ model: 'm', input: 'x' });" },
     { code: "import * as oai from 'openai';\nconst c = new oai.OpenAI();\n«c.responses.create»({ model: 'm', input: 'x' });" },
     { code: "import oai = require('openai');\nconst c = new oai();\n«c.images.generate»({ prompt: 'x' });" },
@@ -63,5 +75,22 @@ runRuleTests('vendor-call', {
       code: "import { openai } from '../lib/cjs';\n«openai.chat.completions.create»({});",
       files: { 'src/lib/cjs.js': "const OpenAI = require('openai');\nmodule.exports = { openai: new OpenAI() };\n" },
     },
+
+    // Calls through resources that project helpers return, typed with the SDK's resource types.
+    {
+      files: {
+        'src/plugins/openai.ts': "import { OpenAI } from 'openai';\nimport { type Chat, type Embeddings } from 'openai/resources/index';\nexport type OpenAiService = { getChat(): Promise<Chat>; getEmbeddings(): Promise<Embeddings> };",
+      },
+      code: "import { type OpenAiService } from '../plugins/openai.js';\nexport class Approach {\n  constructor(protected openai: OpenAiService) {}\n  async run(messages) {\n    const chat = await this.openai.getChat();\n    return «chat.completions.create»({ model, messages });\n  }\n}",
+    },
+    {
+      files: { 'src/plugins/openai.ts': "import type { Embeddings } from 'openai/resources/index';\nexport interface OpenAiService { getEmbeddings(): Promise<Embeddings> }" },
+      code: "import { Base } from './base';\nimport type { OpenAiService } from '../plugins/openai';\nexport class Indexer extends Base {\n  constructor(openai: OpenAiService) { super(openai); }\n  async embed(input) { const embeddings = await this.openai.getEmbeddings(); return «embeddings.create»({ model, input }); }\n}",
+    },
+    // Real test code stays a finding; only a mocked SDK is not.
+    { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nit('answers', async () => { await «client.chat.completions.create»({ model, messages }); });", filename: 'src/app/chat.test.ts' },
+    // A static factory of a client class, and Deno's `npm:` specifiers.
+    { code: "import { OpenAIRealtimeWS } from 'openai/realtime/ws';\nconst rt = await OpenAIRealtimeWS.azure(client);\n«rt.send»({ type: 'response.create' });" },
+    { code: "import OpenAI from 'npm:openai@4';\nconst client = new OpenAI();\nawait «client.models.list»();", filename: 'src/app/deno.mjs' },
   ],
 });

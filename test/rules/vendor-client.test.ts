@@ -15,6 +15,10 @@ runRuleTests('vendor-client', {
     "import OpenAI from 'openai';\nvi.mock('openai');\nconst client = new OpenAI();",
     { code: "import OpenAI from 'openai';\nexport const client = new OpenAI();", filename: 'src/ai/providers/openai.ts' },
     { code: "import { azure } from '@ai-sdk/azure';\nconst model = azure('dep');", config: { vendors: { 'ai-sdk-openai': false } } },
+
+    // A local function of the same name handed on, and a client class (not a provider) in an object.
+    "function createOpenAI() { return {}; }\nregister({ openai: createOpenAI });",
+    "import OpenAI from 'openai';\nexport const classes = { OpenAI };\nuse([OpenAI]);",
   ],
   invalid: [
     {
@@ -66,5 +70,10 @@ runRuleTests('vendor-client', {
     { code: "import { createOpenAI } from '@ai-sdk/openai';\nconst provider = «createOpenAI»({ baseURL });\nconst model = «provider»('gpt-4o');" },
     // Outside the default seam when another one is configured.
     { code: "import OpenAI from 'openai';\nconst client = new «OpenAI»();", filename: 'src/ai/index.ts', config: { seam: ['lib/llm/**'] } },
+
+    // Provider factories and providers handed on as values, not called here.
+    { code: "import { createOpenAI } from '@ai-sdk/openai';\nimport { createAzure } from '@ai-sdk/azure';\nexport const factories = { openai: «createOpenAI», azure: «createAzure» };", errors: [{ message: 'createOpenAI provider (AI SDK OpenAI provider) is created outside the seam' }] },
+    { code: "import { openai } from '@ai-sdk/openai';\nimport { azure } from '@ai-sdk/azure';\nexport const providers = [«openai», «azure»];" },
+    { code: "import { createOpenAI } from '@ai-sdk/openai';\nregisterProvider('openai', «createOpenAI»);" },
   ],
 });

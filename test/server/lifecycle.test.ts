@@ -44,7 +44,7 @@ describe('language server lifecycle', function () {
     await client.until(() => registrations.length >= 2, 'two registrations');
     const watchers = registrations.find((registration) => registration.method === 'workspace/didChangeWatchedFiles');
     const patterns = (watchers?.registerOptions as { watchers: Array<{ globPattern: string }> }).watchers.map((watcher) => watcher.globPattern);
-    assert.deepEqual(patterns, ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/aidlint.json', '**/{tsconfig,jsconfig}*.json']);
+    assert.deepEqual(patterns, ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', '**/aidlint.json', '**/{tsconfig,jsconfig}*.json', '**/aidlint-suppressions.json']);
     assert.ok(registrations.some((registration) => registration.method === 'workspace/didChangeConfiguration'));
   });
 

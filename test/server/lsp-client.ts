@@ -93,6 +93,8 @@ export type SettingsAnswer = Record<string, unknown>;
 export interface TestClientOptions {
   /** The server entry to run; defaults to the compiled out/server/main.js (a bundle's dist/server.js also works). */
   serverPath?: string;
+  /** A command that starts the server over stdio instead (an installed bin through npx); `serverPath` is then unused. */
+  command?: { file: string; args: string[]; cwd: string };
   /** The first workspace folder. */
   root: string;
   /** Further workspace folders (multi-root). */
@@ -137,7 +139,8 @@ export class TestClient {
 
   constructor(readonly options: TestClientOptions) {
     this.settings = options.settings ?? {};
-    this.process = spawn(process.execPath, [options.serverPath ?? SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
+    const { file, args, cwd } = options.command ?? { file: process.execPath, args: [options.serverPath ?? SERVER_MAIN, '--stdio'], cwd: undefined };
+    this.process = spawn(file, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));

@@ -3,12 +3,11 @@
  * user's project, rendered in the project's own style, and the helpers that add entries to its config.
  */
 import { renderModule } from './render';
-import { type SeamProvider, seamModules } from './sources';
+import { seamModules } from './sources';
 import type { ProjectStyle } from './style';
 
-export { addConfigEntry, type ConfigEntryResult, type ConfigSection, configDefault, configEntries } from './config-entries';
-export { configEntryName, envVarName, type ConfigEntryKind } from './naming';
-export type { SeamProvider } from './sources';
+export { addConfigEntry, addConnectionEntry, addListValues, addObjectEntry, objectKeys, objectLists, topLevelList, configSetting, usesEnvHelper, type ConfigEntryResult, type ConfigSection, configDefault, configEntries, connectionEntries, sameConnection } from './config-entries';
+export { configEntryName, connectionName, constantCase, envVarName, upperSnakeCase, type ConfigEntryKind } from './naming';
 export { detectProjectStyle, type ProjectStyle } from './style';
 
 export interface SeamFile {
@@ -18,7 +17,7 @@ export interface SeamFile {
 }
 
 /** The seam's files: index, config, and the OpenAI-wire, OpenAI and Azure OpenAI adapters. */
-export function generateSeam(style: ProjectStyle, options: { provider: SeamProvider }): SeamFile[] {
+export function generateSeam(style: ProjectStyle): SeamFile[] {
   const extension = style.fileExtension ?? (style.language === 'ts' ? '.ts' : '.js');
-  return seamModules(options.provider).map((module) => ({ relativePath: module.path + extension, text: renderModule(module.source, style) }));
+  return seamModules().map((module) => ({ relativePath: module.path + extension, text: renderModule(module.source, style) }));
 }

@@ -22,7 +22,9 @@ export function configEntryName(literal: string, kind: ConfigEntryKind): string 
     const url = parseEndpoint(literal);
     const base = url.vendor && BASE_ENTRIES[url.vendor];
     if (!base) return camelCase(url.host) || 'endpoint';
-    // A request URL (`…/v1/chat/completions`) is not the base URL the adapters use: it gets its own entry.
+    // Each Azure resource is its own endpoint: named after the resource, never a shared name.
+    if (url.vendor === 'azure-openai') return camelCase(url.resource) + url.requestPath.map(capitalized).join('') || base.key;
+    // A request URL (`…/v1/chat/completions`) is not the base URL: it gets its own entry.
     return base.key + url.requestPath.map(capitalized).join('');
   }
   const name = camelCase(literal);
@@ -35,13 +37,14 @@ export function envVarName(literal: string, kind: ConfigEntryKind): string {
     const url = parseEndpoint(literal);
     const base = url.vendor && BASE_ENTRIES[url.vendor];
     if (!base) return `AI_ENDPOINT_${upperSnakeCase(url.host)}`;
+    if (url.vendor === 'azure-openai') return [base.envVar, upperSnakeCase(url.resource), ...url.requestPath.map((word) => word.toUpperCase())].filter(Boolean).join('_');
     return url.requestPath.length ? `${base.envPrefix}_${url.requestPath.join('_').toUpperCase()}_URL` : base.envVar;
   }
   return `AI_MODEL_${upperSnakeCase(literal)}`;
 }
 
 /** The host, its vendor, and the words of the path below the vendor's base path (empty for a base URL). */
-function parseEndpoint(literal: string): { host: string; vendor: 'openai' | 'azure-openai' | undefined; requestPath: string[] } {
+function parseEndpoint(literal: string): { host: string; resource: string; vendor: 'openai' | 'azure-openai' | undefined; requestPath: string[] } {
   let url: URL | undefined;
   try {
     url = new URL(/^[a-z][\w+.-]*:\/\//i.test(literal) ? literal : `https://${literal}`);
@@ -51,11 +54,13 @@ function parseEndpoint(literal: string): { host: string; vendor: 'openai' | 'azu
   const host = url ? url.host.toLowerCase() : literal.toLowerCase();
   const found = vendorOfHost(host);
   const vendor = found === 'openai' || found === 'azure-openai' ? found : undefined;
-  if (!vendor || !url) return { host, vendor, requestPath: [] };
+  // The Azure resource: the first label of `<resource>.openai.azure.com`.
+  const resource = host.split('.')[0];
+  if (!vendor || !url) return { host, resource, vendor, requestPath: [] };
   let pathWords = words(url.pathname);
   const basePath: readonly string[] = BASE_ENTRIES[vendor].basePath;
   if (basePath.every((word, index) => pathWords[index]?.toLowerCase() === word)) pathWords = pathWords.slice(basePath.length);
-  return { host, vendor, requestPath: pathWords };
+  return { host, resource, vendor, requestPath: pathWords };
 }
 
 function words(text: string): string[] {
@@ -72,6 +77,35 @@ function capitalized(word: string): string {
   return word[0].toUpperCase() + word.slice(1).toLowerCase();
 }
 
-function upperSnakeCase(text: string): string {
+export function upperSnakeCase(text: string): string {
   return words(text).join('_').toUpperCase();
+}
+
+/** A camelCase name as an environment variable's words: `contosoReportsWe` → `CONTOSO_REPORTS_WE`, `azureOpenAI` → `AZURE_OPENAI`. */
+export function constantCase(name: string): string {
+  return upperSnakeCase(name.replace(/OpenAI/g, 'Openai').replace(/([a-z0-9])([A-Z])/g, '$1 $2'));
+}
+
+/** Words of variable names that say nothing about which connection they belong to. */
+const GENERIC_WORDS = new Set(['azure', 'openai', 'endpoint', 'url', 'base', 'api', 'host', 'uri']);
+const DEFAULT_CONNECTIONS = { openai: 'openai', 'azure-openai': 'azureOpenAI' } as const;
+
+/**
+ * A connection's name from what tells it apart: an endpoint literal (`https://contoso-eu.openai.azure.com` →
+ * `contosoEu`, api.openai.com → `openai`), or the variable an endpoint is read from (`REPORTS_ENDPOINT` →
+ * `reports`); else the provider's (`openai`, `azureOpenAI`).
+ */
+export function connectionName(hint: string, provider: 'openai' | 'azure-openai'): string {
+  if (/^[a-z][\w+.-]*:\/\/|\./i.test(hint)) {
+    const url = parseEndpoint(hint);
+    if (url.vendor === 'openai') return DEFAULT_CONNECTIONS.openai;
+    const named = camelCase(url.vendor === 'azure-openai' ? url.resource : url.host.replace(/\.[a-z]+$/i, ''));
+    return named || DEFAULT_CONNECTIONS[provider];
+  }
+  if (/^[A-Z0-9_]+$/.test(hint)) {
+    const named = camelCase(words(hint).filter((word) => !GENERIC_WORDS.has(word.toLowerCase())).join(' '));
+    return named || DEFAULT_CONNECTIONS[provider];
+  }
+  // The config entry of the api.openai.com base URL is `openAI`: that is the OpenAI connection.
+  return (hint.toLowerCase() === 'openai' ? DEFAULT_CONNECTIONS.openai : hint) || DEFAULT_CONNECTIONS[provider];
 }

@@ -1,0 +1,363 @@
+/**
+ * Reads the construction of the client a call goes through (`new AzureOpenAI({ … })`, `new OpenAIClient(…)`,
+ * v3 `new OpenAIApi(new Configuration(…))`) into a connection of the seam: the adapter that serves it and
+ * the options of the seam's SDK client, so a wrapped call keeps its endpoint, credentials, API version and
+ * client options (SPEC §3, "Connections"). Options are carried as the code wrote them when the seam's
+ * config can evaluate them (literals, `process.env` reads, constants, package constructors); anything else
+ * is refused with the option named. The construction's shape per client class is data (connection-table.ts).
+ */
+import type * as TS from 'typescript';
+import { typescript } from '../engine/parse';
+import { propertyNameText } from '../engine/strings';
+import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
+import type { SourceSite } from '../engine/values';
+import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
+import type { SeamProviderId } from '../vendors/wrap-table';
+import { type OpenFile, constantDefinition, isConstant, openFile } from './constants';
+import { Refusal } from './wrap/request';
+
+/**
+ * An option of the seam's client: an expression for the config (where `entryPlaceholder`s stand for the
+ * config entries literal endpoints and API versions become), or a key the code had as a literal, read from a
+ * variable named after the connection (the user sets it).
+ */
+export type ConnectionOption = { name: string; text: string } | { name: string; keyVariable: true };
+
+type EntrySection = 'endpoints' | 'apiVersions';
+
+/**
+ * Stands for `<section>.<key>` of the entry holding a literal: the seam plan makes the entry. Literals
+ * become entries wherever they are in an option (`process.env.X ?? 'https://…'`), so the connection reads
+ * the same whether the literal-moving fixes ran before or after.
+ */
+export function entryPlaceholder(section: EntrySection, value: string): string {
+  return `\u0000${section}\u0000${JSON.stringify(value)}\u0000`;
+}
+
+/** Finds the placeholders in an option's text: the section and the JSON of the literal. */
+export const ENTRY_PLACEHOLDERS = /\u0000(endpoints|apiVersions)\u0000("(?:[^"\\]|\\.)*")\u0000/g;
+
+export interface ConnectionSpec {
+  provider: SeamProviderId;
+  /** The provider's API the wrapped calls use when not its default (`responses`): a connection of its own. */
+  api?: string;
+  options: ConnectionOption[];
+  /** Named imports the config needs for the options (`DefaultAzureCredential` from `@azure/identity`). */
+  imports: Array<{ specifier: string; name: string }>;
+  /** What the connection could be called, from its endpoint or the variable that holds it. */
+  nameHint: string;
+}
+
+/** What reading a construction needs from the project. */
+export interface ConnectionProject {
+  read(filePath: string): string | undefined;
+  resolve(fromFile: string, specifier: string): string | undefined;
+  /** Whether a file is the seam's config (its `endpoints`, `apiVersions` and `models` are carried as references). */
+  isSeamConfig(filePath: string): boolean;
+}
+
+const CONFIG_SECTIONS = new Set(['endpoints', 'apiVersions', 'models']);
+const MAX_DEPTH = 12;
+
+/** The connection of a client constructed at `site`, or a Refusal naming what cannot be carried. */
+export function readConnection(site: SourceSite, clientClass: string, project: ConnectionProject): ConnectionSpec {
+  const table = CLIENT_CONNECTIONS[clientClass];
+  if (!table) throw new Refusal(`the connection of a \`${clientClass}\` client is not known to the fix`);
+  const file = readFile(site.file, project);
+  const construction = nodeAtSpan(file.sourceFile, site, typescript().isNewExpression);
+  if (!construction) throw new Refusal("the client's construction could not be found in its file");
+  refuseMutation(construction, file);
+
+  const reader = new OptionReader(file, project);
+  const args = construction.arguments ?? [];
+  const shape = table.construction;
+  if (shape.style === 'options') {
+    return reader.finish(table.provider, reader.carry(reader.objectProperties(args[0], 'client options'), shape));
+  }
+  if (shape.style === 'v3-configuration') {
+    const configuration = args[0] && reader.followToNew(args[0]);
+    if (!configuration) throw new Refusal('the client is not made from an inline `new Configuration({ … })` the fix can read');
+    const renamed = reader.objectProperties(configuration.node.arguments?.[0], 'configuration').map((property) => ({
+      ...property,
+      name: shape.renamed[property.name] ?? property.name,
+    }));
+    return reader.finish(table.provider, reader.carry(renamed, shape.options));
+  }
+  // @azure/openai: `new OpenAIClient(endpoint, credential, options?)` or `new OpenAIClient(openAIKeyCredential, options?)`.
+  const keyOnly = args.length >= 1 && reader.credentialClass(args[0]) === 'OpenAIKeyCredential';
+  const [endpoint, credential, options] = keyOnly ? [undefined, args[0], args[1]] : args;
+  if (!credential) throw new Refusal("the client's credential argument is missing");
+  const credentialOptions = reader.credential(credential);
+  const provider = credentialOptions.provider;
+  const carried: ConnectionOption[] = [];
+  if (endpoint) carried.push(reader.option('endpoint', endpoint, 'endpoints'));
+  carried.push(...credentialOptions.options);
+  const sdkOptions = reader.carry(reader.objectProperties(options, 'client options'), shape.options);
+  if (provider === 'azure-openai') {
+    if (!sdkOptions.some((option) => option.name === 'apiVersion')) sdkOptions.push({ name: 'apiVersion', text: entryPlaceholder('apiVersions', shape.defaultApiVersion) });
+    // @azure/openai never read OPENAI_BASE_URL; the seam's AzureOpenAI must not either.
+    sdkOptions.push({ name: 'baseURL', text: 'null' });
+  }
+  return reader.finish(provider, [...carried, ...sdkOptions]);
+}
+
+function readFile(filePath: string, project: ConnectionProject): OpenFile {
+  const text = project.read(filePath);
+  if (text === undefined) throw new Refusal(`the file that makes the client (${filePath}) could not be read`);
+  return openFile(filePath, text);
+}
+
+/** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. */
+function refuseMutation(construction: TS.NewExpression, file: OpenFile): void {
+  const ts = typescript();
+  const holder = construction.parent;
+  const name = (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  if (!name) return;
+  const visit = (node: TS.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
+      let root: TS.Expression = node.left.expression;
+      while (ts.isPropertyAccessExpression(root)) {
+        if (root.expression.kind === ts.SyntaxKind.ThisKeyword) break;
+        root = root.expression;
+      }
+      const rootName = ts.isIdentifier(root) ? root.text : ts.isPropertyAccessExpression(root) ? root.name.text : undefined;
+      if (rootName === name) {
+        const line = file.sourceFile.getLineAndCharacterOfPosition(node.getStart(file.sourceFile)).line + 1;
+        throw new Refusal(`the client is changed after it is made (\`${node.left.getText(file.sourceFile)}\` on line ${line})`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file.sourceFile);
+}
+
+class OptionReader {
+  private readonly ts = typescript();
+  private readonly imports = new Map<string, { specifier: string; name: string }>();
+  private nameHint: string | undefined;
+
+  constructor(
+    private readonly file: OpenFile,
+    private readonly project: ConnectionProject,
+  ) {}
+
+  finish(provider: SeamProviderId, options: ConnectionOption[]): ConnectionSpec {
+    return { provider, options, imports: [...this.imports.values()], nameHint: this.nameHint ?? (provider === 'openai' ? 'openai' : 'azureOpenAI') };
+  }
+
+  /** The properties of an options object (absent: none), following a constant that holds it. */
+  objectProperties(argument: TS.Expression | undefined, what: string, file = this.file): Array<{ name: string; value: TS.Expression; file: OpenFile }> {
+    const ts = this.ts;
+    if (!argument) return [];
+    const followed = this.followToKind(argument, file, ts.isObjectLiteralExpression);
+    if (!followed) throw new Refusal(`the ${what} (\`${argument.getText(file.sourceFile)}\`) are not an object the fix can read`);
+    return followed.node.properties.map((property) => {
+      if (ts.isShorthandPropertyAssignment(property)) return { name: property.name.text, value: property.name as TS.Expression, file: followed.file };
+      const name = ts.isPropertyAssignment(property) ? propertyNameText(property.name) : undefined;
+      if (!ts.isPropertyAssignment(property) || name === undefined) {
+        throw new Refusal(`the ${what} use a spread or computed key (\`${property.getText(followed.file.sourceFile)}\`), so the fix cannot tell them all`);
+      }
+      return { name, value: property.initializer, file: followed.file };
+    });
+  }
+
+  /** Options of the seam's client from the code's options, per the client's table. */
+  carry(properties: ReadonlyArray<{ name: string; value: TS.Expression; file: OpenFile }>, table: CarriedOptions): ConnectionOption[] {
+    const options: ConnectionOption[] = [];
+    for (const { name, value, file } of properties) {
+      const refusal = table.refused[name];
+      if (refusal) throw new Refusal(`the client is made with ${refusal}, which a connection of the seam cannot carry`);
+      if (table.dropped.includes(name)) continue;
+      if (!table.carried.includes(name)) throw new Refusal(`the client option \`${name}\` is not one the fix knows how to carry`);
+      if (table.defaults?.[name] !== undefined && table.defaults[name] === skipTypeOnly(value).getText(file.sourceFile)) continue;
+      if (name === table.keyOption && this.isStringLiteral(value, file)) options.push({ name, keyVariable: true });
+      else options.push(this.option(name, value, table.entries[name], file));
+    }
+    const given = new Set(options.map((option) => option.name));
+    for (const implicit of table.implicit) {
+      if (!given.has(implicit.option) && !implicit.unless?.some((other) => given.has(other))) options.push({ name: implicit.option, text: implicit.text });
+    }
+    return options;
+  }
+
+  /** One option, carried as an expression; its literal endpoints and API versions become config entries. */
+  option(name: string, value: TS.Expression, section: EntrySection | undefined, file = this.file): ConnectionOption {
+    const text = this.copy(value, file, 0, section);
+    // The variable an endpoint is read from names the connection when no literal does.
+    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(text)?.[1];
+    return { name, text };
+  }
+
+  /** The class of an @azure/openai credential expression (`new AzureKeyCredential(…)`), if it is one. */
+  credentialClass(expression: TS.Expression): string | undefined {
+    const construction = this.followToNew(expression);
+    if (!construction) return undefined;
+    const imported = this.importedName(construction.node.expression, construction.file);
+    return imported && AZURE_SDK_CREDENTIALS[imported.name] && /^@azure\/(?:openai|core-auth)$/.test(imported.specifier) ? imported.name : undefined;
+  }
+
+  /** A key credential becomes the key option; any other credential (Entra ID) a token provider of @azure/identity. */
+  credential(expression: TS.Expression): { provider: SeamProviderId; options: ConnectionOption[] } {
+    const credentialClass = this.credentialClass(expression);
+    if (credentialClass) {
+      const { provider, option } = AZURE_SDK_CREDENTIALS[credentialClass];
+      const construction = this.followToNew(expression)!;
+      const key = construction.node.arguments?.[0];
+      if (!key) throw new Refusal(`the \`${credentialClass}\` has no key argument`);
+      return { provider, options: [this.isStringLiteral(key, construction.file) ? { name: option, keyVariable: true } : this.option(option, key, undefined, construction.file)] };
+    }
+    const credential = this.copy(expression, this.file, 0);
+    this.imports.set(AZURE_TOKEN.provider, { specifier: AZURE_TOKEN.module, name: AZURE_TOKEN.provider });
+    return { provider: 'azure-openai', options: [{ name: 'azureADTokenProvider', text: `${AZURE_TOKEN.provider}(${credential}, '${AZURE_TOKEN.scope}')` }] };
+  }
+
+  /** `new X(…)` an expression is, or a constant holds (in this file or a module it imports). */
+  followToNew(expression: TS.Expression): { node: TS.NewExpression; file: OpenFile } | undefined {
+    return this.followToKind(expression, this.file, this.ts.isNewExpression);
+  }
+
+  private isStringLiteral(expression: TS.Expression, file: OpenFile): boolean {
+    return this.followToKind(expression, file, this.ts.isStringLiteralLike) !== undefined;
+  }
+
+  /** Follows identifiers to the initializers of constants (also exported by workspace modules) until `accept` takes the node. */
+  private followToKind<T extends TS.Node>(expression: TS.Expression, file: OpenFile, accept: (node: TS.Node) => node is T, depth = 0): { node: T; file: OpenFile } | undefined {
+    const inner = skipOuterExpressions(expression);
+    if (accept(inner)) return { node: inner, file };
+    if (depth > MAX_DEPTH || !this.ts.isIdentifier(inner)) return undefined;
+    const target = this.definition(inner, file);
+    return target && this.followToKind(target.expression, target.file, accept, depth + 1);
+  }
+
+  /** A constant's definition, here or exported by a workspace module (never the seam's config, whose entries are kept as references). */
+  private definition(identifier: TS.Identifier, file: OpenFile): { expression: TS.Expression; file: OpenFile } | undefined {
+    return constantDefinition(identifier, file, { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) });
+  }
+
+  /** The package and exported name an expression (`X`, `ns.X`) imports, if it does. */
+  private importedName(expression: TS.Expression, file: OpenFile): { specifier: string; name: string } | undefined {
+    const ts = this.ts;
+    const inner = skipOuterExpressions(expression);
+    const root = ts.isPropertyAccessExpression(inner) ? skipOuterExpressions(inner.expression) : inner;
+    if (!ts.isIdentifier(root)) return undefined;
+    const origin = file.scopes.resolve(root)?.origin;
+    if (!origin || origin.typeOnly) return undefined;
+    if (ts.isPropertyAccessExpression(inner)) return origin.imported === '*' ? { specifier: origin.specifier, name: inner.name.text } : undefined;
+    return origin.imported === '*' || origin.imported === 'default' ? undefined : { specifier: origin.specifier, name: origin.imported };
+  }
+
+  /** The expression as the seam's config can evaluate it, or a Refusal naming it. */
+  private copy(expression: TS.Expression, file: OpenFile, depth: number, section?: EntrySection): string {
+    const ts = this.ts;
+    const text = (node: TS.Node) => node.getText(file.sourceFile);
+    const refuse = (): never => {
+      throw new Refusal(`the client's \`${text(expression)}\` is computed at run time in a way the fix cannot carry into the seam`);
+    };
+    if (depth > MAX_DEPTH) refuse();
+    const node = skipTypeOnly(expression);
+    if (ts.isStringLiteralLike(node) && section && isEntryValue(section, node.text)) {
+      if (section === 'endpoints') this.nameHint ??= node.text;
+      return entryPlaceholder(section, node.text);
+    }
+    if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) {
+      return text(node);
+    }
+    if (isEnvRead(node)) return text(node);
+    if (ts.isParenthesizedExpression(node)) return `(${this.copy(node.expression, file, depth + 1, section)})`;
+    if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) return text(node);
+    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+      return `${this.copy(node.left, file, depth + 1, section)} ${node.operatorToken.getText(file.sourceFile)} ${this.copy(node.right, file, depth + 1, section)}`;
+    }
+    if (ts.isConditionalExpression(node)) {
+      return `${this.copy(node.condition, file, depth + 1)} ? ${this.copy(node.whenTrue, file, depth + 1, section)} : ${this.copy(node.whenFalse, file, depth + 1, section)}`;
+    }
+    if (ts.isTemplateExpression(node)) {
+      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${text(span.literal).slice(1)}`);
+      // The head's text ends with `${`, each literal's starts with `}`.
+      return `${text(node.head).slice(0, -2)}${spans.join('')}`;
+    }
+    if (ts.isObjectLiteralExpression(node)) {
+      const properties = this.objectProperties(node, 'object', file).map(({ name, value, file: from }) => `${propertyKey(name)}: ${this.copy(value, from, depth + 1)}`);
+      return properties.length ? `{ ${properties.join(', ')} }` : '{}';
+    }
+    if (ts.isArrayLiteralExpression(node)) return `[${node.elements.map((element) => this.copy(element, file, depth + 1)).join(', ')}]`;
+    if (ts.isIdentifier(node)) {
+      if (node.text === 'undefined') return 'undefined';
+      const configReference = this.configReference(node, file);
+      if (configReference) return configReference;
+      const packageName = this.packageImport(node, file);
+      if (packageName) return packageName;
+      const target = this.definition(node, file);
+      if (target) return this.copy(target.expression, target.file, depth + 1, section);
+      const binding = file.scopes.resolve(node);
+      // `const { AZURE_KEY } = process.env`
+      if (binding?.kind === 'variable' && isConstant(binding) && binding.init && isProcessEnv(binding.init) && binding.path.length === 1) return `process.env.${binding.path[0]}`;
+      return refuse();
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      if (ts.isIdentifier(node.expression)) {
+        const configReference = this.configReference(node.expression, file);
+        if (configReference) return `${configReference}.${node.name.text}`;
+        // `settings.endpoint` of `const settings = { endpoint: … }`
+        const object = this.followToKind(node.expression, file, ts.isObjectLiteralExpression);
+        const property = object && this.objectProperties(object.node, 'object', object.file).filter((candidate) => candidate.name === node.name.text).pop();
+        if (property) return this.copy(property.value, property.file, depth + 1, section);
+      }
+      return refuse();
+    }
+    if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
+      const callee = ts.isIdentifier(node.expression) ? this.packageImport(node.expression, file) : undefined;
+      if (!callee) return refuse();
+      const args = (node.arguments ?? []).map((argument) => this.copy(argument, file, depth + 1)).join(', ');
+      return `${ts.isNewExpression(node) ? 'new ' : ''}${callee}(${args})`;
+    }
+    return refuse();
+  }
+
+  /** `endpoints` / `apiVersions` / `models` imported from the seam's config: the same name there. */
+  private configReference(identifier: TS.Identifier, file: OpenFile): string | undefined {
+    const origin = file.scopes.resolve(identifier)?.origin;
+    if (!origin || !CONFIG_SECTIONS.has(origin.imported)) return undefined;
+    const target = this.project.resolve(file.path, origin.specifier);
+    return target && this.project.isSeamConfig(target) ? origin.imported : undefined;
+  }
+
+  /** A named import from a package (not a workspace module): the config imports it too. */
+  private packageImport(identifier: TS.Identifier, file: OpenFile): string | undefined {
+    const origin = file.scopes.resolve(identifier)?.origin;
+    if (!origin || origin.typeOnly || origin.imported === '*' || origin.imported === 'default' || origin.specifier.startsWith('.')) return undefined;
+    if (this.project.resolve(file.path, origin.specifier)) return undefined;
+    this.imports.set(origin.imported, { specifier: origin.specifier, name: origin.imported });
+    return origin.imported;
+  }
+}
+
+/** A literal that is an endpoint (a URL or host) or an API version, not a placeholder such as ''. */
+function isEntryValue(section: EntrySection, value: string): boolean {
+  return section === 'apiVersions' ? value.trim() !== '' : /^[a-z][\w+.-]*:\/\/|^[\w-]+(?:\.[\w-]+)+/i.test(value);
+}
+
+/** `process.env.X`, `process.env['X']`. */
+function isEnvRead(node: TS.Expression): boolean {
+  const ts = typescript();
+  if (ts.isPropertyAccessExpression(node)) return isProcessEnv(node.expression);
+  return ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && isProcessEnv(node.expression);
+}
+
+function isProcessEnv(node: TS.Expression): boolean {
+  const ts = typescript();
+  const inner = skipOuterExpressions(node);
+  return ts.isPropertyAccessExpression(inner) && inner.name.text === 'env' && ts.isIdentifier(inner.expression) && inner.expression.text === 'process';
+}
+
+/** Drops what only TypeScript has (`!`, `as T`, `satisfies T`, `<T>x`): the seam may be JavaScript. */
+function skipTypeOnly(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  let current = node;
+  while (ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
+  return current;
+}
+
+function propertyKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
