@@ -20,7 +20,7 @@ import type { Workspaces } from './workspaces';
 export const SCAN_SLICE_MS = 4;
 
 /** A scan `pause`: nothing until `sliceMs` of work have passed, then one turn of the event loop. */
-function pauseEvery(sliceMs: number): () => Promise<void> | undefined {
+export function pauseEvery(sliceMs: number): () => Promise<void> | undefined {
   let sliceStarted = performance.now();
   return () => {
     slowScanForTests();

@@ -7,6 +7,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { REPORT_REQUEST, type WorkspaceReport } from '../../server/protocol';
 import { removeTempDir } from '../files/temp';
 import { TestClient, brief, uri, workspaceFrom } from './lsp-client';
 
@@ -142,14 +143,13 @@ describe('language server: typing while a large workspace is scanned', function 
   });
   afterEach(() => client.dispose());
 
-  it('answers pulls for an open document while the scan runs, with the diagnostics of each edit', async () => {
+  /** Edits and pulls an open document while `startScan`'s scan runs; every pull must be answered before it ends. */
+  async function typeDuring(startScan: () => Promise<unknown>): Promise<unknown> {
     const documentUri = await client.open(path.join(root, 'src/editing.ts'), 'export const nothing = 1;\n');
     await client.pull(documentUri);
     let scanDone = false;
     const scanStarted = Date.now();
-    const scan = client.executeCommand(SCAN).then((result) => ((scanDone = true), result));
-    // The scan has begun once the server created its progress token.
-    await client.until(() => client.progressTokens.length > 0, 'the scan to begin');
+    const scan = startScan().then((result) => ((scanDone = true), result));
     const answeredDuringScan: boolean[] = [];
     for (const model of ['gpt-4o', 'gpt-4.1', 'o3-mini']) {
       await client.change(documentUri, `import OpenAI from 'openai';\nexport const ask = () => new OpenAI().chat.completions.create({ model: '${model}', messages: [] });\n`);
@@ -157,7 +157,24 @@ describe('language server: typing while a large workspace is scanned', function 
       answeredDuringScan.push(!scanDone);
       assert.ok(report.items.some((item) => item.code === 'hardcoded-model' && String(item.message).includes(`'${model}'`)), `the diagnostics of the edit to '${model}'`);
     }
-    assert.deepEqual(await scan, { problems: 100 }, '25 vendor files, 4 findings each');
+    const result = await scan;
     assert.deepEqual(answeredDuringScan, [true, true, true], `every pull was answered before the scan ended (${Date.now() - scanStarted} ms)`);
+    return result;
+  }
+
+  it('answers pulls for an open document while the scan runs, with the diagnostics of each edit', async () => {
+    const result = await typeDuring(async () => {
+      const scan = client.executeCommand(SCAN);
+      // The scan has begun once the server created its progress token.
+      await client.until(() => client.progressTokens.length > 0, 'the scan to begin');
+      return scan;
+    });
+    assert.deepEqual(result, { problems: 100 }, '25 vendor files, 4 findings each');
+  });
+
+  it('answers pulls while it scans for a coupling report asked for before any workspace scan', async () => {
+    const reports = (await typeDuring(() => client.connection.sendRequest(REPORT_REQUEST, {}))) as WorkspaceReport[];
+    assert.equal(reports.length, 1);
+    assert.ok(reports[0].report.totals.findings >= 100, `the report counts the findings of the 25 vendor files (${reports[0].report.totals.findings})`);
   });
 });
