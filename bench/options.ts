@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 export const TOOL_NAMES = ['aidlint', 'eslint', 'oxlint'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
-export const SECTION_NAMES = ['scan', 'server-latency', 'server-memory'] as const;
+export const SECTION_NAMES = ['scan', 'server-latency', 'server-memory', 'server-typing-during-scan'] as const;
 export type SectionName = (typeof SECTION_NAMES)[number];
 
 export interface BenchOptions {

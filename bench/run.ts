@@ -13,12 +13,14 @@ import { parseOptions, type SectionName, USAGE, UsageError } from './options';
 import { runScanSection } from './sections/scan';
 import { runServerLatencySection } from './sections/server-latency';
 import { runServerMemorySection } from './sections/server-memory';
+import { runTypingDuringScanSection } from './sections/server-typing-during-scan';
 
 /** Each section measures one aspect; its data lands under its name in results.json. */
 const SECTIONS: Record<SectionName, (context: BenchContext) => Promise<SectionOutcome<unknown>>> = {
   scan: runScanSection,
   'server-latency': runServerLatencySection,
   'server-memory': runServerMemorySection,
+  'server-typing-during-scan': runTypingDuringScanSection,
 };
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -3,10 +3,11 @@
  * and offers the commands. Everything about linting happens in the server; this file only wires VS Code.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type Middleware, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
 import { registerAddProvider } from './add-provider';
 import { registerCommands } from './commands';
+import { FixOnSave } from './fix-on-save';
 import { registerFixNotices } from './fix-notices';
 import { ReportViews } from './report-views';
 import { StatusItem } from './status-item';
@@ -22,11 +23,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel('aidlint', { log: true });
   const status = new StatusItem(DOCUMENT_SELECTOR);
-  context.subscriptions.push(log, status);
+  const fixOnSave = new FixOnSave(log);
+  context.subscriptions.push(log, status, fixOnSave);
 
   const reportViews = new ReportViews(context, () => client, log);
   const start = async () => {
-    client = createClient(context, log);
+    client = createClient(context, log, fixOnSave.middleware);
     client.onNotification(STATUS_NOTIFICATION, (params: StatusParams) => status.update(params));
     status.starting();
     try {
@@ -51,7 +53,7 @@ export async function deactivate(): Promise<void> {
   await client?.stop();
 }
 
-function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel, middleware: Middleware): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -61,6 +63,7 @@ function createClient(context: vscode.ExtensionContext, log: vscode.LogOutputCha
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: log,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
+    middleware,
   };
   return new LanguageClient('aidlint', 'aidlint', serverOptions, clientOptions);
 }

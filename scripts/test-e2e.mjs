@@ -14,7 +14,8 @@
 // The summary `{ passed, failed, skipped }` goes to the file named by AIDLINT_TEST_SUMMARY, as the main
 // suite's does; when setup fails, every test counts as failed. Exit code 0 only when nothing failed.
 // Options: --grep <pattern> (run matching tests), --update-screenshots (write the README pictures into
-// docs/images instead of test-output/e2e/screenshots).
+// docs/images instead of test-output/e2e/screenshots), --trace (code-server logs at trace level, the LSP
+// messages are traced, and every test keeps all its logs: for chasing an intermittent failure).
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -33,7 +34,7 @@ const TEST_TIMEOUT_MS = 180_000;
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const { values: options } = parseArgs({ options: { grep: { type: 'string' }, 'update-screenshots': { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({ options: { grep: { type: 'string' }, 'update-screenshots': { type: 'boolean', default: false }, trace: { type: 'boolean', default: false } } });
 const output = path.join(root, 'test-output', 'e2e');
 const started = Date.now();
 
@@ -82,6 +83,7 @@ function setUp() {
     AIDLINT_E2E_EXTENSIONS_DIR: extensionsDir,
     AIDLINT_E2E_OUTPUT: output,
     AIDLINT_E2E_SCREENSHOTS: options['update-screenshots'] ? path.join(root, 'docs', 'images') : path.join(output, 'screenshots'),
+    AIDLINT_E2E_TRACE: options.trace ? '1' : '0',
   };
 }
 

@@ -2,12 +2,14 @@
  * Diagnostics for open documents: pulled (`textDocument/diagnostic`) where the client supports it,
  * pushed (`textDocument/publishDiagnostics`) otherwise. Typing is debounced; a result computed for an
  * older version of the document is never delivered (the pull is cancelled with a retrigger instead).
+ * Each version of a document is analysed once: pulls and code actions for that version share the lint.
  * With `aidlint.run: onSave`, documents are linted when opened and saved, and keep those results between.
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import {
   type CancellationToken,
   type Connection,
+  type Diagnostic,
   type DocumentDiagnosticReport,
   LSPErrorCodes,
   ResponseError,
@@ -28,10 +30,19 @@ interface Result {
   report: DocumentDiagnosticReport & { kind: 'full' };
 }
 
+/** The diagnostics of one version of a document. */
+export interface Analysis {
+  version: number;
+  diagnostics: Diagnostic[];
+}
+
 class StaleResult extends Error {}
 
 export class DocumentDiagnostics {
+  /** What each document's last delivered report said. */
   private readonly results = new Map<string, Result>();
+  /** The latest analysis of each open document, running or done (for its version only). */
+  private readonly analyses = new Map<string, { version: number; analysis: Promise<Analysis> }>();
   /** Documents saved (or opened) since their last lint, for `run: onSave`. */
   private readonly lintOnNextPull = new Set<string>();
   private nextResultId = 1;
@@ -53,6 +64,7 @@ export class DocumentDiagnostics {
     });
     documents.onDidClose(({ document }) => {
       this.results.delete(document.uri);
+      this.analyses.delete(document.uri);
       this.status.documentClosed(document.uri);
       if (!this.pull) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
     });
@@ -65,6 +77,7 @@ export class DocumentDiagnostics {
 
   /** Everything may have changed (configuration, a client module): have the client pull again, or push again. */
   async refresh(): Promise<void> {
+    this.analyses.clear();
     if (!this.pull) {
       for (const document of this.documents.all()) void this.push(document, false);
     } else if (this.canRefresh) {
@@ -100,19 +113,34 @@ export class DocumentDiagnostics {
     }
   }
 
+  /**
+   * The analysis of the document's current version: the one already running or done for that version,
+   * or a new lint started now (no debounce: whoever asks needs it now).
+   */
+  analysisOf(document: TextDocument): Promise<Analysis> {
+    const { uri, version } = document;
+    const known = this.analyses.get(uri);
+    if (known?.version === version) return known.analysis;
+    const analysis = this.linter.lint(document).then((messages) => ({ version, diagnostics: messages.map(toDiagnostic) }));
+    this.analyses.set(uri, { version, analysis });
+    // A failed lint (the client refused the settings) is asked again next time, not remembered.
+    analysis.catch(() => this.analyses.get(uri)?.analysis === analysis && this.analyses.delete(uri));
+    return analysis;
+  }
+
   /** Lints the document as it is now; throws StaleResult when it changes before the result is ready. */
   private async lintCurrent(document: TextDocument, debounce: boolean, token?: CancellationToken): Promise<Result> {
     const { uri, version } = document;
     const isCurrent = () => !token?.isCancellationRequested && this.documents.get(uri)?.version === version;
     if (debounce) await delay(TYPING_DEBOUNCE_MS);
     if (!isCurrent()) throw new StaleResult();
-    const messages = await this.linter.lint(document);
+    const { diagnostics } = await this.analysisOf(document);
     if (!isCurrent()) throw new StaleResult();
-    const result: Result = { resultId: String(this.nextResultId++), version, report: { kind: 'full', resultId: '', items: messages.map(toDiagnostic) } };
+    const result: Result = { resultId: String(this.nextResultId++), version, report: { kind: 'full', resultId: '', items: diagnostics } };
     result.report.resultId = result.resultId;
     this.results.set(uri, result);
     this.lintOnNextPull.delete(uri);
-    this.status.documentLinted(uri, messages.length);
+    this.status.documentLinted(uri, diagnostics.length);
     return result;
   }
 }

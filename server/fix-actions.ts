@@ -23,10 +23,8 @@ import type { SeamPlan } from '../rules/fixes/seam-plan';
 import { minimalChange } from '../rules/fixes/text-changes';
 import type { FileChange } from '../rules/fixes/types';
 import type { DiagnosticData } from './diagnostics';
-import { CLIENT_COMMANDS } from './protocol';
+import { CLIENT_COMMANDS, FIX_ALL_KIND } from './protocol';
 import { uriOf } from './uris';
-
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aidlint`;
 
 export interface FixContext {
   input: FixInput;

@@ -13,6 +13,7 @@ import { applyEditorSuppressions } from './bulk-suppressions';
 import { customize } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
+import { slowLintForTests } from './test-hooks';
 import { pathOf } from './uris';
 import type { Workspace, Workspaces } from './workspaces';
 
@@ -23,7 +24,9 @@ export class DocumentLinter {
     private readonly log: Log,
   ) {}
 
+  /** Lints the document's text as it is when called (it may change while the settings are fetched). */
   async lint(document: TextDocument): Promise<LintMessage[]> {
+    const text = document.getText();
     const filePath = pathOf(document.uri);
     if (!filePath) return [];
     const settings = await this.settings.get(document.uri);
@@ -31,10 +34,10 @@ export class DocumentLinter {
     const workspace = this.workspaces.forFile(filePath);
     const configs = workspace.configs(settings.configFile);
     if (path.basename(filePath) === CONFIG_FILE_NAME) return configProblems(workspace, filePath);
-    const text = document.getText();
     try {
       const config = configs.configFor(filePath);
       if (!matchesAnyGlob(filePath, config.include) || matchesAnyGlob(filePath, config.exclude)) return [];
+      slowLintForTests();
       const messages = await lintFile({ filePath, text, config, index: workspace.index });
       return customize(applyEditorSuppressions(workspace.root, filePath, messages, settings.suppressedFindings, this.log), settings.rules.customizations);
     } catch (error) {

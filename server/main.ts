@@ -17,12 +17,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CONFIG_FILE_NAME } from '../rules/config/resolve';
 import { SUPPRESSIONS_FILE } from '../rules/report/suppressions';
 import { isSuppressionsFile } from './bulk-suppressions';
-import { codeActionsFor } from './code-actions';
-import { FIX_ALL_KIND, type FixContext, fixAllAction, quickFixes } from './fix-actions';
+import { CodeActionRequests } from './code-action-requests';
 import { DocumentDiagnostics } from './document-diagnostics';
 import { DocumentLinter } from './linter';
 import { connectionLog } from './log';
-import { COMMANDS } from './protocol';
+import { COMMANDS, FIX_ALL_KIND } from './protocol';
 import { listenForAddProvider } from './seam-providers';
 import { SettingsCache } from './settings';
 import { Status } from './status';
@@ -42,21 +41,22 @@ const status = new Status(connection);
 let settings: SettingsCache;
 let diagnostics: DocumentDiagnostics;
 let workspaceScan: WorkspaceScan;
+let codeActions: CodeActionRequests;
 let dynamicWatchers = false;
 let dynamicConfiguration = false;
-let canCreateFiles = false;
 
 connection.onInitialize((params): InitializeResult => {
   const capabilities = params.capabilities;
   const pull = !!capabilities.textDocument?.diagnostic;
-  settings = new SettingsCache(connection, !!capabilities.workspace?.configuration);
+  settings = new SettingsCache(connection, !!capabilities.workspace?.configuration, log);
   const linter = new DocumentLinter(workspaces, settings, log);
   diagnostics = new DocumentDiagnostics(connection, documents, linter, settings, status, pull, !!capabilities.workspace?.diagnostics?.refreshSupport);
   workspaceScan = new WorkspaceScan(connection, workspaces, settings, status, log, new WorkspaceReports(connection, workspaces, settings, log));
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
-  canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
+  const canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
+  codeActions = new CodeActionRequests(documents, workspaces, settings, diagnostics, log, canCreateFiles);
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   if (pull) connection.languages.diagnostics.onWorkspace((params) => workspaceScan.report(params));
   return {
@@ -114,42 +114,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
   if ((await filesChanged(changes, workspaces, settings)) || suppressionsChanged) await diagnostics.refresh();
 });
 
-connection.onCodeAction(async (params) => {
-  const document = documents.get(params.textDocument.uri);
-  const filePath = document && pathOf(document.uri);
-  if (!document || !filePath) return [];
-  const workspace = workspaces.forFile(filePath);
-  // Fixes look for the seam on disk; the previous fix may have just created it, before the file watcher says so.
-  workspace.host.forgetExistence();
-  const { configFile } = await settings.get(document.uri);
-  const configs = workspace.configs(configFile);
-  const projectFiles = await workspace.projectFiles();
-  const context: FixContext = {
-    input: {
-      filePath,
-      text: document.getText(),
-      config: configs.configFor(filePath),
-      index: workspace.index,
-      host: workspace.host,
-      workspaceRoot: workspace.root,
-      projectFiles: () => projectFiles,
-    },
-    document,
-    openDocument: (file) => workspaces.openDocument(file),
-    canCreateFiles,
-  };
-  // Fix-all is computed only when asked for by kind (on save, or the Source Action menu), not for every lightbulb.
-  const only = params.context.only;
-  const wantsFixAll = only?.some((kind) => FIX_ALL_KIND.startsWith(kind)) ?? false;
-  const wantsQuickFixes = !only || only.some((kind) => CodeActionKind.QuickFix.startsWith(kind));
-  const actions = wantsQuickFixes ? [...quickFixes(context, params.context.diagnostics), ...codeActionsFor(document, params.context.diagnostics)] : [];
-  if (!wantsFixAll) return actions;
-  const fixAll = fixAllAction(context);
-  // Says what a save's fix-all did (codeActionsOnSave shows nothing when it applies no edit).
-  const skipped = fixAll.skipped.map((reason) => `\n  not applied: ${reason}`).join('');
-  log.info(`Fix all in ${path.relative(workspace.root, filePath)} (version ${document.version}): ${fixAll.applied} fixes${skipped}`);
-  return fixAll.action ? [...actions, fixAll.action] : actions;
-});
+connection.onCodeAction((params, token) => codeActions.answer(params, token));
 
 connection.onExecuteCommand(async ({ command, arguments: args }) => {
   if (command === COMMANDS.scanWorkspace) {

@@ -7,6 +7,9 @@ import type { CouplingReport } from '../rules/report/types';
 
 export const STATUS_NOTIFICATION = 'aidlint/status';
 
+/** The code action kind of "fix all aidlint problems" (`editor.codeActionsOnSave: { "source.fixAll.aidlint": … }`). */
+export const FIX_ALL_KIND = 'source.fixAll.aidlint';
+
 /** `aidlint/report`: the coupling report of each workspace folder (from the last workspace scan, else a fresh one). */
 export const REPORT_REQUEST = 'aidlint/report';
 /** Sent after a workspace scan: reports are new, ask again. */

@@ -4,6 +4,7 @@
  */
 import type { Connection } from 'vscode-languageserver';
 import type { SeveritySetting } from '../rules/engine/types';
+import type { Log } from './log';
 import type { SuppressedFindings } from './bulk-suppressions';
 
 export type CustomSeverity = SeveritySetting | 'warn' | 'default' | 'downgrade' | 'upgrade';
@@ -32,15 +33,25 @@ export class SettingsCache {
   constructor(
     private readonly connection: Connection,
     private readonly clientHasConfiguration: boolean,
+    private readonly log: Log,
   ) {}
 
+  /**
+   * Never rejects: a client that fails the request gets the defaults (logged, asked again next time). A
+   * diagnostic pull that failed instead would make VS Code forget the pull it owes for later edits.
+   */
   get(resource: string): Promise<Settings> {
     if (!this.clientHasConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
     let settings = this.byResource.get(resource);
     if (!settings) {
-      settings = this.connection.workspace
-        .getConfiguration({ scopeUri: resource, section: 'aidlint' })
-        .then((value: Partial<Settings> | null) => normalize(value ?? {}));
+      settings = this.connection.workspace.getConfiguration({ scopeUri: resource, section: 'aidlint' }).then(
+        (value: Partial<Settings> | null) => normalize(value ?? {}),
+        (error: unknown) => {
+          this.log.error(`The editor did not answer workspace/configuration for ${resource}; using the default settings`, error);
+          this.byResource.delete(resource);
+          return DEFAULT_SETTINGS;
+        },
+      );
       this.byResource.set(resource, settings);
     }
     return settings;

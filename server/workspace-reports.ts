@@ -1,7 +1,7 @@
 /**
  * The coupling report of each workspace folder, for the editor's "AI Dependencies" view and report
  * webview (`aidlint/report`). A workspace scan builds it from the same pass (its index holds the facts);
- * asked for before any scan, the server scans for it. Clients hear `aidlint/reportsChanged` after each scan.
+ * asked for before any scan, the server scans for it (pausing as Scan Workspace does). Clients hear `aidlint/reportsChanged` after each scan.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,6 +16,7 @@ import type { Log } from './log';
 import { REPORT_REQUEST, REPORTS_CHANGED_NOTIFICATION, type ReportParams, type WorkspaceReport } from './protocol';
 import type { SettingsCache } from './settings';
 import { uriOf } from './uris';
+import { SCAN_SLICE_MS, pauseEvery } from './workspace-scan';
 import type { Workspace, Workspaces } from './workspaces';
 
 export interface ScanOutcome {
@@ -59,7 +60,8 @@ export class WorkspaceReports {
       let report = refresh ? undefined : this.reports.get(workspace.root);
       if (!report) {
         const configs = workspace.configs(settings.configFile);
-        const { results, index } = await scan({ paths: [workspace.root], cwd: workspace.root, configs });
+        // Paused as Scan Workspace is, so typing keeps its diagnostics meanwhile.
+        const { results, index } = await scan({ paths: [workspace.root], cwd: workspace.root, configs, pause: pauseEvery(SCAN_SLICE_MS) });
         report = this.build(workspace.root, { results, index, configs });
         this.reports.set(workspace.root, report);
       }

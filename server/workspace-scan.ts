@@ -1,6 +1,8 @@
 /**
  * "Scan Workspace": lints every file of every workspace folder, reporting progress, and serves the
  * results as workspace diagnostics (`workspace/diagnostic`) for files that are not open, until they change.
+ * The scan shares the server's thread: it pauses every few milliseconds, so typing in an open file keeps
+ * getting its diagnostics while a large tree is scanned.
  */
 import type { Connection, WorkspaceDiagnosticParams, WorkspaceDiagnosticReport, WorkspaceDocumentDiagnosticReport } from 'vscode-languageserver';
 import { scan } from '../rules/scan/scan';
@@ -9,9 +11,28 @@ import { customize, toDiagnostic } from './diagnostics';
 import type { Log } from './log';
 import type { SettingsCache } from './settings';
 import type { Status } from './status';
+import { slowScanForTests } from './test-hooks';
 import { pathOf, uriOf } from './uris';
 import type { WorkspaceReports } from './workspace-reports';
 import type { Workspaces } from './workspaces';
+
+/** How long the scan works before it lets waiting requests and notifications in. */
+export const SCAN_SLICE_MS = 4;
+
+/** A scan `pause`: nothing until `sliceMs` of work have passed, then one turn of the event loop. */
+export function pauseEvery(sliceMs: number): () => Promise<void> | undefined {
+  let sliceStarted = performance.now();
+  return () => {
+    slowScanForTests();
+    if (performance.now() - sliceStarted < sliceMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        sliceStarted = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
 
 export class WorkspaceScan {
   constructor(
@@ -45,6 +66,7 @@ export class WorkspaceScan {
           paths: [workspace.root],
           cwd: workspace.root,
           configs,
+          pause: pauseEvery(SCAN_SLICE_MS),
           onProgress: (done, total) => {
             const percentage = Math.floor((done / total) * 100);
             if (percentage !== reported) progress.report((reported = percentage), `${done}/${total} files in ${workspace.root}`);

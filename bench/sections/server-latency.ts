@@ -84,7 +84,7 @@ interface EditedFile {
 }
 
 /** A model literal of a vendor call in the file: where typing happens, and what its finding must show. */
-interface EditSite {
+export interface EditSite {
   line: number;
   /** Character offset just after the model name, inside the quotes. */
   character: number;
@@ -99,7 +99,9 @@ export async function runServerLatencySection(context: BenchContext): Promise<Se
   const text = largeServiceFile(context.options.seed);
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   fs.writeFileSync(filePath, text);
-  const file: EditedFile = { workspace, path: filePath, text, site: editSite(text) };
+  const site = editSite(text);
+  if (!site) throw new Error('the generated file has no model literal');
+  const file: EditedFile = { workspace, path: filePath, text, site };
 
   const unavailable = serverUnavailable(context.repoRoot);
   const modes: ModeResult[] = [];
@@ -131,15 +133,9 @@ async function measureMode(context: BenchContext, mode: Mode, file: EditedFile, 
     const warmup = context.options.warmup ? WARMUP_EDITS : 0;
     context.progress(`server ${mode.name}: first lint ${formatFineMs(result.firstLintMs)}; editing ...`);
     for (let edit = 0; edit < warmup + context.options.edits; edit++) {
-      // Type the character, then delete it: the file keeps its size, and each version has its own model name.
-      const typed = edit % 2 === 0;
-      const started = now();
-      await session.edit(uri, typed ? at(site, 0) : at(site, TYPED.length), typed ? TYPED : '');
-      if (mode.run === 'onSave') await session.save(uri);
-      const items = await pull(session, uri);
-      const elapsed = now() - started;
-      if (!showsModel(items, site, typed ? site.model + TYPED : site.model)) result.mismatches++;
-      if (edit >= warmup) result.editsMs.push(elapsed);
+      const { elapsedMs, correct } = await timedEdit(session, uri, site, edit, mode.run === 'onSave');
+      if (!correct) result.mismatches++;
+      if (edit >= warmup) result.editsMs.push(elapsedMs);
     }
     result.latencyMs = latencyStats(result.editsMs);
     context.progress(`server ${mode.name}: ${warmup} warm-up + ${context.options.edits} timed edits, p50 ${formatFineMs(result.latencyMs.p50)}, p95 ${formatFineMs(result.latencyMs.p95)}`);
@@ -152,6 +148,20 @@ async function measureMode(context: BenchContext, mode: Mode, file: EditedFile, 
   }
 }
 
+/**
+ * Edit number `edit` at the site, timed until the pulled diagnostics arrive: even edits type a character into
+ * the model name, odd ones delete it (the file keeps its size, and each version has its own model name).
+ * `correct` says whether the diagnostics show the model name as the edit left it.
+ */
+export async function timedEdit(session: LspSession, uri: string, site: EditSite, edit: number, save = false): Promise<{ elapsedMs: number; correct: boolean }> {
+  const typed = edit % 2 === 0;
+  const started = now();
+  await session.edit(uri, typed ? at(site, 0) : at(site, TYPED.length), typed ? TYPED : '');
+  if (save) await session.save(uri);
+  const items = await pull(session, uri);
+  return { elapsedMs: now() - started, correct: showsModel(items, site, typed ? site.model + TYPED : site.model) };
+}
+
 /** A 3,000-line service module built from the generator's blocks, with vendor code in several places. */
 function largeServiceFile(seed: number): string {
   const b = new FileBuilder(Random.derived(seed, -2), []);
@@ -162,13 +172,13 @@ function largeServiceFile(seed: number): string {
   return b.render();
 }
 
-function editSite(text: string): EditSite {
+export function editSite(text: string): EditSite | undefined {
   const lines = text.split('\n');
   for (let line = 0; line < lines.length; line++) {
     const match = /model: '([^']+)'/.exec(lines[line]);
     if (match) return { line, character: match.index + match[0].length - 1, model: match[1] };
   }
-  throw new Error('the generated file has no model literal');
+  return undefined;
 }
 
 /** An empty range at the edit site, or covering `length` characters from it. */
@@ -177,11 +187,12 @@ function at(site: EditSite, length: number): Range {
 }
 
 /** Whether the diagnostics flag the model literal on the edit site's line with this exact name. */
-function showsModel(items: readonly Diagnostic[], site: EditSite, model: string): boolean {
+export function showsModel(items: readonly Diagnostic[], site: EditSite, model: string): boolean {
   return items.some((item) => item.code === 'hardcoded-model' && item.range.start.line === site.line && typeof item.message === 'string' && item.message.includes(`'${model}'`));
 }
 
-async function pull(session: LspSession, uri: string): Promise<Diagnostic[]> {
+/** Pulls, retrying as a client does when the server cancels a pull because the document changed. */
+export async function pull(session: LspSession, uri: string): Promise<Diagnostic[]> {
   for (let attempt = 1; ; attempt++) {
     let report: DocumentDiagnosticReport;
     try {
@@ -195,10 +206,10 @@ async function pull(session: LspSession, uri: string): Promise<Diagnostic[]> {
   }
 }
 
-const now = (): number => performance.now();
+export const now = (): number => performance.now();
 
 /** Nearest-rank percentiles: p95 of 200 edits is the 190th fastest. */
-function latencyStats(values: readonly number[]): LatencyStats {
+export function latencyStats(values: readonly number[]): LatencyStats {
   const sorted = [...values].sort((a, b) => a - b);
   const percentile = (p: number) => sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
   return { p50: percentile(50), p95: percentile(95), max: sorted[sorted.length - 1] };

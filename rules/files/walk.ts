@@ -19,13 +19,15 @@ export interface WalkOptions {
   /** Files found inside folders are kept when this returns true; files named as roots are always kept. */
   isCandidateFile(filePath: string): boolean;
   onNotice(filePath: string, kind: NoticeKind, message: string): void;
+  /** Awaited before each folder is listed: a server lets its other requests in there (see ScanOptions.pause). */
+  pause?: () => Promise<void> | undefined;
 }
 
 /** Absolute paths of the files to lint, sorted, each once. Never throws for file system problems. */
 export async function walkFiles(options: WalkOptions): Promise<string[]> {
   const walker = new Walker(options);
-  for (const root of options.roots) walker.walkRoot(path.resolve(root));
-  walker.followLinkedFolders();
+  for (const root of options.roots) await walker.walkRoot(path.resolve(root));
+  await walker.followLinkedFolders();
   return [...walker.files].sort();
 }
 
@@ -41,7 +43,7 @@ class Walker {
 
   constructor(private readonly options: WalkOptions) {}
 
-  walkRoot(root: string): void {
+  async walkRoot(root: string): Promise<void> {
     let stats: fs.Stats;
     try {
       stats = fs.statSync(root);
@@ -54,13 +56,13 @@ class Walker {
     } else if (stats.isDirectory()) {
       const realPath = this.realPathOf(root);
       // A root inside a root already walked (`aidlint . src`) adds nothing and is no problem.
-      if (realPath !== undefined && !this.enteredFolders.has(realPath)) this.walkFolder(root, realPath, false);
+      if (realPath !== undefined && !this.enteredFolders.has(realPath)) await this.walkFolder(root, realPath, false);
     } else {
       this.options.onNotice(root, 'unreadable', 'not a regular file or folder');
     }
   }
 
-  followLinkedFolders(): void {
+  async followLinkedFolders(): Promise<void> {
     while (this.linkedFolders.length > 0) {
       const links = this.linkedFolders.sort();
       this.linkedFolders = [];
@@ -68,7 +70,7 @@ class Walker {
         const realPath = this.realPathOf(link);
         if (realPath === undefined) continue;
         const enteredAs = this.enteredFolders.get(realPath);
-        if (enteredAs === undefined) this.walkFolder(link, realPath, true);
+        if (enteredAs === undefined) await this.walkFolder(link, realPath, true);
         else this.options.onNotice(link, 'symlink-loop', describeRevisit(link, enteredAs));
       }
     }
@@ -78,8 +80,10 @@ class Walker {
    * Lists one folder and the plain folders below it. `realPath` must not be entered yet; `viaLink` says
    * whether `dirPath` lies below a followed link.
    */
-  private walkFolder(dirPath: string, realPath: string, viaLink: boolean): void {
+  private async walkFolder(dirPath: string, realPath: string, viaLink: boolean): Promise<void> {
     this.enteredFolders.set(realPath, dirPath);
+    const pause = this.options.pause?.();
+    if (pause) await pause;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dirPath, { withFileTypes: true });
@@ -96,7 +100,7 @@ class Walker {
         if (this.options.isExcludedDirectory(entryPath)) continue;
         const entryRealPath = path.join(realPath, entry.name);
         const enteredAs = this.enteredFolders.get(entryRealPath);
-        if (enteredAs === undefined) this.walkFolder(entryPath, entryRealPath, viaLink);
+        if (enteredAs === undefined) await this.walkFolder(entryPath, entryRealPath, viaLink);
         // Reached again below a followed link whose target contains folders walked before (not: nested roots).
         else if (viaLink) this.options.onNotice(entryPath, 'symlink-loop', describeRevisit(entryPath, enteredAs));
       } else if (entry.isSymbolicLink()) {

@@ -28,8 +28,11 @@ export interface LintedFiles {
   index: WorkspaceIndex;
 }
 
-/** `onRead` is called after each file is read (for progress). */
-export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void): Promise<LintedFiles> {
+/**
+ * `onRead` is called after each file is read (for progress); `pause`, when given, is awaited between files
+ * in each pass (see ScanOptions.pause).
+ */
+export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<LintedFiles> {
   const retained = new Map<string, string>();
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
   const index = new WorkspaceIndex(host);
@@ -37,6 +40,8 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
   const readable: string[] = [];
 
   for (const filePath of files) {
+    const paused = pause?.();
+    if (paused) await paused;
     const outcome = readSourceBytesSync(filePath, configs.configFor(filePath).maxFileSize);
     onRead?.();
     const notices = messages.get(filePath)!;
@@ -56,10 +61,17 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
   }
 
   // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
-  const needed = new Map(readable.map((filePath) => [filePath, analyseIfNeeded(filePath, index, retained)]));
+  const needed = new Map<string, boolean | Error>();
+  for (const filePath of readable) {
+    const paused = pause?.();
+    if (paused) await paused;
+    needed.set(filePath, analyseIfNeeded(filePath, index, retained));
+  }
   for (const filePath of readable) {
     const need = needed.get(filePath)!;
     if (need === true || need instanceof Error || index.factsDefinedIn(filePath).length) {
+      const paused = pause?.();
+      if (paused) await paused;
       messages.get(filePath)!.push(...(need instanceof Error ? [analysisFailed('', need)] : await lintReadFile(filePath, index, configs, retained)));
     }
   }

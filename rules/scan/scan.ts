@@ -13,6 +13,11 @@ export interface ScanOptions {
   cwd: string;
   configs: ConfigResolver;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Called between folders and between files; a promise it returns is awaited first. The scan runs on the
+   * caller's thread, so a language server returns one now and then to answer the editor (typing) meanwhile.
+   */
+  pause?: () => Promise<void> | undefined;
   /** Lint only this part of the files (`--shard 2/4`), for splitting one repository across CI jobs. */
   shard?: { index: number; count: number };
 }
@@ -25,8 +30,14 @@ export interface ScanResult {
 }
 
 /** The files under the roots that the configuration includes (what a scan lints), sorted. */
-export function listFiles(roots: readonly string[], configs: ConfigResolver, onNotice: (filePath: string, kind: NoticeKind, message: string) => void = () => undefined): Promise<string[]> {
+export function listFiles(
+  roots: readonly string[],
+  configs: ConfigResolver,
+  onNotice: (filePath: string, kind: NoticeKind, message: string) => void = () => undefined,
+  pause?: ScanOptions['pause'],
+): Promise<string[]> {
   return walkFiles({
+    pause,
     roots: [...roots],
     // The configuration of a folder is that of any file directly inside it.
     isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
@@ -49,6 +60,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     options.paths.map((root) => path.resolve(options.cwd, root)),
     configs,
     addNotice,
+    options.pause,
   );
   if (options.shard) {
     // Walk notices (broken links, loops) are shared out like files, so no two shards report the same path.
@@ -61,7 +73,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let read = 0;
   const onRead = () => options.onProgress?.(++read, files.length);
-  const { results: linted, index } = await lintFiles(files, configs, onRead);
+  const { results: linted, index } = await lintFiles(files, configs, onRead, options.pause);
 
   const results: FileResult[] = linted.map(({ filePath, messages }) => {
     const walkNotices = notices.get(filePath) ?? [];

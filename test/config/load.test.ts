@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { formatConfigProblem, normalizeSeverity, parseConfigText, type SeverityInput } from '../../rules/config/load';
 import type { SeveritySetting } from '../../rules/engine/types';
 import { rangeOf } from './helpers';
+import { seededRandom } from '../support/seeded-random';
 
 const FILE = '/repo/aidlint.json';
 
@@ -251,14 +252,3 @@ describe('config/load: normalizeSeverity', () => {
     it(`${JSON.stringify(input)} → ${expected}`, () => assert.equal(normalizeSeverity(input), expected));
   }
 });
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failing input can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

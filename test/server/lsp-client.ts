@@ -32,10 +32,12 @@ import {
   type InitializeResult,
   InitializeRequest,
   InitializedNotification,
+  LogMessageNotification,
   type PreviousResultId,
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  type Range,
   RegistrationRequest,
   ShowDocumentRequest,
   type ShowDocumentParams,
@@ -59,6 +61,8 @@ export const SERVER_MAIN = path.resolve(__dirname, '../../server/main.js');
 
 /** test/fixtures/server, seen from out/test/server where the compiled tests run. */
 export const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'server');
+
+const NOWHERE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** LSP's `ServerCancelled`: the server gave up on a request because its input changed; clients retrigger it. */
 const SERVER_CANCELLED = -32802;
@@ -100,6 +104,8 @@ export interface TestClientOptions {
   settings?: SettingsAnswer;
   /** Per-resource answers (by `scopeUri`); undefined falls back to `settings`. */
   settingsFor?: (scopeUri: string | undefined) => SettingsAnswer | undefined;
+  /** Environment variables for the server process on top of this one's (the server's test hooks). */
+  env?: Record<string, string>;
 }
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -118,9 +124,13 @@ export class TestClient {
   readonly progressTokens: Array<string | number> = [];
   /** `$/progress` values, in order of arrival. */
   readonly progress: Array<{ token: string | number; value: ProgressValue }> = [];
+  /** The server's log (`window/logMessage`), in order. */
+  readonly logs: string[] = [];
   /** Pulls the server answered with ServerCancelled (then retried). */
   cancelledPulls = 0;
   refreshRequests = 0;
+  /** Called on each `workspace/diagnostic/refresh` (an editor pulls its open documents again). */
+  readonly refreshListeners: Array<() => void> = [];
   stderr = '';
   settings: SettingsAnswer;
   /** Resolves with the exit code when the server process ends. */
@@ -130,7 +140,7 @@ export class TestClient {
   constructor(readonly options: TestClientOptions) {
     this.settings = options.settings ?? {};
     const { file, args, cwd } = options.command ?? { file: process.execPath, args: [options.serverPath ?? SERVER_MAIN, '--stdio'], cwd: undefined };
-    this.process = spawn(file, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(file, args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     this.exited = new Promise((resolve) => this.process.once('exit', resolve));
     this.process.stderr!.on('data', (chunk) => (this.stderr += chunk));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -145,6 +155,7 @@ export class TestClient {
     });
     this.connection.onRequest(DiagnosticRefreshRequest.type, () => {
       this.refreshRequests++;
+      for (const listener of this.refreshListeners) listener();
     });
     this.connection.onRequest(ShowDocumentRequest.type, (params) => {
       this.shownDocuments.push(params);
@@ -157,7 +168,7 @@ export class TestClient {
     this.connection.onNotification('aidlint/status', (params: StatusParams) => {
       this.statuses.push(params);
     });
-    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification(LogMessageNotification.type, ({ message }) => void this.logs.push(message));
     this.connection.listen();
   }
 
@@ -224,9 +235,9 @@ export class TestClient {
     return this.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds });
   }
 
-  async codeActions(documentUri: string, diagnostics: Diagnostic[]): Promise<Array<Command | CodeAction>> {
-    const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: documentUri }, range, context: { diagnostics } })) ?? [];
+  /** Code actions for `range` (by default the first diagnostic's), with `diagnostics` as the editor's context. */
+  async codeActions(documentUri: string, diagnostics: Diagnostic[], range = diagnostics[0]?.range ?? NOWHERE, only?: string[]): Promise<Array<Command | CodeAction>> {
+    return (await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri: documentUri }, range, context: { diagnostics, only } })) ?? [];
   }
 
   executeCommand(command: string, args?: unknown[]): Promise<unknown> {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DiagnosticRefreshRequest, DiagnosticSeverity, ResponseError } from 'vscode-languageserver-protocol/node';
+import { ConfigurationRequest, DiagnosticRefreshRequest, DiagnosticSeverity, ResponseError } from 'vscode-languageserver-protocol/node';
 import { removeTempDir } from '../files/temp';
 import { TestClient, brief, messageOf, workspaceFrom } from './lsp-client';
 
@@ -76,6 +76,13 @@ describe('language server robustness', function () {
     const route = "import { openai } from '@/lib/openai';\nexport const ask = () => openai.chat.completions.create({ messages: [] });\n";
     const report = await client.pullFull(await client.open(path.join(root, 'src/route.ts'), route));
     assert.deepEqual(brief(report.items), ['vendor-call 1:25-1:55']);
+  });
+
+  it('lints with the default settings, and says so, when the client fails workspace/configuration', async () => {
+    client.connection.onRequest(ConfigurationRequest.type, () => new ResponseError(-32603, 'configuration is broken'));
+    const report = await client.pullFull(await client.open(path.join(root, 'src/app.ts'), HEAD + CALL));
+    assert.deepEqual(brief(report.items), FINDINGS, 'an answer, not a failed pull');
+    await client.until(() => client.logs.some((line) => line.startsWith('The editor did not answer workspace/configuration')), 'the log line');
   });
 
   it('survives a client that fails workspace/diagnostic/refresh', async () => {

@@ -7,6 +7,7 @@ import {
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver-protocol/node';
+import { REPORT_REQUEST, type WorkspaceReport } from '../../server/protocol';
 import { removeTempDir } from '../files/temp';
 import { TestClient, brief, uri, workspaceFrom } from './lsp-client';
 
@@ -112,5 +113,68 @@ describe('language server: workspace scan and workspace diagnostics', function (
     assert.deepEqual(await client.executeCommand(SCAN), { problems: 0 });
     const reports = byFile(await client.workspaceDiagnostics(previous(first)));
     assert.deepEqual([...reports.values()].map(findings), [[], [], []]);
+  });
+});
+
+describe('language server: typing while a large workspace is scanned', function () {
+  this.timeout(120_000);
+  let root: string;
+  let client: TestClient;
+
+  /** 1,000 small modules in 50 folders, one in 40 with a vendor call. */
+  before(() => {
+    root = workspaceFrom();
+    for (let folder = 0; folder < 50; folder++) {
+      fs.mkdirSync(path.join(root, `src/module-${folder}`), { recursive: true });
+      for (let file = 0; file < 20; file++) {
+        const vendor = (folder * 20 + file) % 40 === 0;
+        const body = vendor
+          ? "import OpenAI from 'openai';\nexport const ask = () => new OpenAI().chat.completions.create({ model: 'gpt-4o', messages: [] });\n"
+          : `export function helper${file}(value: number): number {\n  return value * ${file} + ${folder};\n}\n`;
+        fs.writeFileSync(path.join(root, `src/module-${folder}/file-${file}.ts`), body);
+      }
+    }
+  });
+  after(() => removeTempDir(root));
+  beforeEach(async () => {
+    // Each file and folder holds the scan 2 ms (a test hook): some 4 s of scanning, on any machine.
+    client = new TestClient({ root, env: { AIDLINT_TEST_SCAN_DELAY_MS: '2' } });
+    await client.initialize();
+  });
+  afterEach(() => client.dispose());
+
+  /** Edits and pulls an open document while `startScan`'s scan runs; every pull must be answered before it ends. */
+  async function typeDuring(startScan: () => Promise<unknown>): Promise<unknown> {
+    const documentUri = await client.open(path.join(root, 'src/editing.ts'), 'export const nothing = 1;\n');
+    await client.pull(documentUri);
+    let scanDone = false;
+    const scanStarted = Date.now();
+    const scan = startScan().then((result) => ((scanDone = true), result));
+    const answeredDuringScan: boolean[] = [];
+    for (const model of ['gpt-4o', 'gpt-4.1', 'o3-mini']) {
+      await client.change(documentUri, `import OpenAI from 'openai';\nexport const ask = () => new OpenAI().chat.completions.create({ model: '${model}', messages: [] });\n`);
+      const report = await client.pullFull(documentUri);
+      answeredDuringScan.push(!scanDone);
+      assert.ok(report.items.some((item) => item.code === 'hardcoded-model' && String(item.message).includes(`'${model}'`)), `the diagnostics of the edit to '${model}'`);
+    }
+    const result = await scan;
+    assert.deepEqual(answeredDuringScan, [true, true, true], `every pull was answered before the scan ended (${Date.now() - scanStarted} ms)`);
+    return result;
+  }
+
+  it('answers pulls for an open document while the scan runs, with the diagnostics of each edit', async () => {
+    const result = await typeDuring(async () => {
+      const scan = client.executeCommand(SCAN);
+      // The scan has begun once the server created its progress token.
+      await client.until(() => client.progressTokens.length > 0, 'the scan to begin');
+      return scan;
+    });
+    assert.deepEqual(result, { problems: 100 }, '25 vendor files, 4 findings each');
+  });
+
+  it('answers pulls while it scans for a coupling report asked for before any workspace scan', async () => {
+    const reports = (await typeDuring(() => client.connection.sendRequest(REPORT_REQUEST, {}))) as WorkspaceReport[];
+    assert.equal(reports.length, 1);
+    assert.ok(reports[0].report.totals.findings >= 100, `the report counts the findings of the 25 vendor files (${reports[0].report.totals.findings})`);
   });
 });

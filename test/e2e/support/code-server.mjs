@@ -13,10 +13,11 @@ const STOP_GRACE_MS = 5_000;
 
 export class CodeServer {
   /**
-   * @param {{ workspace: string, stateDir: string }} options `stateDir` receives user data, config and the
-   * log; user settings must already be in `stateDir/user-data/User/settings.json`.
+   * @param {{ workspace: string, stateDir: string, env?: Record<string, string> }} options `stateDir` receives
+   * user data, config and the log; user settings must already be in `stateDir/user-data/User/settings.json`;
+   * `env` is passed down to the extension host and the language server (the server's test hooks).
    */
-  static async start({ workspace, stateDir }) {
+  static async start({ workspace, stateDir, env = {} }) {
     const logFile = path.join(stateDir, 'code-server.log');
     const log = fs.openSync(logFile, 'a');
     const child = spawn(
@@ -28,13 +29,14 @@ export class CodeServer {
         '--disable-telemetry',
         '--disable-update-check',
         '--disable-getting-started-override',
+        ...(environment.trace() ? ['--log', 'trace'] : []),
         '--config', path.join(stateDir, 'config.yaml'),
         '--user-data-dir', path.join(stateDir, 'user-data'),
         '--extensions-dir', environment.extensionsDir(),
         workspace,
       ],
       // Its own process group, so stopping it also stops the extension hosts and language servers it started.
-      { detached: true, stdio: ['ignore', log, log], env: codeServerEnv(stateDir) },
+      { detached: true, stdio: ['ignore', log, log], env: { ...codeServerEnv(stateDir), ...env } },
     );
     fs.closeSync(log);
     const server = new CodeServer(child, logFile);

@@ -4,6 +4,10 @@ import { UI_TIMEOUT_MS, until } from './until.mjs';
 
 /** Monaco marks a diagnostic's range with one of these decorations. */
 const SQUIGGLES = { 'squiggly-error': 'error', 'squiggly-warning': 'warning', 'squiggly-info': 'info' };
+/** How often the quick-fix menu or the lightbulb is asked for when the editor drops the answers (see openQuickFixMenu). */
+const QUICK_FIX_ATTEMPTS = 5;
+/** How long an answer that normally shows within a second is waited for before asking again. */
+const ATTEMPT_MS = 5_000;
 
 export class Editor {
   /** @param {import('playwright-core').Page} page */
@@ -47,15 +51,25 @@ export class Editor {
     return this.root.locator('.view-line span span').filter({ hasText: text }).last();
   }
 
-  /** Hovers `text` and returns the hover's text once it matches `expected` (hovering again if none opened). */
+  /**
+   * Hovers `text` and returns the hover's text once it matches `expected`, hovering again if none opened,
+   * or if one stays short of it: VS Code drops the hover's quick-fix request when an extension registers a
+   * code action provider meanwhile (see openQuickFixMenu) and then shows "Checking for quick fixes..." for good.
+   */
   async hover(text, expected) {
     const hover = this.page.locator('.monaco-editor .monaco-hover:not(.hidden)').first();
+    let shownSince = 0;
     const probe = async () => {
+      if ((await hover.isVisible()) && Date.now() - shownSince > ATTEMPT_MS) {
+        await this.page.mouse.move(0, 0);
+        await hover.waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+      }
       if (!(await hover.isVisible())) {
         // A hover opens when the mouse moves onto the token: leave it first in case the mouse is there already.
         await this.page.mouse.move(0, 0);
         await this.token(text).hover();
         await hover.waitFor({ timeout: 3_000 }).catch(() => undefined);
+        shownSince = Date.now();
       }
       return hover.innerText({ timeout: 1_000 });
     };
@@ -71,20 +85,46 @@ export class Editor {
   }
 
   /**
-   * Waits for the lightbulb the editor shows once it knows the code actions at the cursor (as a user
-   * waits for it before pressing Ctrl+.); `preferred` when one of them is a preferred quick fix.
+   * Puts the cursor on the token `text` and waits for the lightbulb the editor shows once it knows the code
+   * actions there (as a user waits for it before pressing Ctrl+.); `preferred` when one of them is a
+   * preferred quick fix. When VS Code dropped the answers (see openQuickFixMenu) no lightbulb comes: like
+   * a user, move the cursor away and back.
    */
-  async lightBulb() {
+  async lightBulbAt(text) {
     const bulb = this.root.locator('.lightBulbWidget');
-    const classes = await until('the lightbulb at the cursor', () => bulb.getAttribute('class'), (found) => /\bcodicon-light/.test(found ?? ''));
-    return classes.includes('autofix') ? 'preferred' : 'plain';
+    const lit = (found) => /\bcodicon-light/.test(found ?? '');
+    for (let attempt = 1; ; attempt++) {
+      await this.token(text).click();
+      try {
+        const classes = await until('the lightbulb at the cursor', () => bulb.getAttribute('class'), lit, attempt === QUICK_FIX_ATTEMPTS ? UI_TIMEOUT_MS : ATTEMPT_MS);
+        return classes.includes('autofix') ? 'preferred' : 'plain';
+      } catch (error) {
+        if (attempt === QUICK_FIX_ATTEMPTS) throw error;
+        console.log(`      e2e note: no lightbulb at ${text} (${new Date().toISOString()}); moving the cursor away and back`);
+        await this.page.keyboard.press('Control+Home');
+      }
+    }
   }
 
-  /** Opens the quick-fix menu (Ctrl+.) at the cursor and returns its entries' titles. */
+  /**
+   * Opens the quick-fix menu (Ctrl+.) at the cursor and returns its entries' titles. VS Code drops the answers
+   * to a code action request when an extension registers a code action provider meanwhile (JSON's language
+   * client, starting a few seconds into a session) and says "No code actions available"; a user presses
+   * Ctrl+. again, and so does this (the server's log tells whether it ever answered with nothing).
+   */
   async openQuickFixMenu() {
-    await this.page.keyboard.press('Control+.');
     const rows = this.page.locator('.action-widget .monaco-list-row.action');
-    return until('the quick-fix menu', () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label'))), (titles) => titles.length > 0);
+    const titles = () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label')));
+    const noActions = this.page.locator('.monaco-editor-overlaymessage').filter({ hasText: 'No code actions available' });
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+.');
+      const shown = await until('the quick-fix menu or "No code actions available"', async () => ((await noActions.isVisible()) ? 'none' : (await titles()).length > 0 ? 'menu' : undefined));
+      if (shown === 'menu') return until('the quick-fix menu', titles, (found) => found.length > 0);
+      if (attempt === QUICK_FIX_ATTEMPTS) throw new Error(`the editor said "No code actions available" ${attempt} times in a row`);
+      console.log(`      e2e note: the editor said "No code actions available" at ${new Date().toISOString()}; pressing Ctrl+. again`);
+      await this.page.keyboard.press('Escape');
+      await noActions.waitFor({ state: 'hidden' });
+    }
   }
 
   /**

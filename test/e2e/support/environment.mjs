@@ -24,6 +24,8 @@ export const environment = {
   outputDir: () => required('AIDLINT_E2E_OUTPUT'),
   /** Where the README pictures are written (docs/images with --update-screenshots). */
   screenshotsDir: () => required('AIDLINT_E2E_SCREENSHOTS'),
+  /** `--trace`: code-server logs at trace level, the LSP messages are traced, and every test keeps its logs. */
+  trace: () => process.env.AIDLINT_E2E_TRACE === '1',
   /** playwright-core, installed next to code-server (never a dependency of the project). */
   playwright: () => createRequire(path.join(required('AIDLINT_E2E_TOOLS_DIR'), 'package.json'))('playwright-core'),
 };

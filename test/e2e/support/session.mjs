@@ -35,6 +35,7 @@ function userSettings({ trustEnabled }) {
     'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
     'editor.suggestOnTriggerCharacters': false,
     'editor.minimap.enabled': false,
+    ...(environment.trace() ? { 'aidlint.trace.server': 'verbose' } : {}),
   };
 }
 
@@ -50,11 +51,12 @@ export async function launchBrowser() {
 export class EditorSession {
   /**
    * @param {import('playwright-core').Browser} browser
-   * @param {{ trusted?: boolean, workspace?: string }} options `trusted: false` turns workspace trust on and
-   * leaves the folder untrusted (the test answers the trust prompt); `workspace` is the folder copied and
-   * opened (the e2e fixture by default).
+   * @param {{ trusted?: boolean, workspace?: string, serverEnv?: Record<string, string> }} options `trusted:
+   * false` turns workspace trust on and leaves the folder untrusted (the test answers the trust prompt);
+   * `workspace` is the folder copied and opened (the e2e fixture by default); `serverEnv` reaches the
+   * language server (its test hooks, e.g. `AIDLINT_TEST_FIX_ALL_GATE`).
    */
-  static async open(browser, { trusted = true, workspace: source = FIXTURE_WORKSPACE } = {}) {
+  static async open(browser, { trusted = true, workspace: source = FIXTURE_WORKSPACE, serverEnv } = {}) {
     const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-e2e-')));
     const workspace = path.join(dir, 'workspace');
     fs.cpSync(source, workspace, { recursive: true, filter: (file) => path.basename(file) !== 'node_modules' });
@@ -64,7 +66,7 @@ export class EditorSession {
 
     const session = new EditorSession(dir, workspace);
     try {
-      session.server = await CodeServer.start({ workspace, stateDir: dir });
+      session.server = await CodeServer.start({ workspace, stateDir: dir, env: serverEnv });
       session.context = await browser.newContext({ viewport: VIEWPORT });
       session.page = await session.context.newPage();
       // The workbench's own errors (a rejected edit, a failed save participant) only reach its console.
@@ -119,15 +121,29 @@ export class EditorSession {
     return target;
   }
 
-  /** Saves what a failed test leaves: a screenshot, the browser console, the aidlint server log, code-server's and the extension host's logs. */
-  async keepArtifacts(testTitle) {
-    const target = path.join(environment.outputDir(), 'failures', testTitle.replace(/[^\w.-]+/g, '-').slice(0, 120));
+  /**
+   * The aidlint log (the extension's output channel: server log lines, the LSP trace with `--trace`), or
+   * '' before the extension wrote any.
+   */
+  aidlintLog() {
+    return findFiles(path.join(this.dir, 'user-data', 'logs'), (name) => name === 'aidlint.log')
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+  }
+
+  /**
+   * Saves what a failed test leaves (into `failures/`, or `folder`): a screenshot, the browser console, the
+   * aidlint server log, code-server's and the extension host's logs; with `--trace`, every log of the session.
+   */
+  async keepArtifacts(testTitle, folder = 'failures') {
+    const target = path.join(environment.outputDir(), folder, testTitle.replace(/[^\w.-]+/g, '-').slice(0, 120));
     fs.mkdirSync(target, { recursive: true });
     await this.page?.screenshot({ path: path.join(target, 'screenshot.png') }).catch((error) => {
       fs.writeFileSync(path.join(target, 'screenshot-failed.txt'), String(error));
     });
     if (this.server) fs.writeFileSync(path.join(target, 'code-server.log'), this.server.log());
     fs.writeFileSync(path.join(target, 'browser-console.log'), this.consoleLines.join('\n'));
+    if (environment.trace()) fs.cpSync(path.join(this.dir, 'user-data', 'logs'), path.join(target, 'all-logs'), { recursive: true });
     for (const log of findFiles(path.join(this.dir, 'user-data', 'logs'), (name) => name === 'aidlint.log' || name === 'remoteexthost.log')) {
       // logs/<session>/exthost<N>/aidlint.aidlint/aidlint.log → exthost<N>-aidlint.log
       const host = path.relative(path.join(this.dir, 'user-data', 'logs'), log).split(path.sep)[1];

@@ -42,13 +42,12 @@ export class Workbench {
     const rows = this.page.locator('.quick-input-list .monaco-list-row');
     const deadline = Date.now() + UI_TIMEOUT_MS;
     const listed = () => rows.evaluateAll((elements) => elements.map((element) => element.getAttribute('aria-label') ?? ''));
-    let labels;
     for (;;) {
       await this.page.keyboard.press(shortcut);
       await input.waitFor();
       await input.fill(text);
       try {
-        labels = await until(`"${text}" in the quick input list`, listed, (found) => found.some(matches), QUICK_INPUT_ATTEMPT_MS);
+        await until(`"${text}" in the quick input list`, listed, (found) => found.some(matches), QUICK_INPUT_ATTEMPT_MS);
         break;
       } catch (error) {
         if (Date.now() > deadline) throw error;
@@ -56,8 +55,15 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     }
-    // By label, not position: the list may still be re-rendering as more results come in.
-    await rows.and(this.page.locator(`[aria-label=${JSON.stringify(labels.find(matches))}]`)).first().click();
+    // By label, not position: the list may still be re-rendering as more results come in (an entry can
+    // change its label meanwhile, e.g. gaining ", recently opened"), so look again until the click lands.
+    const clickMatching = async () => {
+      const label = (await listed()).find(matches);
+      if (!label) return false;
+      await rows.and(this.page.locator(`[aria-label=${JSON.stringify(label)}]`)).first().click({ timeout: QUICK_INPUT_ATTEMPT_MS });
+      return true;
+    };
+    await until(`a click on the "${text}" entry`, clickMatching);
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     // Left where the list was, the mouse would raise tooltips on whatever appears under it.
     await this.restMouse();
