@@ -66,7 +66,7 @@ export function findApiVersionQueries(text: string): Array<{ start: number; end:
   });
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text that shows a file is about Azure OpenAI: its SDK classes and modules, hosts, or settings. */
 export const AZURE_OPENAI_CONTEXT = new RegExp(
