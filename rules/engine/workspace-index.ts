@@ -5,6 +5,7 @@
  */
 import { type RawSource, prefilter } from '../vendors/patterns';
 import { type Analysis, analyzeSource } from './analysis';
+import { type DependencyRecorder, dependencyKeys } from './dependencies';
 import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
@@ -36,9 +37,17 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** Defining file → files whose analysis holds foreign facts about its literals. */
   private readonly literalUsers = new Map<string, Set<string>>();
   readonly resolver: ModuleResolver;
+  private readonly host: IndexHost;
 
-  constructor(private readonly host: IndexHost) {
-    this.resolver = new ModuleResolver(host);
+  /** With a `recorder`, every result notes what it was computed from (for a cache; see dependencies.ts). */
+  constructor(host: IndexHost, private readonly recorder?: DependencyRecorder) {
+    this.host = recorder ? recordingHost(host, recorder) : host;
+    this.resolver = new ModuleResolver(this.host, recorder);
+  }
+
+  /** Runs `work` as part of the computation of file `filePath`'s results (when recording). */
+  private forFile<T>(filePath: string, work: () => T): T {
+    return this.recorder ? this.recorder.compute(dependencyKeys.file(filePath), work) : work();
   }
 
   /** Cheap text test: can this file hold anything a rule reports, by itself? */
@@ -52,9 +61,12 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
 
   /** Records what the pre-filter needs to know of a file, so its text need not be kept or read again. */
   summarize(filePath: string, text: RawSource): FileSummary {
-    const summary = { mentionsVendor: this.mentionsVendor(filePath, text), specifiers: importSpecifiers(text) };
-    this.summaries.set(filePath, summary);
-    return summary;
+    return this.forFile(filePath, () => {
+      this.recorder?.read(filePath);
+      const summary = { mentionsVendor: this.mentionsVendor(filePath, text), specifiers: importSpecifiers(text) };
+      this.summaries.set(filePath, summary);
+      return summary;
+    });
   }
 
   /**
@@ -62,15 +74,17 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
    * value. Without `text`, the summary recorded earlier (or the host's text) is used.
    */
   needsAnalysis(filePath: string, text?: string): boolean {
-    const summary = text !== undefined ? this.summarize(filePath, text) : this.summary(filePath);
-    if (!summary) return false;
-    return (
-      summary.mentionsVendor ||
-      summary.specifiers.some((specifier) => {
-        const target = this.resolveModule(filePath, specifier);
-        return target !== undefined && target !== filePath && this.exportsVendor(target);
-      })
-    );
+    return this.forFile(filePath, () => {
+      const summary = text !== undefined ? this.summarize(filePath, text) : this.summary(filePath);
+      if (!summary) return false;
+      return (
+        summary.mentionsVendor ||
+        summary.specifiers.some((specifier) => {
+          const target = this.resolveModule(filePath, specifier);
+          return target !== undefined && target !== filePath && this.exportsVendor(target);
+        })
+      );
+    });
   }
 
   /**
@@ -79,8 +93,16 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
    */
   analysis(filePath: string, text?: string): Analysis | undefined {
     const cached = this.analyses.get(filePath);
-    if (cached !== undefined && (cached === null || text === undefined || cached.text === text)) return cached?.analysis;
+    if (cached !== undefined && (cached === null || text === undefined || cached.text === text)) {
+      this.recorder?.use(dependencyKeys.file(filePath));
+      return cached?.analysis;
+    }
     if (cached) this.invalidate(filePath);
+    return this.forFile(filePath, () => this.analyse(filePath, text));
+  }
+
+  private analyse(filePath: string, text: string | undefined): Analysis | undefined {
+    if (text !== undefined) this.recorder?.read(filePath);
     const current = text ?? this.host.readFile(filePath);
     // Marked before analysing, so import cycles end here instead of recursing.
     this.analyses.set(filePath, null);
@@ -120,7 +142,9 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
    */
   factsDefinedIn(filePath: string): ForeignFact['fact'][] {
     const merged = new Map<string, ForeignFact['fact']>();
-    for (const user of this.literalUsers.get(filePath) ?? []) {
+    // In path order, not in the order the users were analysed: a cache re-analyses only some of them.
+    for (const user of [...(this.literalUsers.get(filePath) ?? [])].sort()) {
+      this.recorder?.use(dependencyKeys.file(user));
       for (const { file, fact } of this.analyses.get(user)?.analysis.foreignFacts ?? []) {
         if (file !== filePath) continue;
         const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
@@ -132,8 +156,14 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     return [...merged.values()];
   }
 
+  /** Files whose literals the analysis of `filePath` (if analysed) reports uses of. */
+  literalSources(filePath: string): string[] {
+    return [...new Set(this.analyses.get(filePath)?.analysis.foreignFacts.map((foreign) => foreign.file) ?? [])];
+  }
+
   /** Text of a file as last analysed (for ranges of related locations), else as the host has it. */
   analysedText(filePath: string): string | undefined {
+    this.recorder?.read(filePath);
     return this.analyses.get(filePath)?.text ?? this.host.readFile(filePath);
   }
 
@@ -156,7 +186,14 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** Does a module export any vendor value? Decided without parsing when its text and imports cannot. */
   exportsVendor(filePath: string): boolean {
     const known = this.exporters.get(filePath);
-    if (known !== undefined) return known === true;
+    if (known !== undefined) {
+      this.recorder?.use(dependencyKeys.file(filePath));
+      return known === true;
+    }
+    return this.forFile(filePath, () => this.decideExportsVendor(filePath));
+  }
+
+  private decideExportsVendor(filePath: string): boolean {
     this.exporters.set(filePath, 'pending');
     let result = false;
     try {
@@ -212,9 +249,14 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** The pre-filter summary of a file: recorded by `summarize`, or made from the host's text. */
   summary(filePath: string): FileSummary | undefined {
     const known = this.summaries.get(filePath);
-    if (known) return known;
-    const text = this.host.readFile(filePath);
-    return text === undefined ? undefined : this.summarize(filePath, text);
+    if (known) {
+      this.recorder?.use(dependencyKeys.file(filePath));
+      return known;
+    }
+    return this.forFile(filePath, () => {
+      const text = this.host.readFile(filePath);
+      return text === undefined ? undefined : this.summarize(filePath, text);
+    });
   }
 
   /** Another module's analysis failing (too deep, unreadable) must not fail this file: it just exports nothing. */
@@ -226,4 +268,22 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
       return undefined;
     }
   }
+}
+
+/** The host, noting each file whose text or existence a result depended on. */
+function recordingHost(host: IndexHost, recorder: DependencyRecorder): IndexHost {
+  return {
+    readFile(filePath) {
+      recorder.read(filePath);
+      return host.readFile(filePath);
+    },
+    fileExists(filePath) {
+      recorder.read(filePath);
+      return host.fileExists(filePath);
+    },
+    configuredHosts(filePath) {
+      recorder.read(filePath);
+      return host.configuredHosts(filePath);
+    },
+  };
 }

@@ -1,0 +1,68 @@
+/**
+ * What each result of the workspace index was computed from, for a cache that must know what a change
+ * invalidates. Results form a graph: a node (a file's summary and analysis, one module resolution, one
+ * folder's tsconfig lookup, one file's lint result) names the paths it read itself (text, existence) and
+ * the nodes whose results it used. A node is stale when one of its paths changed or a node it used is.
+ *
+ * Recording is optional and costs one set insertion per read: the index and the resolver call `compute`
+ * when they work out a result, `use` when they hand one out from their caches, `read` for the host's files.
+ */
+
+export interface DependencyNode {
+  /** Paths read (text or existence). */
+  paths: Set<string>;
+  /** Keys of the nodes whose results were used. */
+  uses: Set<string>;
+}
+
+export class DependencyRecorder {
+  readonly nodes = new Map<string, DependencyNode>();
+  /**
+   * Nodes used while their own computation was still running (an import cycle): what they handed out
+   * depended on where the cycle was entered, so a cache must not trust an order other than a full scan's.
+   */
+  readonly cyclic = new Set<string>();
+  private readonly open: string[] = [];
+
+  /** Runs `work` as (part of) the computation of `key`: its reads and uses become that node's. */
+  compute<T>(key: string, work: () => T): T {
+    this.use(key);
+    this.open.push(key);
+    this.nodeOf(key);
+    try {
+      return work();
+    } finally {
+      this.open.pop();
+    }
+  }
+
+  /** The running computation used the result of `key`. */
+  use(key: string): void {
+    const current = this.open[this.open.length - 1];
+    if (current === undefined || current === key) return;
+    if (this.open.includes(key)) for (const member of this.open.slice(this.open.indexOf(key))) this.cyclic.add(member);
+    this.nodeOf(current).uses.add(key);
+  }
+
+  /** The running computation read `path` (its text, or whether it exists). */
+  read(path: string): void {
+    const current = this.open[this.open.length - 1];
+    if (current !== undefined) this.nodeOf(current).paths.add(path);
+  }
+
+  private nodeOf(key: string): DependencyNode {
+    let node = this.nodes.get(key);
+    if (!node) this.nodes.set(key, (node = { paths: new Set(), uses: new Set() }));
+    return node;
+  }
+}
+
+/** Keys of the nodes the index and the resolver record. */
+export const dependencyKeys = {
+  /** A file's summary, need for analysis, analysis and whether it exports vendor values. */
+  file: (filePath: string) => `file:${filePath}`,
+  /** The messages a file's lint produced. */
+  result: (filePath: string) => `result:${filePath}`,
+  resolution: (directory: string, specifier: string) => `resolve:${directory}\0${specifier}`,
+  compilerPaths: (directory: string) => `tsconfig:${directory}`,
+};
