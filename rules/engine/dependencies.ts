@@ -39,9 +39,23 @@ export class DependencyRecorder {
   /** The running computation used the result of `key`. */
   use(key: string): void {
     const current = this.open[this.open.length - 1];
-    if (current === undefined || current === key) return;
-    if (this.open.includes(key)) for (const member of this.open.slice(this.open.indexOf(key))) this.cyclic.add(member);
-    this.nodeOf(current).uses.add(key);
+    if (current !== undefined && current !== key) this.nodeOf(current).uses.add(key);
+  }
+
+  /** Is `key` being computed (a use of it now meets an import cycle)? */
+  isOpen(key: string): boolean {
+    return this.open.includes(key);
+  }
+
+  /** The computations from `key` (open) to the running one: the members of the cycle a use of `key` closes. */
+  cycleThrough(key: string): string[] {
+    const at = this.open.indexOf(key);
+    return at < 0 ? [] : this.open.slice(at);
+  }
+
+  /** These computations saw a result of the cycle before it was final: a scan entering elsewhere may differ. */
+  markCyclic(members: readonly string[]): void {
+    for (const member of members) this.cyclic.add(member);
   }
 
   /** The running computation read `path` (its text, or whether it exists). */

@@ -36,6 +36,8 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   private readonly summaries = new Map<string, FileSummary>();
   /** Defining file → files whose analysis holds foreign facts about its literals. */
   private readonly literalUsers = new Map<string, Set<string>>();
+  /** When recording: files whose vendor export was asked while undecided → the computations of that cycle. */
+  private readonly pendingReads = new Map<string, string[]>();
   readonly resolver: ModuleResolver;
   private readonly host: IndexHost;
 
@@ -94,7 +96,10 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   analysis(filePath: string, text?: string): Analysis | undefined {
     const cached = this.analyses.get(filePath);
     if (cached !== undefined && (cached === null || text === undefined || cached.text === text)) {
-      this.recorder?.use(dependencyKeys.file(filePath));
+      const key = dependencyKeys.file(filePath);
+      // Asked while being analysed (an import cycle): nothing yet, where a scan entering the cycle elsewhere has it.
+      if (this.recorder?.isOpen(key) && cached === null) this.recorder.markCyclic(this.recorder.cycleThrough(key));
+      this.recorder?.use(key);
       return cached?.analysis;
     }
     if (cached) this.invalidate(filePath);
@@ -187,7 +192,9 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   exportsVendor(filePath: string): boolean {
     const known = this.exporters.get(filePath);
     if (known !== undefined) {
-      this.recorder?.use(dependencyKeys.file(filePath));
+      const key = dependencyKeys.file(filePath);
+      if (known === 'pending' && this.recorder) this.pendingReads.set(filePath, [...(this.pendingReads.get(filePath) ?? []), ...this.recorder.cycleThrough(key)]);
+      this.recorder?.use(key);
       return known === true;
     }
     return this.forFile(filePath, () => this.decideExportsVendor(filePath));
@@ -207,6 +214,10 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
       throw error;
     }
     this.exporters.set(filePath, result);
+    // Read as "no" while undecided (an import cycle): that mattered only if the answer is "yes".
+    const cycle = this.pendingReads.get(filePath);
+    if (cycle && result) this.recorder?.markCyclic(cycle);
+    this.pendingReads.delete(filePath);
     return result;
   }
 
