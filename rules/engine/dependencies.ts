@@ -23,23 +23,26 @@ export class DependencyRecorder {
    */
   readonly cyclic = new Set<string>();
   private readonly open: string[] = [];
+  /** The node of each open computation (the last one is running). */
+  private readonly openNodes: DependencyNode[] = [];
 
   /** Runs `work` as (part of) the computation of `key`: its reads and uses become that node's. */
   compute<T>(key: string, work: () => T): T {
     this.use(key);
     this.open.push(key);
-    this.nodeOf(key);
+    this.openNodes.push(this.nodeOf(key));
     try {
       return work();
     } finally {
       this.open.pop();
+      this.openNodes.pop();
     }
   }
 
   /** The running computation used the result of `key`. */
   use(key: string): void {
-    const current = this.open[this.open.length - 1];
-    if (current !== undefined && current !== key) this.nodeOf(current).uses.add(key);
+    const depth = this.open.length;
+    if (depth && this.open[depth - 1] !== key) this.openNodes[depth - 1].uses.add(key);
   }
 
   /** Is `key` being computed (a use of it now meets an import cycle)? */
@@ -60,8 +63,7 @@ export class DependencyRecorder {
 
   /** The running computation read `path` (its text, or whether it exists). */
   read(path: string): void {
-    const current = this.open[this.open.length - 1];
-    if (current !== undefined) this.nodeOf(current).paths.add(path);
+    this.openNodes[this.openNodes.length - 1]?.paths.add(path);
   }
 
   private nodeOf(key: string): DependencyNode {

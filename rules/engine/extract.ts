@@ -62,6 +62,16 @@ const MODEL_URL_SLOT = /(?:[?&]model=|\/deployments\/)$/;
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
 
+/** Host patterns per set of configured hosts: built once, not for every file. */
+const hostPatterns = new Map<string, { hosts: RegExp; mentions: RegExp }>();
+
+function hostPatternsFor(configuredHosts: readonly string[]): { hosts: RegExp; mentions: RegExp } {
+  const key = configuredHosts.join('\n');
+  let patterns = hostPatterns.get(key);
+  if (!patterns) hostPatterns.set(key, (patterns = { hosts: hostPattern(configuredHosts), mentions: hostMentionPattern(configuredHosts) }));
+  return patterns;
+}
+
 export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost & LiteralHost, options: ExtractOptions): Extraction {
   return new FactExtractor(sourceFile, host, options).run();
 }
@@ -100,9 +110,10 @@ class FactExtractor {
     this.statics = new StaticValues(this.evaluator.scopes);
     this.tracer = new LiteralTracer(sourceFile, this.evaluator.scopes, host);
     this.envReads = new EnvReads(this.evaluator.scopes);
-    this.hosts = hostPattern(options.configuredHosts);
+    const patterns = hostPatternsFor(options.configuredHosts);
+    this.hosts = patterns.hosts;
     // Most literals of most files need no look at all: decide once per file whether they can.
-    this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
+    this.mayHoldHosts = patterns.mentions.test(sourceFile.text);
     this.mayHoldApiVersions = sourceFile.text.includes('api-version=');
   }
 

@@ -23,8 +23,8 @@ const HOT_EXPORTS = ['SyntaxKind', 'forEachChild', 'getModifiers', 'canHaveModif
  */
 function fastView(module: typeof TS): typeof TS {
   const view: object = Object.create(module);
-  for (const [name, value] of Object.entries(module)) {
-    if (name.startsWith('is') || HOT_EXPORTS.includes(name)) Object.defineProperty(view, name, { value, enumerable: true });
+  for (const name of Object.keys(module)) {
+    if (name.startsWith('is') || HOT_EXPORTS.includes(name)) Object.defineProperty(view, name, { value: module[name as keyof typeof TS], enumerable: true });
   }
   return view as typeof TS;
 }
