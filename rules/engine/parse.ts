@@ -3,6 +3,7 @@
  * pre-filter rejects every file never pay for it.
  */
 import type * as TS from 'typescript';
+import { textEdit } from './text';
 
 let loaded: typeof TS | undefined;
 
@@ -53,6 +54,22 @@ export function parseSource(filePath: string, text: string): TS.SourceFile {
     return ts.createSourceFile(filePath, text, options, true, scriptKindFor(filePath));
   } catch (error) {
     if (error instanceof RangeError) throw new NestingTooDeepError(filePath);
+    throw error;
+  }
+}
+
+/**
+ * The tree of `text` from the tree of an earlier text of the same file, reusing the nodes the edit left
+ * alone (`ts.updateSourceFile`; the edit is found by comparing the texts). `previous` is spent: its nodes
+ * now belong to the new tree.
+ */
+export function reparse(previous: TS.SourceFile, text: string): TS.SourceFile {
+  const ts = typescript();
+  const { start, oldEnd, newLength } = textEdit(previous.text, text);
+  try {
+    return ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength });
+  } catch (error) {
+    if (error instanceof RangeError) throw new NestingTooDeepError(previous.fileName);
     throw error;
   }
 }

@@ -71,6 +71,11 @@ export class VendorNames {
     }
   }
 
+  /** Every name that can hold a vendor value (after `settle`), sorted. */
+  sorted(): string[] {
+    return [...this.names].sort();
+  }
+
   /** Can the receiver of this callee (`a` of `a.b.c`, `m` of `this.m.x`) hold a vendor value? */
   mayHoldVendor(callee: TS.Expression): boolean {
     const root = receiverName(callee);

@@ -4,7 +4,7 @@
  * the results; `invalidate` drops a file and everything whose analysis depended on it.
  */
 import { type RawSource, prefilter } from '../vendors/patterns';
-import { type Analysis, analyzeSource } from './analysis';
+import { type Analysis, type EditableAnalysis, analyzeEdited, analyzeSource } from './analysis';
 import { type DependencyRecorder, dependencyKeys } from './dependencies';
 import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
@@ -27,6 +27,19 @@ export interface FileSummary {
   specifiers: string[];
 }
 
+export interface IndexOptions {
+  /** Every result notes what it was computed from (for a cache; see dependencies.ts). */
+  recorder?: DependencyRecorder;
+  /**
+   * Files analysed with a text of their own (editor buffers) keep their tree and records per statement,
+   * so the analysis after an edit reparses incrementally and reuses what the edit left valid.
+   */
+  incremental?: boolean;
+}
+
+/** How many edited files keep their trees (the ones analysed last). */
+const EDITABLE_FILES = 16;
+
 export class WorkspaceIndex implements ModuleHost, LiteralHost {
   /** null: in progress, unreadable or failed. */
   private readonly analyses = new Map<string, { text: string; analysis: Analysis } | null>();
@@ -40,11 +53,15 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   private readonly pendingReads = new Map<string, string[]>();
   readonly resolver: ModuleResolver;
   private readonly host: IndexHost;
+  private readonly recorder?: DependencyRecorder;
+  /** With `incremental`: per edited file, what its next analysis can reuse (most recently analysed last). */
+  private readonly editable?: Map<string, EditableAnalysis>;
 
-  /** With a `recorder`, every result notes what it was computed from (for a cache; see dependencies.ts). */
-  constructor(host: IndexHost, private readonly recorder?: DependencyRecorder) {
-    this.host = recorder ? recordingHost(host, recorder) : host;
-    this.resolver = new ModuleResolver(this.host, recorder);
+  constructor(host: IndexHost, options: IndexOptions = {}) {
+    this.recorder = options.recorder;
+    this.host = this.recorder ? recordingHost(host, this.recorder) : host;
+    this.resolver = new ModuleResolver(this.host, this.recorder);
+    if (options.incremental) this.editable = new Map();
   }
 
   /** Runs `work` as part of the computation of file `filePath`'s results (when recording). */
@@ -114,9 +131,10 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     if (current === undefined) return undefined;
     let analysis: Analysis;
     try {
-      analysis = analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+      analysis = text !== undefined && this.editable ? this.analyseEdited(filePath, text) : analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
     } catch (error) {
       this.analyses.delete(filePath);
+      this.editable?.delete(filePath);
       throw error;
     }
     this.analyses.set(filePath, { text: current, analysis });
@@ -126,6 +144,17 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
       users.add(filePath);
     }
     return analysis;
+  }
+
+  private analyseEdited(filePath: string, text: string): Analysis {
+    const editable = this.editable!;
+    const previous = editable.get(filePath);
+    // Spent either way: its tree becomes the new one's.
+    editable.delete(filePath);
+    const result = analyzeEdited(filePath, text, this, this.host.configuredHosts(filePath), previous);
+    editable.set(filePath, result.editable);
+    if (editable.size > EDITABLE_FILES) editable.delete(editable.keys().next().value!);
+    return result.analysis;
   }
 
   /**
@@ -230,6 +259,9 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
       if (seen.has(file)) continue;
       seen.add(file);
       this.analyses.delete(file);
+      // Records of a file that used the changed one may not hold (its own edits are told by its tree).
+      const editable = file !== filePath ? this.editable?.get(file) : undefined;
+      if (editable) editable.extraction = undefined;
       this.exporters.delete(file);
       this.summaries.delete(file);
       for (const dependent of this.dependents.get(file) ?? []) pending.push(dependent);
@@ -239,6 +271,7 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
 
   /** tsconfig paths or configuration changed: forget everything. */
   invalidateAll(): void {
+    for (const editable of this.editable?.values() ?? []) editable.extraction = undefined;
     this.analyses.clear();
     this.exporters.clear();
     this.summaries.clear();

@@ -62,7 +62,7 @@ export class FileLinting {
     private readonly recorder?: DependencyRecorder,
   ) {
     const host = diskIndexHost((file) => configs.configFor(file), { overrides: this.retained, knownFiles: new Set(knownFiles) });
-    this.index = new WorkspaceIndex(host, recorder);
+    this.index = new WorkspaceIndex(host, { recorder });
   }
 
   read(filePath: string): void {
