@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { STATUS_NOTIFICATION, type StatusParams } from '../server/protocol';
+import { registerAddProvider } from './add-provider';
 import { registerCommands } from './commands';
+import { registerFixNotices } from './fix-notices';
 import { ReportViews } from './report-views';
 import { StatusItem } from './status-item';
 
@@ -40,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = undefined;
   };
   registerCommands(context, { client: () => client, log, restart: async () => (await stop(), start()) });
+  registerFixNotices(context);
+  registerAddProvider(context, () => client);
   await start();
 }
 

@@ -1,18 +1,21 @@
 /**
  * `npm run eval:corpus -- DIR [--labels DIR] [--recommended]`: runs the CLI over the corpus checkouts in
  * DIR (see eval/README.md) and prints, per repository and per rule, recall and precision against the hand
- * labels, then every miss and false positive. `--recommended`: the plain default config (vendor-env off
- * and not counted).
+ * labels, then every miss and false positive, then the wrap fix's coverage of each repository's vendor
+ * calls (offered, refused by kind, OpenAI-only). `--recommended`: the plain default config (vendor-env off
+ * and not counted). `--refusals`: every refused wrap with its place and reason.
  */
 import * as path from 'node:path';
 import { LABELS_DIR, loadLabelSets } from './labels';
 import { type RepoColumn, type RepoRun, forEachRepository, formatTable } from './repositories';
 import { type RepoScore, percent, scoreRepository, uncountedRules } from './score';
+import { refusalSummary, wrapCoverage } from './wrap-coverage';
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const labelsAt = argv.indexOf('--labels');
   const labelsDir = labelsAt >= 0 ? argv[labelsAt + 1] : LABELS_DIR;
   const corpusDir = argv.find((arg, at) => !arg.startsWith('--') && (labelsAt < 0 || at !== labelsAt + 1));
+  const showRefusals = argv.includes('--refusals');
   if (!corpusDir) {
     process.stderr.write('usage: npm run eval:corpus -- CORPUS_DIR [--labels LABELS_DIR] [--recommended]\n');
     return 2;
@@ -58,7 +61,19 @@ function main(argv: string[]): number {
     for (const miss of score.misses) out(`miss  ${run.set.repo} ${miss.path}:${miss.line} ${miss.rule}${miss.note ? ` (${miss.note})` : ''}`);
     for (const extra of score.falsePositives) out(`false ${run.set.repo} ${extra.path}:${extra.line} ${extra.rule}: ${extra.message}`);
   }
+
+  out('');
+  const coverages = [];
+  for (const { run } of labelled) {
+    const coverage = await wrapCoverage(run);
+    if (coverage.calls) coverages.push({ run, coverage });
+  }
+  const total = coverages.reduce((sum, { coverage }) => ({ calls: sum.calls + coverage.calls, offered: sum.offered + coverage.offered, vendorOnly: sum.vendorOnly + coverage.vendorOnly }), { calls: 0, offered: 0, vendorOnly: 0 });
+  const rows = coverages.map(({ run, coverage }) => [run.set.repo, String(coverage.calls), String(coverage.offered), String(coverage.vendorOnly), percent(coverage.offered, coverage.calls - coverage.vendorOnly), refusalSummary(coverage)]);
+  rows.push(['overall', String(total.calls), String(total.offered), String(total.vendorOnly), percent(total.offered, total.calls - total.vendorOnly), '']);
+  out(formatTable(['wrap coverage', 'vendor calls', 'offered', 'OpenAI-only', 'offered of neutral', 'refused, by kind'], rows));
+  if (showRefusals) for (const { run, coverage } of coverages) for (const detail of coverage.details) out(`refused ${run.set.repo} ${detail}`);
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+main(process.argv.slice(2)).then((code) => (process.exitCode = code));

@@ -1,12 +1,14 @@
 /**
  * Quick fixes from the fix engine as LSP code actions: one per fixable diagnostic (offered disabled, with
  * the reason, when the fix cannot keep the program correct), and `source.fixAll.aidlint`, which works with
- * `editor.codeActionsOnSave`. Edits are WorkspaceEdits with file creations for a new seam, never commands.
+ * `editor.codeActionsOnSave`. Edits are WorkspaceEdits with file creations for a new seam, never commands;
+ * a command only follows an edit that needs the user's step (installing a dependency it added).
  */
 import * as fs from 'node:fs';
 import {
   type CodeAction,
   CodeActionKind,
+  type Command,
   type CreateFile,
   type Diagnostic,
   type TextDocumentEdit,
@@ -21,6 +23,7 @@ import type { SeamPlan } from '../rules/fixes/seam-plan';
 import { minimalChange } from '../rules/fixes/text-changes';
 import type { FileChange } from '../rules/fixes/types';
 import type { DiagnosticData } from './diagnostics';
+import { CLIENT_COMMANDS } from './protocol';
 import { uriOf } from './uris';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.aidlint`;
@@ -50,7 +53,10 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
       const creates = fix.changes.some((change) => change.create);
       if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
       else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
-      else action.edit = workspaceEdit(fix.changes, context);
+      else {
+        action.edit = workspaceEdit(fix.changes, context.openDocument, context.input.filePath);
+        action.command = afterFixCommand(fix.changes);
+      }
       actions.push(action);
     }
   }
@@ -68,10 +74,17 @@ export function fixAllAction(context: FixContext): { action?: CodeAction; applie
     return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
   }
   const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
-  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context) } };
+  return { ...outcome, action: { title: 'Fix all aidlint problems', kind: FIX_ALL_KIND, edit: workspaceEdit(changes, context.openDocument, context.input.filePath), command: afterFixCommand(changes) } };
 }
 
-function workspaceEdit(changes: readonly FileChange[], context: FixContext): WorkspaceEdit {
+/** The client's command that tells the user what to do after the edit (install an added dependency), if anything. */
+function afterFixCommand(changes: readonly FileChange[]): Command | undefined {
+  const notices = changes.flatMap((change) => (change.notice ? [change.notice] : []));
+  return notices.length ? { title: 'What to do after this fix', command: CLIENT_COMMANDS.afterFix, arguments: notices } : undefined;
+}
+
+/** The file changes as one WorkspaceEdit; only \`versionedFile\`'s open document is version-checked. */
+export function workspaceEdit(changes: readonly FileChange[], openDocument: FixContext['openDocument'], versionedFile?: string): WorkspaceEdit {
   const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
   for (const change of changes) {
     const uri = uriOf(change.filePath);
@@ -80,13 +93,13 @@ function workspaceEdit(changes: readonly FileChange[], context: FixContext): Wor
       documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.create.content }] });
       continue;
     }
-    const open = context.openDocument(change.filePath);
+    const open = openDocument(change.filePath);
     const document = open ?? TextDocument.create(uri, 'typescript', 0, readText(change.filePath));
     const edits: TextEdit[] = change.changes.map((edit) => ({ range: { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }, newText: edit.newText }));
     // Only the document the action is for is version-checked: other open files (the seam's config, just
     // created by a previous fix) may be reloaded by the editor meanwhile, and a stale version there would
     // make the editor reject the whole edit.
-    const version = open && change.filePath === context.input.filePath ? open.version : null;
+    const version = open && change.filePath === versionedFile ? open.version : null;
     documentChanges.push({ textDocument: { uri, version }, edits });
   }
   return { documentChanges };

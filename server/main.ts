@@ -23,6 +23,7 @@ import { DocumentDiagnostics } from './document-diagnostics';
 import { DocumentLinter } from './linter';
 import { connectionLog } from './log';
 import { COMMANDS } from './protocol';
+import { listenForAddProvider } from './seam-providers';
 import { SettingsCache } from './settings';
 import { Status } from './status';
 import { pathOf, uriOf } from './uris';
@@ -162,5 +163,6 @@ connection.onExecuteCommand(async ({ command, arguments: args }) => {
   return undefined;
 });
 
+listenForAddProvider(connection, workspaces);
 documents.listen(connection);
 connection.listen();

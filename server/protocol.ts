@@ -22,6 +22,18 @@ export interface WorkspaceReport {
   report: CouplingReport;
 }
 
+/** \`aidlint/addProvider\`: add a provider to a workspace folder's seam; the server applies the edit (\`workspace/applyEdit\`). */
+export const ADD_PROVIDER_REQUEST = 'aidlint/addProvider';
+
+export interface AddProviderParams {
+  /** The workspace folder whose seam gets the provider. */
+  folderUri: string;
+  provider: string;
+}
+
+/** What was done (one line each), or why nothing was. */
+export type AddProviderAnswer = { done: string[] } | { error: string };
+
 export type ServerState = 'ok' | 'problems' | 'busy' | 'disabled' | 'error';
 
 export interface StatusParams {
@@ -40,4 +52,12 @@ export const COMMANDS = {
   scanWorkspace: 'aidlint.server.scanWorkspace',
   /** Open a rule's documentation (argument: the URL). */
   showDocumentation: 'aidlint.server.showDocumentation',
+} as const;
+
+/**
+ * Commands the client registers, which code actions name: `afterFix` runs once a fix's edit is applied,
+ * with the fix's notices (`FixNotice[]`: a dependency added to package.json, and how to install it).
+ */
+export const CLIENT_COMMANDS = {
+  afterFix: 'aidlint.afterFix',
 } as const;

@@ -42,6 +42,7 @@ export class UsageError extends Error {}
 
 export const USAGE = `Usage: aidlint [paths…] [options]
        aidlint report [paths…] [options]   (the coupling report; see aidlint report --help)
+       aidlint seam add-provider <name> | check   (vendors and failover; see aidlint seam --help)
 
 Finds code hard-wired to one AI vendor. Paths default to the current folder.
 

@@ -17,6 +17,7 @@ import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
 import { REPORT_COMMAND, runReport } from './report-command';
+import { SEAM_COMMAND, runSeam } from './seam-command';
 import { countBySeverity } from './severity-counts';
 import { aidlintVersion } from './version';
 
@@ -29,6 +30,7 @@ const EXIT_USAGE = 2;
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     if (argv[0] === REPORT_COMMAND) return await runReport(argv.slice(1), io);
+    if (argv[0] === SEAM_COMMAND) return runSeam(argv.slice(1), io);
     return await run(parseCliArgs(argv), io);
   } catch (error) {
     if (error instanceof FixRunError) {
@@ -102,12 +104,17 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
     // Callers of a function whose result a fix changes may be anywhere in the project, not only in the given paths.
     const projectFiles = await listFiles([configs.workspaceRoot], configs);
     const fixed = fixFiles(filesWithFixableProblems(results), configs, projectFiles);
-    io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${fixed.skipped.length ? `; ${fixed.skipped.length} not applied (see the remaining problems)` : ''}.\n`);
+    const vendorOnly = fixed.skipped.filter((skipped) => /-only feature/.test(skipped.reason)).length;
+    const notApplied = fixed.skipped.length ? `; ${fixed.skipped.length} not applied${vendorOnly ? `, ${vendorOnly} of them vendor-only features with no neutral equivalent` : ''} (see the remaining problems)` : '';
+    io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${notApplied}.\n`);
+    const notices = fixed.files.flatMap((file) => (file.notice ? [file.notice.message] : []));
     if (options.fixDryRun) {
       io.stdout.write(unifiedDiff(fixed.files, io.cwd));
+      for (const notice of notices) io.stderr.write(`aidlint: once the diff is applied: ${notice}\n`);
       return EXIT_CLEAN;
     }
     writeFixedFiles(fixed.files);
+    for (const notice of notices) io.stderr.write(`aidlint: ${notice}\n`);
     results = await runScan();
   }
 

@@ -1,7 +1,8 @@
 import { defineRule } from '../engine/rule';
 import { vendorLabel } from '../vendors/table';
+import { vendorOnlyProduct } from '../vendors/wrap-table';
 
-export default defineRule<Record<string, never>, 'call' | 'callViaModule'>({
+export default defineRule<Record<string, never>, 'call' | 'callViaModule' | 'vendorOnly'>({
   meta: {
     id: 'vendor-call',
     docs: { description: 'A call to a vendor AI API through a vendor SDK client, outside the seam.' },
@@ -14,20 +15,24 @@ export default defineRule<Record<string, never>, 'call' | 'callViaModule'>({
       call: "Calls {{vendor}} '{{method}}' directly through an {{client}} client; wrap it behind the provider-neutral interface.",
       callViaModule:
         "Calls {{vendor}} '{{method}}' through the {{client}} client from '{{module}}'; wrap it behind the provider-neutral interface.",
+      vendorOnly:
+        "Calls {{vendor}} '{{method}}' ({{product}}), which only {{vendor}} offers: no provider-neutral equivalent, a lock-in the seam cannot take away.",
     },
     defaultOptions: {},
   },
   create(context) {
     return {
       'vendor-call'(fact) {
+        const product = vendorOnlyProduct(fact.client, fact.method);
         context.report({
           span: fact.span,
-          messageId: fact.viaModule ? 'callViaModule' : 'call',
+          messageId: product ? 'vendorOnly' : fact.viaModule ? 'callViaModule' : 'call',
           data: {
             vendor: vendorLabel(fact.vendor),
             method: fact.method,
             client: fact.client,
             module: fact.viaModule ?? '',
+            ...(product && { product }),
           },
         });
       },

@@ -7,13 +7,13 @@
  * is refused with the option named. The construction's shape per client class is data (connection-table.ts).
  */
 import type * as TS from 'typescript';
-import { parseSource, typescript } from '../engine/parse';
-import { type Binding, Scopes } from '../engine/scope';
+import { typescript } from '../engine/parse';
 import { propertyNameText } from '../engine/strings';
 import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
+import { type OpenFile, constantDefinition, isConstant, openFile } from './constants';
 import { Refusal } from './wrap/request';
 
 /**
@@ -39,6 +39,8 @@ export const ENTRY_PLACEHOLDERS = /\u0000(endpoints|apiVersions)\u0000("(?:[^"\\
 
 export interface ConnectionSpec {
   provider: SeamProviderId;
+  /** The provider's API the wrapped calls use when not its default (`responses`): a connection of its own. */
+  api?: string;
   options: ConnectionOption[];
   /** Named imports the config needs for the options (`DefaultAzureCredential` from `@azure/identity`). */
   imports: Array<{ specifier: string; name: string }>;
@@ -61,7 +63,7 @@ const MAX_DEPTH = 12;
 export function readConnection(site: SourceSite, clientClass: string, project: ConnectionProject): ConnectionSpec {
   const table = CLIENT_CONNECTIONS[clientClass];
   if (!table) throw new Refusal(`the connection of a \`${clientClass}\` client is not known to the fix`);
-  const file = openFile(site.file, project);
+  const file = readFile(site.file, project);
   const construction = nodeAtSpan(file.sourceFile, site, typescript().isNewExpression);
   if (!construction) throw new Refusal("the client's construction could not be found in its file");
   refuseMutation(construction, file);
@@ -99,16 +101,10 @@ export function readConnection(site: SourceSite, clientClass: string, project: C
   return reader.finish(provider, [...carried, ...sdkOptions]);
 }
 
-interface OpenFile {
-  path: string;
-  sourceFile: TS.SourceFile;
-  scopes: Scopes;
-}
-
-function openFile(filePath: string, project: ConnectionProject): OpenFile {
+function readFile(filePath: string, project: ConnectionProject): OpenFile {
   const text = project.read(filePath);
   if (text === undefined) throw new Refusal(`the file that makes the client (${filePath}) could not be read`);
-  return { path: filePath, sourceFile: parseSource(filePath, text), scopes: new Scopes() };
+  return openFile(filePath, text);
 }
 
 /** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. */
@@ -233,28 +229,9 @@ class OptionReader {
     return target && this.followToKind(target.expression, target.file, accept, depth + 1);
   }
 
-  /**
-   * The expression a name stands for: a constant's initializer here, or the exported constant of a workspace
-   * module it imports. Undefined for anything else (parameters, `let` variables, package imports).
-   */
+  /** A constant's definition, here or exported by a workspace module (never the seam's config, whose entries are kept as references). */
   private definition(identifier: TS.Identifier, file: OpenFile): { expression: TS.Expression; file: OpenFile } | undefined {
-    const ts = this.ts;
-    const binding = file.scopes.resolve(identifier);
-    if (!binding) return undefined;
-    if (binding.kind === 'variable' && isConstant(binding) && binding.init && binding.path.length === 0) return { expression: binding.init, file };
-    if (binding.kind !== 'import' || !binding.origin || binding.origin.imported === '*' || binding.path.length > 0) return undefined;
-    const target = this.project.resolve(file.path, binding.origin.specifier);
-    if (!target || this.project.isSeamConfig(target)) return undefined;
-    const module = openFile(target, this.project);
-    for (const statement of module.sourceFile.statements) {
-      if (!ts.isVariableStatement(statement) || !statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) continue;
-      for (const declaration of statement.declarationList.declarations) {
-        if (ts.isIdentifier(declaration.name) && declaration.name.text === binding.origin.imported && declaration.initializer && statement.declarationList.flags & ts.NodeFlags.Const) {
-          return { expression: declaration.initializer, file: module };
-        }
-      }
-    }
-    return undefined;
+    return constantDefinition(identifier, file, { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) });
   }
 
   /** The package and exported name an expression (`X`, `ns.X`) imports, if it does. */
@@ -358,14 +335,6 @@ class OptionReader {
 /** A literal that is an endpoint (a URL or host) or an API version, not a placeholder such as ''. */
 function isEntryValue(section: EntrySection, value: string): boolean {
   return section === 'apiVersions' ? value.trim() !== '' : /^[a-z][\w+.-]*:\/\/|^[\w-]+(?:\.[\w-]+)+/i.test(value);
-}
-
-function isConstant(binding: Binding): boolean {
-  const ts = typescript();
-  const declaration = binding.declaration;
-  let list: TS.Node | undefined = declaration;
-  while (list && !ts.isVariableDeclarationList(list)) list = list.parent;
-  return !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
 
 /** `process.env.X`, `process.env['X']`. */

@@ -18,6 +18,7 @@ import { matchVendorModule } from '../vendors/table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import { type ClientOrigin, clientOrigins } from './client-origin';
 import { type ConnectionProject, readConnection } from './connection';
+import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
 import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
@@ -25,11 +26,12 @@ import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-p
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, followReturn } from './wrap/callers';
-import { MODEL_KEY_PLACEHOLDER, planWrap } from './wrap/plan';
-import { Refusal } from './wrap/request';
+import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
+import { CALL_SHAPES, KIND_APIS } from '../vendors/wrap-table';
+import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById'];
 
 export interface FixInput {
   filePath: string;
@@ -176,30 +178,22 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
-  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes);
+  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
   const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
   if ('refused' in plan) return refuse(plan.refused);
   // Callers first: a refusal must leave the seam's config as it was.
   let returned: ReturnedResult | undefined;
+  let modelCall: { callee: string; text: string };
   try {
     returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
-  } catch (error) {
-    if (!(error instanceof Refusal)) throw error;
-    return refuse(error.message);
-  }
-  // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel).
-  const newTexts = [plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => change.newText).join('\n');
-  const missing = seam.missingFromIndex(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)));
-  if (missing.length) return refuse(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
-  let key: string;
-  try {
-    key = seam.transaction(() => {
-      const connection = connectionOf(session, callOrigins(session, fact), seam);
-      if (typeof plan.model === 'string') return seam.modelEntry(plan.model, connection);
-      const configFile = 'file' in plan.model ? plan.model.file : input.index.resolveModule(input.filePath, plan.model.specifier);
-      const unusable = seam.modelRefusal(configFile, plan.model.key, connection);
-      if (unusable) throw new Refusal(unusable);
-      return plan.model.key;
+    modelCall = seam.transaction(() => {
+      const call = seamModelCall(session, fact, plan, seam);
+      // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
+      const newTexts = [call.text, plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => (typeof change === 'string' ? change : change.newText)).join('\n');
+      const missing = seam.missingFromIndex([...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)), ...(plan.passesSettings ? ['RequestOptions'] : [])]);
+      if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
+      if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
+      return call;
     });
   } catch (error) {
     if (error instanceof SeamConfigError || error instanceof Refusal) return refuse(error.message);
@@ -209,17 +203,56 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
   return {
     fix,
-    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_KEY_PLACEHOLDER, quote(key, sourceFile)) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
+    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_PLACEHOLDER, modelCall.text) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
     imports: [
       {
         specifier: seam.specifier(input.filePath, 'index', session.pathAliases()),
-        names: [plan.factory],
+        names: [modelCall.callee],
         typeNames: isTypeScript ? typeNames : [],
         commonJs: isCommonJsFile(sourceFile, seam),
       },
+      ...(plan.compat.length
+        ? [{ specifier: seam.specifier(input.filePath, 'openai-compat', session.pathAliases()), names: plan.compat, typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }]
+        : []),
     ],
     modelConstant: plan.modelConstant,
     otherFiles: returned?.otherFiles,
+  };
+}
+
+/**
+ * The seam call that gives the wrapped call its model, on the connection of the call's client: by the
+ * model's config key (`chatModel('gpt4oMini')`), or, for a model chosen at run time, by its id on that
+ * connection (`chatModelById(model, 'openai')`).
+ */
+/** The seam's model for a wrapped call; a model of config gets what the call needs recorded (\`modelNeeds\`). */
+function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string } {
+  const { sourceFile, input } = session;
+  const { model, factory, needs } = plan;
+  const connection = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind]);
+  const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)})` });
+  const byKey = (key: string) => {
+    seam.need(key, needs);
+    return { callee: factory, text: `${factory}(${quote(key, sourceFile)})` };
+  };
+  if (typeof model === 'string') return byKey(seam.modelEntry(model, connection));
+  if (!('key' in model)) return byId(model.runtime);
+  const configFile = 'file' in model ? model.file : input.index.resolveModule(input.filePath, model.specifier);
+  // `models.x` of the project's own configuration module: a model chosen where the code runs.
+  if ('runtime' in model && configFile !== seam.file('config')) return byId(model.runtime);
+  const unusable = seam.modelRefusal(configFile, model.key, connection);
+  if (unusable) throw new Refusal(unusable);
+  return byKey(model.key);
+}
+
+/** Constants followed from the file being fixed, into the modules it imports. */
+function followConstant(session: FixSession): FollowConstant {
+  const { input, sourceFile, scopes } = session;
+  const current: OpenFile = { path: input.filePath, sourceFile, scopes };
+  const project = { read: (filePath: string) => input.host.readFile(filePath), resolve: (fromFile: string, specifier: string) => input.index.resolveModule(fromFile, specifier) };
+  return (identifier) => {
+    const definition = constantDefinition(identifier, current, project);
+    return definition && { expression: definition.expression, sameFile: definition.file === current };
   };
 }
 
@@ -236,7 +269,7 @@ function projectOf(input: FixInput): Project {
  * The seam connection of the clients that may make a call (every one, for an injected client, must be
  * configured the same way). A Refusal when that cannot be known.
  */
-function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan): string {
+function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string): string {
   const { input } = session;
   const project: ConnectionProject = {
     read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
@@ -248,7 +281,7 @@ function connectionOf(session: FixSession, origins: readonly ClientOrigin[], sea
     throw new Refusal('the client is passed in from places that configure it differently, so its requests have no single connection');
   }
   const { site } = origins[0];
-  return seam.connection(spec, `${site.file}:${site.start}`);
+  return seam.connection({ ...spec, api }, `${site.file}:${site.start}${api ? `:${api}` : ''}`);
 }
 
 function callOrigins(session: FixSession, fact: VendorCallFact): ClientOrigin[] {
@@ -264,7 +297,10 @@ function literalConnection(session: FixSession, literal: Fact, seam: SeamPlan): 
   const within = (span: { start: number; end: number }) => span.start <= literal.span.start && literal.span.end <= span.end;
   try {
     for (const fact of session.facts) {
-      if (fact.kind === 'vendor-call' && within(fact.callSpan)) return connectionOf(session, callOrigins(session, fact), seam);
+      if (fact.kind === 'vendor-call' && within(fact.callSpan)) {
+        const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
+        return connectionOf(session, callOrigins(session, fact), seam, shape && KIND_APIS[shape.kind]);
+      }
       if (fact.kind === 'client-construction' && fact.role === 'client' && within(fact.callSpan)) {
         return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam);
       }

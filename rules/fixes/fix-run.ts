@@ -13,13 +13,15 @@ import { readSourceFileSync } from '../files/read';
 import { fixFile } from './fix-all';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges } from './text-changes';
-import type { Fix } from './types';
+import type { Fix, FixNotice } from './types';
 
 export interface FixedFile {
   filePath: string;
   /** Undefined for a file the fixes create. */
   before?: string;
   after: string;
+  /** What the user must do once the file is written (see FileChange). */
+  notice?: FixNotice;
 }
 
 export interface FixRunResult {
@@ -88,7 +90,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
       if (change.create) result.files.push({ filePath: change.filePath, after: change.create.content });
       else {
         const before = disk.readFile(change.filePath) ?? '';
-        result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes) });
+        result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes), notice: change.notice });
       }
     }
   }

@@ -115,7 +115,9 @@ export function removeUnused(
       if (found.live) return;
       if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && !isNameOnly(node)) {
         const position = node.getStart(sourceFile);
-        if (deletedRanges().some((range) => range.start <= position && position < range.end)) found.deleted = true;
+        const range = deletedRanges().find((candidate) => candidate.start <= position && position < candidate.end);
+        // A use inside an edit stays when the new text still names it (`chatModelById(models.fast, …)`).
+        if (range && !new RegExp(`(?<![\\w$.])${name.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(withoutQuotedStrings(range.newText))) found.deleted = true;
         else found.live = true;
       }
       ts.forEachChild(node, visit);
@@ -255,6 +257,11 @@ function isNameOnly(node: TS.Identifier): boolean {
     ((ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) || ts.isImportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) || ts.isBindingElement(parent)) &&
       (parent as { name?: TS.Node }).name === node)
   );
+}
+
+/** Code with its '…' and "…" strings emptied (a connection's name in quotes is not a use of a variable). */
+function withoutQuotedStrings(code: string): string {
+  return code.replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''");
 }
 
 function eol(text: string): string {

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import {
   addConfigEntry,
   addConnectionEntry,
+  addListValues,
   type ConfigSection,
   configEntries,
   configEntryName,
@@ -33,6 +34,9 @@ export interface FixHost {
 }
 
 const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
+
+/** The seam modules code outside the seam imports. */
+export type SeamModuleName = 'index' | 'config' | 'openai-compat';
 const SECTION_KIND = { models: 'model', endpoints: 'endpoint', apiVersions: 'apiVersion' } as const;
 
 export class SeamPlan {
@@ -75,13 +79,19 @@ export class SeamPlan {
     return "this JavaScript file is not compiled with the project's TypeScript (no `allowJs` in tsconfig.json), so it cannot import the TypeScript seam";
   }
 
-  /** The seam module's file (index or config), whether it exists yet or not. */
-  file(module: 'index' | 'config'): string {
-    return this.existing?.[module] ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
+  /** The seam module's file, whether it exists yet or not. */
+  file(module: SeamModuleName): string {
+    const existing = module === 'openai-compat' ? this.existing && this.find(module) : this.existing?.[module];
+    return existing ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
+  }
+
+  /** Whether the seam has a module (an existing seam from an earlier aidlint may lack the later ones). */
+  hasModule(module: SeamModuleName): boolean {
+    return !this.existing || this.host.fileExists(this.file(module));
   }
 
   /** The specifier `fromFile` imports a seam module with: through a path alias the file uses when the seam is under it, else relative. */
-  specifier(fromFile: string, module: 'index' | 'config', aliases: readonly PathAlias[] = []): string {
+  specifier(fromFile: string, module: SeamModuleName, aliases: readonly PathAlias[] = []): string {
     const aliased = aliases
       .map((alias) => ({ alias, below: path.relative(alias.dir, this.seamDir) }))
       .find(({ below }) => below && !below.startsWith('..') && !path.isAbsolute(below));
@@ -120,14 +130,15 @@ export class SeamPlan {
       const claimed = new Set(this.connectionsBySite.values());
       // A literal key is told apart only by its construction: it never joins another client's connection.
       const hasKeyLiteral = spec.options.some((option) => 'keyVariable' in option);
-      const existing = entries.find((entry) => sameConnection(entry, spec.provider, withKey(entry.key)) && !(hasKeyLiteral && claimed.has(entry.key)));
+      const existing = entries.find((entry) => sameConnection(entry, spec.provider, spec.api, withKey(entry.key)) && !(hasKeyLiteral && claimed.has(entry.key)));
       let name = existing?.key;
       if (!name) {
-        const wanted = connectionName(spec.nameHint, spec.provider);
+        // The same client through another API (OpenAI's Responses API) is a connection of its own.
+        const wanted = connectionName(spec.nameHint, spec.provider) + (spec.api ? spec.api[0].toUpperCase() + spec.api.slice(1) : '');
         const taken = new Set(entries.map((entry) => entry.key));
         let free = wanted;
         for (let number = 2; taken.has(free); number++) free = `${wanted}${number}`;
-        const added = addConnectionEntry(this.configText!, free, spec.provider, withKey(free));
+        const added = addConnectionEntry(this.configText!, free, spec.provider, withKey(free), spec.api);
         if (!added) throw new SeamConfigError('connections');
         this.configText = applyChanges(this.configText!, [added.change]);
         this.importIntoConfig(spec.imports);
@@ -155,6 +166,12 @@ export class SeamPlan {
       if (connection && !servedBy.has(key)) this.connectModel(key, connection);
       return key;
     });
+  }
+
+  /** Records what a call asks of a model in \`modelNeeds\`, which the seam routes by (a config without it is left as is). */
+  need(key: string, needs: readonly string[]): void {
+    const change = addListValues(this.configText!, ['modelNeeds'], key, needs);
+    if (change) this.configText = applyChanges(this.configText!, [change]);
   }
 
   /**

@@ -13,6 +13,13 @@ export interface FileChange {
   /** Create the file with `content` (it must not exist); otherwise apply `changes` to it. */
   create?: { content: string };
   changes: TextChange[];
+  /** What the user must do once the change is made, and the command that does it (install a dependency added to package.json). */
+  notice?: FixNotice;
+}
+
+export interface FixNotice {
+  message: string;
+  run?: { command: string; cwd: string };
 }
 
 export type FixKind = 'wrap-call' | 'route-client' | 'config-literal' | 'env-secret';

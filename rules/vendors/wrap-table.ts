@@ -4,7 +4,8 @@
  * neutral name), and how uses of the result translate. A new SDK shape is a new row here.
  */
 
-export type WrapKind = 'chat' | 'chat-stream' | 'embeddings' | 'moderation';
+/** `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model. */
+export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'embeddings' | 'moderation';
 
 export interface CallShape {
   /** Client classes (from the vendor table) whose method this is. */
@@ -23,6 +24,10 @@ export interface CallShape {
 
 export const CALL_SHAPES: readonly CallShape[] = [
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.create', kind: 'chat', request: { style: 'object' }, resultPrefix: [] },
+  // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
+  // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [] },
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [] },
   { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
   { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
@@ -51,6 +56,47 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
 ];
 
+/**
+ * Products only one vendor offers, by client class and method path prefix: no neutral form exists, so the
+ * wrap refuses them as such and the findings say so — the hard lock-in a lead must see.
+ */
+const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly string[]; product: string }> = [
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['beta.assistants', 'beta.threads'], product: 'Assistants' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['vectorStores', 'beta.vectorStores'], product: 'vector stores' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['files', 'uploads', 'containers'], product: 'file storage' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['batches'], product: 'Batch API' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['fineTuning'], product: 'fine-tuning' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['images'], product: 'image generation' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['audio'], product: 'audio' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['realtime', 'beta.realtime'], product: 'Realtime API' },
+  { clients: ['OpenAIRealtimeWS', 'OpenAIRealtimeWebSocket', 'ResponsesWS'], methods: [''], product: 'Realtime API' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['evals', 'conversations', 'webhooks', 'beta.chatkit'], product: 'platform features' },
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['models'], product: 'model management' },
+  { clients: ['OpenAIApi'], methods: ['createImage', 'createImageEdit', 'createImageVariation', 'createTranscription', 'createTranslation'], product: 'images and audio' },
+  { clients: ['OpenAIApi'], methods: ['createFile', 'listFiles', 'createFineTune', 'listFineTunes', 'listModels', 'retrieveModel'], product: 'files and fine-tuning' },
+  { clients: ['OpenAIClient'], methods: ['getImages', 'getAudioTranscription', 'getAudioTranslation'], product: 'images and audio' },
+  { clients: ['AssistantsClient'], methods: [''], product: 'Assistants' },
+];
+
+/** The vendor-only product a call uses (`Assistants`, `file storage` …), if it is one. */
+export function vendorOnlyProduct(client: string, method: string): string | undefined {
+  const isUnder = (prefix: string) => prefix === '' || method === prefix || method.startsWith(`${prefix}.`);
+  return VENDOR_ONLY.find((entry) => entry.clients.includes(client) && entry.methods.some(isUnder))?.product;
+}
+
+/**
+ * Request options the neutral request has no name for: passed on as they are written (its
+ * \`providerOptions\`), so the OpenAI wire sends them unchanged — except options whose effect comes back in
+ * parts of the result the neutral result does not carry (refused), and products of one vendor alone.
+ */
+export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, string>> } = {
+  refused: ['logprobs', 'top_logprobs', 'modalities', 'audio'],
+  vendorOnly: { data_sources: 'On Your Data', azureExtensionOptions: 'On Your Data' },
+};
+
+/** The wire API a kind of call uses when it is not the provider's default (chat completions): its connection says so. */
+export const KIND_APIS: Partial<Record<WrapKind, 'responses'>> = { responses: 'responses' };
+
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
 
@@ -70,14 +116,29 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   chat: { ...CHAT_OPTIONS, n: 'candidateCount' },
   // A neutral stream carries one answer: no `n`.
   'chat-stream': CHAT_OPTIONS,
+  // `input` and `instructions` become the messages (request.ts).
+  responses: { max_output_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP' },
   embeddings: { input: 'input', dimensions: 'dimensions' },
   moderation: { input: 'input' },
+};
+
+/**
+ * Per-request settings of the SDKs (`create(body, { signal, timeout })`, @azure/openai's `abortSignal`) →
+ * the neutral `RequestOptions`, which the adapters pass on as they are.
+ */
+export const REQUEST_SETTINGS: Readonly<Record<string, string>> = {
+  signal: 'signal',
+  timeout: 'timeout',
+  maxRetries: 'maxRetries',
+  headers: 'headers',
+  abortSignal: 'signal',
 };
 
 /** The seam's factory and method for each kind of call. */
 export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | 'embeddingModel' | 'moderationModel'; method: string }>> = {
   chat: { factory: 'chatModel', method: 'complete' },
   'chat-stream': { factory: 'chatModel', method: 'stream' },
+  responses: { factory: 'chatModel', method: 'complete' },
   embeddings: { factory: 'embeddingModel', method: 'embed' },
   moderation: { factory: 'moderationModel', method: 'moderate' },
 };
@@ -99,10 +160,20 @@ const USAGE_FIELDS: Readonly<Record<string, string>> = {
 export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
   chat: [
     { path: 'choices.0.message.content', neutral: 'text' },
+    // The first answer's tool calls (SDK: `{ id, function: { name, arguments } }`, neutral: `{ id, name, arguments }`); none is `undefined`, as with `?.`.
+    { path: 'choices.0.message.tool_calls.0.id', neutral: 'toolCalls[0]?.id' },
+    { path: 'choices.0.message.tool_calls.0.function.name', neutral: 'toolCalls[0]?.name' },
+    { path: 'choices.0.message.tool_calls.0.function.arguments', neutral: 'toolCalls[0]?.arguments' },
     { path: 'choices.0.finish_reason', neutral: 'finishReason' },
     { path: 'choices.0.finishReason', neutral: 'finishReason' },
     // The neutral usage is optional, as the SDKs' is.
     ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
+  ],
+  responses: [
+    { path: 'output_text', neutral: 'text' },
+    { path: 'usage.input_tokens', neutral: 'usage?.inputTokens' },
+    { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
+    { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
   ],
   /** Per chunk of the stream. */
   'chat-stream': [
@@ -125,8 +196,12 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
  * `for … of` loop, `.length`): the neutral list, and each item's readable fields → the neutral field.
  */
 export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; itemFields: Readonly<Record<string, string>> }>>> = {
-  chat: [{ path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } }],
+  chat: [
+    { path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
+    { path: 'choices.0.message.tool_calls', neutral: 'toolCalls', itemFields: { id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } },
+  ],
   'chat-stream': [],
+  responses: [],
   embeddings: [],
   moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
 };
@@ -138,6 +213,7 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
 export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; fields: Readonly<Record<string, string>> }>>> = {
   chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   'chat-stream': [],
+  responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
   embeddings: [],
   moderation: [],
 };

@@ -8,7 +8,7 @@ const REPLIES = 'src/routes/replies.ts';
 const TRANSLATE = 'src/routes/translate.ts';
 const WRAP = 'Wrap behind the provider-neutral interface';
 /** The seam files a wrap creates when the project has none (TypeScript, NodeNext: `.js` import suffixes). */
-const SEAM_FILES = ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts'];
+const SEAM_FILES = ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/openai-compat.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts'];
 const MINI_ENTRY = "gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini')";
 const GPT4O_ENTRY = "gpt4o: env('AI_MODEL_GPT_4O', 'gpt-4o')";
 /** A save's fix-all lands within a second or two; a first save that missed it is retried after this. */

@@ -20,10 +20,15 @@ import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { Editor, FIX_ALL } from '../support/lsp-editor';
 import { installPackages } from '../support/sdk-install';
-import { runProgram, typecheck } from '../support/run-fixture';
+import { runProgram, runProgramResult, typecheck } from '../support/run-fixture';
+import { VENDOR_SDKS } from '../support/vendor-sdks';
+import { bodyDifferences, wire } from '../support/wire';
 
 const EXAMPLE = path.resolve(__dirname, '..', '..', '..', 'examples', 'chat-app');
 const DRIVER = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'example-driver', 'drive.ts');
+const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
+/** Preloaded after REROUTE when OUTAGE is set: takes a vendor host down mid-run. */
+const OUTAGE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'outage.cjs');
 /** Exact versions within the example's ranges. */
 const EXAMPLE_PACKAGES = [
   '@azure/openai@1.0.0-beta.12',
@@ -71,6 +76,46 @@ const CALLS = [
   'GET /openapi.json 200',
 ];
 
+/**
+ * AI_PROVIDER runs after `seam add-provider`: the model ids each provider gets (by environment; the fakes
+ * answer with the model's name, so the output is compared with these names written as OpenAI's), and
+ * routes that must have been called. Models a provider cannot serve stay where they are: Anthropic and the
+ * OpenAI-compatible server take no `n` and no JSON mode (gpt4oMini), nobody but OpenAI moderates, and
+ * embeddings never move to another embedding model unless crossSpaceEmbeddings says so.
+ */
+const VENDOR_RUNS: Record<string, { env: (fakeUrl: string) => Record<string, string>; ids: Record<string, string>; routes: string[] }> = {
+  openai: { env: () => ({}), ids: {}, routes: ['/v1/chat/completions gpt-4o-support', '/v1/embeddings text-embedding-3-small'] },
+  contosoSupport: { env: () => ({}), ids: {}, routes: ['/openai/deployments/gpt-4o-mini/chat/completions gpt-4o-mini'] },
+  anthropic: {
+    env: () => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', AI_MODEL_GPT_4O_SUPPORT_ANTHROPIC: 'claude-sonnet-4-5', AI_MODEL_GPT_4O_SUPPORT_AZURE_OPENAI_ANTHROPIC: 'claude-sonnet-4-5' }),
+    ids: { 'claude-sonnet-4-5': 'gpt-4o-support' },
+    routes: ['/v1/messages claude-sonnet-4-5'],
+  },
+  google: {
+    env: () => ({
+      GEMINI_API_KEY: 'test-gemini-key',
+      AI_MODEL_GPT_4O_SUPPORT_GOOGLE: 'gemini-2.5-pro',
+      AI_MODEL_GPT_4O_SUPPORT_AZURE_OPENAI_GOOGLE: 'gemini-2.5-pro',
+      AI_MODEL_GPT_4O_MINI_GOOGLE: 'gemini-2.5-flash',
+    }),
+    ids: { 'gemini-2.5-pro': 'gpt-4o-support', 'gemini-2.5-flash': 'gpt-4o-mini' },
+    routes: ['/v1beta/models/gemini-2.5-pro:generateContent gemini-2.5-pro', '/v1beta/models/gemini-2.5-flash:generateContent gemini-2.5-flash', '/v1beta/models/gemini-2.5-flash:streamGenerateContent gemini-2.5-flash'],
+  },
+  'openai-compatible': {
+    env: (fakeUrl) => ({
+      OPENAI_COMPATIBLE_BASE_URL: `${fakeUrl}/v1`,
+      AI_MODEL_GPT_4O_SUPPORT_OPENAI_COMPATIBLE: 'llama3.1',
+      AI_MODEL_GPT_4O_SUPPORT_AZURE_OPENAI_OPENAI_COMPATIBLE: 'llama3.1',
+    }),
+    ids: { 'llama3.1': 'gpt-4o-support' },
+    routes: ['/v1/chat/completions llama3.1'],
+  },
+};
+
+const OUTAGE_WORDS = { refuse: 'refuses connections', '503': 'answers 503', hang: 'hangs past the attempt timeout' } as const;
+/** The cause each outage shows in the failover log and the error. */
+const OUTAGE_CAUSES = { refuse: 'connection error ECONNREFUSED', '503': 'HTTP 503', hang: 'no answer within 1500 ms' } as const;
+
 /** A run of the driver: its output, and the requests the fake server got meanwhile. */
 interface DriverRun {
   output: string;
@@ -97,15 +142,23 @@ describe('fix-all on the bundled example', function () {
   /** Runs the driver in `root` against the fake server (with `env` on top of the driver's environment). */
   async function drive(root: string, env: Record<string, string> = {}): Promise<DriverRun> {
     const first = fake().requests.length;
+    const run = await driveResult(root, env);
+    if (run.code !== 0) throw new Error(`the driver exited with ${run.code}:\n${run.stdout}${run.stderr}`);
+    return { output: run.stdout, requests: fake().requests.slice(first) };
+  }
+
+  /** Runs the driver, whatever its exit code. */
+  async function driveResult(root: string, env: Record<string, string>) {
     const script = path.join(root, path.basename(DRIVER));
     fs.copyFileSync(DRIVER, script);
     try {
-      const output = await runProgram(root, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
+      return await runProgramResult(root, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), script], {
         ...driverEnv(fake().url),
+        // tsx runs the script in a child process, which inherits this.
+        NODE_OPTIONS: `--require ${REROUTE}${env.OUTAGE ? ` --require ${OUTAGE}` : ''}`,
         PORT: String(await freePort()),
         ...env,
       });
-      return { output, requests: fake().requests.slice(first) };
     } finally {
       fs.rmSync(script, { force: true });
     }
@@ -171,9 +224,11 @@ describe('fix-all on the bundled example', function () {
       assert.equal(fixed.output, original.output);
     });
 
-    it('sends every vendor request to the same route and model as before the fix', () => {
+    it('sends every vendor request where it went before the fix: host, route, API version, model and credential', () => {
       assert.ok(original && fixed, 'the runs before and after the fix');
-      assert.deepEqual(fixed.requests.map(routeOf), original.requests.map(routeOf));
+      const wireAndModel = (request: RecordedRequest) => `${wire(request)} ${modelOf(request)}`;
+      assert.deepEqual(fixed.requests.map(wireAndModel), original.requests.map(wireAndModel));
+      assert.ok(original.requests.some((request) => request.host === 'contoso-support.openai.azure.com') && original.requests.some((request) => request.host === 'api.openai.com'));
     });
 
     it('sends the vendor the same request bodies as before the fix (wire representation aside)', () => {
@@ -240,13 +295,80 @@ describe('fix-all on the bundled example', function () {
       assert.equal((await drive(serverDir)).output, original.output);
     });
   });
+  describe('switching vendors and surviving outages (aidlint seam add-provider, AI_PROVIDER, AI_FALLBACK)', () => {
+    let vendorDir: string;
+
+    before(async () => {
+      vendorDir = await exampleCopy([...EXAMPLE_PACKAGES, ...VENDOR_SDKS]);
+      assert.equal((await runCli(['--fix'], vendorDir)).exitCode, 0);
+      for (const provider of ['anthropic', 'google', 'openai-compatible']) {
+        const run = await runCli(['seam', 'add-provider', provider], vendorDir);
+        assert.equal(run.exitCode, 0, run.stderr);
+      }
+    });
+
+    after(() => {
+      fs.rmSync(vendorDir, { recursive: true, force: true });
+    });
+
+    it('type-checks with every provider added, and `seam check` sees every model routed', async () => {
+      assert.equal(await typecheck(vendorDir), '');
+      const check = await runCli(['seam', 'check'], vendorDir);
+      assert.equal(check.exitCode, 0, check.stdout);
+      assert.match(check.stdout, /^gpt4oMini \[chat, streaming, candidateCount, json\]: openai \(openai: gpt-4o-mini\)$/m);
+    });
+
+    it('refuses AI_PROVIDER=anthropic before any request while a model has no Anthropic id, naming the entry to fill', async () => {
+      const first = fake().requests.length;
+      const run = await driveResult(vendorDir, { AI_PROVIDER: 'anthropic' });
+      assert.notEqual(run.code, 0);
+      assert.match(run.stderr, /model 'gpt4oSupport' has no model id for anthropic \(connection 'anthropic'\): providerModels\['anthropic'\]\.gpt4oSupport in the seam's config is empty/);
+      assert.equal(fake().requests.length, first, 'no request was sent');
+    });
+
+    for (const [provider, vendor] of Object.entries(VENDOR_RUNS)) {
+      it(`answers every route as before with AI_PROVIDER=${provider}, each model its provider can serve sent there`, async () => {
+        assert.ok(original, 'the run before the fix');
+        const run = await drive(vendorDir, { AI_PROVIDER: provider, ...vendor.env(fake().url) });
+        const renamed = Object.entries(vendor.ids).reduce((output, [id, openAIName]) => output.replaceAll(id, openAIName), run.output);
+        assert.equal(renamed, original.output);
+        const routes = new Set(run.requests.map((request) => `${request.path} ${modelOf(request)}`));
+        for (const route of vendor.routes) assert.ok(routes.has(route), `${route} in:\n${[...routes].join('\n')}`);
+      });
+    }
+
+    for (const mode of ['refuse', '503', 'hang'] as const) {
+      it(`with AI_FALLBACK=openai, answers every route as before when the Azure resource ${OUTAGE_WORDS[mode]} mid-run, and logs each failover once`, async () => {
+        assert.ok(original, 'the run before the fix');
+        const first = fake().requests.length;
+        const run = await driveResult(vendorDir, { OUTAGE: `contoso-support.openai.azure.com:${mode}:2`, AI_FALLBACK: 'openai', AI_ATTEMPT_TIMEOUT_MS: '1500' });
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal(run.stdout, original.output);
+        // Each Azure connection on that resource fails over once; later calls go straight to OpenAI.
+        const failovers = run.stderr.split('\n').filter((line) => line.startsWith('AI failover:'));
+        const connections = failovers.map((line) => /connection '(\w+)'/.exec(line)?.[1]);
+        assert.ok(failovers.length > 0 && connections.length === new Set(connections).size, run.stderr);
+        for (const line of failovers) assert.match(line, new RegExp(`connection '(contosoSupport|azureOpenAI)' failed \\(${OUTAGE_CAUSES[mode]}\\); trying 'openai'`));
+        // The Azure chat models were answered on OpenAI (their names are OpenAI's) after the outage.
+        assert.ok(fake().requests.slice(first).some((request) => request.path === '/v1/chat/completions' && modelOf(request) === 'gpt-4o-support'));
+      });
+
+      it(`without AI_FALLBACK, fails when the Azure resource ${OUTAGE_WORDS[mode]}, naming the connection and the cause`, async () => {
+        // Down from the eighth call on: /answers, whose route lets the error through (the replies route answers 503 itself).
+        const run = await driveResult(vendorDir, { OUTAGE: `contoso-support.openai.azure.com:${mode}:7`, AI_ATTEMPT_TIMEOUT_MS: '1500' });
+        assert.notEqual(run.code, 0);
+        assert.match(run.stdout.trimEnd().split('\n').at(-1) ?? '', /^POST \/answers 500 /);
+        assert.match(run.stdout, new RegExp(`AI model &#39;gpt4oSupportAzureOpenAI&#39;: connection &#39;azureOpenAI&#39; failed: ${OUTAGE_CAUSES[mode]}`));
+      });
+    }
+  });
 });
 
 /** A temp copy of the example with its pinned dependencies linked. */
-async function exampleCopy(): Promise<string> {
+async function exampleCopy(packages = EXAMPLE_PACKAGES): Promise<string> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-example-')));
   fs.cpSync(EXAMPLE, dir, { recursive: true });
-  fs.symlinkSync(await installPackages(EXAMPLE_PACKAGES), path.join(dir, 'node_modules'), 'dir');
+  fs.symlinkSync(await installPackages(packages), path.join(dir, 'node_modules'), 'dir');
   return dir;
 }
 
@@ -291,50 +413,16 @@ function freePort(): Promise<number> {
   });
 }
 
-/** The model of a request: the deployment for Azure, else the body's. */
+/** The model of a request: the deployment for Azure, the path's model for Gemini, else the body's. */
 function modelOf(request: RecordedRequest): string {
-  const deployment = /^\/openai\/deployments\/([^/]+)\//.exec(request.path)?.[1];
-  return deployment === undefined ? String((request.body as { model?: unknown }).model) : decodeURIComponent(deployment);
+  const inPath = /^\/openai\/deployments\/([^/]+)\//.exec(request.path)?.[1] ?? /^\/v1beta\/models\/([^/:]+):/.exec(request.path)?.[1];
+  return inPath === undefined ? String((request.body as { model?: unknown }).model) : decodeURIComponent(inPath);
 }
 
 /** A vendor request's route, API version and model: `/v1/chat/completions gpt-4o-mini`; with Azure, the deployment is the model. */
 function routeOf(request: RecordedRequest): string {
   const apiVersion = request.query['api-version'];
   return `${request.path}${apiVersion === undefined ? '' : `?api-version=${apiVersion}`} ${modelOf(request)}`;
-}
-
-/**
- * The body as the vendor reads it, keys sorted. Left out, as representation only: `stream: false` (the
- * default; the seam says it explicitly), `model` on an Azure deployment route (the deployment in the path
- * decides; the `openai` SDK also sends it in the body, @azure/openai does not), and an embedding request's
- * `encoding_format` (the `openai` SDK asks for base64 and decodes it to the same numbers).
- */
-function wireBody(request: RecordedRequest): unknown {
-  const body = { ...(request.body as Record<string, unknown>) };
-  if (body.stream === false) delete body.stream;
-  if (request.path.startsWith('/openai/deployments/')) delete body.model;
-  if (request.path.endsWith('/embeddings')) delete body.encoding_format;
-  return sortKeys(body);
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.keys(value).sort().map((key) => [key, sortKeys((value as Record<string, unknown>)[key])]));
-}
-
-/** Per request (in order), the body fields that differ: `#index route: field before -> after`. */
-function bodyDifferences(before: RecordedRequest[], after: RecordedRequest[]): string[] {
-  const differences: string[] = [];
-  for (let index = 0; index < Math.max(before.length, after.length); index++) {
-    const was = (before[index] ? wireBody(before[index]) : {}) as Record<string, unknown>;
-    const is = (after[index] ? wireBody(after[index]) : {}) as Record<string, unknown>;
-    for (const field of new Set([...Object.keys(was), ...Object.keys(is)])) {
-      const [from, to] = [JSON.stringify(was[field]), JSON.stringify(is[field])];
-      if (from !== to) differences.push(`#${index} ${routeOf(after[index] ?? before[index])}: ${field} ${from} -> ${to}`);
-    }
-  }
-  return differences;
 }
 
 /** Unified diffs of every file (node_modules aside) that differs between the trees; '' when they are equal. */

@@ -50,6 +50,7 @@ interface FixtureRun {
 }
 
 const optionRefused = (option: string) => `Cannot wrap this call: option \`${option}\` has no equivalent in the provider-neutral interface.`;
+const ON_YOUR_DATA = 'Cannot wrap this call: Azure OpenAI-only feature (On Your Data, `azureExtensionOptions`): no neutral equivalent.';
 const V3 = "the seam's adapters need openai 4.41 or later and this project depends on openai 3.3.0; upgrade it first";
 
 const RUNS: FixtureRun[] = [
@@ -58,7 +59,7 @@ const RUNS: FixtureRun[] = [
     wrapped: ['chat.answer', 'chat.summarize', 'stream.reply', 'embeddings.one', 'embeddings.many', 'embeddings.destructured', 'assistant.reply', 'azure.translate', 'azure.embed', 'returned.raw', 'candidates.brainstorm'],
     refused: [
       { file: 'src/routes/confidence.ts', line: 6, ruleId: 'vendor-call', reason: optionRefused('logprobs') },
-      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: "Cannot wrap this call: 'images.generate' is not wrapped yet (chat, embeddings and moderation are)." },
+      { file: 'src/routes/logo.ts', line: 8, ruleId: 'vendor-call', reason: 'Cannot wrap this call: OpenAI-only feature (image generation): no neutral equivalent.' },
     ],
     connections: ['openai', 'contosoSupport'],
     switchTo: { connection: 'contosoSupport', apiVersion: '2024-10-21' },
@@ -81,7 +82,7 @@ const RUNS: FixtureRun[] = [
   {
     name: 'azure-sdk',
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
     connections: ['contosoHelpdesk'],
   },
   {
@@ -89,7 +90,7 @@ const RUNS: FixtureRun[] = [
     title: 'azure-sdk without the openai package (the fix adds it)',
     prepare: (dir) => editManifest(dir, (manifest) => delete manifest.devDependencies.openai),
     wrapped: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many'],
-    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: optionRefused('azureExtensionOptions') }],
+    refused: [{ file: 'src/routes/chat.ts', line: 31, ruleId: 'vendor-call', reason: ON_YOUR_DATA }],
     connections: ['contosoHelpdesk'],
     addsOpenAI: true,
   },
@@ -106,7 +107,7 @@ const RUNS: FixtureRun[] = [
   },
 ];
 
-const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai'];
+const SEAM_FILES = ['src/ai/config', 'src/ai/index', 'src/ai/openai-compat', 'src/ai/providers/azure-openai', 'src/ai/providers/openai-wire', 'src/ai/providers/openai', 'src/ai/providers/registry', 'src/ai/routing'];
 const COVERED_RULES = /^(vendor-call|hardcoded-.*)$/;
 
 interface JsonResult {
@@ -176,10 +177,13 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         const manifestPath = path.join(dir, 'package.json');
         const manifest = fs.readFileSync(manifestPath, 'utf8');
         const old = beforeFiles.get('package.json')!;
+        const installNotice = /^aidlint: The seam needs openai 4\.41 or later: openai \^6\.49\.0 was added in .*package\.json; run `npm install` to install it\.$/m;
         if (!run.addsOpenAI) {
           assert.equal(manifest, old);
+          assert.doesNotMatch(fixSummary, installNotice);
           return;
         }
+        assert.match(fixSummary, installNotice, 'the CLI says to install what it added');
         assert.deepEqual(JSON.parse(manifest).dependencies, { openai: '^6.49.0' });
         assert.deepEqual(addedLines(old, manifest).filter((line) => line.includes('openai')), ['    "openai": "^6.49.0"']);
         await linkRange(dir);
@@ -231,6 +235,9 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         });
         assert.deepEqual(withReasons, run.refused);
         assert.ok(run.refused.length === 0 || fixSummary.includes(`not applied`));
+        // Vendor-only features are counted apart: the lock-in no fix removes.
+        const vendorOnly = run.refused.filter((refused) => refused.reason.includes('-only feature')).length;
+        assert.equal(/(\d+) of them vendor-only features/.exec(fixSummary)?.[1], vendorOnly ? String(vendorOnly) : undefined, fixSummary);
       });
 
       it('the seam exists once, with one connection per client configuration the wrapped calls went through', () => {
@@ -315,7 +322,7 @@ describe('single fixes applied one by one, in different files (as from the edito
     const { created, configLines } = apply('src/routes/stream.ts', isWrap);
     assert.deepEqual(created, []);
     assert.deepEqual(configLines, {
-      added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),", "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),"],
+      added: ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),", "  gpt4oMini: env('AI_MODEL_GPT_4O_MINI_CONNECTION', 'openai'),", "  gpt4oMini: ['chat', 'streaming'],"],
       removed: [],
     });
   });
@@ -329,7 +336,7 @@ describe('single fixes applied one by one, in different files (as from the edito
     const moved = apply('src/routes/chat.ts', (fix) => fix.kind === 'config-literal' && fix.title.includes("'gpt-4o'"));
     assert.deepEqual(moved.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O', 'gpt-4o'),"], removed: [] });
     const wrapped = apply('src/routes/chat.ts', (fix) => isWrap(fix) && fix.span.start > fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8').indexOf('summarize'));
-    assert.deepEqual(wrapped.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O_CONNECTION', 'openai'),"], removed: [] });
+    assert.deepEqual(wrapped.configLines, { added: ["  gpt4o: env('AI_MODEL_GPT_4O_CONNECTION', 'openai'),", "  gpt4o: ['chat'],"], removed: [] });
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/chat.ts'), 'utf8'), /chatModel\('gpt4o'\)\.complete\(/);
   });
 

@@ -19,6 +19,48 @@ const WRAP = 'Wrap behind the provider-neutral interface';
 describe('quick fixes over LSP (real server, edits applied as an editor does)', function () {
   this.timeout(300_000);
 
+  describe('a fix that adds a dependency to package.json', () => {
+    let dir: string;
+    let editor: Editor;
+
+    before(async () => {
+      dir = await prepareFixture('azure-sdk');
+      const manifestPath = path.join(dir, 'package.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8')) as { devDependencies: Record<string, string> };
+      delete manifest.devDependencies.openai;
+      fs.writeFileSync(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`);
+      editor = new Editor(dir);
+      await editor.start();
+    });
+
+    after(async () => {
+      await editor.client.shutdown();
+      removeFixture(dir);
+    });
+
+    it('edits package.json and names the client command that tells the user to install it (quick fix and fix-all)', async () => {
+      const documentUri = await editor.openFile('src/routes/embeddings.ts');
+      const [call] = await editor.diagnostics(documentUri, 'vendor-call');
+      const wrap = (await editor.actions(documentUri, [call])).find((action) => action.title === WRAP);
+      const [fixAll] = await editor.actions(documentUri, [], [FIX_ALL]);
+      for (const action of [wrap, fixAll]) {
+        assert.ok(action?.edit);
+        const edited = (action.edit.documentChanges ?? []).flatMap((change) => ('textDocument' in change ? [change.textDocument.uri] : []));
+        assert.ok(edited.some((uri) => uri.endsWith('/package.json')), 'package.json is part of the edit');
+        assert.deepEqual(action.command, {
+          title: 'What to do after this fix',
+          command: 'aidlint.afterFix',
+          arguments: [
+            {
+              message: `The seam needs openai 4.41 or later: openai ^6.49.0 was added in ${path.join(dir, 'package.json')}; run \`npm install\` to install it.`,
+              run: { command: 'npm install', cwd: dir },
+            },
+          ],
+        });
+      }
+    });
+  });
+
   describe('quick fixes one at a time', () => {
     let dir: string;
     let editor: Editor;
@@ -48,7 +90,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const { created } = await editor.apply(wrap.edit);
       assert.deepEqual(
         created.map((file) => path.relative(dir, file)).sort(),
-        ['config.ts', 'index.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts'].map((file) => path.join('src', 'ai', file)),
+        ['config.ts', 'index.ts', 'openai-compat.ts', 'providers/azure-openai.ts', 'providers/openai-wire.ts', 'providers/openai.ts', 'providers/registry.ts', 'routing.ts'].map((file) => path.join('src', 'ai', file)),
       );
       assert.match(editor.text(documentUri), /await chatModel\('gpt4oMini'\)\.complete\(\{\n/);
       assert.match(editor.text(documentUri), /^import \{ chatModel \} from '\.\.\/ai\/index\.js';$/m);
@@ -71,10 +113,22 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
       const configAfter = fs.readFileSync(configFile, 'utf8');
       assert.deepEqual(
         configAfter.split('\n').filter((line) => !configBefore.split('\n').includes(line)),
-        ["  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),", "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),"],
+        [
+          "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL', 'text-embedding-3-small'),",
+          "  textEmbedding3Small: env('AI_MODEL_TEXT_EMBEDDING_3_SMALL_CONNECTION', 'openai'),",
+          "  textEmbedding3Small: ['embeddings'],",
+        ],
       );
-      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 2);
+      assert.equal(configAfter.split('\n').length, configBefore.split('\n').length + 3);
       assert.equal(await typecheck(dir), '');
+    });
+
+    it('a wrap that creates the seam adds no dependency here (openai is one), so it names no command to run after it', async () => {
+      const documentUri = await editor.openFile('src/routes/brainstorm.ts');
+      const [call] = await editor.diagnostics(documentUri, 'vendor-call');
+      const wrap = (await editor.actions(documentUri, [call])).find((action) => action.title === WRAP);
+      assert.ok(wrap?.edit);
+      assert.equal(wrap.command, undefined);
     });
 
     it('a refused call: the wrap action is offered disabled, with the reason, and no edit', async () => {

@@ -3,7 +3,9 @@
  * detected, the seam is generated into src/ai with two model entries, a program using it is written in the
  * same flavour (rendered by the seam's own renderer), the project type-checks with `--strict` (JavaScript:
  * `checkJs`), and the program gives the same answers through the OpenAI and the Azure OpenAI adapters of a
- * fake server, with the requests each adapter should send.
+ * fake server, with the requests each adapter should send. Every addable provider (Anthropic, Google,
+ * OpenAI-compatible) is added with \`addProvider\` first, so their adapters type-check in every flavour
+ * against the pinned SDKs too.
  */
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
@@ -12,7 +14,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { buildSync } from 'esbuild';
+import { addProvider } from '../../rules/fixes/add-provider';
 import { addConfigEntry, addConnectionEntry, configEntryName, detectProjectStyle, envVarName, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
+import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { renderModule } from '../../rules/fixes/seam/render';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { embeddingOf, type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
@@ -202,7 +206,8 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
     requests.map((request) => [request.path, request.query, request.credential]),
     [...Array(6).fill([route.chat, route.query, route.credential]), [route.embeddings, route.query, route.credential], ...moderation],
   );
-  const [complete, stream, tools, json, truncated, candidates, embed] = requests.map((request) => request.body as Record<string, unknown>);
+  const [complete, stream, tools, json, truncated, candidates, embed, moderate] = requests.map((request) => request.body as Record<string, unknown>);
+  assert.equal(moderate.model, 'omni-moderation-latest', 'the configured model id, not its config key');
   assert.deepEqual(complete, {
     model: 'gpt-4o-mini',
     messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }],
@@ -240,6 +245,12 @@ async function createProject(flavour: Flavour): Promise<string> {
   const style = detectProjectStyle(dir);
   for (const file of generateSeam(style)) {
     write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small', 'omni-moderation-latest']) : file.text);
+  }
+  const host = { readFile: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), fileExists: (file: string) => fs.existsSync(file) };
+  for (const provider of ADDABLE_PROVIDERS) {
+    for (const change of addProvider(provider.name, path.join(dir, 'src', 'ai'), dir, host).changes) {
+      write(path.relative(dir, change.filePath), change.create ? change.create.content : applyChanges(fs.readFileSync(change.filePath, 'utf8'), change.changes));
+    }
   }
   write(main, renderModule(PROGRAM, style));
   await linkDependencies(dir);

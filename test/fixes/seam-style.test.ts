@@ -87,11 +87,11 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     return text.split('\n').filter((line) => /^(?:import|const \{.*require|\/\*\* @import|export \{|module\.exports)/.test(line));
   };
 
-  it('the five modules, with the project extension', () => {
+  it('the seven modules, with the project extension', () => {
     const style: ProjectStyle = { language: 'js', module: 'esm', importSuffix: '.mjs', typeImports: false, fileExtension: '.mjs' };
     assert.deepEqual(
       generateSeam(style).map((file) => file.relativePath),
-      ['index.mjs', 'config.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
+      ['index.mjs', 'config.mjs', 'openai-compat.mjs', 'routing.mjs', 'providers/registry.mjs', 'providers/openai-wire.mjs', 'providers/openai.mjs', 'providers/azure-openai.mjs'],
     );
     assert.deepEqual(importLines(style, 'providers/openai.mjs'), [
       "import OpenAI from 'openai';",
@@ -105,14 +105,17 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const typeImports: ProjectStyle = { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true };
     assert.deepEqual(importLines(typeImports, 'providers/openai-wire.ts'), [
       "import type { OpenAI } from 'openai';",
-      "import type { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index.js';",
+      "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index.js';",
     ]);
-    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 1), ["import { connectionOverride, connections, modelConnections, models, type Connection, type ModelName } from './config.js';"]);
+    assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 2), [
+      "import { models, type ModelName } from './config.js';",
+      "import { chatNeeds, configModel, embeddingNeeds, modelById, served, type Target, withFailover, withFailoverStream } from './routing.js';",
+    ]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
       "import { OpenAI } from 'openai';",
-      "import { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index';",
+      "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';",
     ]);
     assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ModelName };', 'a type re-export stays marked (isolatedModules)');
   });
@@ -121,16 +124,22 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const style: ProjectStyle = { language: 'js', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(style, 'providers/openai-wire.js'), [
       "/** @import { OpenAI } from 'openai' */",
-      "/** @import { ChatChunk, ChatRequest, ChatResult, FinishReason, Provider } from '../index' */",
+      "/** @import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index' */",
       'module.exports = { openAIWireProvider };',
     ]);
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');
     assert.deepEqual(importLines(style, 'index.js'), [
-      "const { connectionOverride, connections, modelConnections, models } = require('./config');",
-      "/** @import { Connection } from './config' */",
-      "const { azureOpenAIProvider } = require('./providers/azure-openai');",
-      "const { openAIProvider } = require('./providers/openai');",
-      'module.exports = { chatModel, embeddingModel, moderationModel, models };',
+      "const { models } = require('./config');",
+      "const { chatNeeds, configModel, embeddingNeeds, modelById, served, withFailover, withFailoverStream } = require('./routing');",
+      "/** @import { Target } from './routing' */",
+      'module.exports = { chatModel, embeddingModel, moderationModel, chatModelById, embeddingModelById, moderationModelById, models };',
+    ]);
+    assert.deepEqual(importLines(style, 'providers/registry.js'), [
+      "/** @import { Capability, Connection } from '../config' */",
+      "/** @import { Provider } from '../index' */",
+      "const { azureOpenAIProvider } = require('./azure-openai');",
+      "const { openAIProvider } = require('./openai');",
+      'module.exports = { adapters };',
     ]);
     const config = generateSeam(style).find((file) => file.relativePath === 'config.js')!.text;
     assert.match(config, /^const connectionOverride = env\('AI_PROVIDER', ''\);$/m);

@@ -100,6 +100,295 @@ interface WrapCase {
 
 const CASES: WrapCase[] = [
   {
+    title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
+    code: `import { openai } from '../lib/openai';
+
+export async function answer(question: string): Promise<string> {
+  const response = await openai.responses.create({ model: 'gpt-4.1', instructions: 'Answer briefly.', input: question, max_output_tokens: 200, store: false });
+  return \`\${response.output_text} (\${response.usage?.total_tokens})\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string): Promise<string> {
+  const response = await chatModel('gpt41').complete({ messages: [{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: question }], maxTokens: 200, providerOptions: { store: false } });
+  return \`\${response.text} (\${response.usage?.totalTokens})\`;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
+  {
+    title: 'the SDK\'s stream helper read chunk by chunk becomes the neutral stream',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  return text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.text ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a request a local function builds: its declared return type says it does not stream',
+    code: `import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { openai } from '../lib/openai';
+
+function createParams(question: string): ChatCompletionCreateParamsNonStreaming {
+  return { model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] };
+}
+
+export async function ask(question: string): Promise<string> {
+  const params = createParams(question);
+  const completion = await openai.chat.completions.create(params);
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
+import { models } from '../ai/config';
+import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+function createParams(question: string): ChatCompletionCreateParamsNonStreaming {
+  return { model: models.gpt4oMini, messages: [{ role: 'user', content: question }] };
+}
+
+export async function ask(question: string): Promise<string> {
+  const params = createParams(question);
+  const completion = await chatModelById(params.model, 'openai').complete(chatRequestFromOpenAI({ ...params }));
+  return completion.text ?? '';
+}
+`,
+    models: [],
+  },
+  {
+    title: 'tools become neutral tool definitions, tool_choice and other options pass on as provider options, tool calls are read neutrally',
+    code: `import { openai } from '../lib/openai';
+
+export async function route(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({
+    model: 'gpt-4o-mini',
+    messages: [{ role: 'user', content: question }],
+    tools: [{ type: 'function', function: { name: 'lookupOrder', description: 'Finds an order', parameters: { type: 'object', properties: { id: { type: 'string' } } } } }],
+    tool_choice: 'auto',
+    reasoning_effort: 'low',
+  });
+  return \`\${completion.choices[0].message.tool_calls?.length} \${completion.choices[0].message.tool_calls?.[0].function.name}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function route(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({
+    messages: [{ role: 'user', content: question }],
+    tools: [{ name: 'lookupOrder', description: 'Finds an order', parameters: { type: 'object', properties: { id: { type: 'string' } } } }],
+    providerOptions: { tool_choice: 'auto', reasoning_effort: 'low' },
+  });
+  return \`\${completion.toolCalls?.length} \${completion.toolCalls[0]?.name}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a request built elsewhere goes through the seam\'s chatRequestFromOpenAI, its model by id',
+    code: `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+export async function ask(params: OpenAI.ChatCompletionCreateParamsNonStreaming): Promise<string> {
+  const completion = await openai.chat.completions.create(params);
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import type OpenAI from 'openai';
+import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+export async function ask(params: OpenAI.ChatCompletionCreateParamsNonStreaming): Promise<string> {
+  const completion = await chatModelById(params.model, 'openai').complete(chatRequestFromOpenAI({ ...params }));
+  return completion.text ?? '';
+}
+`,
+    models: [],
+  },
+  {
+    title: 'a spread request with `stream: true`: streamed through the converter',
+    code: `import { openai } from '../lib/openai';
+
+const BASE = { model: 'gpt-4o-mini', temperature: 0 };
+
+export async function* stream(question: string): AsyncGenerator<string> {
+  const chunks = await openai.chat.completions.create({ ...BASE, messages: [{ role: 'user', content: question }], stream: true });
+  for await (const chunk of chunks) yield chunk.choices[0]?.delta?.content ?? '';
+}
+`,
+    // The literal in BASE moves to the config by its own fix; the call reads it at run time.
+    expected: `import { models } from '../ai/config';
+import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+const BASE = { model: models.gpt4oMini, temperature: 0 };
+
+export async function* stream(question: string): AsyncGenerator<string> {
+  const chunks = await chatModelById(BASE.model, 'openai').stream(chatRequestFromOpenAI({ ...BASE, messages: [{ role: 'user', content: question }] }));
+  for await (const chunk of chunks) yield chunk.text ?? '';
+}
+`,
+    models: [],
+  },
+  {
+    title: 'messages typed with the SDK\'s types go through messagesFromOpenAI; the rest of the request is neutral',
+    code: `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { openai } from '../lib/openai';
+
+export async function answer(history: ChatCompletionMessageParam[]): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: history, temperature: 0.2 });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { messagesFromOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function answer(history: ChatCompletionMessageParam[]): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI(history), temperature: 0.2 });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'request options (signal, timeout, headers) become the neutral call\'s second argument',
+    code: `import { openai } from '../lib/openai';
+
+export async function ask(question: string, signal: AbortSignal): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { signal, timeout: 5_000, headers: { 'x-tag': 'faq' } });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string, signal: AbortSignal): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] }, { signal, timeout: 5_000, headers: { 'x-tag': 'faq' } });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'request options kept in a constant are passed on by its name; @azure/openai\'s abortSignal becomes signal',
+    code: `import { openai } from '../lib/openai';
+import { client } from '../lib/azure-sdk';
+
+const SLOW = { timeout: 60_000, maxRetries: 0 };
+
+export async function both(text: string, abortSignal: AbortSignal): Promise<number> {
+  const a = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text }, SLOW);
+  const b = await client.getEmbeddings('embeddings', [text], { abortSignal });
+  return a.data[0].embedding.length + b.data[0].embedding.length;
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+const SLOW = { timeout: 60_000, maxRetries: 0 };
+
+export async function both(text: string, abortSignal: AbortSignal): Promise<number> {
+  const a = await embeddingModel('textEmbedding3Small').embed({ input: text }, SLOW);
+  const b = await embeddingModel('embeddings').embed({ input: [text] }, { signal: abortSignal });
+  return a.embeddings[0].length + b.embeddings[0].length;
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'", "embeddings: 'embeddings'"],
+  },
+  {
+    title: 'a model chosen at run time (a parameter, the environment) goes by its id on the client\'s connection',
+    code: `import { openai } from '../lib/openai';
+
+export async function ask(question: string, model = process.env.CHAT_MODEL ?? 'gpt-4o-mini'): Promise<string> {
+  const completion = await openai.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    // The default's literal moves to the config (hardcoded-model's own fix); the call sends whatever \`model\` is.
+    expected: `import { models } from '../ai/config';
+import { chatModelById } from '../ai';
+
+export async function ask(question: string, model = process.env.CHAT_MODEL ?? models.gpt4oMini): Promise<string> {
+  const completion = await chatModelById(model, 'openai').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a model constant exported by another module is followed to its literal (the constant stays there)',
+    code: `import { openai } from '../lib/openai';
+import { CHAT_MODEL } from './models';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: CHAT_MODEL, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModel('gpt41Mini').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt41Mini: 'gpt-4.1-mini'"],
+    extra: { 'src/app/models.ts': "export const CHAT_MODEL = 'gpt-4.1-mini';\nexport const OTHER = 'x';\n" },
+  },
+  {
+    title: "a model from the project's own configuration module stays there: the call goes by its id",
+    code: `import { openai } from '../lib/openai';
+import { models } from './settings';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: models.fast, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { models } from './settings';
+import { chatModelById } from '../ai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await chatModelById(models.fast, 'openai').complete({ messages: [{ role: 'user', content: question }] });
+  return completion.text ?? '';
+}
+`,
+    models: [],
+    extra: { 'src/app/settings.ts': "export const models = { fast: 'gpt-4o-mini' };\n" },
+  },
+  {
+    title: '@azure/openai: a deployment in a variable goes by its id on the resource\'s connection',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function embed(deployment: string, text: string): Promise<number[]> {
+  const result = await client.getEmbeddings(deployment, [text]);
+  return result.data[0].embedding;
+}
+`,
+    expected: `import { embeddingModelById } from '../ai';
+
+export async function embed(deployment: string, text: string): Promise<number[]> {
+  const result = await embeddingModelById(deployment, 'azureOpenAI').embed({ input: [text] });
+  return result.embeddings[0];
+}
+`,
+    models: [],
+  },
+  {
     title: 'openai v4 chat: one line, text, finish reason and usage',
     code: `import { openai } from '../lib/openai';
 
@@ -781,6 +1070,11 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   {
+    title: 'a request option the neutral interface does not carry',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",
+    reason: "the request option `idempotencyKey: 'k1'` has no equivalent in the provider-neutral interface",
+  },
+  {
     title: '`n` on a stream (a neutral stream carries one answer)',
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, stream: true, messages: [{ role: 'user', content: question }] });\n  for await (const chunk of s) send(chunk.choices[0]?.delta.content);",
     reason: 'option `n` has no equivalent in the provider-neutral interface',
@@ -796,19 +1090,14 @@ const REFUSALS: RefusalCase[] = [
     reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
   },
   {
-    title: 'tools (SDK tool shapes differ from the neutral ones)',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', tools: [], messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
-    reason: 'option `tools` has no equivalent in the provider-neutral interface',
+    title: 'logprobs: the answer\'s log probabilities are read from the result, which the neutral one does not carry',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
+    reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
   },
   {
-    title: 'messages from a parameter',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  return c.choices[0].message.content;",
-    reason: 'the messages are built elsewhere, so their shape cannot be checked',
-  },
-  {
-    title: 'a message with more than role and content',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question, name: 'ann' }] });\n  return c.choices[0].message.content;",
-    reason: 'a message has fields other than role and content (names, tool calls, images)',
+    title: "Azure OpenAI On Your Data (`data_sources`): an Azure-only feature",
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], data_sources: [] } as never);\n  return c.choices[0].message.content;",
+    reason: 'Azure OpenAI-only feature (On Your Data, `data_sources`): no neutral equivalent',
   },
   {
     title: 'the result returned from an exported function, with no list of the project files to find its callers in',
@@ -824,11 +1113,6 @@ const REFUSALS: RefusalCase[] = [
     title: 'a field the neutral result lacks',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.id;",
     reason: "the result is used as the SDK's type (id)",
-  },
-  {
-    title: 'the model read from process.env',
-    body: "const c = await openai.chat.completions.create({ model: process.env.MODEL!, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
-    reason: 'the model is chosen at run time, so it cannot move to configuration',
   },
   {
     title: 'a destructured result with a default value',
@@ -848,7 +1132,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'images.generate',
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
-    reason: "'images.generate' is not wrapped yet (chat, embeddings and moderation are)",
+    reason: 'OpenAI-only feature (image generation): no neutral equivalent',
   },
 ];
 
@@ -957,15 +1241,20 @@ export async function ask(question: string): Promise<string | null> {
       });
     }
 
-    it('a `models.<key>` from a module other than the seam config', () => {
-      const code = refusalSource("const c = await openai.chat.completions.create({ model: models.fast, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;");
-      const target = project(root, `import { models } from './models';\n${code}`, { 'src/app/models.ts': "export const models = { fast: 'gpt-4o-mini' };\n" });
+    it('a project on an older openai 4 (before AzureOpenAI): the wrap raises its range within the major, and says to install', () => {
+      const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code, {
+        'package.json': JSON.stringify({ name: 'old-four', devDependencies: { openai: '^4.23.0' } }, null, 2),
+      });
       const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
-      assert.equal(wrap?.disabledReason, "Cannot wrap this call: the model `models.fast` is not an entry of the seam's configuration.");
+      assert.equal(wrap?.disabledReason, undefined);
+      const manifest = wrap!.changes.find((change) => change.filePath === path.join(root, 'package.json'));
+      assert.ok(manifest, 'package.json is edited');
+      assert.deepEqual(JSON.parse(applyChanges(target.files.get(manifest.filePath)!, manifest.changes)).devDependencies, { openai: '^4.104.0' });
+      assert.equal(manifest.notice?.message, `The seam needs openai 4.41 or later: openai ^4.23.0 was raised to ^4.104.0 in ${manifest.filePath}; run \`npm install\` to install it.`);
     });
 
     it('a project on openai v3: no seam can be made, so neither wraps nor config moves apply', () => {
-      const target = project(root, CASES[9].code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
+      const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v3 createChatCompletion'))!.code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
       const reason = "the seam's adapters need openai 4.41 or later and this project depends on openai ^3.3.0; upgrade it first";
       const fixes = fixesForFile(target.input());
       assert.deepEqual(
@@ -1530,7 +1819,7 @@ export class Classifier {
       ].map((code) => routeFix(code).fix?.disabledReason);
       assert.deepEqual(reasons, [
         'Cannot route this client through the seam: `client` is exported; wrap the calls in the modules that import it (each has its own fix), then delete it.',
-        "Cannot route this client through the seam: its call on line 16 cannot be wrapped ('images.generate' is not wrapped yet (chat, embeddings and moderation are)).",
+        "Cannot route this client through the seam: its call on line 16 cannot be wrapped (OpenAI-only feature (image generation): no neutral equivalent).",
         'Cannot route this client through the seam: `client` is still used on line 16 once its calls are wrapped.',
       ]);
     });
@@ -1618,10 +1907,10 @@ export async function second(question: string): Promise<string> {
     });
 
     it('a project that has openai 4.41 or later: package.json is left alone', () => {
-      const { seams } = fixAll(project(root, CASES[0].code));
+      const { seams } = fixAll(project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code));
       const files = [...seams.values()][0].changes().map((change) => path.relative(root, change.filePath));
       assert.ok(!files.includes('package.json'));
-      assert.deepEqual(files.sort(), ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts']);
+      assert.deepEqual(files.sort(), ['src/ai/config.ts', 'src/ai/index.ts', 'src/ai/openai-compat.ts', 'src/ai/providers/azure-openai.ts', 'src/ai/providers/openai-wire.ts', 'src/ai/providers/openai.ts', 'src/ai/providers/registry.ts', 'src/ai/routing.ts']);
     });
   });
 });

@@ -5,7 +5,7 @@
  * on an Azure OpenAI one), 3 calls through it and 1 direct Azure OpenAI call; a script holds a key.
  * Each line that produces a finding says so.
  */
-import { addConfigEntry, addConnectionEntry, type ConfigSection, generateSeam } from '../../rules/fixes/seam';
+import { addConfigEntry, addConnectionEntry, addObjectEntry, type ConfigSection, generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 
 /** The key in scripts/leak.js; it must never appear in a report, not even redacted. */
@@ -34,13 +34,13 @@ function withConnection(config: string, name: string, provider: string): string 
   return applyChanges(config, [result.change]);
 }
 
-/** Failover as issue-style config: `gpt4oMini` falls back to an Azure connection; optionally AI_FALLBACK for every chat model. */
+/** Failover in the generated config: `gpt4oMini` falls back to an Azure connection; optionally AI_FALLBACK's default for every chat model. */
 export function withFallbacks(config: string, fallbackForAll?: string): string {
-  return (
-    withConnection(config, 'azureBackup', 'azure-openai') +
-    `\nexport const fallbacks: Partial<Record<ModelName, string[]>> = {\n  gpt4oMini: ['azureBackup'],\n};\n` +
-    (fallbackForAll === undefined ? '' : `\nexport const defaultFallbacks = env('AI_FALLBACK', '${fallbackForAll}');\n`)
-  );
+  const connected = withConnection(config, 'azureBackup', 'azure-openai');
+  const fallback = addObjectEntry(connected, ['fallbacks'], 'gpt4oMini', "['azureBackup']");
+  if (!fallback) throw new Error('the generated config has no `fallbacks` object');
+  const withFallback = applyChanges(connected, [fallback]);
+  return fallbackForAll === undefined ? withFallback : withFallback.replace("env('AI_FALLBACK', '')", `env('AI_FALLBACK', '${fallbackForAll}')`);
 }
 
 export function monorepo(config = seamConfig()): Record<string, string> {

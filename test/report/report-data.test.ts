@@ -38,7 +38,7 @@ describe('report: the numbers of a monorepo known by construction', () => {
   after(() => removeTempDir(dir));
 
   it('counts findings by vendor, rule and severity', () => {
-    assert.deepEqual(report.totals, { files: 11, filesWithFindings: 5, findings: 15, notices: 0 });
+    assert.deepEqual(report.totals, { files: 14, filesWithFindings: 5, findings: 15, notices: 0 });
     assert.deepEqual(counts(report.byVendor), { openai: 13, 'azure-openai': 2 });
     assert.deepEqual(counts(report.byRule), {
       'vendor-import': 2,
@@ -153,6 +153,8 @@ describe('report: the numbers of a monorepo known by construction', () => {
     assert.deepEqual(
       Object.fromEntries(report.inventory.envVars.map((entry) => [entry.name, where(entry.locations)])),
       {
+        AI_ATTEMPT_TIMEOUT_MS: [configLine("env('AI_ATTEMPT_TIMEOUT_MS'")],
+        AI_FALLBACK: [configLine("env('AI_FALLBACK'")],
         AI_MODEL_GPT_4O_MINI: [configLine("gpt4oMini: env('AI_MODEL_GPT_4O_MINI',")],
         AI_MODEL_GPT_4O_MINI_CONNECTION: [configLine("'AI_MODEL_GPT_4O_MINI_CONNECTION'")],
         AI_MODEL_SUPPORT: [configLine("supportDeployment: env('AI_MODEL_SUPPORT',")],

@@ -24,6 +24,18 @@ runRuleTests('vendor-call', {
   ],
   invalid: [
     { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.chat.completions.create»({ model: 'gpt-4o', messages: [] });", errors: [{ message: "'chat.completions.create'" }] },
+    // Vendor-only products say so: the lock-in the seam cannot take away.
+    {
+      code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.beta.assistants.create»({ model: 'gpt-4o' });\nawait «client.files.list»();",
+      errors: [
+        { message: "Calls OpenAI 'beta.assistants.create' (Assistants), which only OpenAI offers: no provider-neutral equivalent, a lock-in the seam cannot take away." },
+        { message: "'files.list' (file storage)" },
+      ],
+    },
+    {
+      code: "import { OpenAIClient, AzureKeyCredential } from '@azure/openai';\nconst client = new OpenAIClient('e', new AzureKeyCredential('k'));\n«client.getImages»('dalle', 'a cat');",
+      errors: [{ message: "'getImages' (images and audio), which only Azure OpenAI offers" }],
+    },
     { code: "import { OpenAI as O } from 'openai';\nconst c = new O();\n«c.embeddings.create»({ model: 'm', input: 'x' });" },
     { code: "import * as oai from 'openai';\nconst c = new oai.OpenAI();\n«c.responses.create»({ model: 'm', input: 'x' });" },
     { code: "import oai = require('openai');\nconst c = new oai();\n«c.images.generate»({ prompt: 'x' });" },

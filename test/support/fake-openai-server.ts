@@ -13,10 +13,21 @@
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
- * Token counts are word counts.
+ * - responses (the Responses API, `/v1/responses`): the chat answer to the text `input` (or the last user
+ *   item of an input list), as one output message; `max_output_tokens` cuts it as `max_tokens` does, and
+ *   the response is then `incomplete`.
+ * - `GET /msi/token`: a Microsoft Entra ID token as Azure App Service's managed identity endpoint answers
+ *   (IDENTITY_ENDPOINT), so `DefaultAzureCredential` works against it: `entra-token-for-<resource host>`.
+ * Token counts are word counts. Requests rerouted by test/fixtures/reroute-vendors.cjs are recorded with
+ * the host they were meant for.
+ *
+ * The same server speaks Anthropic's Messages API (fake-anthropic.ts) and Gemini's (fake-gemini.ts), by
+ * path, with the same answers, so one server stands in for every vendor.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { respondAnthropic } from './fake-anthropic';
+import { respondGemini } from './fake-gemini';
 
 export interface RecordedRequest {
   method: string;
@@ -25,8 +36,12 @@ export interface RecordedRequest {
   query: Record<string, string>;
   /** Request headers, lower-case, without credentials (`authorization`, `api-key`). */
   headers: Record<string, string>;
-  /** How the request authenticated: `bearer` (OpenAI), `api-key` (Azure key header) or `none`. */
-  credential: 'bearer' | 'api-key' | 'none';
+  /** How the request authenticated: `bearer` (OpenAI, Entra ID, Anthropic), `api-key` (Azure key header), `x-api-key` (Anthropic), `x-goog-api-key` (Gemini) or `none`. */
+  credential: 'bearer' | KeyHeader | 'none';
+  /** The key or token itself (test values only: the programs run with fake credentials). */
+  secret: string;
+  /** The host the request was meant for (`x-original-host` when rerouted), else the fake server's. */
+  host: string;
   /** The parsed JSON body (the raw text when it is not JSON). */
   body: unknown;
 }
@@ -38,9 +53,13 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$/;
+/** Headers that carry a key: Azure's, Anthropic's and Gemini's. */
+const KEY_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'] as const;
+type KeyHeader = (typeof KEY_HEADERS)[number];
+
+const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$|^\/(?:v1|openai(?:\/v1)?)\/(responses)$/;
 const CREATED = 1_700_000_000;
 const DEFAULT_DIMENSIONS = 8;
 
@@ -88,19 +107,26 @@ function record(request: http.IncomingMessage, text: string): RecordedRequest {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(request.headers)) {
-    if (name !== 'authorization' && name !== 'api-key' && value !== undefined) headers[name] = String(value);
+    if (name !== 'authorization' && !(KEY_HEADERS as readonly string[]).includes(name) && name !== 'x-original-host' && value !== undefined) headers[name] = String(value);
   }
-  const credential = request.headers.authorization?.startsWith('Bearer ') ? 'bearer' : request.headers['api-key'] ? 'api-key' : 'none';
+  const bearer = /^Bearer (.*)$/.exec(request.headers.authorization ?? '')?.[1];
+  const keyHeader = KEY_HEADERS.find((name) => request.headers[name]);
+  const apiKey = keyHeader && request.headers[keyHeader];
+  const credential = bearer !== undefined ? 'bearer' : (keyHeader ?? 'none');
+  const secret = bearer ?? (typeof apiKey === 'string' ? apiKey : '');
+  const host = String(request.headers['x-original-host'] ?? request.headers.host ?? '');
   let body: unknown = text;
   try {
     body = JSON.parse(text);
   } catch {
     // Not JSON: keep the text.
   }
-  return { method: request.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, credential, body };
+  return { method: request.method ?? '', path: url.pathname, query: Object.fromEntries(url.searchParams), headers, credential, secret, host, body };
 }
 
 function respond(request: RecordedRequest, response: http.ServerResponse): void {
+  if (request.method === 'GET' && request.path === '/msi/token') return sendManagedIdentityToken(request, response);
+  if (respondAnthropic(request, response) || respondGemini(request, response)) return;
   const route = ROUTES.exec(request.path);
   if (request.method !== 'POST' || !route) return sendError(response, 404, `no route for ${request.method} ${request.path}`);
   const deployment = route[1] === undefined ? undefined : decodeURIComponent(route[1]);
@@ -109,7 +135,9 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   if (typeof request.body !== 'object' || request.body === null) return sendError(response, 400, 'the body is not a JSON object');
   const body = request.body as Json;
   const model = deployment ?? String(body.model ?? '');
-  switch (route[2]) {
+  switch (route[2] ?? route[3]) {
+    case 'responses':
+      return sendJson(response, responsesAnswer(model, body));
     case 'chat/completions':
       return body.stream === true ? streamChat(response, model, body) : sendJson(response, chatCompletion(model, body));
     case 'embeddings':
@@ -119,14 +147,15 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   }
 }
 
-interface Answer {
+export interface Answer {
   words: string[];
   finishReason: 'stop' | 'length' | 'tool_calls';
   toolCall?: { id: string; type: 'function'; function: { name: string; arguments: string } };
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
 }
 
-function answer(model: string, body: Json): Answer {
+/** The answer to an OpenAI-shaped chat request (the other vendors' fakes translate their requests to this shape). */
+export function answer(model: string, body: Json): Answer {
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
   const last = messages[messages.length - 1];
   const lastUser = [...messages].reverse().find((message) => message.role === 'user');
@@ -162,6 +191,29 @@ function chatCompletion(model: string, body: Json): Json {
       logprobs: null,
     })),
     usage,
+  };
+}
+
+function responsesAnswer(model: string, body: Json): Json {
+  const items = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : Array.isArray(body.input) ? (body.input as Json[]) : [];
+  const messages = [...(typeof body.instructions === 'string' ? [{ role: 'system', content: body.instructions }] : []), ...items];
+  const { words, finishReason, usage: counted } = answer(model, { messages, max_tokens: body.max_output_tokens });
+  const text = words.join('');
+  return {
+    id: 'resp_fake',
+    object: 'response',
+    created_at: CREATED,
+    model,
+    status: finishReason === 'length' ? 'incomplete' : 'completed',
+    incomplete_details: finishReason === 'length' ? { reason: 'max_output_tokens' } : null,
+    output: [{ type: 'message', id: 'msg_fake', status: 'completed', role: 'assistant', content: [{ type: 'output_text', text, annotations: [] }] }],
+    usage: {
+      input_tokens: counted.prompt_tokens,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: counted.completion_tokens,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: counted.total_tokens,
+    },
   };
 }
 
@@ -225,13 +277,13 @@ function moderations(model: string, body: Json): Json {
   };
 }
 
-function contentText(content: unknown): string {
+export function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   return content.map((part: Json) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
-function countWords(text: string): number {
+export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
@@ -248,12 +300,21 @@ function fnv1a(text: string): number {
   return hash;
 }
 
-function sendJson(response: http.ServerResponse, value: Json): void {
+export function sendJson(response: http.ServerResponse, value: Json): void {
   response.writeHead(200, { 'content-type': 'application/json' });
   response.end(JSON.stringify(value));
 }
 
-function sendError(response: http.ServerResponse, status: number, message: string): void {
+export function sendError(response: http.ServerResponse, status: number, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: null } }));
+}
+
+/** Azure App Service's managed identity answer (api-version 2019-08-01), valid for an hour. */
+function sendManagedIdentityToken(request: RecordedRequest, response: http.ServerResponse): void {
+  const resource = request.query.resource ?? '';
+  if (!resource || !request.headers['x-identity-header']) return sendError(response, 400, 'a managed identity request needs `resource` and X-IDENTITY-HEADER');
+  const token = `entra-token-for-${new URL(resource).host}`;
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ access_token: token, expires_on: String(Math.floor(Date.now() / 1000) + 3600), resource, token_type: 'Bearer' }));
 }

@@ -70,9 +70,14 @@ export async function runMain(dir: string, env: Record<string, string>): Promise
  * stderr when it exits with another code than 0.
  */
 export async function runProgram(dir: string, args: readonly string[], env: Record<string, string>): Promise<string> {
-  const result = await run(process.execPath, [...args], dir, programEnv(env));
+  const result = await runProgramResult(dir, args, env);
   if (result.code !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.code}:\n${result.stdout}${result.stderr}`);
   return result.stdout;
+}
+
+/** Runs `node <args>` as runProgram does; its exit code and both outputs, whatever they are. */
+export function runProgramResult(dir: string, args: readonly string[], env: Record<string, string>): Promise<RunResult> {
+  return run(process.execPath, [...args], dir, programEnv(env));
 }
 
 /** The environment that points every client of a fixture (and of the seam) at the fake server. */
@@ -90,7 +95,7 @@ export function fakeOpenAIEnv(url: string): Record<string, string> {
  * endpoints, provider choice), plus `env`; the fake server is never sent through a proxy.
  */
 function programEnv(env: Record<string, string>): NodeJS.ProcessEnv {
-  const inherited = Object.entries(process.env).filter(([name]) => !/^(OPENAI|AZURE|AI)_/i.test(name));
+  const inherited = Object.entries(process.env).filter(([name]) => !/^(OPENAI|AZURE|AI|ANTHROPIC|GEMINI|GOOGLE)_/i.test(name));
   return { ...Object.fromEntries(inherited), NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost', ...env };
 }
 
@@ -98,7 +103,7 @@ function tscOf(dir: string): string {
   return path.join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
 }
 
-interface RunResult {
+export interface RunResult {
   code: number;
   stdout: string;
   stderr: string;

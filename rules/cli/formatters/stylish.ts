@@ -36,7 +36,10 @@ export const stylish: Formatter = (results, { cwd, color }) => {
   const summary =
     `✖ ${pluralize(total, 'problem')} ` +
     `(${pluralize(counts.error, 'error')}, ${pluralize(counts.warning, 'warning')}, ${pluralize(counts.info, 'info')})`;
-  return `${output}${paint([summaryStyle, 'bold'], summary)}\n`;
+  // Calls of vendor-only products are the lock-in no fix removes: counted apart.
+  const vendorOnly = results.flatMap((result) => result.messages).filter((message) => message.data?.product !== undefined && message.ruleId === 'vendor-call').length;
+  const lockIn = vendorOnly ? `\n${pluralize(vendorOnly, 'call')} of vendor-only features (no neutral equivalent)` : '';
+  return `${output}${paint([summaryStyle, 'bold'], summary)}${lockIn}\n`;
 };
 
 function toRow(message: LintMessage): Row {

@@ -69,10 +69,10 @@ export function addConfigEntry(
   return { ...chosen, change: insertion(object, `${chosen.key}: ${read}`, sourceFile) };
 }
 
-/** The entries of a section of the config's text; undefined when it has no such object. */
-export function configEntries(configText: string, section: ConfigSection): ConfigEntry[] | undefined {
+/** The entries of a section of the config's text (or of an object inside one, by path); undefined when it has no such object. */
+export function configEntries(configText: string, section: ConfigSection | readonly string[]): ConfigEntry[] | undefined {
   const sourceFile = parseSource('config.ts', configText);
-  return findSection(sourceFile, section)?.properties.map((property) => {
+  return findObject(sourceFile, typeof section === 'string' ? [section] : section)?.properties.map((property) => {
     const { key, envVar, defaultValue } = entryOf(property, sourceFile);
     return { key, envVar, value: defaultValue?.text };
   });
@@ -88,6 +88,7 @@ export function configDefault(configText: string, name: string): string | undefi
 export interface ConnectionEntry {
   key: string;
   provider?: string;
+  api?: string;
   options: Map<string, string>;
 }
 
@@ -100,23 +101,31 @@ export function connectionEntries(configText: string): ConnectionEntry[] | undef
     const object = ts.isPropertyAssignment(property) ? skipOuterExpressions(property.initializer) : undefined;
     const fields = object && ts.isObjectLiteralExpression(object) ? propertiesOf(object) : new Map<string, TS.Expression>();
     const provider = fields.get('provider');
+    const api = fields.get('api');
     const options = fields.get('options');
     const body = options && (ts.isArrowFunction(options) || ts.isFunctionExpression(options)) ? returnedObject(options) : undefined;
     const optionTexts = new Map([...(body ? propertiesOf(body) : [])].map(([name, value]) => [name, comparable(value.getText(sourceFile))]));
-    return { key, provider: provider && ts.isStringLiteralLike(provider) ? provider.text : undefined, options: optionTexts };
+    const text = (expression: TS.Expression | undefined) => (expression && ts.isStringLiteralLike(expression) ? expression.text : undefined);
+    return { key, provider: text(provider), api: text(api), options: optionTexts };
   });
 }
 
 /** Whether a connection entry holds exactly these client options. */
-export function sameConnection(entry: ConnectionEntry, provider: string, options: ReadonlyArray<{ name: string; text: string }>): boolean {
-  return entry.provider === provider && entry.options.size === options.length && options.every((option) => entry.options.get(option.name) === comparable(option.text));
+export function sameConnection(entry: ConnectionEntry, provider: string, api: string | undefined, options: ReadonlyArray<{ name: string; text: string }>): boolean {
+  return entry.provider === provider && entry.api === api && entry.options.size === options.length && options.every((option) => entry.options.get(option.name) === comparable(option.text));
 }
 
 /**
  * Adds a connection `key: { provider, options: () => ({ … }) }` by one insertion (numbering the key when it
  * is taken). Undefined when the config has no `connections` object.
  */
-export function addConnectionEntry(configText: string, key: string, provider: string, options: ReadonlyArray<{ name: string; text: string }>): { key: string; change: TextChange } | undefined {
+export function addConnectionEntry(
+  configText: string,
+  key: string,
+  provider: string,
+  options: ReadonlyArray<{ name: string; text: string }>,
+  api?: string,
+): { key: string; change: TextChange } | undefined {
   const sourceFile = parseSource('config.ts', configText);
   const object = findSection(sourceFile, 'connections');
   if (!object) return undefined;
@@ -125,13 +134,15 @@ export function addConnectionEntry(configText: string, key: string, provider: st
   for (let number = 2; keys.has(chosen); number++) chosen = `${key}${number}`;
   const quote = quoteStyle(object, sourceFile);
   const unit = indentUnit(sourceFile);
-  const head = `${chosen}: { provider: ${quoted(provider, quote)}`;
+  const apiField = api === undefined ? '' : `, api: ${quoted(api, quote)}`;
+  const head = `${propertyKey(chosen)}: { provider: ${quoted(provider, quote)}${apiField}`;
   const entry = (indent: string) =>
     options.length === 0
       ? `${head} }`
       : [
-          `${chosen}: {`,
+          `${propertyKey(chosen)}: {`,
           `${indent}${unit}provider: ${quoted(provider, quote)},`,
+          ...(api === undefined ? [] : [`${indent}${unit}api: ${quoted(api, quote)},`]),
           `${indent}${unit}options: () => ({`,
           ...options.map((option) => `${indent}${unit}${unit}${option.name}: ${option.text},`),
           `${indent}${unit}}),`,
@@ -169,9 +180,99 @@ function comparable(text: string): string {
 }
 
 /** `const <section> = { … }` at the top level, through `export`, `as const`, `satisfies` and parentheses. */
-function findSection(sourceFile: TS.SourceFile, section: ConfigSection): TS.ObjectLiteralExpression | undefined {
+function findSection(sourceFile: TS.SourceFile, section: string): TS.ObjectLiteralExpression | undefined {
   const initializer = topLevelInitializer(sourceFile, section);
   return initializer && typescript().isObjectLiteralExpression(initializer) ? initializer : undefined;
+}
+
+/** The object at a path: a top-level object (`adapters`), or one inside it (`providerModels.anthropic`). */
+function findObject(sourceFile: TS.SourceFile, objectPath: readonly string[]): TS.ObjectLiteralExpression | undefined {
+  const ts = typescript();
+  let object = findSection(sourceFile, objectPath[0]);
+  for (const key of objectPath.slice(1)) {
+    const value = object && propertiesOf(object).get(key);
+    const inner = value && skipOuterExpressions(value);
+    object = inner && ts.isObjectLiteralExpression(inner) ? inner : undefined;
+  }
+  return object;
+}
+
+/** The keys of the object at a path (undefined when there is no such object). */
+export function objectKeys(text: string, objectPath: readonly string[]): string[] | undefined {
+  const sourceFile = parseSource('seam.ts', text);
+  return findObject(sourceFile, objectPath)?.properties.map((property) => entryOf(property, sourceFile).key);
+}
+
+/**
+ * Adds \`<key>: <valueText>\` to the object at a path by one insertion, laid out as the object's entries are
+ * (\`valueText\` may be a function of the entry's indentation, for values over several lines). Undefined
+ * when there is no such object or the key is there already.
+ */
+export function addObjectEntry(text: string, objectPath: readonly string[], key: string, valueText: string | ((indent: string) => string)): TextChange | undefined {
+  const sourceFile = parseSource('seam.ts', text);
+  const object = findObject(sourceFile, objectPath);
+  if (!object || object.properties.some((property) => entryOf(property, sourceFile).key === key)) return undefined;
+  return insertion(object, (indent) => `${propertyKey(key)}: ${typeof valueText === 'string' ? valueText : valueText(indent)}`, sourceFile);
+}
+
+/**
+ * Makes the array \`<key>: [...]\` of the object at a path hold \`values\`: a new entry, or the missing values
+ * appended to the existing array. Undefined when nothing changes or there is no such object.
+ */
+export function addListValues(text: string, objectPath: readonly string[], key: string, values: readonly string[]): TextChange | undefined {
+  const ts = typescript();
+  const sourceFile = parseSource('seam.ts', text);
+  const object = findObject(sourceFile, objectPath);
+  if (!object) return undefined;
+  const quote = quoteStyle(object, sourceFile);
+  const existing = propertiesOf(object).get(key);
+  const array = existing && skipOuterExpressions(existing);
+  if (!array) return addObjectEntry(text, objectPath, key, `[${values.map((value) => quoted(value, quote)).join(', ')}]`);
+  if (!ts.isArrayLiteralExpression(array)) return undefined;
+  const present = new Set(array.elements.map((element) => (ts.isStringLiteralLike(element) ? element.text : element.getText(sourceFile))));
+  const missing = values.filter((value) => !present.has(value));
+  if (missing.length === 0) return undefined;
+  const at = array.elements.hasTrailingComma ? text.lastIndexOf(',', array.end) + 1 : (array.elements.at(-1)?.end ?? array.getStart(sourceFile) + 1);
+  const separator = array.elements.length === 0 ? '' : array.elements.hasTrailingComma ? ' ' : ', ';
+  return { start: at, end: at, newText: `${separator}${missing.map((value) => quoted(value, quote)).join(', ')}${array.elements.hasTrailingComma ? ',' : ''}` };
+}
+
+/** The string arrays of the object at a path, by key (\`modelNeeds\`); undefined when there is no such object. */
+export function objectLists(text: string, objectPath: readonly string[]): Map<string, string[]> | undefined {
+  const ts = typescript();
+  const object = findObject(parseSource('seam.ts', text), objectPath);
+  if (!object) return undefined;
+  return new Map(
+    [...propertiesOf(object)].map(([key, value]) => {
+      const array = skipOuterExpressions(value);
+      return [key, ts.isArrayLiteralExpression(array) ? array.elements.flatMap((element) => (ts.isStringLiteralLike(element) ? [element.text] : [])) : []];
+    }),
+  );
+}
+
+/** The strings of a top-level array (\`crossSpaceEmbeddings\`); undefined when there is none. */
+export function topLevelList(text: string, name: string): string[] | undefined {
+  const ts = typescript();
+  const array = topLevelInitializer(parseSource('config.ts', text), name);
+  return array && ts.isArrayLiteralExpression(array) ? array.elements.flatMap((element) => (ts.isStringLiteralLike(element) ? [element.text] : [])) : undefined;
+}
+
+/** The environment variable and default of a top-level setting (\`connectionOverride = env('AI_PROVIDER', '')\`). */
+export function configSetting(configText: string, name: string): { envVar?: string; value?: string } | undefined {
+  const initializer = topLevelInitializer(parseSource('config.ts', configText), name);
+  if (!initializer) return undefined;
+  const { envVar, defaultValue } = settingOf(initializer);
+  return { envVar, value: defaultValue?.text };
+}
+
+/** Whether the config reads variables through its \`env(name, default)\` helper. */
+export function usesEnvHelper(text: string): boolean {
+  return declaresEnvHelper(parseSource('config.ts', text));
+}
+
+/** An object key as written: an identifier as is, anything else quoted. */
+function propertyKey(key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key) ? key : `'${key}'`;
 }
 
 function topLevelInitializer(sourceFile: TS.SourceFile, name: string): TS.Expression | undefined {

@@ -6,8 +6,8 @@ import { renderModule } from './render';
 import { seamModules } from './sources';
 import type { ProjectStyle } from './style';
 
-export { addConfigEntry, addConnectionEntry, type ConfigEntryResult, type ConfigSection, configDefault, configEntries, connectionEntries, sameConnection } from './config-entries';
-export { configEntryName, connectionName, constantCase, envVarName, type ConfigEntryKind } from './naming';
+export { addConfigEntry, addConnectionEntry, addListValues, addObjectEntry, objectKeys, objectLists, topLevelList, configSetting, usesEnvHelper, type ConfigEntryResult, type ConfigSection, configDefault, configEntries, connectionEntries, sameConnection } from './config-entries';
+export { configEntryName, connectionName, constantCase, envVarName, upperSnakeCase, type ConfigEntryKind } from './naming';
 export { detectProjectStyle, type ProjectStyle } from './style';
 
 export interface SeamFile {

@@ -1,7 +1,7 @@
 /**
  * Renders one seam module (TypeScript, ES modules, extensionless relative imports) in a project's flavour:
  * relative imports get the project's suffix; TypeScript keeps or drops `type` modifiers; JavaScript loses
- * its types, which become JSDoc (`@typedef`, `@import`, `@param`, `@returns`, `@type`) so editors and
+ * its types, which become JSDoc (`@typedef`, `@import`, `@template`, `@param`, `@returns`, `@type`) so editors and
  * `checkJs` still see them; CommonJS uses `require` and one `module.exports` at the end.
  * Everything else is left as written, so the output keeps the source's layout and comments.
  */
@@ -155,12 +155,25 @@ function typeAnnotationsToJsDoc(sourceFile: TS.SourceFile): TextChange[] {
     if (ts.isTypeNode(node) || ts.isInterfaceDeclaration(node) || ts.isTypeAliasDeclaration(node) || ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) {
       return;
     }
+    // `x as T` becomes JSDoc's cast, `/** @type {T} */ (x)`; edits inside `x` stay apart from these two.
+    if (ts.isAsExpression(node)) {
+      changes.push({ start: node.expression.getStart(sourceFile), end: node.expression.getStart(sourceFile), newText: `/** @type {${typeText(node.type, sourceFile)}} */ (` });
+      changes.push({ start: node.expression.end, end: node.end, newText: ')' });
+      visit(node.expression);
+      return;
+    }
     if (ts.isVariableDeclaration(node) && node.type) {
       addTag(node.parent.parent as TS.VariableStatement, `@type {${typeText(node.type, sourceFile)}}`);
       changes.push({ start: node.name.end, end: node.type.end, newText: '' });
     }
-    if (ts.isFunctionLike(node) && (node.type || node.parameters.some((parameter) => parameter.type))) {
+    if (ts.isFunctionLike(node) && (node.type || node.typeParameters || node.parameters.some((parameter) => parameter.type))) {
       const host = functionHost(node);
+      const typeParameters = node.typeParameters;
+      if (typeParameters) {
+        for (const parameter of typeParameters) addTag(host, `@template ${parameter.getText(sourceFile)}`);
+        // The angle brackets around the type parameters.
+        changes.push({ start: text.lastIndexOf('<', typeParameters.pos), end: text.indexOf('>', typeParameters.end) + 1, newText: '' });
+      }
       for (const parameter of node.parameters) {
         if (!parameter.type) continue;
         const name = parameter.name.getText(sourceFile);

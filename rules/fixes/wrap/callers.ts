@@ -37,6 +37,9 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
   return undefined;
 }
 
+/** The seam's type of each kind's result, as a function that returns it declares it. */
+const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', embeddings: 'EmbeddingResult' };
+
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
 export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
   if (kind === 'chat-stream') throw new Refusal('a stream returned to callers is not followed yet');
@@ -46,7 +49,8 @@ export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly
   const sourceFile = fn.getSourceFile();
   if (returnCount(fn) > 1) throw new Refusal(`\`${name.text}\` also returns other values`);
 
-  const typeName = kind === 'chat' ? 'ChatResult' : 'EmbeddingResult';
+  const typeName = RESULT_TYPES[kind];
+  if (!typeName) throw new Refusal(`a ${kind} result returned to callers is not followed yet`);
   const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: `Promise<${typeName}>` }] : [];
   const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, prefix, file.scopes);
   changes.push(...local.edits);

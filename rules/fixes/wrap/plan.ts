@@ -7,57 +7,85 @@ import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { CALL_SHAPES, NEUTRAL_CALLS, type WrapKind } from '../../vendors/wrap-table';
+import { vendorLabel } from '../../vendors/table';
+import { CALL_SHAPES, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
-import { type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
+import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
 import { rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
+  /** What the call asks of its model (the seam's \`modelNeeds\`): its kind, and options not every provider serves. */
+  needs: string[];
   model: ModelSource;
   /** Seam function the call goes through. */
   factory: (typeof NEUTRAL_CALLS)[WrapKind]['factory'];
   needsMessageType: boolean;
   /** The constant the model literal came from (removed if the fix leaves it unused). */
   modelConstant?: TS.VariableDeclaration;
-  /** Replaces the call; `{model}` in newText stands for the model's configuration key. */
+  /** Replaces the call; MODEL_PLACEHOLDER in newText stands for the seam call that gives the model. */
   callChange: TextChange;
   otherChanges: TextChange[];
   /** The function that returns the call's result: its callers' uses are rewritten instead (callers.ts). */
   returnedBy?: TS.Node;
   /** Property path to strip from the result before the neutral accessors apply. */
   resultPrefix: readonly string[];
+  /** Whether the neutral call passes request options (a seam from before they existed cannot take them). */
+  passesSettings: boolean;
+  /** Converters of the seam's openai-compat module the call uses. */
+  compat: string[];
 }
 
-export const MODEL_KEY_PLACEHOLDER = '\u0000model\u0000';
+/** Stands for the seam call that gives the model (`chatModel('gpt4oMini')`, `chatModelById(id, 'openai')`), known once the seam is planned. */
+export const MODEL_PLACEHOLDER = '\u0000model\u0000';
 
-export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes): WrapPlan | { refused: string } {
+/** The capabilities (the seam's \`Capability\`) a kind of call needs, and those its neutral request fields add. */
+const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
+const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
+
+function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
+  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text.includes('json') ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
+  return [...KIND_NEEDS[kind], ...fromFields];
+}
+
+export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes, follow: FollowConstant): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
+  const product = vendorOnlyProduct(fact.client, fact.method);
+  if (product) return { refused: `${vendorLabel(fact.vendor)}-only feature (${product}): no neutral equivalent` };
   if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
   try {
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
-    const request = readRequest(call, shape, scopes, isTypeScript);
+    const request = readRequest(call, shape, scopes, isTypeScript, follow);
     const returnedBy = returningFunction(call);
     const resultChanges = returnedBy ? [] : rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
     const otherChanges = [...resultChanges, ...request.extraChanges];
     const { factory, method } = NEUTRAL_CALLS[request.kind];
-    const body = requestLiteral(request.fields, call, sourceFile);
+    const settings =
+      typeof request.settings === 'string'
+        ? request.settings
+        : request.settings.length
+          ? `{ ${request.settings.map((setting) => (setting.name === setting.text ? setting.name : `${setting.name}: ${setting.text}`)).join(', ')} }`
+          : '';
+    const body = requestLiteral(request.fields, call, sourceFile) + (settings ? `, ${settings}` : '');
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
     return {
       kind: request.kind,
+      needs: callNeeds(request.kind, request.fields),
       model,
       factory,
       needsMessageType: request.needsMessageType,
       modelConstant: fact.deployment ? undefined : request.modelConstant,
-      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${factory}(${MODEL_KEY_PLACEHOLDER}).${method}(${body})` },
+      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${MODEL_PLACEHOLDER}.${method}(${body})` },
       otherChanges,
       returnedBy,
       resultPrefix: shape.resultPrefix,
+      passesSettings: settings !== '',
+      compat: request.compat,
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
@@ -78,6 +106,8 @@ function deploymentModel(deployment: NonNullable<VendorCallFact['deployment']>):
  * re-indented to its new place.
  */
 function requestLiteral(fields: NeutralRequest['fields'], call: TS.CallExpression, sourceFile: TS.SourceFile): string {
+  // A request built elsewhere is converted whole (`chatRequestFromOpenAI({ ...params })`).
+  if (fields.length === 1 && fields[0].name === '') return fields[0].text;
   const text = sourceFile.text;
   const lines = text.slice(call.getStart(sourceFile), call.end).split('\n');
   const property = (field: NeutralRequest['fields'][number], fieldText: string) => (field.name === fieldText ? field.name : `${field.name}: ${fieldText}`);

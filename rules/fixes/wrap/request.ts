@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 
 export interface NeutralRequest {
@@ -20,38 +20,53 @@ export interface NeutralRequest {
   fields: Array<{ name: string; text: string; value?: TS.Expression }>;
   /** Edits the request needs elsewhere (a messages constant typed for the neutral interface). */
   extraChanges: TextChange[];
+  /** Per-request settings (`signal`, `timeout` …) for the neutral call's second argument: `name: text` pairs, or an expression that holds them. */
+  settings: Array<{ name: string; text: string }> | string;
+  /** Converters of the seam's openai-compat module the neutral request calls (`messagesFromOpenAI` …). */
+  compat: string[];
   /** Whether `ChatMessage` must be imported (for a type annotation added to a messages constant). */
   needsMessageType: boolean;
   /** The constant the model literal came from, if any (it may become unused). */
   modelConstant?: TS.VariableDeclaration;
 }
 
-/** A literal, a `models.<key>` entry read through an import (`specifier`), or one in a known config file. */
-export type ModelSource = string | { specifier: string; key: string } | { file: string; key: string };
+/**
+ * A literal, a `models.<key>` entry read through an import (`specifier`), one in a known config file, or
+ * a model chosen at run time (`runtime`: the expression's text, evaluated where the call is).
+ */
+export type ModelSource = string | { specifier: string; key: string; runtime: string } | { file: string; key: string } | { runtime: string };
+
+/** Follows a name to the constant it stands for, in this file or an imported module (constants.ts). */
+export type FollowConstant = (identifier: TS.Identifier) => { expression: TS.Expression; sameFile: boolean } | undefined;
 
 const ROLES = new Set(['system', 'user', 'assistant']);
 
 export class Refusal extends Error {}
 
-export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: Scopes, isTypeScript: boolean): NeutralRequest {
+export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: Scopes, isTypeScript: boolean, follow: FollowConstant): NeutralRequest {
   const ts = typescript();
   const sourceFile = call.getSourceFile();
   const text = (node: TS.Node) => node.getText(sourceFile);
   let kind = shape.kind;
   let model: ModelSource | undefined;
   const fields: NeutralRequest['fields'] = [];
-  const request: NeutralRequest = { kind, model: '', fields, extraChanges: [], needsMessageType: false };
+  const request: NeutralRequest = { kind, model: '', fields, settings: [], compat: [], extraChanges: [], needsMessageType: false };
 
   // Mapped once the kind is known: `stream: true` may come after an option only a complete answer carries (`n`).
   const pending: Array<[string, TS.Expression]> = [];
   const addOption = (name: string, value: TS.Expression) => {
     if (name === 'model') {
-      ({ model, constant: request.modelConstant } = modelOf(value, scopes));
+      ({ model, constant: request.modelConstant } = modelOf(value, scopes, follow));
       return;
     }
     if (name === 'stream') {
       if (value.kind === ts.SyntaxKind.TrueKeyword && kind === 'chat') kind = 'chat-stream';
       else if (value.kind !== ts.SyntaxKind.FalseKeyword) throw new Refusal('`stream` is not a plain true or false');
+      return;
+    }
+    // @azure/openai puts the per-request settings among the options.
+    if (name === 'abortSignal' && typeof request.settings !== 'string') {
+      request.settings.push({ name: REQUEST_SETTINGS[name], text: text(value) });
       return;
     }
     pending.push([name, value]);
@@ -68,30 +83,57 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   };
 
   if (shape.request.style === 'object') {
-    if (call.arguments.length !== 1) throw new Refusal('the call has more than the request argument');
+    if (call.arguments.length > 2) throw new Refusal('the call has more than the request and its options');
+    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], follow);
+    const builtElsewhere = compatRequest(call.arguments[0], shape.kind, scopes, follow);
+    if (builtElsewhere) return { ...request, ...builtElsewhere, compat: ['chatRequestFromOpenAI'] };
     addObject(call.arguments[0], 'request');
   } else {
     const { payload, payloadAs, options } = shape.request;
     const deployment = call.arguments[shape.request.model];
     if (!deployment) throw new Refusal('the deployment argument is missing');
-    ({ model, constant: request.modelConstant } = modelOf(deployment, scopes));
+    ({ model, constant: request.modelConstant } = modelOf(deployment, scopes, follow));
     const payloadArgument = call.arguments[payload];
     if (!payloadArgument) throw new Refusal(`the ${payloadAs} argument is missing`);
     addOption(payloadAs, payloadArgument);
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
+  if (kind === 'responses') responsesMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
+  // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
+  const wireNames = shape.request.style === 'object';
+  const passedOn: string[] = [];
   for (const [name, value] of pending) {
-    if (name === 'response_format' || name === 'responseFormat') {
-      fields.push({ name: 'responseFormat', text: `'${jsonMode(value)}'` });
+    const format = (name === 'response_format' || name === 'responseFormat') && jsonMode(value);
+    if (format) {
+      fields.push({ name: 'responseFormat', text: `'${format}'` });
+      continue;
+    }
+    if (name === 'tools' && neutralTools(value)) {
+      fields.push({ name: 'tools', text: neutralTools(value)! });
       continue;
     }
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
+    const product = UNCARRIED_OPTIONS.vendorOnly[name];
+    if (product) throw new Refusal(`Azure OpenAI-only feature (${product}, \`${name}\`): no neutral equivalent`);
+    // A neutral stream carries one answer: more candidates (\`n\`) would be dropped.
+    const streamsCandidates = kind === 'chat-stream' && name === 'n';
+    if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
+      passedOn.push(name === text(value) ? name : `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`}: ${text(value)}`);
+      continue;
+    }
     if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
-    if (neutral === 'messages') checkMessages(value, scopes, isTypeScript, request);
+    if (neutral === 'messages' && !neutralMessages(value, scopes, isTypeScript, request)) {
+      // Messages in the SDK's shape (built elsewhere, typed with its types, with tool calls): converted at the seam.
+      request.compat.push('messagesFromOpenAI');
+      fields.push({ name: neutral, text: `messagesFromOpenAI(${text(value)})` });
+      continue;
+    }
     fields.push({ name: neutral, text: text(value), value });
   }
+  // Options the neutral request has no name for reach the provider as they were written.
+  if (passedOn.length) fields.push({ name: 'providerOptions', text: `{ ${passedOn.join(', ')} }` });
   if (model === undefined) throw new Refusal('the request names no model');
   request.kind = kind;
   request.model = model;
@@ -99,28 +141,125 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 }
 
 /**
- * The model must be known where the code is: a literal (directly or through a constant), so its
- * configuration default is known, or a `models.<key>` entry of a configuration module (a model an earlier
- * fix already moved to the seam's config).
+ * The model: a literal (directly, through a constant here, or an exported constant of another module), so
+ * it moves to the configuration with its value as the default; a `models.<key>` entry of a configuration
+ * module (a model an earlier fix already moved); else chosen at run time, and sent as it is.
  */
-function modelOf(expression: TS.Expression, scopes: Scopes): { model: ModelSource; constant?: TS.VariableDeclaration } {
+function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConstant): { model: ModelSource; constant?: TS.VariableDeclaration } {
   const ts = typescript();
   const inner = skipOuterExpressions(expression);
   if (ts.isStringLiteralLike(inner)) return { model: inner.text };
   if (ts.isPropertyAccessExpression(inner) && ts.isIdentifier(inner.expression)) {
     const specifier = modelsModule(inner.expression, scopes);
-    if (specifier !== undefined) return { model: { specifier, key: inner.name.text } };
+    if (specifier !== undefined) return { model: { specifier, key: inner.name.text, runtime: expression.getText(expression.getSourceFile()) } };
   }
-  if (ts.isIdentifier(inner)) {
-    const binding = scopes.resolve(inner);
-    const declaration = binding?.declaration;
-    const isConst = declaration && ts.isVariableDeclaration(declaration) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
-    const init = binding?.init && skipOuterExpressions(binding.init);
-    if (isConst && binding.path.length === 0 && init && (ts.isStringLiteralLike(init) || ts.isPropertyAccessExpression(init))) {
-      return { model: modelOf(init, scopes).model, constant: declaration };
+  const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
+  const value = definition && skipOuterExpressions(definition.expression);
+  if (definition && value && ts.isStringLiteralLike(value)) {
+    const declaration = definition.sameFile ? scopes.resolve(inner as TS.Identifier)?.declaration : undefined;
+    return { model: value.text, constant: declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined };
+  }
+  if (definition?.sameFile && value && ts.isPropertyAccessExpression(value)) {
+    const declaration = scopes.resolve(inner as TS.Identifier)?.declaration;
+    return { model: modelOf(value, scopes, follow).model, constant: declaration && ts.isVariableDeclaration(declaration) ? declaration : undefined };
+  }
+  return { model: { runtime: expression.getText(expression.getSourceFile()) } };
+}
+
+/**
+ * The SDK's request options (`{ signal, timeout, maxRetries, headers }`) as the neutral call's second
+ * argument: written inline (renamed where the neutral name differs), or a constant holding such an object
+ * (passed on by its name, which the neutral \`RequestOptions\` type accepts as it is).
+ */
+function requestSettings(argument: TS.Expression, follow: FollowConstant): Array<{ name: string; text: string }> | string {
+  const ts = typescript();
+  const sourceFile = argument.getSourceFile();
+  const inner = skipOuterExpressions(argument);
+  const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
+  const object = definition ? skipOuterExpressions(definition.expression) : inner;
+  if (!ts.isObjectLiteralExpression(object)) throw new Refusal('the request options are not written inline as an object');
+  const settings = object.properties.map((property) => {
+    const name = property.name && propertyNameText(property.name);
+    const neutral = name !== undefined ? REQUEST_SETTINGS[name] : undefined;
+    if (!neutral || (definition && neutral !== name) || (!ts.isPropertyAssignment(property) && !ts.isShorthandPropertyAssignment(property))) {
+      throw new Refusal(`the request option \`${property.getText(object.getSourceFile())}\` has no equivalent in the provider-neutral interface`);
     }
+    return { name: neutral, text: ts.isPropertyAssignment(property) ? property.initializer.getText(sourceFile) : property.name.text };
+  });
+  return definition ? inner.getText(sourceFile) : settings;
+}
+
+/**
+ * A chat request that is not written inline (a variable, or an object with spreads): it goes through the
+ * seam's \`chatRequestFromOpenAI\`, and its model by its id. Undefined for an inline request (read field by
+ * field instead). The model must be readable (written in the object, or read from the variable or the single
+ * spread at run time) and so must \`stream\` (written in the object, or seen in the constant spread or passed).
+ */
+function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scopes: Scopes, follow: FollowConstant): Pick<NeutralRequest, 'kind' | 'model' | 'fields'> | undefined {
+  const ts = typescript();
+  if (!argument || (kind !== 'chat' && kind !== 'chat-stream')) return undefined;
+  const sourceFile = argument.getSourceFile();
+  const inner = skipOuterExpressions(argument);
+  const written = ts.isObjectLiteralExpression(inner) ? inner : undefined;
+  if (written && !written.properties.some(ts.isSpreadAssignment)) return undefined;
+  const isName = (node: TS.Expression | undefined): node is TS.Identifier | TS.PropertyAccessExpression => !!node && (ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && !node.questionDotToken));
+  const spreads = written ? written.properties.filter(ts.isSpreadAssignment) : [];
+  const source = written ? (spreads.length === 1 ? skipOuterExpressions(spreads[0].expression) : undefined) : inner;
+  if (!written && !isName(inner)) throw new Refusal('the request is built by an expression the fix cannot read its model from');
+  const named = (name: string) => {
+    const property = written?.properties.find((candidate) => !ts.isSpreadAssignment(candidate) && candidate.name && propertyNameText(candidate.name) === name);
+    return property && (ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined);
+  };
+
+  const modelValue = named('model');
+  let model: ModelSource;
+  if (modelValue) model = { runtime: modelValue.getText(sourceFile) };
+  else if (isName(source)) model = { runtime: `${source.getText(sourceFile)}.model` };
+  else throw new Refusal('the request spreads several objects, so the fix cannot tell which one gives the model');
+
+  const stream = named('stream') ?? (source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
+  if (stream === 'unknown' || (stream !== undefined && stream.kind !== ts.SyntaxKind.TrueKeyword && stream.kind !== ts.SyntaxKind.FalseKeyword)) {
+    throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
   }
-  throw new Refusal('the model is chosen at run time, so it cannot move to configuration');
+  const streams = stream?.kind === ts.SyntaxKind.TrueKeyword;
+  const kept = written ? written.properties.filter((property) => !(property.name && propertyNameText(property.name) === 'stream')).map((property) => property.getText(sourceFile)) : [`...${inner.getText(sourceFile)}`];
+  return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }] };
+}
+
+/** \`stream\` of the object literal a constant holds: undefined when it has none, 'unknown' when the constant cannot be seen. */
+function streamOfConstant(name: TS.Identifier, scopes: Scopes, follow: FollowConstant): TS.Expression | undefined | 'unknown' {
+  const ts = typescript();
+  // The SDK's own request types say it: `ChatCompletionCreateParamsNonStreaming`, `…Streaming`.
+  const declared = declaredTypeName(name, scopes);
+  if (declared?.endsWith('NonStreaming')) return ts.factory.createFalse();
+  if (declared?.endsWith('Streaming')) return ts.factory.createTrue();
+  const definition = follow(name);
+  const object = definition && skipOuterExpressions(definition.expression);
+  // `const params = createParams()`: the function's declared return type says it.
+  const returned = object && ts.isCallExpression(object) && ts.isIdentifier(object.expression) && definition.sameFile ? returnTypeName(object.expression, scopes) : undefined;
+  if (returned?.endsWith('NonStreaming')) return ts.factory.createFalse();
+  if (returned?.endsWith('Streaming')) return ts.factory.createTrue();
+  if (!object || !ts.isObjectLiteralExpression(object) || object.properties.some(ts.isSpreadAssignment)) return 'unknown';
+  const property = object.properties.find((candidate) => candidate.name && propertyNameText(candidate.name) === 'stream');
+  return property && ts.isPropertyAssignment(property) ? property.initializer : property ? 'unknown' : undefined;
+}
+
+/** The name of the type a variable or parameter is declared with (\`OpenAI.ChatCompletionCreateParamsNonStreaming\` → its last part). */
+function declaredTypeName(name: TS.Identifier, scopes: Scopes): string | undefined {
+  const ts = typescript();
+  const type = scopes.resolve(name)?.typeNode;
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+  return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
+}
+
+/** The name of the type a function returns, through \`Promise<…>\` (\`function createParams(): ChatCompletionCreateParamsNonStreaming\`). */
+function returnTypeName(callee: TS.Identifier, scopes: Scopes): string | undefined {
+  const ts = typescript();
+  const declaration = scopes.resolve(callee)?.declaration;
+  let type = declaration && ts.isFunctionDeclaration(declaration) ? declaration.type : undefined;
+  if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
+  if (!type || !ts.isTypeReferenceNode(type)) return undefined;
+  return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
 }
 
 /** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */
@@ -134,7 +273,39 @@ function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
   return init && ts.isCallExpression(init) && path.join('.') === 'models' ? moduleSpecifierOfCall(init) : undefined;
 }
 
-function jsonMode(value: TS.Expression): 'json' | 'text' {
+/**
+ * A Responses API request's \`instructions\` and text \`input\` as the neutral messages (a system message,
+ * then the user's); the adapter of its connection sends them back as \`instructions\` and \`input\`. Taken out
+ * of \`pending\`. An \`input\` the fix cannot see to be text (a list of items, a variable of another type) is refused.
+ */
+function responsesMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
+  const take = (name: string) => {
+    const index = pending.findIndex(([candidate]) => candidate === name);
+    return index < 0 ? undefined : pending.splice(index, 1)[0][1];
+  };
+  if (pending.some(([name]) => name === 'stream')) throw new Refusal('a streamed Responses API call is not wrapped yet');
+  const input = take('input');
+  const instructions = take('instructions');
+  if (!input) throw new Refusal('the Responses API request has no `input`');
+  if (!isText(input, scopes)) throw new Refusal('the `input` is not a text the fix can see (a list of input items is not wrapped yet)');
+  const messages = [...(instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : []), `{ role: 'user', content: ${text(input)} }`];
+  fields.push({ name: 'messages', text: `[${messages.join(', ')}]` });
+}
+
+/** A string literal, a template or a concatenation with one, or a name declared (\`: string\`) or initialised as one. */
+function isText(expression: TS.Expression, scopes: Scopes): boolean {
+  const ts = typescript();
+  const inner = skipOuterExpressions(expression);
+  if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return true;
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return isText(inner.left, scopes) || isText(inner.right, scopes);
+  const binding = ts.isIdentifier(inner) ? scopes.resolve(inner) : undefined;
+  if (!binding || binding.path.length) return false;
+  if (binding.typeNode) return binding.typeNode.kind === ts.SyntaxKind.StringKeyword;
+  return !!binding.init && isText(binding.init, scopes);
+}
+
+/** \`response_format\` the neutral \`responseFormat\` says (\`json_object\`, \`text\`); undefined for others (a JSON schema), which pass on. */
+function jsonMode(value: TS.Expression): 'json' | 'text' | undefined {
   const ts = typescript();
   const inner = skipOuterExpressions(value);
   if (ts.isObjectLiteralExpression(inner) && inner.properties.length === 1) {
@@ -144,45 +315,74 @@ function jsonMode(value: TS.Expression): 'json' | 'text' {
       if (property.initializer.text === 'text') return 'text';
     }
   }
-  throw new Refusal('`response_format` asks for more than plain JSON or text');
+  return undefined;
 }
 
 /**
- * Messages must be role/content pairs the neutral `ChatMessage` can hold: an array literal inline, or a
- * constant initialised with one (which then gets a `ChatMessage[]` annotation in TypeScript, since an
- * inferred `{ role: string }` would not type-check against the neutral roles).
+ * Function tools written inline in the SDK's shape (\`{ type: 'function', function: { name, description?, parameters } }\`)
+ * as neutral ones (\`{ name, description?, parameters }\`), which the adapters send back in that shape; undefined otherwise.
  */
-function checkMessages(value: TS.Expression, scopes: Scopes, isTypeScript: boolean, request: NeutralRequest): void {
+function neutralTools(value: TS.Expression): string | undefined {
+  const ts = typescript();
+  const array = skipOuterExpressions(value);
+  if (!ts.isArrayLiteralExpression(array)) return undefined;
+  const sourceFile = value.getSourceFile();
+  const tools: string[] = [];
+  for (const element of array.elements) {
+    const tool = ts.isObjectLiteralExpression(element) ? element : undefined;
+    const fields = tool && objectFields(tool);
+    const fn = fields?.get('function');
+    const type = fields?.get('type');
+    if (!fields || fields.size !== 2 || !type || !ts.isStringLiteralLike(type) || type.text !== 'function' || !fn || !ts.isObjectLiteralExpression(fn)) return undefined;
+    const inner = objectFields(fn);
+    if (!inner || !inner.has('name') || !inner.has('parameters') || [...inner.keys()].some((key) => !['name', 'description', 'parameters'].includes(key))) return undefined;
+    tools.push(`{ ${[...inner].map(([key, expression]) => `${key}: ${expression.getText(sourceFile)}`).join(', ')} }`);
+  }
+  return `[${tools.join(', ')}]`;
+}
+
+/** An object literal's plain properties by name; undefined when it has spreads, methods or computed names. */
+function objectFields(object: TS.ObjectLiteralExpression): Map<string, TS.Expression> | undefined {
+  const ts = typescript();
+  const fields = new Map<string, TS.Expression>();
+  for (const property of object.properties) {
+    const name = property.name && propertyNameText(property.name);
+    if (!ts.isPropertyAssignment(property) || name === undefined) return undefined;
+    fields.set(name, property.initializer);
+  }
+  return fields;
+}
+
+/**
+ * Whether the messages are role/content pairs the neutral \`ChatMessage\` holds as written: an array literal
+ * inline, or a constant initialised with one (which then gets a \`ChatMessage[]\` annotation in TypeScript,
+ * since an inferred \`{ role: string }\` would not type-check against the neutral roles). Otherwise the
+ * messages go through the seam's converter.
+ */
+function neutralMessages(value: TS.Expression, scopes: Scopes, isTypeScript: boolean, request: NeutralRequest): boolean {
   const ts = typescript();
   const inner = skipOuterExpressions(value);
-  if (ts.isArrayLiteralExpression(inner)) {
-    checkMessageArray(inner);
-    return;
-  }
-  if (!ts.isIdentifier(inner)) throw new Refusal('the messages are built elsewhere, so their shape cannot be checked');
+  if (ts.isArrayLiteralExpression(inner)) return isMessageArray(inner);
+  if (!ts.isIdentifier(inner)) return false;
   const binding = scopes.resolve(inner);
   const declaration = binding?.declaration;
   const init = binding?.init && skipOuterExpressions(binding.init);
-  if (!declaration || !ts.isVariableDeclaration(declaration) || binding.path.length || !init || !ts.isArrayLiteralExpression(init)) {
-    throw new Refusal('the messages are built elsewhere, so their shape cannot be checked');
-  }
-  checkMessageArray(init);
-  if (!isTypeScript) return;
-  if (declaration.type) throw new Refusal('the messages constant has a declared type; retype it to the neutral ChatMessage[] first');
+  if (!declaration || !ts.isVariableDeclaration(declaration) || binding.path.length || !init || !ts.isArrayLiteralExpression(init) || !isMessageArray(init)) return false;
+  if (!isTypeScript) return true;
+  if (declaration.type) return false;
   request.extraChanges.push({ start: declaration.name.end, end: declaration.name.end, newText: ': ChatMessage[]' });
   request.needsMessageType = true;
+  return true;
 }
 
-function checkMessageArray(array: TS.ArrayLiteralExpression): void {
+function isMessageArray(array: TS.ArrayLiteralExpression): boolean {
   const ts = typescript();
-  for (const element of array.elements) {
-    if (!ts.isObjectLiteralExpression(element)) throw new Refusal('a message is not written as { role, content }');
+  return array.elements.every((element) => {
+    if (!ts.isObjectLiteralExpression(element)) return false;
     const names = element.properties.map((property) => (property.name ? propertyNameText(property.name) : undefined));
-    if (names.length !== 2 || !names.includes('role') || !names.includes('content')) {
-      throw new Refusal('a message has fields other than role and content (names, tool calls, images)');
-    }
+    if (names.length !== 2 || !names.includes('role') || !names.includes('content')) return false;
     const role = element.properties.find((property) => property.name && propertyNameText(property.name) === 'role');
     const roleValue = role && ts.isPropertyAssignment(role) && ts.isStringLiteralLike(role.initializer) ? role.initializer.text : undefined;
-    if (!roleValue || !ROLES.has(roleValue)) throw new Refusal('a message role is not system, user or assistant written inline');
-  }
+    return !!roleValue && ROLES.has(roleValue);
+  });
 }

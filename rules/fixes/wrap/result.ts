@@ -18,24 +18,31 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
   const awaited = value.parent;
   if (!ts.isAwaitExpression(awaited)) {
     if (ts.isExpressionStatement(awaited)) return [];
+    // A stream helper (`chat.completions.stream(…)`) gives its stream without `await`, as the neutral one does.
+    if (kind === 'chat-stream') return rewriteStream(value, prefix, scopes);
     throw new Refusal('the result is not awaited where the call is made');
   }
   const use = outer(awaited);
   const parent = use.parent;
   if (ts.isExpressionStatement(parent)) return [];
-  if (kind === 'chat-stream') {
-    if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, prefix, scopes);
-    return rewriteVariable(use, (reference) => {
-      const loop = reference.parent;
-      if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, prefix, scopes);
-      throw new Refusal('the stream is used other than in a `for await` loop');
-    }, scopes);
-  }
+  if (kind === 'chat-stream') return rewriteStream(use, prefix, scopes);
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
     if (ts.isObjectBindingPattern(parent.name)) return rewriteDestructured(parent, parent.name, kind, prefix, scopes);
     return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
   }
   return rewriteAccess(use, kind, prefix, scopes);
+}
+
+/** A stream read chunk by chunk in `for await`, directly or through a variable. */
+function rewriteStream(use: TS.Expression, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const ts = typescript();
+  const parent = use.parent;
+  if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, prefix, scopes);
+  return rewriteVariable(use, (reference) => {
+    const loop = reference.parent;
+    if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, prefix, scopes);
+    throw new Refusal('the stream is used other than in a `for await` loop');
+  }, scopes);
 }
 
 /** `const r = await …`: every reference to `r` must be translatable. */

@@ -1,0 +1,89 @@
+/**
+ * Wrap coverage on real code (issue 12's yardstick): for every `vendor-call` finding of a repository, is the
+ * wrap fix offered, refused (and why, by kind), or is the call an OpenAI-only product the seam has no
+ * neutral form for? Computed in-process with the same fix engine the CLI and the server use, over the
+ * checkout as it is (nothing is written).
+ */
+import * as path from 'node:path';
+import { ConfigResolver } from '../rules/config/resolve';
+import { diskIndexHost } from '../rules/engine/disk-host';
+import { WorkspaceIndex } from '../rules/engine/workspace-index';
+import { fixesForFile } from '../rules/fixes/file-fixes';
+import { readSourceFileSync } from '../rules/files/read';
+import { listFiles } from '../rules/scan/scan';
+import { inScope } from './labels';
+import type { RepoRun } from './repositories';
+
+/** Refusal reasons by kind, first match wins; `vendor-only` is the hard lock-in a lead must see. */
+const REASON_KINDS: Array<[kind: string, pattern: RegExp]> = [
+  ['vendor-only', /OpenAI-only feature|Azure-only feature|no neutral equivalent/],
+  ['openai v3', /upgrade it first/],
+  ['runtime model', /chosen at run time|model is not a literal|model .*computed/],
+  ['request options', /more than the request argument|request options/],
+  ['request not inline', /not written inline|spread or computed|messages .*(?:cannot be checked|built elsewhere)/],
+  ['not wrapped yet', /is not wrapped yet/],
+  ['option', /has no equivalent in the provider-neutral interface/],
+  ['result escapes', /returned|passed on|escapes|is exported|not followed/],
+  ['connection', /endpoint and credentials|connection|cannot carry|client is changed|client option/],
+  ['seam unreachable', /cannot import the TypeScript seam|no seam can be made/],
+];
+
+export interface WrapCoverage {
+  calls: number;
+  offered: number;
+  vendorOnly: number;
+  /** Refusals (vendor-only aside) by kind. */
+  refused: Map<string, number>;
+  /** Every refusal with its place and reason, for reading. */
+  details: string[];
+}
+
+export async function wrapCoverage(run: RepoRun): Promise<WrapCoverage> {
+  const root = run.checkout;
+  const configs = new ConfigResolver({ workspaceRoot: root });
+  const host = diskIndexHost((file) => configs.configFor(file));
+  const index = new WorkspaceIndex(host);
+  const projectFiles = await listFiles([root], configs);
+  const coverage: WrapCoverage = { calls: 0, offered: 0, vendorOnly: 0, refused: new Map(), details: [] };
+  for (const report of run.results) {
+    const calls = report.messages.filter((message) => message.ruleId === 'vendor-call');
+    if (calls.length === 0 || !inScope(run.set, report.filePath)) continue;
+    const filePath = path.join(root, report.filePath);
+    const config = configs.configFor(filePath);
+    const read = readSourceFileSync(filePath, config.maxFileSize);
+    if (!read.ok) continue;
+    const lines = lineStarts(read.text);
+    const fixes = fixesForFile({ filePath, text: read.text, config, index, host, workspaceRoot: root, projectFiles: () => projectFiles }).filter((fix) => fix.kind === 'wrap-call');
+    for (const call of calls) {
+      coverage.calls++;
+      const offset = lines[call.line - 1] + call.column - 1;
+      const wrap = fixes.find((fix) => fix.span.start === offset);
+      const reason = wrap ? wrap.disabledReason : 'no wrap fix computed for this call';
+      if (reason === undefined) {
+        coverage.offered++;
+        continue;
+      }
+      const kind = REASON_KINDS.find(([, pattern]) => pattern.test(reason))?.[0] ?? 'other';
+      if (kind === 'vendor-only') coverage.vendorOnly++;
+      else coverage.refused.set(kind, (coverage.refused.get(kind) ?? 0) + 1);
+      coverage.details.push(`${report.filePath}:${call.line} [${kind}] ${reason}`);
+    }
+  }
+  return coverage;
+}
+
+/** The share of calls with a neutral equivalent (vendor-only aside) that the wrap is offered for. */
+export function offeredShare(coverage: WrapCoverage): number {
+  const neutral = coverage.calls - coverage.vendorOnly;
+  return neutral === 0 ? 1 : coverage.offered / neutral;
+}
+
+export function refusalSummary(coverage: WrapCoverage): string {
+  return [...coverage.refused].sort((a, b) => b[1] - a[1]).map(([kind, count]) => `${kind} ${count}`).join(', ') || '—';
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}

@@ -1,0 +1,242 @@
+/**
+ * The adapters \`aidlint seam add-provider\` adds to a seam, as TypeScript held in strings like sources.ts
+ * (same rules: see its header), by the provider's name in rules/vendors/seam-providers.ts.
+ */
+
+const ANTHROPIC = `/**
+ * Anthropic's Messages API on the official SDK (@anthropic-ai/sdk): one client per connection. System
+ * messages become the \`system\` field, tool calls and results become \`tool_use\` / \`tool_result\` blocks.
+ */
+import Anthropic from '@anthropic-ai/sdk';
+import type { Connection } from '../config';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+
+/** Anthropic requires a limit on the answer's length; this one is used when a request sets none (every current model allows it). */
+const DEFAULT_MAX_TOKENS = 4096;
+
+export function anthropicProvider(connection: Connection): Provider {
+  let client: Anthropic | undefined;
+  // Options the code did not set keep the SDK's defaults (ANTHROPIC_API_KEY, ANTHROPIC_BASE_URL …).
+  const getClient = () => (client ??= new Anthropic(connection.options?.()));
+  return {
+    chatModel: (model) => ({
+      complete: async (request, options) => toChatResult(await getClient().messages.create({ ...messageParams(model, request), stream: false }, options)),
+      stream: (request, options) => streamMessage(getClient(), model, request, options),
+    }),
+  };
+}
+
+function messageParams(model: string, request: ChatRequest): Anthropic.MessageCreateParamsNonStreaming {
+  const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  return {
+    model,
+    max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
+    system: system.length > 0 ? system.join('\\n\\n') : undefined,
+    messages: toMessageParams(request.messages),
+    // The Messages API (version 2026-10-21, SDK 1.x) takes no sampling parameters: temperature and topP are not sent.
+    stop_sequences: typeof request.stop === 'string' ? [request.stop] : request.stop,
+    tools: request.tools?.map((tool) => ({ name: tool.name, description: tool.description, input_schema: { ...tool.parameters, type: 'object' } })),
+    ...request.providerOptions,
+  };
+}
+
+/** The conversation without system messages; tool results go back as the user's \`tool_result\` blocks, one user turn for consecutive ones. */
+function toMessageParams(messages: ChatMessage[]): Anthropic.MessageParam[] {
+  const params: Anthropic.MessageParam[] = [];
+  for (const message of messages) {
+    if (message.role === 'system') continue;
+    if (message.role === 'assistant') {
+      const calls: Anthropic.ToolUseBlockParam[] = (message.toolCalls ?? []).map((call) => ({ type: 'tool_use', id: call.id, name: call.name, input: JSON.parse(call.arguments || '{}') }));
+      const text: Anthropic.ContentBlockParam[] = message.content ? [{ type: 'text', text: message.content }] : [];
+      params.push({ role: 'assistant', content: calls.length > 0 ? [...text, ...calls] : message.content });
+      continue;
+    }
+    const block: Anthropic.ContentBlockParam =
+      message.role === 'tool' ? { type: 'tool_result', tool_use_id: message.toolCallId ?? '', content: message.content } : { type: 'text', text: message.content };
+    const last = params[params.length - 1];
+    if (last && last.role === 'user' && Array.isArray(last.content)) last.content.push(block);
+    else params.push({ role: 'user', content: [block] });
+  }
+  return params;
+}
+
+function toChatResult(message: Anthropic.Message): ChatResult {
+  const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
+  const toolCalls = message.content.flatMap((block) => (block.type === 'tool_use' ? [{ id: block.id, name: block.name, arguments: JSON.stringify(block.input) }] : []));
+  const finishReason = toFinishReason(message.stop_reason);
+  const { input_tokens: inputTokens, output_tokens: outputTokens } = message.usage;
+  return { text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };
+}
+
+async function* streamMessage(client: Anthropic, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const stream = await client.messages.create({ ...messageParams(model, request), stream: true }, options);
+  for await (const event of stream) {
+    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield { text: event.delta.text };
+    else if (event.type === 'message_delta' && event.delta.stop_reason) yield { text: '', finishReason: toFinishReason(event.delta.stop_reason) };
+  }
+}
+
+const finishReasons: Record<string, FinishReason | undefined> = {
+  end_turn: 'stop',
+  stop_sequence: 'stop',
+  max_tokens: 'length',
+  tool_use: 'tool_calls',
+  refusal: 'content_filter',
+};
+
+function toFinishReason(reason: string | null): FinishReason {
+  return (reason && finishReasons[reason]) || 'other';
+}
+`;
+
+const GOOGLE = `/**
+ * Google's Gemini API on the official SDK (@google/genai): one client per connection. System messages
+ * become \`systemInstruction\`, the assistant is the \`model\` role, tool calls and results are
+ * \`functionCall\` / \`functionResponse\` parts.
+ */
+import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type HttpOptions } from '@google/genai';
+import type { Connection } from '../config';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+
+export function googleProvider(connection: Connection): Provider {
+  let client: GoogleGenAI | undefined;
+  // Options the code did not set keep the SDK's defaults (GEMINI_API_KEY, GOOGLE_GEMINI_BASE_URL …).
+  const getClient = () => (client ??= new GoogleGenAI({ ...connection.options?.() }));
+  return {
+    chatModel: (model) => ({
+      complete: async (request, options) => toChatResult(await getClient().models.generateContent(contentParams(model, request, options))),
+      stream: (request, options) => streamContent(getClient(), model, request, options),
+    }),
+    embeddingModel: (model) => ({
+      embed: async ({ input, dimensions }, options) => {
+        const response = await getClient().models.embedContent({
+          model,
+          contents: typeof input === 'string' ? [input] : input,
+          config: { outputDimensionality: dimensions, ...requestConfig(options) },
+        });
+        return { embeddings: (response.embeddings ?? []).map((embedding) => embedding.values ?? []) };
+      },
+    }),
+  };
+}
+
+function contentParams(model: string, request: ChatRequest, options: RequestOptions | undefined): GenerateContentParameters {
+  const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  return {
+    model,
+    contents: toContents(request.messages),
+    config: {
+      systemInstruction: system.length > 0 ? system.join('\\n\\n') : undefined,
+      temperature: request.temperature,
+      maxOutputTokens: request.maxTokens,
+      topP: request.topP,
+      stopSequences: typeof request.stop === 'string' ? [request.stop] : request.stop,
+      candidateCount: request.candidateCount,
+      responseMimeType: request.responseFormat === 'json' ? 'application/json' : undefined,
+      tools: request.tools && [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, description: tool.description, parametersJsonSchema: tool.parameters })) }],
+      ...requestConfig(options),
+      ...request.providerOptions,
+    },
+  };
+}
+
+/** Request options as Gemini's per-request config: the signal, and the timeout, retries and headers as HTTP options. */
+function requestConfig(options: RequestOptions | undefined): { abortSignal?: AbortSignal; httpOptions?: HttpOptions } {
+  if (!options) return {};
+  const { signal, timeout, maxRetries, headers } = options;
+  // Only what the request sets: an absent key keeps the client's setting.
+  const httpOptions: HttpOptions = {};
+  if (timeout !== undefined) httpOptions.timeout = timeout;
+  if (headers) httpOptions.headers = headers;
+  if (maxRetries !== undefined) httpOptions.retryOptions = { attempts: maxRetries + 1 };
+  return { abortSignal: signal, httpOptions: Object.keys(httpOptions).length > 0 ? httpOptions : undefined };
+}
+
+/** The conversation without system messages; a tool result names its function, found through the call it answers. */
+function toContents(messages: ChatMessage[]): Content[] {
+  const toolNames = new Map(messages.flatMap((message) => (message.toolCalls ?? []).map((call) => [call.id, call.name])));
+  const contents: Content[] = [];
+  for (const message of messages) {
+    if (message.role === 'user') contents.push({ role: 'user', parts: [{ text: message.content }] });
+    if (message.role === 'tool') {
+      const id = message.toolCallId ?? '';
+      contents.push({ role: 'user', parts: [{ functionResponse: { id, name: toolNames.get(id) ?? id, response: { output: message.content } } }] });
+    }
+    if (message.role === 'assistant') {
+      const calls = (message.toolCalls ?? []).map((call) => ({ functionCall: { id: call.id, name: call.name, args: JSON.parse(call.arguments || '{}') } }));
+      contents.push({ role: 'model', parts: [...(message.content ? [{ text: message.content }] : []), ...calls] });
+    }
+  }
+  return contents;
+}
+
+function toChatResult(response: GenerateContentResponse): ChatResult {
+  const candidates = (response.candidates ?? []).map((candidate) => {
+    const parts = candidate.content?.parts ?? [];
+    const calls = parts.some((part) => part.functionCall);
+    return { text: parts.map((part) => part.text ?? '').join(''), finishReason: calls ? 'tool_calls' : toFinishReason(candidate.finishReason) };
+  });
+  const parts = response.candidates?.[0]?.content?.parts ?? [];
+  const toolCalls = parts.flatMap((part, index) =>
+    part.functionCall ? [{ id: part.functionCall.id ?? \`call_\${index + 1}\`, name: part.functionCall.name ?? '', arguments: JSON.stringify(part.functionCall.args ?? {}) }] : [],
+  );
+  const usage = response.usageMetadata;
+  const first = candidates[0];
+  return {
+    text: first?.text ?? '',
+    finishReason: first?.finishReason ?? 'other',
+    toolCalls,
+    candidates,
+    usage: usage && { inputTokens: usage.promptTokenCount ?? 0, outputTokens: usage.candidatesTokenCount ?? 0, totalTokens: usage.totalTokenCount ?? 0 },
+  };
+}
+
+async function* streamContent(client: GoogleGenAI, model: string, request: ChatRequest, options: RequestOptions | undefined): AsyncIterable<ChatChunk> {
+  const stream = await client.models.generateContentStream(contentParams(model, request, options));
+  for await (const response of stream) {
+    const candidate = response.candidates?.[0];
+    const text = (candidate?.content?.parts ?? []).map((part) => part.text ?? '').join('');
+    yield { text, finishReason: candidate?.finishReason ? toFinishReason(candidate.finishReason) : undefined };
+  }
+}
+
+const finishReasons: Record<string, FinishReason | undefined> = {
+  STOP: 'stop',
+  MAX_TOKENS: 'length',
+  SAFETY: 'content_filter',
+  RECITATION: 'content_filter',
+  BLOCKLIST: 'content_filter',
+  PROHIBITED_CONTENT: 'content_filter',
+  SPII: 'content_filter',
+};
+
+function toFinishReason(reason: string | undefined): FinishReason {
+  return (reason && finishReasons[reason]) || 'other';
+}
+`;
+
+const OPENAI_COMPATIBLE = `/**
+ * Any server that speaks the OpenAI wire format (Ollama, vLLM, LiteLLM, a company gateway), on the
+ * \`openai\` SDK at the connection's base URL (OPENAI_COMPATIBLE_BASE_URL).
+ */
+import OpenAI, { type ClientOptions } from 'openai';
+import type { Connection } from '../config';
+import type { Provider } from '../index';
+import { openAIWireProvider } from './openai-wire';
+
+export function openAICompatibleProvider(connection: Connection): Provider {
+  const { chatModel, embeddingModel } = openAIWireProvider(() => {
+    const options: ClientOptions = { ...connection.options?.() };
+    if (!options.baseURL) throw new Error('an OpenAI-compatible connection needs a base URL: set OPENAI_COMPATIBLE_BASE_URL');
+    // Never the OpenAI key the SDK would read by default: a server that needs no key gets none.
+    return new OpenAI({ ...options, apiKey: options.apiKey ?? 'none' });
+  });
+  return { chatModel, embeddingModel };
+}
+`;
+
+export const PROVIDER_SOURCES: Readonly<Record<string, string>> = {
+  anthropic: ANTHROPIC,
+  google: GOOGLE,
+  'openai-compatible': OPENAI_COMPATIBLE,
+};

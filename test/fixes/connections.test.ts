@@ -1,0 +1,154 @@
+/**
+ * Fixes never move a request (SPEC §3, "Connections"): the azure-connections fixture has six kinds of
+ * client configuration that real apps have — two @azure/openai resources with differently named key
+ * variables (one at the SDK's built-in API version, one through `import x = require()`), Entra ID on
+ * @azure/openai and on `openai`'s AzureOpenAI (a managed identity the fake server stands in for), two
+ * AzureOpenAI resources (one whose API version comes from OPENAI_API_VERSION), a gateway with default
+ * headers, organization, project, timeout and retries, and a plain OpenAI client. Every request leaves the
+ * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
+ *
+ * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
+ * project type-checks, prints the same, and the fake server sees, request by request, the same host,
+ * path, API version, credential (the key or token itself) and identifying headers.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { runCli } from '../cli/run-cli';
+import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
+import { Editor, FIX_ALL } from '../support/lsp-editor';
+import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { bodyDifferences, wire as wireOf } from '../support/wire';
+
+const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
+/** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
+const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
+const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+
+/** Where a request went and as whom, with the headers that say who is calling. */
+const wire = (request: RecordedRequest) => wireOf(request, IDENTIFYING_HEADERS);
+
+interface Run {
+  lines: string[];
+  requests: RecordedRequest[];
+}
+
+describe('fixes keep every request where it went: connections (azure-connections fixture)', function () {
+  // The first run installs the pinned SDKs into the shared cache.
+  this.timeout(300_000);
+  const fake = useFakeOpenAI();
+  let cliDir: string;
+  let serverDir: string;
+  let original: Run;
+
+  /** The program's environment: a key variable per resource, named as the code reads them; AZURE_OPENAI_API_KEY is not set. */
+  const env = () => ({
+    FAKE_OPENAI_URL: fake().url,
+    NODE_OPTIONS: `--require ${REROUTE}`,
+    AZURE_OPENAI_KEY: 'helpdesk-key',
+    REPORTS_OPENAI_KEY: 'reports-key',
+    EU_OPENAI_KEY: 'eu-key',
+    US_OPENAI_ENDPOINT: 'https://contoso-us.openai.azure.com',
+    US_OPENAI_KEY: 'us-key',
+    OPENAI_API_VERSION: '2024-08-01-preview',
+    OPENAI_API_KEY: 'openai-key',
+    COST_CENTER: 'cc-support',
+    IDENTITY_ENDPOINT: `${fake().url}/msi/token`,
+    IDENTITY_HEADER: 'identity-secret',
+  });
+
+  async function run(dir: string): Promise<Run> {
+    const first = fake().requests.length;
+    const lines = (await runMain(dir, env())).trimEnd().split('\n');
+    return { lines, requests: fake().requests.slice(first).filter((request) => request.path !== '/msi/token') };
+  }
+
+  before(async () => {
+    cliDir = await prepareFixture('azure-connections');
+    serverDir = await prepareFixture('azure-connections');
+  });
+
+  after(() => {
+    removeFixture(cliDir);
+    removeFixture(serverDir);
+  });
+
+  it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
+    assert.equal(await typecheck(cliDir), '');
+    original = await run(cliDir);
+    assert.equal(original.lines.length, 10, original.lines.join('\n'));
+    assert.deepEqual(original.requests.map(wire), [
+      'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
+      'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
+      'contoso-reports-we.openai.azure.com /openai/deployments/reports-embeddings/embeddings?api-version=2024-03-01-preview api-key:reports-key',
+      'contoso-archive.openai.azure.com /openai/deployments/archive-gpt-4o/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      'contoso-eu.openai.azure.com /openai/deployments/eu-gpt-4o/chat/completions?api-version=2024-10-21 api-key:eu-key',
+      'contoso-us.openai.azure.com /openai/deployments/us-embeddings/embeddings?api-version=2024-08-01-preview api-key:us-key',
+      'contoso-us.openai.azure.com /openai/deployments/us-batch-gpt-4o/chat/completions?api-version=2025-01-01-preview bearer:entra-token-for-cognitiveservices.azure.com',
+      'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
+      'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
+      'api.openai.com /v1/chat/completions bearer:openai-key',
+    ]);
+  });
+
+  it('aidlint --fix wraps every call; the route files import no vendor SDK', async () => {
+    const result = await runCli(['--fix', '--format', 'json'], cliDir);
+    // What is left are warnings on the client modules, which nothing imports any more.
+    assert.equal(result.exitCode, 0, result.stderr);
+    assert.match(result.stderr, /^aidlint: \d+ fixes in \d+ files/m);
+    const left = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: Array<{ ruleId: string }> }>)
+      .filter((file) => ROUTE_FILES.includes(path.relative(cliDir, file.filePath)))
+      .flatMap((file) => file.messages.map((message) => `${path.relative(cliDir, file.filePath)} ${message.ruleId}`));
+    assert.deepEqual(left, [], 'nothing vendor-specific is left in the route files');
+    const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
+    assert.ok(files.every((file) => file.startsWith('src/clients/')), files.join(', '));
+    for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
+  });
+
+  it('after the fix: type-checks, prints the same, and every request keeps its host, path, API version, credential and identifying headers', async () => {
+    assert.equal(await typecheck(cliDir), '');
+    const fixed = await run(cliDir);
+    assert.deepEqual(fixed.lines, original.lines);
+    assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
+    assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+  });
+
+  it('the seam has one connection per client configuration, key variables named as the code named them', () => {
+    const config = fs.readFileSync(path.join(cliDir, 'src', 'ai', 'config.ts'), 'utf8');
+    const connections = [...config.matchAll(/^ {2}(\w+): \{\n {4}provider: '([\w-]+)'/gm)].map((match) => `${match[1]} ${match[2]}`);
+    assert.deepEqual(connections.sort(), [
+      'contosoArchive azure-openai',
+      'contosoEu azure-openai',
+      'contosoHelpdesk azure-openai',
+      'contosoReportsWe azure-openai',
+      'llmGatewayContoso openai',
+      'openai openai',
+      'us azure-openai',
+      'us2 azure-openai',
+    ]);
+    for (const variable of ['AZURE_OPENAI_KEY', 'REPORTS_OPENAI_KEY', 'EU_OPENAI_KEY', 'US_OPENAI_KEY']) assert.match(config, new RegExp(`process\\.env\\.${variable}\\b`));
+    assert.doesNotMatch(config, /AZURE_OPENAI_API_KEY/, 'no key variable the code did not use');
+  });
+
+  it("the language server's fix-all, file by file, gives the same tree, and it sends the same requests", async () => {
+    const editor = new Editor(serverDir);
+    await editor.start();
+    try {
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES];
+      for (const file of files) {
+        const documentUri = await editor.openFile(file);
+        const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
+        if (action?.edit) await editor.apply(action.edit);
+      }
+    } finally {
+      await editor.client.shutdown();
+    }
+    for (const file of [...ROUTE_FILES, 'src/ai/config.ts']) {
+      assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
+    }
+    assert.equal(await typecheck(serverDir), '');
+    const fixed = await run(serverDir);
+    assert.deepEqual(fixed.lines, original.lines);
+    assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
+  });
+});

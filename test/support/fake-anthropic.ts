@@ -1,0 +1,77 @@
+/**
+ * Anthropic's Messages API (`POST /v1/messages`) on the fake server: the request is read as Anthropic
+ * defines it (a separate `system`, content blocks, `tool_use` / `tool_result`, required `max_tokens`,
+ * the key as `x-api-key` or, since API version 2026-10-21, a bearer token, and the `anthropic-version` header), answered as the OpenAI fake answers the same conversation,
+ * and written back as a Message, or as Anthropic's server-sent events with `stream: true`.
+ * test/support/fake-vendors.test.ts checks it with the official @anthropic-ai/sdk.
+ */
+import type * as http from 'node:http';
+import { type Json, type RecordedRequest, answer, sendJson } from './fake-openai-server';
+
+export function respondAnthropic(request: RecordedRequest, response: http.ServerResponse): boolean {
+  if (request.path !== '/v1/messages') return false;
+  const failure = refusal(request);
+  if (failure) {
+    response.writeHead(failure.status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ type: 'error', error: { type: failure.type, message: failure.message } }));
+    return true;
+  }
+  const body = request.body as Json;
+  const model = String(body.model);
+  const { words, finishReason, toolCall, usage } = answer(model, asOpenAIRequest(body));
+  const stopReason = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use' }[finishReason];
+  const content: Json[] = toolCall
+    ? [{ type: 'tool_use', id: 'toolu_1', name: toolCall.function.name, input: JSON.parse(toolCall.function.arguments) }]
+    : [{ type: 'text', text: words.join(''), citations: null }];
+  const message = { id: 'msg_fake', type: 'message', role: 'assistant', model, content, stop_reason: stopReason, stop_sequence: null };
+  const tokens = { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens };
+  if (body.stream !== true) {
+    sendJson(response, { ...message, usage: tokens });
+    return true;
+  }
+  const events: Array<[string, Json]> = [
+    ['message_start', { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...tokens, output_tokens: 0 } } }],
+    ...content.flatMap((block, index): Array<[string, Json]> => {
+      const start: Json = block.type === 'text' ? { type: 'text', text: '', citations: null } : { ...block, input: {} };
+      const deltas: Json[] =
+        block.type === 'text' ? words.map((word) => ({ type: 'text_delta', text: word })) : [{ type: 'input_json_delta', partial_json: JSON.stringify(block.input) }];
+      return [
+        ['content_block_start', { type: 'content_block_start', index, content_block: start }],
+        ...deltas.map((delta): [string, Json] => ['content_block_delta', { type: 'content_block_delta', index, delta }]),
+        ['content_block_stop', { type: 'content_block_stop', index }],
+      ];
+    }),
+    ['message_delta', { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage: { output_tokens: tokens.output_tokens } }],
+    ['message_stop', { type: 'message_stop' }],
+  ];
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const [name, data] of events) response.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
+  response.end();
+  return true;
+}
+
+/** What Anthropic refuses: no credentials, no version header, no `max_tokens`, a system message among the messages. */
+function refusal(request: RecordedRequest): { status: number; type: string; message: string } | undefined {
+  if (request.method !== 'POST') return { status: 404, type: 'not_found_error', message: `no route for ${request.method} ${request.path}` };
+  if (request.credential !== 'x-api-key' && request.credential !== 'bearer') return { status: 401, type: 'authentication_error', message: 'an x-api-key or authorization header is required' };
+  if (!request.headers['anthropic-version']) return { status: 400, type: 'invalid_request_error', message: 'anthropic-version header is required' };
+  const body = request.body as Json | undefined;
+  if (typeof body !== 'object' || body === null) return { status: 400, type: 'invalid_request_error', message: 'the body is not a JSON object' };
+  if (typeof body.max_tokens !== 'number') return { status: 400, type: 'invalid_request_error', message: 'max_tokens: field required' };
+  const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
+  if (messages.some((message) => message.role !== 'user' && message.role !== 'assistant')) {
+    return { status: 400, type: 'invalid_request_error', message: 'messages: roles must be user or assistant (the system prompt is the system field)' };
+  }
+  return undefined;
+}
+
+/** The conversation as the OpenAI fake reads it: a user turn of only tool results is a tool message. */
+function asOpenAIRequest(body: Json): Json {
+  const messages = (body.messages as Json[]).map((message) => {
+    const blocks = Array.isArray(message.content) ? (message.content as Json[]) : [];
+    const toolResults = blocks.length > 0 && blocks.every((block) => block.type === 'tool_result');
+    return { role: toolResults ? 'tool' : message.role, content: message.content };
+  });
+  const tools = Array.isArray(body.tools) ? (body.tools as Json[]).map((tool) => ({ type: 'function', function: { name: tool.name } })) : undefined;
+  return { messages, tools, max_tokens: body.max_tokens };
+}
