@@ -1,6 +1,7 @@
 /** Parse one file and derive everything the rules and the index need from it; the tree is then dropped. */
 import { type Directive, findDirectives } from './directives';
 import type { ModuleHost } from './evaluate';
+import type { HeldMembers } from './class-members';
 import type { ModuleExports } from './exports';
 import type * as TS from 'typescript';
 import { type ExtractOptions, type ExtractionState, extractFacts } from './extract';
@@ -14,6 +15,8 @@ export interface Analysis {
   foreignFacts: ForeignFact[];
   exports: ModuleExports;
   literals: ExportedLiterals;
+  /** Exported classes that keep constructor arguments (base classes followed from `super(…)`). */
+  classes: Map<string, HeldMembers>;
   directives: Directive[];
   syntaxError?: SyntaxProblem;
 }
@@ -52,8 +55,8 @@ export function analyzeEdited(
 
 function analyzeTree(sourceFile: TS.SourceFile, host: ModuleHost & LiteralHost, options: ExtractOptions): { analysis: Analysis; extraction?: ExtractionState } {
   try {
-    const { facts, foreignFacts, exports, literals, state } = extractFacts(sourceFile, host, options);
-    const analysis = { facts, foreignFacts, exports, literals, directives: findDirectives(sourceFile), syntaxError: firstSyntaxError(sourceFile) };
+    const { facts, foreignFacts, exports, literals, classes, state } = extractFacts(sourceFile, host, options);
+    const analysis = { facts, foreignFacts, exports, literals, classes, directives: findDirectives(sourceFile), syntaxError: firstSyntaxError(sourceFile) };
     return { analysis, extraction: state };
   } catch (error) {
     if (error instanceof RangeError) throw new NestingTooDeepError(sourceFile.fileName);

@@ -5,10 +5,11 @@
  */
 import type * as TS from 'typescript';
 import { HTTP_LIBRARIES, matchVendorModule } from '../vendors/table';
+import { type HeldArgument, heldMembers, superArguments } from './class-members';
 import { LiteralTracer, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { type Binding, type ImportOrigin, Scopes } from './scope';
-import { StaticValues } from './strings';
+import { StaticValues, propertyNameText } from './strings';
 import { isFallbackOperator, moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
 import { type Value, constructValue, deploymentOptionOf, memberValue, viaModule } from './values';
 
@@ -18,6 +19,8 @@ export interface ModuleHost {
   resolveModule(fromFile: string, specifier: string): string | undefined;
   /** Value of an export of a workspace module, analysing it on demand. */
   exportOf(file: string, name: string): Value | undefined;
+  /** The constructor argument a member of an exported class of a workspace module keeps (a base class), analysing it on demand. */
+  heldByExportedClass(file: string, name: string, member: string): HeldArgument | undefined;
 }
 
 const IN_PROGRESS = Symbol('in-progress');
@@ -265,6 +268,7 @@ export class Evaluator {
           if (value) break;
           value = this.evaluate(assigned);
         }
+        if (!value && binding.fallback) value = this.evaluate(binding.fallback);
         return value ?? (binding.path.length === 0 ? this.typeValue(binding.typeNode) : undefined);
       }
       default:
@@ -296,14 +300,23 @@ export class Evaluator {
     return returns ? { kind: 'function', returns } : undefined;
   }
 
-  /** `this.name` inside a class: field initializers and types, parameter properties, and assignments. */
+  /**
+   * `this.name` inside a class: field initializers and types, parameter properties, assignments, methods
+   * and getters (what they return, else their declared return type), and what a base class keeps of the
+   * arguments this class passes to `super(…)`.
+   */
   private thisMember(node: TS.Node, name: string): Value | undefined {
     const ts = this.ts;
     const owner = enclosingClass(node);
     if (!owner) return undefined;
     for (const member of owner.members) {
-      if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) {
+      if (ts.isPropertyDeclaration(member) && propertyNameText(member.name) === name) {
         const value = (member.initializer && this.evaluate(member.initializer)) ?? this.typeValue(member.type);
+        if (value) return value;
+      }
+      if ((ts.isMethodDeclaration(member) || ts.isGetAccessorDeclaration(member)) && propertyNameText(member.name) === name) {
+        const method = this.methodValue(member);
+        const value = ts.isGetAccessorDeclaration(member) ? method?.returns : method;
         if (value) return value;
       }
       if (ts.isConstructorDeclaration(member)) {
@@ -319,13 +332,51 @@ export class Evaluator {
       const value = this.evaluate(assigned);
       if (value) return value;
     }
+    if (!owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) return undefined;
+    const inherited = this.inheritedMember(owner, name);
+    if (inherited) return inherited;
     // A subclass uses the base class's `this.openai`: its constructor takes the same parameter, typed, for `super(…)`.
-    if (owner.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)) {
-      const constructor = owner.members.find(ts.isConstructorDeclaration);
-      const parameter = constructor?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
-      if (parameter) return this.typeValue(parameter.type);
+    const constructor = owner.members.find(ts.isConstructorDeclaration);
+    const parameter = constructor?.parameters.find((candidate) => ts.isIdentifier(candidate.name) && candidate.name.text === name);
+    return parameter && this.typeValue(parameter.type);
+  }
+
+  /** What calling a method returns: its `return`s, else its declared return type. */
+  private methodValue(method: TS.MethodDeclaration | TS.GetAccessorDeclaration): Extract<Value, { kind: 'function' }> | undefined {
+    const body = this.functionValue(method);
+    if (body?.kind === 'function') return body;
+    const declared = this.typeValue(method.type);
+    return declared && { kind: 'function', returns: declared };
+  }
+
+  /** `this.client` kept by the base class from a constructor argument: the argument this class passes to `super(…)`. */
+  private inheritedMember(owner: TS.ClassLikeDeclaration, name: string): Value | undefined {
+    const args = superArguments(owner);
+    const held = args?.length ? this.heldByBaseClass(owner, name) : undefined;
+    if (!args || !held || args.slice(0, held.parameter + 1).some((argument) => this.ts.isSpreadElement(argument))) return undefined;
+    const argument = args[held.parameter];
+    const value = argument && this.evaluate(argument);
+    return value && held.call ? { kind: 'function', returns: value } : value;
+  }
+
+  /** The constructor argument member `name` of the base class (of this file, or exported by a workspace module) keeps. */
+  private heldByBaseClass(owner: TS.ClassLikeDeclaration, name: string): HeldArgument | undefined {
+    const ts = this.ts;
+    const base = owner.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword)?.types[0]?.expression;
+    const binding = base && ts.isIdentifier(base) ? this.scopes.resolve(base) : undefined;
+    if (!binding) return undefined;
+    if (binding.kind === 'class') return ts.isClassLike(binding.declaration) ? heldMembers(binding.declaration)?.get(name) : undefined;
+    let specifier: string | undefined;
+    let path: string[] = binding.path;
+    if (binding.kind === 'import' && binding.origin && !binding.origin.typeOnly) {
+      specifier = binding.origin.specifier;
+      if (binding.origin.imported !== '*') path = [binding.origin.imported, ...path];
+    } else if (binding.kind === 'variable' && binding.init && ts.isCallExpression(skipOuterExpressions(binding.init))) {
+      // `const Provider = require('./provider')`, `const { Provider } = require('./providers')`.
+      specifier = moduleSpecifierOfCall(skipOuterExpressions(binding.init) as TS.CallExpression);
     }
-    return undefined;
+    const file = specifier !== undefined && path.length <= 1 ? this.host.resolveModule(this.filePath, specifier) : undefined;
+    return file ? this.host.heldByExportedClass(file, path[0] ?? 'default', name) : undefined;
   }
 }
 

@@ -16,16 +16,17 @@ import {
   vendorSpec,
   type VendorSpec,
 } from '../vendors/table';
+import { type HeldMembers, exportedClasses } from './class-members';
 import { EnvReads } from './env-reads';
 import { Evaluator, type ModuleHost } from './evaluate';
 import { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
 import type { Fact, ForeignFact, ImportForm, Span } from './facts';
 import type { VendorId } from './types';
-import { type ExportedLiterals, type LiteralEntry, type LiteralHost, type LiteralOrigin, LiteralTracer, assembleLiterals } from './literal-origins';
+import { type ExportedLiterals, type LiteralEntry, type LiteralHost, type LiteralOrigin, LiteralTracer, assembleLiterals, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
-import { VendorNames, boundNames } from './vendor-names';
+import { VendorNames, baseToken, boundNames } from './vendor-names';
 import { type Value, callPatternsOf, constructValue } from './values';
 import { type ExportEntry, type ModuleExports, assembleExports, commonJsExports, statementExports } from './exports';
 import {
@@ -46,6 +47,8 @@ export interface Extraction {
   foreignFacts: ForeignFact[];
   exports: ModuleExports;
   literals: ExportedLiterals;
+  /** Exported classes that keep constructor arguments (base classes followed from `super(…)`). */
+  classes: Map<string, HeldMembers>;
   /** With `incremental`: what the next extraction of an edit of this file can reuse. */
   state?: ExtractionState;
 }
@@ -85,6 +88,9 @@ const GENERIC_KEY_PROPERTIES = ['apiKey', 'api_key'];
 const REQUEST_BODY_PROPERTIES = ['body', 'data', 'json'];
 /** URL text right before a substitution that names the model or Azure deployment. */
 const MODEL_URL_SLOT = /(?:[?&]model=|\/deployments\/)$/;
+
+/** Template text right before a substitution that is the API version (`?api-version=${apiVersion}`). */
+const API_VERSION_SLOT = /[?&]api-version=$/;
 
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
@@ -209,7 +215,8 @@ class FactExtractor {
     }
     const exports = assembleExports([...exportEntries, ...commonJsExports(this.commonJsExports, this.evaluator)]);
     const literals = assembleLiterals([...literalEntries, ...this.tracer.commonJsLiterals(this.commonJsExports)]);
-    const extraction: Extraction = { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals };
+    const classes = exportedClasses(this.sourceFile, this.listedExports, this.commonJsExports);
+    const extraction: Extraction = { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals, classes };
     if (this.options.incremental) extraction.state = this.state(records, context, walkResults);
     return extraction;
   }
@@ -506,6 +513,9 @@ class FactExtractor {
       this.current.mocks.push(first.text);
       return;
     }
+    // Whatever `super(…)` passes, `this.x` in the class may read back from the base class.
+    const owner = call.expression.kind === ts.SyntaxKind.SuperKeyword ? enclosingClass(call) : undefined;
+    if (owner) this.current.flows.push({ targets: [baseToken(owner)], source: call });
     this.current.calls.push(call);
     this.checkEnvRead(call);
     for (const argument of call.arguments) if (ts.isIdentifier(argument)) this.current.valueReferences.push(argument);
@@ -719,8 +729,12 @@ class FactExtractor {
     if (!this.mayHoldHosts && !this.mayHoldApiVersions) return;
     const raw = this.sourceFile.text.slice(node.getStart(this.sourceFile), node.end);
     const start = node.getStart(this.sourceFile);
-    if (this.mayHoldApiVersions) for (const query of findApiVersionQueries(raw)) {
-      this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
+    if (this.mayHoldApiVersions) {
+      for (const query of findApiVersionQueries(raw)) {
+        this.add({ kind: 'api-version-literal', value: query.value, span: { start: start + query.start, end: start + query.end } });
+      }
+      const substituted = API_VERSION_SLOT.test((node as TS.LiteralLikeNode).text) ? substitutionAfter(node) : undefined;
+      if (substituted) this.apiVersionLiterals(substituted);
     }
     // A URL or bare host, not prose that mentions one ("Could not reach api.openai.com") or a link in UI markup.
     if (!this.mayHoldHosts || /\s/.test((node as TS.LiteralLikeNode).text)) return;
@@ -747,10 +761,15 @@ class FactExtractor {
     const key = propertyNameText(name);
     if (key === undefined) return;
     if (isApiVersionProperty(key)) {
-      this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
+      this.apiVersionLiterals(value);
     } else if (API_KEY_PROPERTIES.includes(key) && (!GENERIC_KEY_PROPERTIES.includes(key) || this.azureOpenAiContext())) {
       this.checkAzureKeyValue(value);
     }
+  }
+
+  /** Dated API versions an expression carries, reported where each is written. */
+  private apiVersionLiterals(value: TS.Expression): void {
+    this.literalFacts(value, [], isApiVersionValue, (origin) => ({ kind: 'api-version-literal', value: origin.value, span: origin.span }));
   }
 
   private azureOpenAiContext(): boolean {
@@ -796,6 +815,15 @@ class FactExtractor {
       if (vendor) this.add({ kind: 'env-read', vendor, name: name!, span: this.span(property) });
     }
   }
+}
+
+/** The substitution right after a template's head or middle piece (`${x}` after `…?api-version=`). */
+function substitutionAfter(piece: TS.Node): TS.Expression | undefined {
+  const ts = typescript();
+  if (ts.isTemplateHead(piece)) return ts.isTemplateExpression(piece.parent) ? piece.parent.templateSpans[0]?.expression : undefined;
+  if (!ts.isTemplateMiddle(piece) || !ts.isTemplateSpan(piece.parent)) return undefined;
+  const spans = piece.parent.parent.templateSpans;
+  return spans[spans.indexOf(piece.parent) + 1]?.expression;
 }
 
 /** `a.b.c` for identifier/property chains (`jest.mock`, `module.exports`), '' otherwise. */

@@ -160,8 +160,9 @@ export class LiteralTracer {
   private identifier(identifier: TS.Identifier, path: readonly string[], depth: number): LiteralOrigin[] {
     const binding = this.scopes.resolve(identifier);
     if (!binding) return [];
-    if ((binding.kind === 'variable' || binding.kind === 'parameter') && binding.init) {
-      return this.trace(binding.init, [...binding.path, ...path], depth + 1);
+    if (binding.kind === 'variable' || binding.kind === 'parameter') {
+      const given = binding.init ? this.trace(binding.init, [...binding.path, ...path], depth + 1) : [];
+      return binding.fallback ? [...given, ...this.trace(binding.fallback, path, depth + 1)] : given;
     }
     if (binding.kind === 'import' && binding.origin && !binding.origin.typeOnly) {
       const { specifier, imported } = binding.origin;

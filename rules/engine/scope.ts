@@ -24,6 +24,8 @@ export interface Binding {
   init?: TS.Expression;
   /** Destructuring path from the initializer to this binding (`const { chat: { completions } } = client`). */
   path: string[];
+  /** Default of a destructured element (`const { model = 'gpt-4o' } = options`), taken when the property is missing. */
+  fallback?: TS.Expression;
   /** Declared type, when written (`client: OpenAI`). */
   typeNode?: TS.TypeNode;
   origin?: ImportOrigin;
@@ -185,10 +187,11 @@ export class Scopes {
     base: Omit<Binding, 'name' | 'path'>,
     path: string[],
     into: Map<string, Binding>,
+    fallback?: TS.Expression,
   ): void {
     const ts = this.ts;
     if (ts.isIdentifier(name)) {
-      add(into, { ...base, name: name.text, path });
+      add(into, { ...base, name: name.text, path, ...(fallback && { fallback }) });
       return;
     }
     name.elements.forEach((element, index) => {
@@ -201,7 +204,7 @@ export class Scopes {
         key = String(index);
       }
       if (key === undefined) return;
-      this.collectName(element.name, base, [...path, key], into);
+      this.collectName(element.name, base, [...path, key], into, element.initializer);
     });
   }
 }

@@ -39,7 +39,9 @@ export class StaticValues {
       return (inner.arguments ?? []).flatMap((argument) => this.fragments(argument, depth + 1));
     }
     const init = this.initializerOf(inner);
-    return init ? this.fragments(init, depth + 1) : [UNKNOWN_FRAGMENT];
+    const parts = init ? this.fragments(init, depth + 1) : [];
+    // A variable holding '' is a blank to fill in (`const resourceName = ''; // your resource`): unknown.
+    return parts.join('') ? parts : [UNKNOWN_FRAGMENT];
   }
 
   /** Properties of an object literal (directly or through a variable), spreads included. */

@@ -22,12 +22,16 @@ export function skipOuterExpressions(node: TS.Expression): TS.Expression {
   }
 }
 
+/** `a ?? b`, `a || b`, `a && b`, and their assignments (`a ??= b` is `a` or `b`, the lazy initialisation idiom). */
 export function isFallbackOperator(kind: TS.SyntaxKind): boolean {
   const ts = typescript();
   return (
     kind === ts.SyntaxKind.QuestionQuestionToken ||
     kind === ts.SyntaxKind.BarBarToken ||
-    kind === ts.SyntaxKind.AmpersandAmpersandToken
+    kind === ts.SyntaxKind.AmpersandAmpersandToken ||
+    kind === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+    kind === ts.SyntaxKind.BarBarEqualsToken ||
+    kind === ts.SyntaxKind.AmpersandAmpersandEqualsToken
   );
 }
 

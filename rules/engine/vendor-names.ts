@@ -9,6 +9,7 @@
 import type * as TS from 'typescript';
 import { HTTP_GLOBALS } from '../vendors/table';
 import { escapeRegExp } from '../vendors/patterns';
+import { enclosingClass } from './literal-origins';
 import { skipOuterExpressions } from './syntax';
 import { typescript } from './parse';
 
@@ -79,7 +80,9 @@ export class VendorNames {
   /** Can the receiver of this callee (`a` of `a.b.c`, `m` of `this.m.x`) hold a vendor value? */
   mayHoldVendor(callee: TS.Expression): boolean {
     const root = receiverName(callee);
-    return root === undefined || this.names.has(root);
+    if (root === undefined || this.names.has(root)) return true;
+    const owner = startsWithThis(callee) ? enclosingClass(callee) : undefined;
+    return !!owner && this.names.has(baseToken(owner));
   }
 }
 
@@ -102,6 +105,27 @@ function receiverName(callee: TS.Expression): string | undefined {
       return undefined;
     }
   }
+}
+
+const baseTokens = new WeakMap<TS.ClassLikeDeclaration, string>();
+let baseTokenCount = 0;
+
+/**
+ * The name a class's `super(…)` arguments flow to: not an identifier, so no name in the code can taint
+ * it. One per class node, not per position: the incremental parser reuses a class an edit above it
+ * moves, and the records carried over with it keep the name they were made with.
+ */
+export function baseToken(owner: TS.ClassLikeDeclaration): string {
+  let token = baseTokens.get(owner);
+  if (token === undefined) baseTokens.set(owner, (token = `super#${++baseTokenCount}`));
+  return token;
+}
+
+function startsWithThis(callee: TS.Expression): boolean {
+  const ts = typescript();
+  let node = skipOuterExpressions(callee);
+  while (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) node = skipOuterExpressions(node.expression);
+  return node.kind === ts.SyntaxKind.ThisKeyword;
 }
 
 /** Names bound by a declaration name or binding pattern. */

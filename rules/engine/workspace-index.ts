@@ -5,14 +5,19 @@
  */
 import { type RawSource, prefilter } from '../vendors/patterns';
 import { type Analysis, type EditableAnalysis, analyzeEdited, analyzeSource } from './analysis';
+import type { HeldArgument } from './class-members';
+import { CycleGuard, type Part } from './cycle-guard';
 import { type DependencyRecorder, dependencyKeys } from './dependencies';
 import { importSpecifiers } from './import-specifiers';
 import type { ModuleHost } from './evaluate';
 import { lookupExport } from './exports';
 import type { ForeignFact } from './facts';
-import { type LiteralHost, type LiteralOrigin, lookupExportedLiterals } from './literal-origins';
+import { type LiteralHost, type LiteralOrigin, lookupExportedLiterals, pathKey } from './literal-origins';
 import { type FileSystemView, ModuleResolver } from './module-resolver';
 import type { Value } from './values';
+
+const ANALYSIS = 'analysis:';
+const EXPORTS = 'exports:';
 
 export interface IndexHost extends FileSystemView {
   /** Current text of a file (an open editor's buffer or the file on disk), undefined if unreadable. */
@@ -56,6 +61,18 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
   private readonly recorder?: DependencyRecorder;
   /** With `incremental`: per edited file, what its next analysis can reuse (most recently analysed last). */
   private readonly editable?: Map<string, EditableAnalysis>;
+  /** Results computed inside an import cycle from a placeholder that proved wrong are forgotten (see `CycleGuard`). */
+  private readonly cycles = new CycleGuard((key) => {
+    if (key.startsWith(ANALYSIS)) {
+      const filePath = key.slice(ANALYSIS.length);
+      this.analyses.delete(filePath);
+      // Its records per statement hold what the wrong placeholder gave: the next analysis starts afresh.
+      const editable = this.editable?.get(filePath);
+      if (editable) editable.extraction = undefined;
+    } else {
+      this.exporters.delete(key.slice(EXPORTS.length));
+    }
+  });
 
   constructor(host: IndexHost, options: IndexOptions = {}) {
     this.recorder = options.recorder;
@@ -131,13 +148,16 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     if (current === undefined) return undefined;
     let analysis: Analysis;
     try {
-      analysis = text !== undefined && this.editable ? this.analyseEdited(filePath, text) : analyzeSource(filePath, current, this, this.host.configuredHosts(filePath));
+      analysis = this.cycles.run(
+        ANALYSIS + filePath,
+        () => (text !== undefined && this.editable ? this.analyseEdited(filePath, text) : analyzeSource(filePath, current, this, this.host.configuredHosts(filePath))),
+        (done) => this.analyses.set(filePath, { text: current, analysis: done }),
+      );
     } catch (error) {
       this.analyses.delete(filePath);
       this.editable?.delete(filePath);
       throw error;
     }
-    this.analyses.set(filePath, { text: current, analysis });
     for (const { file } of analysis.foreignFacts) {
       let users = this.literalUsers.get(file);
       if (!users) this.literalUsers.set(file, (users = new Set()));
@@ -162,7 +182,10 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
    * written (following re-exports). The module is analysed on demand, whatever its text mentions.
    */
   exportedLiterals(filePath: string, path: readonly string[], depth = 0): LiteralOrigin[] {
-    const analysis = depth < 8 ? this.safeAnalysis(filePath) : undefined;
+    const analysis =
+      depth < 8
+        ? this.analysisFor(filePath, 'literals', ({ literals }) => literals.values.has(pathKey(path)) || literals.forwards.has(path[0]) || !!literals.stars.length)
+        : undefined;
     if (!analysis) return [];
     return lookupExportedLiterals(analysis.literals, path, (specifier, next) => {
       const target = this.resolveModule(filePath, specifier);
@@ -211,43 +234,88 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     return target;
   }
 
+  /**
+   * The constructor argument that member `member` of exported class `name` keeps (a base class followed
+   * from `super(…)`), following re-exports; the module is analysed on demand.
+   */
+  heldByExportedClass(filePath: string, name: string, member: string, depth = 0): HeldArgument | undefined {
+    const analysis =
+      depth < 8
+        ? this.analysisFor(filePath, 'exports', ({ classes, literals }) => !!classes.get(name)?.has(member) || literals.forwards.has(name) || !!literals.stars.length)
+        : undefined;
+    if (!analysis) return undefined;
+    const own = analysis.classes.get(name);
+    if (own) return own.get(member);
+    const follow = (specifier: string, exported: string) => {
+      const target = this.resolveModule(filePath, specifier);
+      return target ? this.heldByExportedClass(target, exported, member, depth + 1) : undefined;
+    };
+    const forward = analysis.literals.forwards.get(name);
+    if (forward) return follow(forward.specifier, forward.imported);
+    for (const star of analysis.literals.stars) {
+      const found = follow(star, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   exportOf(filePath: string, name: string): Value | undefined {
+    if (this.exporters.get(filePath) === 'pending') {
+      // Asked about one name: the placeholder is wrong only if that name turns out to be a vendor value.
+      this.readPending(filePath, () => this.exportOf(filePath, name) !== undefined);
+      return undefined;
+    }
     if (!this.exportsVendor(filePath)) return undefined;
-    const analysis = this.safeAnalysis(filePath);
-    return analysis && lookupExport(analysis.exports, name, (file, exportName) => this.exportOf(file, exportName));
+    const lookup = (analysis: Analysis) => lookupExport(analysis.exports, name, (file, exportName) => this.exportOf(file, exportName));
+    const analysis = this.analysisFor(filePath, 'exports', (done) => lookup(done) !== undefined);
+    return analysis && lookup(analysis);
   }
 
   /** Does a module export any vendor value? Decided without parsing when its text and imports cannot. */
   exportsVendor(filePath: string): boolean {
     const known = this.exporters.get(filePath);
-    if (known !== undefined) {
-      const key = dependencyKeys.file(filePath);
-      if (known === 'pending' && this.recorder) this.pendingReads.set(filePath, [...(this.pendingReads.get(filePath) ?? []), ...this.recorder.cycleThrough(key)]);
-      this.recorder?.use(key);
-      return known === true;
+    if (known === 'pending') {
+      this.readPending(filePath, () => this.exporters.get(filePath) === true);
+      return false;
     }
-    return this.forFile(filePath, () => this.decideExportsVendor(filePath));
+    if (known === undefined) this.forFile(filePath, () => this.decideExportsVendor(filePath));
+    else this.recorder?.use(dependencyKeys.file(filePath));
+    this.cycles.used(EXPORTS + filePath, 'exports');
+    return this.exporters.get(filePath) === true;
   }
 
-  private decideExportsVendor(filePath: string): boolean {
+  private decideExportsVendor(filePath: string): void {
     this.exporters.set(filePath, 'pending');
-    let result = false;
+    let result: boolean;
     try {
-      if (this.needsAnalysis(filePath)) {
-        const analysis = this.safeAnalysis(filePath);
-        result = !!analysis && [...analysis.exports.named.values(), ...analysis.exports.stars].some((value) => this.carriesVendor(value));
-      }
+      const compute = () => {
+        if (!this.needsAnalysis(filePath)) return false;
+        const analysis = this.analysisFor(filePath, 'exports', (done) => this.exportsVendorValue(done));
+        return !!analysis && this.exportsVendorValue(analysis);
+      };
+      result = this.cycles.run(EXPORTS + filePath, compute, (decided) => this.exporters.set(filePath, decided));
     } catch (error) {
       // Undecided, not "no vendor": ask again next time.
       this.exporters.delete(filePath);
+      this.pendingReads.delete(filePath);
       throw error;
     }
-    this.exporters.set(filePath, result);
-    // Read as "no" while undecided (an import cycle): that mattered only if the answer is "yes".
+    // Read as "no" while undecided (an import cycle): that mattered to a cache only if the answer is "yes".
     const cycle = this.pendingReads.get(filePath);
     if (cycle && result) this.recorder?.markCyclic(cycle);
     this.pendingReads.delete(filePath);
-    return result;
+  }
+
+  /**
+   * Whether module `filePath` exports vendor values was asked while it is being decided (an import
+   * cycle): the asker gets "no" for now. The guard checks that answer (`differs`) once it is decided;
+   * a recording cache notes the cycle, whose results depended on where the scan entered it.
+   */
+  private readPending(filePath: string, differs: () => boolean): void {
+    this.cycles.ask(EXPORTS + filePath, 'exports', differs);
+    const key = dependencyKeys.file(filePath);
+    if (this.recorder) this.pendingReads.set(filePath, [...(this.pendingReads.get(filePath) ?? []), ...this.recorder.cycleThrough(key)]);
+    this.recorder?.use(key);
   }
 
   /** Forget a file (its text changed or it was deleted) and every analysis that used it; returns them all. */
@@ -278,6 +346,29 @@ export class WorkspaceIndex implements ModuleHost, LiteralHost {
     this.dependents.clear();
     this.literalUsers.clear();
     this.resolver.invalidate();
+  }
+
+  private exportsVendorValue({ exports }: Analysis): boolean {
+    return [...exports.named.values(), ...exports.stars].some((value) => this.carriesVendor(value));
+  }
+
+  /**
+   * The analysis of a module for a question about its exports. Asked while that module is being analysed
+   * (an import cycle), it answers nothing for now; `differs` tells, once the analysis is done, whether
+   * the real answer is something, which makes what used the placeholder be computed again.
+   */
+  private analysisFor(filePath: string, part: Part, differs: (done: Analysis) => boolean): Analysis | undefined {
+    const key = ANALYSIS + filePath;
+    const analysis = this.safeAnalysis(filePath);
+    if (analysis) {
+      this.cycles.used(key, part);
+    } else if (this.analyses.get(filePath) === null) {
+      this.cycles.ask(key, part, () => {
+        const done = this.analyses.get(filePath)?.analysis;
+        return !!done && differs(done);
+      });
+    }
+    return analysis;
   }
 
   /** A re-exported workspace module counts only if it exports vendor values itself. */

@@ -178,14 +178,21 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
   const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
-  const plan = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
+  const planned = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
   const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
-  if ('refused' in plan) return refuse(plan.refused);
+  if ('refused' in planned) return refuse(planned.refused);
+  let plan = planned;
   // Callers first: a refusal must leave the seam's config as it was.
   let returned: ReturnedResult | undefined;
   let modelCall: { callee: string; text: string };
   try {
-    returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+    try {
+      returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+    } catch (error) {
+      // Callers that cannot take the neutral result keep the SDK's shape, converted where the call is.
+      if (!(error instanceof Refusal) || !plan.atBoundary) throw error;
+      plan = { ...plan, ...plan.atBoundary, returnedBy: undefined };
+    }
     modelCall = seam.transaction(() => {
       const call = seamModelCall(session, fact, plan, seam);
       // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
@@ -193,6 +200,8 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       const missing = seam.missingFromIndex([...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)), ...(plan.passesSettings ? ['RequestOptions'] : [])]);
       if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
       if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
+      const compatMissing = seam.missingFromModule('openai-compat', plan.compat);
+      if (compatMissing.length) throw new Refusal(`the seam's openai-compat module has no \`${compatMissing.join('`, `')}\` (made by an earlier aidlint)`);
       return call;
     });
   } catch (error) {

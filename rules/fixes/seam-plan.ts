@@ -90,6 +90,13 @@ export class SeamPlan {
     return !this.existing || this.host.fileExists(this.file(module));
   }
 
+  /** Of `names`, those an existing seam module does not mention (it came from an earlier aidlint). */
+  missingFromModule(module: SeamModuleName, names: readonly string[]): string[] {
+    const text = this.existing && this.host.readFile(this.file(module));
+    if (!this.existing) return [];
+    return names.filter((name) => text === undefined || !new RegExp(`\\b${name}\\b`).test(text));
+  }
+
   /** The specifier `fromFile` imports a seam module with: through a path alias the file uses when the seam is under it, else relative. */
   specifier(fromFile: string, module: SeamModuleName, aliases: readonly PathAlias[] = []): string {
     const aliased = aliases
@@ -179,9 +186,7 @@ export class SeamPlan {
    * older aidlint, or edited): code using them would not compile against it.
    */
   missingFromIndex(names: readonly string[]): string[] {
-    const index = this.existing && this.host.readFile(this.existing.index);
-    if (index === undefined) return [];
-    return names.filter((name) => !new RegExp(`\\b${name}\\b`).test(index));
+    return this.missingFromModule('index', names);
   }
 
   /**

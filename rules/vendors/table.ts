@@ -295,6 +295,9 @@ export const HTTP_LIBRARIES: readonly HttpLibrary[] = [
   { name: 'ky', modules: ['ky'], callable: true, methods: ['get', 'post', 'put', 'patch', 'delete', 'create', 'extend'] },
   { name: 'node:https', modules: ['https', 'node:https', 'http', 'node:http'], callable: false, methods: ['request', 'get'] },
   { name: 'undici', modules: ['undici'], callable: false, methods: ['fetch', 'request', 'stream'] },
+  // `fetch` for Node before 18 and isomorphic code: the default export is `fetch` itself.
+  { name: 'node-fetch', modules: ['node-fetch'], callable: true, methods: [] },
+  { name: 'cross-fetch', modules: ['cross-fetch'], callable: true, methods: ['fetch'] },
 ];
 
 /** Global functions that send HTTP requests. */

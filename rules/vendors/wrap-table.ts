@@ -20,15 +20,27 @@ export interface CallShape {
   request: { style: 'object' } | { style: 'positional'; model: 0; payload: 1; payloadAs: 'messages' | 'input'; options?: 2 };
   /** Property path to strip from the result before the neutral accessors apply (v3: `.data`). */
   resultPrefix: readonly string[];
+  /**
+   * The seam's openai-compat converter, by kind, that gives the neutral result back in the SDK's shape, for
+   * a result used whole as the SDK's type (returned, passed on, handed to another library).
+   */
+  boundary?: Partial<Record<WrapKind, string>>;
 }
 
 export const CALL_SHAPES: readonly CallShape[] = [
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.create', kind: 'chat', request: { style: 'object' }, resultPrefix: [] },
+  {
+    clients: ['OpenAI', 'AzureOpenAI'],
+    method: 'chat.completions.create',
+    kind: 'chat',
+    request: { style: 'object' },
+    resultPrefix: [],
+    boundary: { chat: 'chatCompletionAsOpenAI', 'chat-stream': 'chatChunksAsOpenAI' },
+  },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
   // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [] },
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
   { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
   { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
   {
@@ -89,6 +101,18 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
  * \`providerOptions\`), so the OpenAI wire sends them unchanged — except options whose effect comes back in
  * parts of the result the neutral result does not carry (refused), and products of one vendor alone.
  */
+/**
+ * What the SDK-shaped result the seam's openai-compat module converts back to (a result used whole as the
+ * SDK's type) does not carry: a wrap at that boundary is refused when the code reads one of them — `direct`
+ * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call.
+ */
+export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
+  chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'prompt_tokens_details', 'completion_tokens_details'] },
+  // Streamed chunks carry text and finish reasons only; the SDK stream's own methods have no equivalent.
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint'] },
+  embeddings: { direct: ['model'], anywhere: [] },
+};
+
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, string>> } = {
   refused: ['logprobs', 'top_logprobs', 'modalities', 'audio'],
   vendorOnly: { data_sources: 'On Your Data', azureExtensionOptions: 'On Your Data' },

@@ -85,12 +85,12 @@ const FIXTURES: FixtureExpectations[] = [
   },
   {
     name: 'openai-js-cjs',
-    calls: ['chat.answer', 'chat.stream', 'embeddings.all', 'refused.raw'],
+    calls: ['chat.answer', 'chat.stream', 'embeddings.all', 'chat.raw'],
     lines: [
       'chat.answer: [gpt-4o-mini] echo: What are your opening hours? (5/7/12)',
       'chat.stream: [gpt-4o-mini] echo: Describe the return process',
       `embeddings.all: 8:${embeddingOf('red')[0].toFixed(4)} 8:${embeddingOf('green')[0].toFixed(4)}`,
-      'refused.raw: stop',
+      'chat.raw: stop',
     ],
     routes: [CHAT, CHAT, EMBEDDINGS, CHAT],
   },

@@ -3,7 +3,8 @@
  * time (a parameter, the environment), request options, a model constant in another module, a request
  * built elsewhere and typed with the SDK's types, shared defaults spread into a streamed request, and a
  * conversation kept in the SDK's message types with a tool round trip and an image part, and tool calling
- * (tools, tool_choice and an option the neutral request passes on), and the Responses API. After
+ * (tools, tool_choice and an option the neutral request passes on), the Responses API, and results handed
+ * on whole as the SDK's type (converted back at the call by the seam's openai-compat module). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
@@ -16,7 +17,7 @@ import { prepareFixture, removeFixture, runMain, typecheck } from '../support/ru
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -42,8 +43,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 8, original.lines.join('\n'));
-    assert.equal(original.requests.length, 8);
+    assert.equal(original.lines.length, 12, original.lines.join('\n'));
+    assert.equal(original.requests.length, 12);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -60,6 +61,12 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8'), /chatModelById\(model, 'openai'\)/);
+    // Results handed on whole keep the SDK's shape, converted where the call is.
+    const handedOn = fs.readFileSync(path.join(dir, 'src/routes/handed-on.ts'), 'utf8');
+    assert.match(handedOn, /const completion = await chatModel\('\w+'\)\.complete\(.*\)\.then\(chatCompletionAsOpenAI\);/);
+    assert.match(handedOn, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
+    assert.match(handedOn, /\.embed\(\{ input: texts \}\)\.then\(embeddingsAsOpenAI\)\.then\(\(response\) => response\.data\.length\)/);
+    assert.match(handedOn, /return chatModel\('\w+'\)\.complete\([^\n]*\)\.then\(chatCompletionAsOpenAI\);/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {

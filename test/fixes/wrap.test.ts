@@ -98,7 +98,100 @@ interface WrapCase {
   configUnchanged?: boolean;
 }
 
+/** Results used whole as the SDK's type: the neutral call's result is converted back where the call is. */
+const BOUNDARY_CASES: WrapCase[] = [
+  {
+    title: "a result handed on whole keeps the SDK's shape: converted back at the call",
+    code: `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<unknown> {
+  return send(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }));
+}
+`,
+    expected: `import { chatCompletionAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<unknown> {
+  return send(await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] }).then(chatCompletionAsOpenAI));
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a stream handed to another library: chunks converted back to the SDK\'s',
+    code: `import { openai } from '../lib/openai';
+
+declare function pipeToClient(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relay(question: string): Promise<void> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: question }] });
+  await pipeToClient(stream);
+}
+`,
+    expected: `import { chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function pipeToClient(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relay(question: string): Promise<void> {
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }));
+  await pipeToClient(stream);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'embeddings chained with then, their items handed on',
+    code: `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export function index(texts: string[]): Promise<unknown> {
+  return openai.embeddings.create({ model: 'text-embedding-3-small', input: texts }).then((response) => response.data.map(send));
+}
+`,
+    expected: `import { embeddingsAsOpenAI } from '../ai/openai-compat';
+import { embeddingModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export function index(texts: string[]): Promise<unknown> {
+  return embeddingModel('textEmbedding3Small').embed({ input: texts }).then(embeddingsAsOpenAI).then((response) => response.data.map(send));
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'a destructured part handed on',
+    code: `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<unknown> {
+  const { choices, usage } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return send({ choices, usage });
+}
+`,
+    expected: `import { chatCompletionAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<unknown> {
+  const { choices, usage } = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] }).then(chatCompletionAsOpenAI);
+  return send({ choices, usage });
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+];
+
 const CASES: WrapCase[] = [
+  ...BOUNDARY_CASES,
   {
     title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
@@ -1100,34 +1193,29 @@ const REFUSALS: RefusalCase[] = [
     reason: 'Azure OpenAI-only feature (On Your Data, `data_sources`): no neutral equivalent',
   },
   {
-    title: 'the result returned from an exported function, with no list of the project files to find its callers in',
-    body: "return openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });",
-    reason: "`run` is exported, and the project's files cannot be listed to find where it is used",
+    title: "a stream handed on and read for the SDK stream's own methods",
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  return stream.toReadableStream();",
+    reason: 'the stream is used other than in a `for await` loop',
   },
   {
-    title: 'the awaited result passed on',
-    body: "return send(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }));",
+    title: 'a stream with tools handed on (the neutral chunks carry no tool calls)',
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });\n  return send(stream);",
+    reason: 'the stream is used other than in a `for await` loop',
+  },
+  {
+    title: 'a result handed on while a field the converted result lacks is read',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  send(c);\n  return c.system_fingerprint;",
     reason: "the whole result is used as the SDK's type (returned or passed on)",
+  },
+  {
+    title: 'a result variable typed by the code, handed on',
+    body: "const c: object = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  return send(c);",
+    reason: 'the result variable is declared with the SDK type',
   },
   {
     title: 'a field the neutral result lacks',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.id;",
     reason: "the result is used as the SDK's type (id)",
-  },
-  {
-    title: 'a destructured result with a default value',
-    body: "const { choices = [] } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return choices[0].message.content;",
-    reason: 'the result is destructured with defaults, nesting or a rest element',
-  },
-  {
-    title: 'a destructured part used as the SDK type',
-    body: "const { choices } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return send(choices);",
-    reason: "the result is used as the SDK's type (choices)",
-  },
-  {
-    title: 'an embeddings item used for more than `embedding` and `index`',
-    body: "const e = await openai.embeddings.create({ model: 'text-embedding-3-small', input: question });\n  for (const item of e.data) send(item);\n  return e.data.length;",
-    reason: 'an embeddings item is used for more than its `embedding` and `index`',
   },
   {
     title: 'images.generate',
@@ -1645,22 +1733,21 @@ export async function summarize(text: string): Promise<ChatResult> {
       assert.equal(applyChanges(caller, result.otherFiles![0].changes), caller.replace('completion.choices[0]?.message.content', 'completion.text'));
     });
 
-    it('refused with the reason when a caller cannot be followed', () => {
-      const reasons = ([
+    it("callers that cannot be followed keep the SDK's shape: the function's result is converted back at the call", () => {
+      const texts = ([
         { 'src/routes/show.ts': caller.replace('const completion = await summarise(text);\n  return completion.choices[0]?.message.content ?? \'\';', 'return summarise(text);') },
         { 'src/routes/show.ts': caller.replace('const completion = await summarise(text);', 'const run = summarise;\n  const completion = await run(text);') },
         { 'src/routes/index.ts': "export { summarize } from '../app/file';\n" },
         { 'src/routes/show.ts': caller.replace("import { summarize as summarise } from '../app/file';", "import * as helpers from '../app/file';\nconst summarise = helpers.summarize;") },
-      ] as Array<Record<string, string>>).map((extra) => fixWithProject(project(root, helper, extra)).skipped.map((skipped) => skipped.reason));
-      assert.deepEqual(reasons, [
-        ['Cannot wrap this call: the result of `summarise()` (show.ts line 4): the result is not awaited where the call is made.'],
-        ['Cannot wrap this call: `summarise` is used other than called (show.ts line 4).'],
-        ['Cannot wrap this call: index.ts re-exports `summarize`.'],
-        ["Cannot wrap this call: show.ts imports `summarize`'s module as a namespace."],
-      ]);
+      ] as Array<Record<string, string>>).map((extra) => fixWithProject(project(root, helper, extra)));
+      for (const result of texts) {
+        assert.deepEqual(result.skipped.filter((skipped) => skipped.fix.kind === 'wrap-call'), []);
+        assert.match(result.text ?? '', /return chatModel\('gpt4oMini'\)\.complete\(\{ messages: \[\{ role: 'user', content: text \}\] \}\)\.then\(chatCompletionAsOpenAI\);/);
+        assert.match(result.text ?? '', /Promise<OpenAI\.Chat\.ChatCompletion>/, 'the declared SDK return type stays');
+      }
     });
 
-    it('refused: a method, a stream, a function that also returns something else', () => {
+    it('a method or a function that also returns something else converts at the call; a stream returned unawaited is refused', () => {
       const cases = [
         `import { openai } from '../lib/openai';
 
@@ -1684,14 +1771,14 @@ export async function ask(question: string) {
 }
 `,
       ];
+      const results = cases.map((code) => fixWithProject(project(root, code)));
       assert.deepEqual(
-        cases.map((code) => fixWithProject(project(root, code)).skipped.map((skipped) => skipped.reason)),
-        [
-          ['Cannot wrap this call: the result is returned from a method or an unnamed function, whose callers the fix cannot find.'],
-          ['Cannot wrap this call: a stream returned to callers is not followed yet.'],
-          ['Cannot wrap this call: `ask` also returns other values.'],
-        ],
+        results.map((result) => result.skipped.filter((skipped) => skipped.fix.kind === 'wrap-call').map((skipped) => skipped.reason)),
+        [[], ['Cannot wrap this call: a stream returned to callers is not followed yet.'], []],
       );
+      for (const result of [results[0], results[2]]) {
+        assert.match(result.text ?? '', /return chatModel\('gpt4oMini'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\)\.then\(chatCompletionAsOpenAI\);/);
+      }
     });
   });
 

@@ -8,6 +8,9 @@ runRuleTests('hardcoded-api-version', {
     "const released = '2024-10-21';\nconst openai = { createdAt: '2024-02-15', updated: '2024-02-15-preview' };",
     // Read from configuration.
     "import { AzureOpenAI } from 'openai';\nconst client = new AzureOpenAI({ apiVersion: process.env.AZURE_OPENAI_API_VERSION });",
+    // Interpolated from configuration, or not a dated version.
+    'const url = `${endpoint}/openai/models?api-version=${process.env.AZURE_OPENAI_API_VERSION}`;',
+    "const version = 'latest';\nconst url = `${endpoint}/openai/models?api-version=${version}`;",
     // Comments.
     '// https://my-resource.openai.azure.com/openai/models?api-version=2024-02-01\nexport {};',
     // The seam.
@@ -33,6 +36,13 @@ runRuleTests('hardcoded-api-version', {
     },
     { code: 'const url = `https://${resource}.openai.azure.com/openai/deployments/${deployment}/chat/completions?api-version=«2024-02-01»`;' },
     { code: 'const url = `${base}/openai/deployments/${deployment}/embeddings?api-version=«2024-10-21»&trace=${id}`;' },
+    // A constant interpolated into the `api-version=` query.
+    {
+      code: "import fetch from 'node-fetch';\nconst apiVersion = «'2023-03-15-preview'»;\nfetch(`https://${name}.openai.azure.com/openai/deployments/${deployment}/chat/completions?api-version=${apiVersion}`, { method: 'POST' });",
+      errors: [{ message: "'2023-03-15-preview'" }],
+    },
+    { code: "const VERSION = «'2024-10-21'»;\nconst url = `${endpoint}/openai/models?format=json&api-version=${VERSION}&x=1`;" },
+    { code: "const config = { azure: { version: «'2024-06-01'» } };\nconst url = `${endpoint}/openai/deployments/${d}/embeddings?api-version=${config.azure.version}`;" },
     // Followed into the module that defines it.
     {
       filename: 'src/azure-config.ts',

@@ -13,6 +13,7 @@ runRuleTests('hardcoded-model', {
     `${client}const options = { model: 'gpt-4o' };\nsaveSettings(options);`,
     "const models = ['gpt-4o', 'gpt-4o-mini'];\nexport const defaultModel = models[0];\nexport const vendor = 'openai';",
     // The model comes from configuration.
+    `${client}export async function ask({ messages, model = process.env.OPENAI_MODEL } = {}) {\n  return client.chat.completions.create({ model, messages });\n}`,
     `${client}await client.chat.completions.create({ model: process.env.OPENAI_MODEL!, messages });`,
     `${client}await client.chat.completions.create({ model: config.chatModel, messages });`,
     // An empty string is not a model name.
@@ -120,6 +121,13 @@ runRuleTests('hardcoded-model', {
     { code: "const DEPLOYMENT = «'chat-prod'»;\nawait fetch(`https://contoso.openai.azure.com/openai/deployments/${DEPLOYMENT}/chat/completions?api-version=${v}`, { method: 'POST' });" },
     // A request object built by a local function.
     { code: `${client}function params() {\n  const request = { model: «'gpt-3.5-turbo'», messages: [] };\n  return request;\n}\nawait client.chat.completions.create(params());` },
+    // Defaults of destructured options: a parameter, and a constructor's options kept in `this.model`.
+    { code: `${client}export async function ask({ messages, model = «'gpt-4o'» } = {}) {\n  return client.chat.completions.create({ model, messages });\n}` },
+    {
+      code: "const OpenAI = require('openai');\nconst Provider = require('./ai-provider.js');\nclass OpenAIProvider extends Provider {\n  model;\n  constructor(config = {}) {\n    const { options = {}, model = «'gpt-4.1-nano'» } = config;\n    super(new OpenAI(options));\n    this.model = model;\n  }\n  complete(input) { return this.client.responses.create({ model: this.model, input }); }\n}",
+      filename: 'src/agents/openai.js',
+      files: { 'src/agents/ai-provider.js': "class Provider {\n  constructor(client) { this._client = client; }\n  get client() { return this._client; }\n}\nmodule.exports = Provider;\n" },
+    },
     // Realtime and Responses WebSocket sessions.
     { code: "import { OpenAIRealtimeWS } from 'openai/realtime/ws';\nconst rt = new OpenAIRealtimeWS({ model: «'gpt-realtime'» });" },
   ],

@@ -21,6 +21,14 @@ runRuleTests('vendor-call', {
     { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", filename: 'src/ai/providers/openai.ts' },
     { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", filename: 'scripts/seed.ts', config: { rules: { 'vendor-call': ['warn', { allow: ['scripts/**'] }] } } },
     { code: "import OpenAI from 'openai';\nnew OpenAI().chat.completions.create({});", config: { vendors: { openai: false } } },
+    // A method of the class that returns something else than the client.
+    "import OpenAI from 'openai';\nclass Handler {\n  private client = new OpenAI();\n  private ensureCache(): Map<string, string> { return new Map(); }\n  run() { const cache = this.ensureCache(); return cache.get('x'); }\n}",
+    // The base class keeps the constructor's argument in another member than the one read.
+    {
+      code: "const OpenAI = require('openai');\nconst Provider = require('./provider');\nclass OpenAIProvider extends Provider {\n  constructor() { super(new OpenAI()); }\n  run() { return this.logger.chat.completions.create({}); }\n}",
+      filename: 'src/agents/openai.js',
+      files: { 'src/agents/provider.js': "class Provider {\n  constructor(client, logger) { this._client = client; this.logger = logger; }\n  get client() { return this._client; }\n}\nmodule.exports = Provider;\n" },
+    },
   ],
   invalid: [
     { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nawait «client.chat.completions.create»({ model: 'gpt-4o', messages: [] });", errors: [{ message: "'chat.completions.create'" }] },
@@ -87,6 +95,32 @@ runRuleTests('vendor-call', {
       files: { 'src/plugins/openai.ts': "import type { Embeddings } from 'openai/resources/index';\nexport interface OpenAiService { getEmbeddings(): Promise<Embeddings> }" },
       code: "import { Base } from './base';\nimport type { OpenAiService } from '../plugins/openai';\nexport class Indexer extends Base {\n  constructor(openai: OpenAiService) { super(openai); }\n  async embed(input) { const embeddings = await this.openai.getEmbeddings(); return «embeddings.create»({ model, input }); }\n}",
     },
+    // A private method of the class returns its lazily built client (declared return type, or the field it returns).
+    {
+      code: "import OpenAI from 'openai';\nexport class Handler {\n  private client: OpenAI | undefined;\n  constructor(private options: { apiKey?: string }) {}\n  private ensureClient(): OpenAI {\n    if (!this.client) this.client = new OpenAI({ apiKey: this.options.apiKey });\n    return this.client;\n  }\n  async *createMessage(messages) {\n    const client = this.ensureClient();\n    yield await «client.chat.completions.create»({ model: this.options.model, messages });\n  }\n}",
+    },
+    { code: "import { AzureOpenAI } from 'openai';\nclass Handler {\n  private api?: AzureOpenAI;\n  private getApi() { this.api ??= new AzureOpenAI(); return this.api; }\n  run(input) { return «this.getApi().embeddings.create»({ model: 'e', input }); }\n}" },
+    { code: "import OpenAI from 'openai';\nclass Handler {\n  #client?: OpenAI;\n  get client(): OpenAI { return (this.#client ??= new OpenAI()); }\n  run(input) { return «this.client.moderations.create»({ input }); }\n}" },
+    { code: "const OpenAI = require('openai');\nclass Handler {\n  get client() { return (this._client ??= new OpenAI()); }\n  run() { return «this.client.files.list»(); }\n}", filename: 'src/app/handler.js' },
+    // A factory imported through a barrel that also re-exports this module (an import cycle), the barrel analysed first as a scan may.
+    {
+      filename: 'src/apis/openai/api/apiKey.ts',
+      code: "import { createOpenAI } from '@app/apis/openai';\nexport async function verifyApiKey(baseUrl: string) {\n  const openai = await createOpenAI(baseUrl);\n  return «openai.models.list»();\n}",
+      files: {
+        'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["./src/*"] } } }',
+        'src/apis/openai/index.ts': "export { verifyApiKey } from './api/apiKey';\nexport { createOpenAI } from './api/createOpenAI';\n",
+        'src/apis/openai/api/createOpenAI.ts': "import OpenAI, { AzureOpenAI } from 'openai';\nexport async function createOpenAI(baseURL: string, provider?: string): Promise<OpenAI> {\n  if (provider === 'Azure-OpenAI') return new AzureOpenAI({ baseURL });\n  return new OpenAI({ baseURL });\n}\n",
+      },
+      analyseFirst: ['src/apis/openai/index.ts'],
+    },
+    // A client passed to `super(client)` and read back through the base class (another module, CommonJS; or this file).
+    {
+      code: "const OpenAI = require('openai');\nconst Provider = require('./ai-provider.js');\nclass OpenAIProvider extends Provider {\n  constructor(config = {}) {\n    const { options = {}, model = 'gpt-4.1-nano' } = config;\n    const openai = new OpenAI(options);\n    super(openai);\n    this.model = model;\n  }\n  async complete(input) { return «this.client.responses.create»({ model: this.model, input }); }\n}\nmodule.exports = OpenAIProvider;",
+      filename: 'src/agents/openai.js',
+      files: { 'src/agents/ai-provider.js': "class Provider {\n  _client;\n  constructor(client) {\n    if (this.constructor == Provider) return;\n    this._client = client;\n  }\n  get client() { return this._client; }\n}\nmodule.exports = Provider;\n" },
+    },
+    { code: "import OpenAI from 'openai';\nabstract class Base {\n  constructor(protected readonly api: unknown) {}\n  protected getApi() { return this.api; }\n}\nexport class Chat extends Base {\n  constructor() { super(new OpenAI()); }\n  ask(messages) { return «this.getApi().chat.completions.create»({ model: 'm', messages }); }\n}" },
+    { code: "import OpenAI from 'openai';\nimport { Base } from './base';\nexport class Chat extends Base {\n  constructor(key: string) { const client = new OpenAI({ apiKey: key }); super('chat', client); }\n  ask(messages) { return «this.sdk.chat.completions.create»({ model: 'm', messages }); }\n}", files: { 'src/app/base.ts': "export class Base {\n  protected sdk: unknown;\n  constructor(readonly name: string, sdk: unknown) { this.sdk = sdk; }\n}\n" } },
     // Real test code stays a finding; only a mocked SDK is not.
     { code: "import OpenAI from 'openai';\nconst client = new OpenAI();\nit('answers', async () => { await «client.chat.completions.create»({ model, messages }); });", filename: 'src/app/chat.test.ts' },
     // A static factory of a client class, and Deno's `npm:` specifiers.

@@ -13,6 +13,7 @@ runRuleTests('vendor-rest-call', {
     "// await fetch('https://api.openai.com/v1/models')\nawait fetch(docsUrl);",
     "const BASE = 'https://api.openai.com/v1';\nawait fetch('/api/health');",
     // Members of HTTP libraries that do not send a request.
+    "import fetch, { Headers } from 'node-fetch';\nconst headers = new Headers({ host: 'api.openai.com' });\nawait fetch('https://example.com/health');",
     "import axios from 'axios';\naxios.isAxiosError('https://api.openai.com');",
     // The seam.
     { code: "await fetch('https://api.openai.com/v1/models');", filename: 'src/ai/providers/rest.ts' },
@@ -49,6 +50,13 @@ runRuleTests('vendor-rest-call', {
     { code: "import * as https from 'https';\n«https.get»('https://my-resource.openai.azure.com/openai/models');" },
     { code: "import { request } from 'node:https';\n«request»({ hostname: 'api.openai.com' });" },
     { code: "import { fetch } from 'undici';\nawait «fetch»('https://api.openai.com/v1/models');", errors: [{ message: 'with undici' }] },
+    // Fetch polyfills imported as modules.
+    { code: "import fetch from 'node-fetch';\n«fetch»(`https://${name}.openai.azure.com/openai/deployments/${deployment}/chat/completions?api-version=${apiVersion}`, { method: 'POST' });", filename: 'scripts/request.js', errors: [{ message: 'with node-fetch to Azure OpenAI' }] },
+    // A blank left for the reader to fill in is an unknown resource name.
+    { code: "import fetch from 'node-fetch';\nconst resourceName = ''; // your resource\n«fetch»(`https://${resourceName}.openai.azure.com/openai/models`);" },
+    { code: "const fetch = require('node-fetch');\nawait «fetch»('https://api.openai.com/v1/models');", filename: 'scripts/request.cjs' },
+    { code: "import crossFetch from 'cross-fetch';\nawait «crossFetch»('https://api.openai.com/v1/models');", errors: [{ message: 'with cross-fetch' }] },
+    { code: "import { fetch } from 'cross-fetch';\nawait «fetch»('https://api.openai.com/v1/models');" },
     // A host listed in aidlint.json `endpoints`.
     {
       code: "await «fetch»('https://llm-gateway.internal.example/v1/chat/completions');",

@@ -8,12 +8,12 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { CALL_SHAPES, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { rewriteResultUses } from './result';
+import { isReference, outer, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -36,6 +36,8 @@ export interface WrapPlan {
   passesSettings: boolean;
   /** Converters of the seam's openai-compat module the call uses. */
   compat: string[];
+  /** For a result returned to callers: the call converting its result back to the SDK's shape, should a caller refuse the neutral one. */
+  atBoundary?: { callChange: TextChange; compat: string[] };
 }
 
 /** Stands for the seam call that gives the model (`chatModel('gpt4oMini')`, `chatModelById(id, 'openai')`), known once the seam is planned. */
@@ -61,7 +63,16 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
     const request = readRequest(call, shape, scopes, isTypeScript, follow);
     const returnedBy = returningFunction(call);
-    const resultChanges = returnedBy ? [] : rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
+    const converter = boundaryConverter(call, shape, request);
+    let resultChanges: TextChange[] = [];
+    let atBoundary = false;
+    try {
+      if (!returnedBy) resultChanges = rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
+    } catch (error) {
+      // Uses the neutral result cannot take keep the SDK's shape: converted where the call is.
+      if (!(error instanceof Refusal) || !converter) throw error;
+      atBoundary = true;
+    }
     const otherChanges = [...resultChanges, ...request.extraChanges];
     const { factory, method } = NEUTRAL_CALLS[request.kind];
     const settings =
@@ -73,6 +84,9 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const body = requestLiteral(request.fields, call, sourceFile) + (settings ? `, ${settings}` : '');
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
+    const neutralCall = `${MODEL_PLACEHOLDER}.${method}(${body})`;
+    const callText = (converted: boolean) => (!converted ? neutralCall : request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`);
+    const callChange = (converted: boolean) => ({ start: fact.callSpan.start, end: fact.callSpan.end, newText: callText(converted) });
     return {
       kind: request.kind,
       needs: callNeeds(request.kind, request.fields),
@@ -80,17 +94,79 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       factory,
       needsMessageType: request.needsMessageType,
       modelConstant: fact.deployment ? undefined : request.modelConstant,
-      callChange: { start: fact.callSpan.start, end: fact.callSpan.end, newText: `${MODEL_PLACEHOLDER}.${method}(${body})` },
+      callChange: callChange(atBoundary),
       otherChanges,
-      returnedBy,
+      returnedBy: atBoundary ? undefined : returnedBy,
       resultPrefix: shape.resultPrefix,
       passesSettings: settings !== '',
-      compat: request.compat,
+      compat: atBoundary ? [...request.compat, converter!] : request.compat,
+      // Callers that cannot take the neutral result get the SDK's shape from the function instead.
+      ...(returnedBy && converter && !atBoundary ? { atBoundary: { callChange: callChange(true), compat: [...request.compat, converter] } } : {}),
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
     throw error;
   }
+}
+
+/**
+ * The openai-compat converter that gives the call's result back in the SDK's shape, when the result can be
+ * used whole as the SDK's type: no variable typed with the SDK's type (`Stream<…>` has private parts), no
+ * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
+ * it is made and asked for nothing beyond text (no tools, no usage chunk).
+ */
+function boundaryConverter(call: TS.CallExpression, shape: (typeof CALL_SHAPES)[number], request: NeutralRequest): string | undefined {
+  const ts = typescript();
+  const converter = shape.boundary?.[request.kind];
+  const uncarried = BOUNDARY_UNCARRIED[request.kind];
+  if (!converter || !uncarried) return undefined;
+  const value = outer(call);
+  const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
+  if (request.kind === 'chat-stream') {
+    if (!awaited) return undefined;
+    if (request.fields.some((field) => field.name === '' || field.name === 'tools' || (field.name === 'providerOptions' && /\b(?:tools|tool_choice|functions|stream_options)\b/.test(field.text)))) return undefined;
+  }
+  const user = (awaited ?? value).parent;
+  if (ts.isVariableDeclaration(user) && user.type) return undefined;
+  const direct = new Set(directReads(awaited ?? value));
+  if (uncarried.direct.some((name) => name === '*' ? direct.size > 0 : direct.has(name))) return undefined;
+  const body = enclosingBody(call);
+  if (uncarried.anywhere.some((name) => readsMember(body, name))) return undefined;
+  return converter;
+}
+
+/** The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`. */
+function directReads(result: TS.Expression): string[] {
+  const ts = typescript();
+  const user = result.parent;
+  const member = (node: TS.Expression): string[] => {
+    const access = outer(node).parent;
+    if (ts.isPropertyAccessExpression(access) && access.expression === outer(node)) return [access.name.text];
+    return ts.isElementAccessExpression(access) && access.expression === outer(node) ? ['*'] : [];
+  };
+  if (!ts.isVariableDeclaration(user) || user.initializer !== result) return member(result);
+  if (ts.isObjectBindingPattern(user.name)) return user.name.elements.map((element) => (element.propertyName ?? element.name).getText());
+  const name = user.name;
+  if (!ts.isIdentifier(name)) return ['*'];
+  const reads: string[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node !== name && node.text === name.text && isReference(node)) reads.push(...member(node));
+    ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(user));
+  return reads;
+}
+
+function enclosingBody(node: TS.Node): TS.Node {
+  const ts = typescript();
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return node.getSourceFile();
+}
+
+function readsMember(scope: TS.Node, name: string): boolean {
+  const ts = typescript();
+  const visit = (node: TS.Node): boolean => (ts.isPropertyAccessExpression(node) && node.name.text === name) || ts.forEachChild(node, visit) === true;
+  return visit(scope);
 }
 
 /** A client's deployment as a model: a literal, or an entry of a config's `models` (an earlier fix moved it there). */
