@@ -40,8 +40,9 @@ const EDITS: Array<[what: string, edit: (text: string) => string]> = [
   ['edits inside a function body', (text) => text.replace("'text-embedding-3-small'", "'text-embedding-3-large'")],
 ];
 
-function index(): WorkspaceIndex {
-  const texts = new Map<string, string>([[path.join(ROOT, 'src/local.ts'), 'export default class Local {}']]);
+/** An index over `files` (paths under ROOT), the file being edited aside. */
+function index(files: Record<string, string> = { 'src/local.ts': 'export default class Local {}' }): WorkspaceIndex {
+  const texts = new Map(Object.entries(files).map(([name, text]) => [path.join(ROOT, name), text]));
   return new WorkspaceIndex({ readFile: (file) => texts.get(file), fileExists: (file) => texts.has(file), configuredHosts: () => [] });
 }
 
@@ -56,6 +57,38 @@ describe('analysis after an edit (incremental)', () => {
       text = edited;
       const result = analyzeEdited(MAIN, text, host, [], editable);
       assert.deepEqual(result.analysis, analyzeSource(MAIN, text, index(), []), what);
+      editable = result.editable;
+    }
+  });
+
+  it('still finds the calls on a client passed to super(…) after edits above the class', () => {
+    const host = () => index({ 'src/base.ts': 'export class Base {\n  protected client: unknown;\n  constructor(client: unknown) { this.client = client; }\n}\n' });
+    const original = [
+      "import OpenAI from 'openai';",
+      "import { Base } from './base';",
+      "const LABEL = 'chat';",
+      'const RETRIES = 2;',
+      'export class Chat extends Base {',
+      '  constructor(key: string) { super(new OpenAI({ apiKey: key })); }',
+      "  ask(prompt: string) { return this.client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: prompt }] }); }",
+      '}',
+    ].join('\n');
+    // Edits away from the class (the parser reuses its node, its records are carried over) that move it;
+    // the second adds a vendor name, so the passes after the walk run again on the carried records.
+    const edits = [
+      (text: string) => text.replace("'chat'", "'chat-room'"),
+      (text: string) => text.replace("const LABEL = 'chat-room';", "const LABEL = 'chat-room';\nconst spare = new OpenAI();"),
+    ];
+    const calls = (analysis: { facts: Array<{ kind: string; span: { start: number } }> }, text: string) =>
+      analysis.facts.filter((fact) => fact.kind === 'vendor-call').map((fact) => text.slice(fact.span.start).split('(')[0]);
+    const editing = host();
+    let text = original;
+    let editable = analyzeEdited(MAIN, text, editing, [], undefined).editable;
+    for (const edit of edits) {
+      text = edit(text);
+      const result = analyzeEdited(MAIN, text, editing, [], editable);
+      assert.deepEqual(calls(result.analysis, text), ['this.client.chat.completions.create'], text);
+      assert.deepEqual(result.analysis, analyzeSource(MAIN, text, host(), []), text);
       editable = result.editable;
     }
   });
