@@ -4,6 +4,8 @@ import tsParser from '@typescript-eslint/parser';
 import lintConfigs from '../out/bench/lint-configs.js';
 
 export default [
+  // aidlint's default excludes (ESLint skips node_modules and .git itself), so both lint the same files.
+  { ignores: lintConfigs.ignoredGlobs() },
   {
     files: ['**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'],
     languageOptions: {

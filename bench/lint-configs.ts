@@ -3,6 +3,7 @@
  * ESLint's `no-restricted-imports` + `no-restricted-syntax` (one AST selector per detection aidlint makes),
  * and oxlint's `no-restricted-imports`. Selectors are syntactic approximations; aidlint follows bindings.
  */
+import schema from '../rules/config/aidlint.schema.json';
 import { hostPattern } from '../rules/vendors/patterns';
 import { API_KEY_PROPERTIES, API_VERSION_PROPERTIES, VENDORS, type VendorModule } from '../rules/vendors/table';
 
@@ -104,6 +105,14 @@ function clientCallSelectors(patterns: readonly string[]): string[] {
     }
   }
   return selectors;
+}
+
+/**
+ * aidlint's default `exclude` (build output, coverage) for ESLint's `ignores` and oxlint's
+ * `--ignore-pattern` (both skip node_modules and .git themselves): on a checkout all three lint the same files.
+ */
+export function ignoredGlobs(): string[] {
+  return schema.properties.exclude.default.filter((glob) => !/node_modules|\.git\//.test(glob));
 }
 
 /** oxlint's configuration: only `no-restricted-imports`, the default correctness rules switched off. */

@@ -1,7 +1,9 @@
 /** Command-line options of `npm run bench`. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
-export const TOOL_NAMES = ['aidlint', 'eslint', 'oxlint'] as const;
+export const TOOL_NAMES = ['aidlint', 'aidlint-cache', 'eslint', 'oxlint'] as const;
 export type ToolName = (typeof TOOL_NAMES)[number];
 
 export const SECTION_NAMES = ['scan', 'server-latency', 'server-memory', 'server-typing-during-scan'] as const;
@@ -20,6 +22,9 @@ export interface BenchOptions {
   /** Timed edits per language-server latency measurement. */
   edits: number;
   sections: SectionName[];
+  /** A folder of checkouts of public repositories to scan too (`--corpus`), and which of them (`--repos`). */
+  corpus?: string;
+  repos?: string[];
 }
 
 export const USAGE = `Usage: node out/bench/run.js [options]
@@ -32,6 +37,8 @@ export const USAGE = `Usage: node out/bench/run.js [options]
   --quick          2,000 files, 1 run each, 30 edits, no warm-up: a smoke test for CI
   --tools LIST     comma-separated subset of ${TOOL_NAMES.join(',')} (default: all)
   --sections LIST  comma-separated subset of ${SECTION_NAMES.join(',')} (default: all)
+  --corpus DIR     also scan each checkout in DIR (one folder per repository; see bench/README.md)
+  --repos LIST     comma-separated folder names in DIR to scan (default: all)
   --help           show this text`;
 
 export class UsageError extends Error {}
@@ -48,6 +55,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
       tools: { type: 'string' },
       edits: { type: 'string' },
       sections: { type: 'string' },
+      corpus: { type: 'string' },
+      repos: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -63,7 +72,21 @@ export function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
     tools: values.tools === undefined ? [...TOOL_NAMES] : subset('--tools', 'tool', values.tools, TOOL_NAMES),
     edits: positiveInteger('--edits', values.edits, quick ? 30 : 200),
     sections: values.sections === undefined ? [...SECTION_NAMES] : subset('--sections', 'section', values.sections, SECTION_NAMES),
+    ...corpusOptions(values.corpus, values.repos),
   };
+}
+
+function corpusOptions(corpus: string | undefined, repos: string | undefined): Pick<BenchOptions, 'corpus' | 'repos'> {
+  if (corpus === undefined) {
+    if (repos !== undefined) throw new UsageError('--repos needs --corpus DIR');
+    return {};
+  }
+  const dir = path.resolve(corpus);
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new UsageError(`--corpus: ${corpus} is not a folder`);
+  const names = repos?.split(',').map((name) => name.trim()).filter(Boolean);
+  const missing = names?.filter((name) => !fs.existsSync(path.join(dir, name)));
+  if (missing?.length) throw new UsageError(`--repos: no ${missing.join(', ')} in ${dir}`);
+  return { corpus: dir, ...(names ? { repos: names } : {}) };
 }
 
 export function positiveInteger(flag: string, text: string | undefined, fallback: number): number {

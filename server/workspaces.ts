@@ -37,7 +37,7 @@ export class Workspace {
   ) {
     const overrides = { get: openText, has: (filePath: string) => openText(filePath) !== undefined };
     this.host = diskIndexHost((file) => this.configs().configFor(file), { overrides });
-    this.index = new WorkspaceIndex(this.host);
+    this.index = new WorkspaceIndex(this.host, { incremental: true });
   }
 
   /** The resolver for the current `aidlint.configFile` setting; a different setting makes a new one. */

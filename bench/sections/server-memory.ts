@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { BenchContext, SectionOutcome } from '../context';
 import { LspSession, type ProcessMemory, SERVER_MAIN, serverUnavailable } from '../lsp-session';
 import { formatMegabytes, formatMs, paint, toMegabytes, verdict } from '../report';
+import { generatedTarget } from '../targets';
 import { TOOLS, type Sanity } from '../tools';
 import type { Verdict } from './scan';
 
@@ -51,7 +52,7 @@ async function measureServer(context: BenchContext): Promise<ServerMemoryData> {
     const memory = session.memory();
     context.progress(`server: scan ${formatMs(scanMs)}, ${problems} problems; VmRSS ${formatMegabytes(memory.rssBytes)}, VmHWM ${formatMegabytes(memory.peakRssBytes)}`);
     const results = asEslintResults(report);
-    const sanity = TOOLS.aidlint.check(JSON.stringify(results), repoRoot, tree);
+    const sanity = TOOLS.aidlint.check(JSON.stringify(results), generatedTarget(tree));
     const reported = results.reduce((sum, result) => sum + result.messages.length, 0);
     if (reported !== problems) {
       sanity.ok = false;

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { normalizeSeverity, type SeverityInput } from '../config/load';
 import { isRuleId, ruleIds } from '../definitions/index';
 import type { RuleId, SeveritySetting } from '../engine/types';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../scan/cache';
 import { formatNames, isFormatName, type FormatName } from './formatters/index';
 
 export interface CliOptions {
@@ -27,6 +28,10 @@ export interface CliOptions {
   /** Write aidlint-suppressions.json from this run's findings (`--suppress-all`), or shrink it to them (`--prune-suppressions`). */
   suppressAll: boolean;
   pruneSuppressions: boolean;
+  /** `--cache`: reuse the results of earlier runs that still hold, found at `cacheLocation`, changes told by `cacheStrategy`. */
+  cache: boolean;
+  cacheLocation?: string;
+  cacheStrategy: CacheStrategy;
   init: boolean;
   help: boolean;
   version: boolean;
@@ -53,6 +58,9 @@ Options:
       --color, --no-color  Force colours on or off (default: on for a terminal unless NO_COLOR is set)
       --print-config FILE  Print the configuration that applies to FILE
       --shard I/N          Lint only the I-th of N equal parts of the files (for parallel CI jobs)
+      --cache              Re-check only files whose content, config or dependencies changed since the last run
+      --cache-location P   The cache file, or a folder for it (default: node_modules/.cache/aidlint/)
+      --cache-strategy S   How a changed file is told: metadata (size and time; default) or content (for CI checkouts)
       --suppress-all       Record every finding in aidlint-suppressions.json; later runs fail only on findings beyond it
       --prune-suppressions Lower the counts in aidlint-suppressions.json to the findings that are left
       --init               Create aidlint.json in the current folder
@@ -75,6 +83,9 @@ const OPTIONS = {
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
   shard: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
   'suppress-all': { type: 'boolean' },
   'prune-suppressions': { type: 'boolean' },
   init: { type: 'boolean' },
@@ -111,6 +122,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     shard: values.shard === undefined ? undefined : parseShard(values.shard),
     suppressAll: values['suppress-all'] ?? false,
     pruneSuppressions: values['prune-suppressions'] ?? false,
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
+    cacheStrategy: parseCacheStrategy(values['cache-strategy'] ?? 'metadata'),
     init: values.init ?? false,
     help: values.help ?? false,
     version: values.version ?? false,
@@ -124,6 +138,11 @@ function parseStrict(argv: string[]) {
     // Node's message goes on to explain `--`; the first sentence is the useful part.
     throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/su, '.'));
   }
+}
+
+function parseCacheStrategy(text: string): CacheStrategy {
+  if (!(CACHE_STRATEGIES as readonly string[]).includes(text)) throw new UsageError(`--cache-strategy needs ${CACHE_STRATEGIES.join(' or ')}, not '${text}'.`);
+  return text as CacheStrategy;
 }
 
 function parseMaxWarnings(text: string): number {

@@ -9,6 +9,7 @@ import type { FileResult } from '../engine/types';
 import { createTwoFilesPatch } from 'diff';
 import { rules } from '../definitions';
 import { type FixedFile, FixRunError, fixFiles, writeFixedFiles } from '../fixes/fix-run';
+import { defaultCacheLocation } from '../scan/cache';
 import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
 import { applyBaseline } from './baseline';
@@ -89,7 +90,10 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   const runScan = async (): Promise<FileResult[]> => {
     const progress = createProgress(io.stderr);
     try {
-      return (await scan({ paths, cwd: io.cwd, configs, shard: options.shard, onProgress: (done, total) => progress.update(done, total) })).results;
+      const cache = options.cache ? { location: cacheLocation(io.cwd, options.cacheLocation ?? defaultCacheLocation(configs.workspaceRoot)), strategy: options.cacheStrategy } : undefined;
+      const scanned = await scan({ paths, cwd: io.cwd, configs, shard: options.shard, cache, onProgress: (done, total) => progress.update(done, total) });
+      if (scanned.cache?.warning) io.stderr.write(`aidlint: ${scanned.cache.warning}\n`);
+      return scanned.results;
     } finally {
       progress.clear();
     }
@@ -133,6 +137,11 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   }
   // With a baseline, nothing new may get in: a warning beyond it fails the run too.
   return counts.error > 0 || tooManyWarnings || (baseline.inUse && counts.warning > 0) ? EXIT_PROBLEMS : EXIT_CLEAN;
+}
+
+/** Absolute, keeping a final separator: `dir/` names a folder for the cache file even before it exists. */
+function cacheLocation(cwd: string, given: string): string {
+  return path.resolve(cwd, given) + (/[\\/]$/.test(given) ? path.sep : '');
 }
 
 function filesWithFixableProblems(results: readonly FileResult[]): string[] {

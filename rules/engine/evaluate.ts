@@ -40,12 +40,19 @@ export class Evaluator {
     private readonly host: ModuleHost,
   ) {}
 
-  /** Records `target = value` (identifier or `this.x` target) seen while walking the file. */
-  recordAssignment(target: TS.Expression, value: TS.Expression): void {
+  /**
+   * A value was asked for while it was being worked out (a cycle among bindings): it got none, so what
+   * was found depended on the order values were asked for.
+   */
+  sawCycle = false;
+
+  /** Records `target = value` (identifier or `this.x` target) seen while walking the file; the binding assigned, if local. */
+  recordAssignment(target: TS.Expression, value: TS.Expression): Binding | undefined {
     const ts = this.ts;
     if (ts.isIdentifier(target)) {
       const binding = this.scopes.resolve(target);
       if (binding) push(this.assignments, binding, value);
+      return binding;
     } else if (ts.isPropertyAccessExpression(target) && target.expression.kind === ts.SyntaxKind.ThisKeyword) {
       const owner = enclosingClass(target);
       if (!owner) return;
@@ -53,14 +60,15 @@ export class Evaluator {
       if (!members) this.memberAssignments.set(owner, (members = new Map()));
       push(members, target.name.text, value);
     }
+    return undefined;
   }
 
   evaluate(node: TS.Expression): Value | undefined {
-    return memoized(this.nodeValues, node, () => this.compute(node));
+    return this.memoized(this.nodeValues, node, () => this.compute(node));
   }
 
   valueOfBinding(binding: Binding): Value | undefined {
-    return memoized(this.bindingValues, binding, () => this.computeBinding(binding));
+    return this.memoized(this.bindingValues, binding, () => this.computeBinding(binding));
   }
 
   /** The value a module specifier yields as a whole (`require(x)`, `import(x)`, `import * as`). */
@@ -134,7 +142,7 @@ export class Evaluator {
         (ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && statement.name.text === name.text,
     );
     if (!declaration) return undefined;
-    return memoized(this.nodeValues, declaration as unknown as TS.Expression, () =>
+    return this.memoized(this.nodeValues, declaration as unknown as TS.Expression, () =>
       ts.isInterfaceDeclaration(declaration) ? this.shapeValue(declaration.members) : this.shapeValue(declaration.type),
     );
   }
@@ -156,6 +164,20 @@ export class Evaluator {
       return binding ? this.valueOfBinding(binding) : undefined;
     }
     return memberValue(this.entityValue(name.left), name.right.text, this.resolveLocal);
+  }
+
+  /** Computes once per key; a key met again while it is being computed (a cycle) has no value. */
+  private memoized<K>(cache: Map<K, Value | undefined | typeof IN_PROGRESS>, key: K, compute: () => Value | undefined): Value | undefined {
+    const cached = cache.get(key);
+    if (cached === IN_PROGRESS) {
+      this.sawCycle = true;
+      return undefined;
+    }
+    if (cached !== undefined || cache.has(key)) return cached;
+    cache.set(key, IN_PROGRESS);
+    const value = compute();
+    cache.set(key, value);
+    return value;
   }
 
   private readonly resolveLocal = (file: string, name: string, specifier: string): Value | undefined =>
@@ -359,16 +381,6 @@ export class Evaluator {
 }
 
 
-/** Computes once per key; a key met again while it is being computed (a cycle) has no value. */
-function memoized<K>(cache: Map<K, Value | undefined | typeof IN_PROGRESS>, key: K, compute: () => Value | undefined): Value | undefined {
-  const cached = cache.get(key);
-  if (cached === IN_PROGRESS) return undefined;
-  if (cached !== undefined || cache.has(key)) return cached;
-  cache.set(key, IN_PROGRESS);
-  const value = compute();
-  cache.set(key, value);
-  return value;
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);

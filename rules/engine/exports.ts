@@ -14,51 +14,69 @@ export interface ModuleExports {
   stars: Value[];
 }
 
-export function computeExports(
-  sourceFile: TS.SourceFile,
-  evaluator: Evaluator,
-  commonJs: ReadonlyArray<{ name: string; value: TS.Expression }>,
-): ModuleExports {
-  const ts = typescript();
+/** One step of building a module's exports: a named export (the first of a name wins) or an `export *`. */
+export type ExportEntry = { name: string; value: Value } | { star: Value };
+
+export function assembleExports(entries: Iterable<ExportEntry>): ModuleExports {
   const named = new Map<string, Value>();
   const stars: Value[] = [];
-  const set = (name: string, value: Value | undefined) => {
-    if (value && !named.has(name)) named.set(name, value);
-  };
-
-  for (const statement of sourceFile.statements) {
-    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-    const exported = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-    const isDefault = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
-    if (ts.isVariableStatement(statement) && exported) {
-      for (const declaration of statement.declarationList.declarations) {
-        if (!ts.isIdentifier(declaration.name)) continue;
-        const binding = evaluator.scopes.resolve(declaration.name);
-        if (binding) set(declaration.name.text, evaluator.valueOfBinding(binding));
-      }
-    } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && exported) {
-      set(statement.name.text, ts.isInterfaceDeclaration(statement) ? evaluator.shapeValue(statement.members) : evaluator.shapeValue(statement.type));
-    } else if (ts.isFunctionDeclaration(statement) && exported) {
-      set(isDefault || !statement.name ? 'default' : statement.name.text, evaluator.functionValue(statement));
-    } else if (ts.isExportAssignment(statement)) {
-      set('default', evaluator.evaluate(statement.expression));
-      if (statement.isExportEquals) addObjectMembers(statement.expression, evaluator, set);
-    } else if (ts.isExportDeclaration(statement)) {
-      exportDeclaration(statement, evaluator, set, stars);
-    }
+  for (const entry of entries) {
+    if ('star' in entry) stars.push(entry.star);
+    else if (!named.has(entry.name)) named.set(entry.name, entry.value);
   }
+  return { named, stars };
+}
+
+/** Export entries in the order found, with the setters the readers below use. */
+function entryCollector() {
+  const entries: ExportEntry[] = [];
+  const set = (name: string, value: Value | undefined) => {
+    if (value) entries.push({ name, value });
+  };
+  return { entries, set, stars: { push: (star: Value) => entries.push({ star }) } };
+}
+
+/** What one top-level statement exports, in order. */
+export function statementExports(statement: TS.Statement, evaluator: Evaluator): ExportEntry[] {
+  const ts = typescript();
+  const { entries, set, stars } = entryCollector();
+  const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+  const exported = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  const isDefault = modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.DefaultKeyword);
+  if (ts.isVariableStatement(statement) && exported) {
+    for (const declaration of statement.declarationList.declarations) {
+      if (!ts.isIdentifier(declaration.name)) continue;
+      const binding = evaluator.scopes.resolve(declaration.name);
+      if (binding) set(declaration.name.text, evaluator.valueOfBinding(binding));
+    }
+  } else if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement)) && exported) {
+    set(statement.name.text, ts.isInterfaceDeclaration(statement) ? evaluator.shapeValue(statement.members) : evaluator.shapeValue(statement.type));
+  } else if (ts.isFunctionDeclaration(statement) && exported) {
+    set(isDefault || !statement.name ? 'default' : statement.name.text, evaluator.functionValue(statement));
+  } else if (ts.isExportAssignment(statement)) {
+    set('default', evaluator.evaluate(statement.expression));
+    if (statement.isExportEquals) addObjectMembers(statement.expression, evaluator, set);
+  } else if (ts.isExportDeclaration(statement)) {
+    exportDeclaration(statement, evaluator, set, stars);
+  }
+  return entries;
+}
+
+/** `module.exports = …` and `exports.x = …`, in the order they were met. */
+export function commonJsExports(commonJs: ReadonlyArray<{ name: string; value: TS.Expression }>, evaluator: Evaluator): ExportEntry[] {
+  const { entries, set } = entryCollector();
   for (const { name, value } of commonJs) {
     set(name, evaluator.evaluate(value));
     if (name === 'default') addObjectMembers(value, evaluator, set);
   }
-  return { named, stars };
+  return entries;
 }
 
 function exportDeclaration(
   statement: TS.ExportDeclaration,
   evaluator: Evaluator,
   set: (name: string, value: Value | undefined) => void,
-  stars: Value[],
+  stars: Pick<Value[], 'push'>,
 ): void {
   const ts = typescript();
   const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;

@@ -22,13 +22,24 @@ import { Evaluator, type ModuleHost } from './evaluate';
 import { moduleSpecifierOfCall, skipOuterExpressions } from './syntax';
 import type { Fact, ForeignFact, ImportForm, Span } from './facts';
 import type { VendorId } from './types';
-import { type ExportedLiterals, type LiteralHost, type LiteralOrigin, LiteralTracer, enclosingClass } from './literal-origins';
+import { type ExportedLiterals, type LiteralEntry, type LiteralHost, type LiteralOrigin, LiteralTracer, assembleLiterals, enclosingClass } from './literal-origins';
 import { typescript } from './parse';
 import { StaticValues, UNKNOWN_FRAGMENT, propertyNameText } from './strings';
 import { collectTypeLeaks } from './type-leaks';
-import { VendorNames, boundNames } from './vendor-names';
+import { VendorNames, baseToken, boundNames } from './vendor-names';
 import { type Value, callPatternsOf, constructValue } from './values';
-import { computeExports, type ModuleExports } from './exports';
+import { type ExportEntry, type ModuleExports, assembleExports, commonJsExports, statementExports } from './exports';
+import {
+  type Contribution,
+  type ImportSite,
+  PASSES,
+  type StatementRecord,
+  carriedRecord,
+  emptyRecord,
+  namesTouchedBy,
+  staleStatements,
+} from './statement-records';
+import { textEdit } from './text';
 
 export interface Extraction {
   facts: Fact[];
@@ -36,19 +47,39 @@ export interface Extraction {
   foreignFacts: ForeignFact[];
   exports: ModuleExports;
   literals: ExportedLiterals;
+  /** Exported classes that keep constructor arguments (base classes followed from `super(…)`). */
   classes: Map<string, HeldMembers>;
+  /** With `incremental`: what the next extraction of an edit of this file can reuse. */
+  state?: ExtractionState;
 }
 
 export interface ExtractOptions {
   /** Extra endpoint hosts from the configuration. */
   configuredHosts: readonly string[];
+  /**
+   * Keep records per top-level statement (see statement-records.ts); with `previous`, the extraction of
+   * the file before the edit, whose tree the incremental parser reused for this one, reuse what still holds.
+   */
+  incremental?: { previous?: ExtractionState };
 }
 
-interface ImportSite {
-  specifier: TS.StringLiteralLike;
-  form: ImportForm;
-  typeOnly: boolean;
+/** What an extraction leaves for the next one of the same file, edited. */
+export interface ExtractionState {
+  /** The text the records' offsets refer to. */
+  text: string;
+  records: ReadonlyMap<TS.Statement, StatementRecord>;
+  /** Everything every statement's facts depend on besides its own text and what it used. */
+  context: string;
+  /** Results of the walk that the passes after it depend on (vendor names, mocked modules, listed exports). */
+  walkResults: string;
+  /** False when values were asked for in a cycle: what was found depended on the order of the work. */
+  reusable: boolean;
+  /** How many top-level statements this extraction walked (the others' records were carried over). */
+  walked: number;
 }
+
+/** Records what one node holds; `false` skips its children. */
+type Recorder = (extractor: FactExtractor, node: TS.Node) => false | void;
 
 /** Key properties any service uses (Algolia, Mapbox, Firebase …), unlike `azureOpenAIApiKey` or the `api-key` header. */
 const GENERIC_KEY_PROPERTIES = ['apiKey', 'api_key'];
@@ -64,6 +95,16 @@ const API_VERSION_SLOT = /[?&]api-version=$/;
 /** Object properties of an HTTP request that can hold its URL or host. */
 const URL_PROPERTIES = ['url', 'baseURL', 'baseUrl', 'prefixUrl', 'prefixURL', 'hostname', 'host', 'origin'];
 
+/** Host patterns per set of configured hosts: built once, not for every file. */
+const hostPatterns = new Map<string, { hosts: RegExp; mentions: RegExp }>();
+
+function hostPatternsFor(configuredHosts: readonly string[]): { hosts: RegExp; mentions: RegExp } {
+  const key = configuredHosts.join('\n');
+  let patterns = hostPatterns.get(key);
+  if (!patterns) hostPatterns.set(key, (patterns = { hosts: hostPattern(configuredHosts), mentions: hostMentionPattern(configuredHosts) }));
+  return patterns;
+}
+
 export function extractFacts(sourceFile: TS.SourceFile, host: ModuleHost & LiteralHost, options: ExtractOptions): Extraction {
   return new FactExtractor(sourceFile, host, options).run();
 }
@@ -77,15 +118,14 @@ class FactExtractor {
   private readonly facts: Fact[] = [];
   private readonly foreignFacts: ForeignFact[] = [];
   private readonly factKeys = new Set<string>();
-  private readonly imports: ImportSite[] = [];
-  private readonly calls: TS.CallExpression[] = [];
-  private readonly constructions: TS.NewExpression[] = [];
-  /** Identifiers used as values (a property, an argument, an array element): a provider factory passed on. */
-  private readonly valueReferences: TS.Identifier[] = [];
-  private readonly exportedDeclarations: TS.Node[] = [];
+  /** The statement whose walk or pass is running: what is found goes to its record. */
+  private current!: StatementRecord;
+  private pass = 0;
   /** `export { local as name }` and `export default local`: local name → exported name. */
   private readonly listedExports = new Map<string, string>();
   private readonly commonJsExports: Array<{ name: string; value: TS.Expression }> = [];
+  /** With incremental records: per statement, what its identifiers resolved to at the top level in this run. */
+  private readonly lookups?: Map<TS.Statement, Pick<StatementRecord, 'uses' | 'lookedUp'>>;
   private readonly hosts: RegExp;
   private readonly mayHoldHosts: boolean;
   private readonly mayHoldApiVersions: boolean;
@@ -96,48 +136,207 @@ class FactExtractor {
   constructor(
     private readonly sourceFile: TS.SourceFile,
     private readonly host: ModuleHost & LiteralHost,
-    options: ExtractOptions,
+    private readonly options: ExtractOptions,
   ) {
     this.evaluator = new Evaluator(sourceFile.fileName, host);
     this.statics = new StaticValues(this.evaluator.scopes);
     this.tracer = new LiteralTracer(sourceFile, this.evaluator.scopes, host);
     this.envReads = new EnvReads(this.evaluator.scopes);
-    this.hosts = hostPattern(options.configuredHosts);
+    const patterns = hostPatternsFor(options.configuredHosts);
+    this.hosts = patterns.hosts;
     // Most literals of most files need no look at all: decide once per file whether they can.
-    this.mayHoldHosts = hostMentionPattern(options.configuredHosts).test(sourceFile.text);
+    this.mayHoldHosts = patterns.mentions.test(sourceFile.text);
     this.mayHoldApiVersions = sourceFile.text.includes('api-version=');
+    if (options.incremental) {
+      const lookups = new Map<TS.Statement, Pick<StatementRecord, 'uses' | 'lookedUp'>>();
+      this.lookups = lookups;
+      this.evaluator.scopes.onTopLevelLookup = (identifier, binding) => {
+        const from = this.lookupsOf(identifier);
+        from?.lookedUp.add(identifier.text);
+        const declaredIn = binding && this.statementAt(binding.declaration);
+        if (from && declaredIn) from.uses.add(declaredIn);
+      };
+    }
+  }
+
+  /** The top-level statement a node lies in. */
+  private statementAt(node: TS.Node): TS.Statement | undefined {
+    const statements = this.sourceFile.statements;
+    let low = 0;
+    for (let high = statements.length; low < high; ) {
+      const middle = (low + high) >>> 1;
+      if (statements[middle].end <= node.pos) low = middle + 1;
+      else high = middle;
+    }
+    const statement = statements[low];
+    return statement && statement.pos <= node.pos ? statement : undefined;
+  }
+
+  private lookupsOf(node: TS.Node): Pick<StatementRecord, 'uses' | 'lookedUp'> | undefined {
+    const statement = this.statementAt(node);
+    if (!statement || !this.lookups) return undefined;
+    let found = this.lookups.get(statement);
+    if (!found) this.lookups.set(statement, (found = { uses: new Set(), lookedUp: new Set() }));
+    return found;
   }
 
   run(): Extraction {
-    this.visit(this.sourceFile);
+    const context = JSON.stringify([this.options.configuredHosts, this.mayHoldHosts, this.mayHoldApiVersions, this.options.incremental && this.azureOpenAiContext()]);
+    const previous = this.options.incremental?.previous;
+    const usable = previous?.reusable && previous.context === context ? previous : undefined;
+    const records = this.walkStatements(usable);
+    for (const record of records) this.applyWalkResults(record);
     this.vendorNames.settle(this.sourceFile);
-    for (const site of this.imports) this.importFact(site);
-    for (const construction of this.constructions) this.constructionFacts(construction);
-    for (const call of this.calls) this.callFacts(call);
-    for (const reference of this.valueReferences) this.providerReference(reference);
-    for (const statement of this.sourceFile.statements) {
-      if (!isExported(statement) && isDeclaration(statement) && declaredNames(statement).some((name) => this.listedExports.has(name))) {
-        this.exportedDeclarations.push(statement);
+    const walkResults = this.options.incremental ? JSON.stringify([this.vendorNames.sorted(), [...this.evaluator.mockedModules].sort(), [...this.listedExports]]) : '';
+    // A record carried over keeps the facts of its passes only if what those passes read is the same.
+    const passesHold = !!usable && usable.walkResults === walkResults;
+    for (let pass = 1; pass < PASSES.length; pass++) {
+      for (const record of records) {
+        if (passesHold && record.output[pass] !== undefined && !this.walked.has(record)) continue;
+        this.current = record;
+        this.pass = pass;
+        record.output[pass] = [];
+        this.runPass(pass, record);
       }
     }
-    const exportNameOf = (local: string) => this.listedExports.get(local) ?? local;
-    for (const declaration of this.exportedDeclarations) {
-      for (const leak of collectTypeLeaks(declaration, this.evaluator, exportNameOf)) this.add(leak);
+    const exportEntries: ExportEntry[] = [];
+    const literalEntries: LiteralEntry[] = [];
+    for (let pass = 0; pass < PASSES.length; pass++) {
+      for (const record of records) {
+        for (const contribution of record.output[pass]) {
+          if ('export' in contribution) exportEntries.push(contribution.export);
+          else if ('literal' in contribution) literalEntries.push(contribution.literal);
+          else this.apply(contribution);
+        }
+      }
     }
     for (const key of findOpenAiKeys(this.sourceFile.text)) {
-      this.add({ kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } });
+      this.apply({ fact: { kind: 'secret-literal', keyKind: 'openai-key', redacted: redactKey(key.key), span: { start: key.start, end: key.end } } });
     }
-    const exports = computeExports(this.sourceFile, this.evaluator, this.commonJsExports);
+    const exports = assembleExports([...exportEntries, ...commonJsExports(this.commonJsExports, this.evaluator)]);
+    const literals = assembleLiterals([...literalEntries, ...this.tracer.commonJsLiterals(this.commonJsExports)]);
+    const classes = exportedClasses(this.sourceFile, this.listedExports, this.commonJsExports);
+    const extraction: Extraction = { facts: this.facts, foreignFacts: this.foreignFacts, exports, literals, classes };
+    if (this.options.incremental) extraction.state = this.state(records, context, walkResults);
+    return extraction;
+  }
+
+  /** Records walked in this run (the others were carried over from the previous extraction). */
+  private readonly walked = new Set<StatementRecord>();
+
+  /**
+   * Walks the statements whose records cannot be carried over: all of them without a usable previous
+   * extraction; else the ones the edit changed (walked first: the names they declare decide which of the
+   * others still hold), then the ones that depended on something that changed.
+   */
+  private walkStatements(previous: ExtractionState | undefined): StatementRecord[] {
+    const statements = this.sourceFile.statements;
+    const records = new Map<TS.Statement, StatementRecord>();
+    for (const statement of statements) if (!previous?.records.has(statement)) records.set(statement, this.walk(statement));
+    if (previous) {
+      const edit = textEdit(previous.text, this.sourceFile.text);
+      const kept = new Map(statements.filter((statement) => previous.records.has(statement)).map((statement) => [statement, previous.records.get(statement)!]));
+      const changedNames = new Set([...records.values()].flatMap(namesTouchedBy));
+      for (const [statement, record] of previous.records) if (!kept.has(statement)) for (const name of namesTouchedBy(record)) changedNames.add(name);
+      const stale = staleStatements(kept, changedNames);
+      for (const [statement, record] of kept) records.set(statement, stale.has(statement) ? this.walk(statement, record) : carriedRecord(record, edit, this.sourceFile.fileName, true));
+    }
+    return statements.map((statement) => records.get(statement)!);
+  }
+
+  /** `previous`: the statement's record before the edit (same node): what it depended on still counts. */
+  private walk(statement: TS.Statement, previous?: StatementRecord): StatementRecord {
+    const record = emptyRecord(statement);
+    if (previous) {
+      for (const used of previous.uses) record.uses.add(used);
+      for (const name of previous.lookedUp) record.lookedUp.add(name);
+    }
+    this.walked.add(record);
+    this.current = record;
+    this.pass = 0;
+    this.visit(statement);
+    return record;
+  }
+
+  /** What a statement's walk leaves for the whole file, in statement order as a walk of the whole file would. */
+  private applyWalkResults(record: StatementRecord): void {
+    for (const name of record.seeds) this.vendorNames.seed(name);
+    for (const { targets, source } of record.flows) this.vendorNames.flow(targets, source);
+    for (const specifier of record.mocks) this.evaluator.mockedModules.add(specifier);
+    for (const [target, value] of record.assignments) {
+      const binding = this.evaluator.recordAssignment(target, value);
+      // The binding's value now takes this statement's assignment too.
+      const declaredIn = binding && this.statementAt(binding.declaration);
+      if (declaredIn && declaredIn !== record.statement) this.lookupsOf(binding.declaration)?.uses.add(record.statement);
+    }
+    for (const [local, exported] of record.listedExports) this.listedExports.set(local, exported);
+    this.commonJsExports.push(...record.commonJsExports);
+  }
+
+  private runPass(pass: number, record: StatementRecord): void {
+    switch (PASSES[pass]) {
+      case 'imports':
+        for (const site of record.imports) this.importFact(site);
+        break;
+      case 'constructions':
+        for (const construction of record.constructions) this.constructionFacts(construction);
+        break;
+      case 'calls':
+        for (const call of record.calls) this.callFacts(call);
+        break;
+      case 'references':
+        for (const reference of record.valueReferences) this.providerReference(reference);
+        break;
+      case 'exported':
+        for (const declaration of record.exportedDeclarations) this.typeLeaks(declaration);
+        break;
+      case 'listed': {
+        const statement = record.statement;
+        if (!isExported(statement) && isDeclaration(statement) && declaredNames(statement).some((name) => this.listedExports.has(name))) this.typeLeaks(statement);
+        break;
+      }
+      case 'exports':
+        for (const entry of statementExports(record.statement, this.evaluator)) record.output[pass].push({ export: entry });
+        break;
+      case 'literals':
+        for (const entry of this.tracer.statementLiterals(record.statement)) record.output[pass].push({ literal: entry });
+        break;
+    }
+  }
+
+  private typeLeaks(declaration: TS.Node): void {
+    for (const leak of collectTypeLeaks(declaration, this.evaluator, (local) => this.listedExports.get(local) ?? local)) this.add(leak);
+  }
+
+  private state(records: readonly StatementRecord[], context: string, walkResults: string): ExtractionState {
+    for (const [statement, found] of this.lookups ?? []) {
+      const record = records.find((candidate) => candidate.statement === statement);
+      if (!record) continue;
+      for (const used of found.uses) record.uses.add(used);
+      for (const name of found.lookedUp) record.lookedUp.add(name);
+    }
     return {
-      facts: this.facts,
-      foreignFacts: this.foreignFacts,
-      exports,
-      literals: this.tracer.exportedLiterals(this.commonJsExports),
-      classes: exportedClasses(this.sourceFile, this.listedExports, this.commonJsExports),
+      text: this.sourceFile.text,
+      records: new Map(records.map((record) => [record.statement, record])),
+      context,
+      walkResults,
+      reusable: !this.evaluator.sawCycle,
+      walked: this.walked.size,
     };
   }
 
+  /** A fact found in the running statement's walk or pass (gathered into the file's facts afterwards, in order). */
   private add(fact: Fact): void {
+    this.current.output[this.pass].push({ fact });
+  }
+
+  /** Gathers one finding of a statement into the file's facts; a copy, so the record stays as found. */
+  private apply(contribution: Extract<Contribution, { fact: Fact } | { foreign: ForeignFact }>): void {
+    if ('foreign' in contribution) {
+      this.foreignFacts.push(contribution.foreign);
+      return;
+    }
+    const fact = { ...contribution.fact };
     const key = `${fact.kind}:${fact.span.start}:${fact.span.end}`;
     if (this.factKeys.has(key)) {
       // The same literal reached from another use: keep that use as a further related location.
@@ -161,7 +360,7 @@ class FactExtractor {
       const inside = origin.file === this.sourceFile.fileName && origin.span.start >= use.start && origin.span.end <= use.end;
       if (!inside) fact.uses = [{ file: this.sourceFile.fileName, span: use }];
       if (origin.file === this.sourceFile.fileName) this.add(fact);
-      else this.foreignFacts.push({ file: origin.file, fact });
+      else this.current.output[this.pass].push({ foreign: { file: origin.file, fact } });
     }
   }
 
@@ -170,105 +369,109 @@ class FactExtractor {
   }
 
   private visit = (node: TS.Node): void => {
-    const ts = this.ts;
-    switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration:
-        this.recordImportDeclaration(node as TS.ImportDeclaration);
-        return;
-      case ts.SyntaxKind.ImportEqualsDeclaration: {
-        const reference = (node as TS.ImportEqualsDeclaration).moduleReference;
-        if (ts.isExternalModuleReference(reference) && ts.isStringLiteralLike(reference.expression)) {
-          this.imports.push({ specifier: reference.expression, form: 'import-equals', typeOnly: (node as TS.ImportEqualsDeclaration).isTypeOnly });
-          this.vendorNames.seed((node as TS.ImportEqualsDeclaration).name.text);
-          return;
-        }
-        break;
-      }
-      case ts.SyntaxKind.ExportDeclaration: {
+    const record = FactExtractor.recorders()[node.kind];
+    if (record && record(this, node) === false) return;
+    if (isStatementOfModule(node) && isExported(node)) this.current.exportedDeclarations.push(node);
+    this.ts.forEachChild(node, this.visit);
+  };
+
+  /**
+   * What the walk records, per kind of node (`false`: not worth descending into). A table indexed by
+   * kind, because most nodes need nothing: a `switch` over `ts.SyntaxKind` members compared every node
+   * with each case in turn (measured: the walk's largest cost after parsing).
+   */
+  private static recordersByKind?: Array<Recorder | undefined>;
+
+  private static recorders(): Array<Recorder | undefined> {
+    if (FactExtractor.recordersByKind) return FactExtractor.recordersByKind;
+    const ts = typescript();
+    const byName: Partial<Record<keyof typeof TS.SyntaxKind, Recorder>> = {
+      ImportDeclaration: (self, node) => {
+        self.recordImportDeclaration(node as TS.ImportDeclaration);
+        return false;
+      },
+      ImportEqualsDeclaration: (self, node) => {
+        const declaration = node as TS.ImportEqualsDeclaration;
+        const reference = declaration.moduleReference;
+        if (!ts.isExternalModuleReference(reference) || !ts.isStringLiteralLike(reference.expression)) return;
+        self.current.imports.push({ specifier: reference.expression, form: 'import-equals', typeOnly: declaration.isTypeOnly });
+        self.current.seeds.push(declaration.name.text);
+        return false;
+      },
+      ExportDeclaration: (self, node) => {
         const declaration = node as TS.ExportDeclaration;
-        if (declaration.moduleSpecifier && ts.isStringLiteralLike(declaration.moduleSpecifier)) {
-          this.imports.push({ specifier: declaration.moduleSpecifier, form: 're-export', typeOnly: declaration.isTypeOnly });
+        if (!declaration.moduleSpecifier || !ts.isStringLiteralLike(declaration.moduleSpecifier)) {
+          if (declaration.exportClause && ts.isNamedExports(declaration.exportClause)) {
+            for (const element of declaration.exportClause.elements) self.current.listedExports.push([(element.propertyName ?? element.name).text, element.name.text]);
+          }
           return;
         }
-        if (declaration.exportClause && ts.isNamedExports(declaration.exportClause)) {
-          for (const element of declaration.exportClause.elements) this.listedExports.set((element.propertyName ?? element.name).text, element.name.text);
-        }
-        break;
-      }
-      case ts.SyntaxKind.ExportAssignment: {
+        self.current.imports.push({ specifier: declaration.moduleSpecifier, form: 're-export', typeOnly: declaration.isTypeOnly });
+        return false;
+      },
+      ExportAssignment: (self, node) => {
         const expression = (node as TS.ExportAssignment).expression;
-        if (ts.isIdentifier(expression)) this.listedExports.set(expression.text, 'default');
-        break;
-      }
-      case ts.SyntaxKind.CallExpression:
-        this.recordCall(node as TS.CallExpression);
-        break;
-      case ts.SyntaxKind.NewExpression:
-        this.constructions.push(node as TS.NewExpression);
-        break;
-      case ts.SyntaxKind.BinaryExpression:
-        this.recordAssignment(node as TS.BinaryExpression);
-        break;
-      case ts.SyntaxKind.StringLiteral:
-      case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-      case ts.SyntaxKind.TemplateHead:
-      case ts.SyntaxKind.TemplateMiddle:
-      case ts.SyntaxKind.TemplateTail:
-        this.scanLiteral(node);
-        break;
-      case ts.SyntaxKind.PropertyAssignment: {
+        if (ts.isIdentifier(expression)) self.current.listedExports.push([expression.text, 'default']);
+      },
+      CallExpression: (self, node) => self.recordCall(node as TS.CallExpression),
+      NewExpression: (self, node) => void self.current.constructions.push(node as TS.NewExpression),
+      BinaryExpression: (self, node) => self.recordAssignment(node as TS.BinaryExpression),
+      StringLiteral: (self, node) => self.scanLiteral(node),
+      NoSubstitutionTemplateLiteral: (self, node) => self.scanLiteral(node),
+      TemplateHead: (self, node) => self.scanLiteral(node),
+      TemplateMiddle: (self, node) => self.scanLiteral(node),
+      TemplateTail: (self, node) => self.scanLiteral(node),
+      PropertyAssignment: (self, node) => {
         const property = node as TS.PropertyAssignment;
-        this.checkProperty(property.name, property.initializer);
-        if (ts.isIdentifier(property.initializer)) this.valueReferences.push(property.initializer);
-        break;
-      }
-      case ts.SyntaxKind.ShorthandPropertyAssignment: {
+        self.checkProperty(property.name, property.initializer);
+        if (ts.isIdentifier(property.initializer)) self.current.valueReferences.push(property.initializer);
+      },
+      ShorthandPropertyAssignment: (self, node) => {
         const property = node as TS.ShorthandPropertyAssignment;
-        this.checkProperty(property.name, property.name);
-        this.valueReferences.push(property.name);
-        break;
-      }
-      case ts.SyntaxKind.ArrayLiteralExpression:
-        for (const element of (node as TS.ArrayLiteralExpression).elements) if (ts.isIdentifier(element)) this.valueReferences.push(element);
-        break;
-      case ts.SyntaxKind.PropertyAccessExpression:
-      case ts.SyntaxKind.ElementAccessExpression:
-        this.checkEnvRead(node as TS.Expression);
-        break;
-      case ts.SyntaxKind.VariableDeclaration: {
+        self.checkProperty(property.name, property.name);
+        self.current.valueReferences.push(property.name);
+      },
+      ArrayLiteralExpression: (self, node) => {
+        for (const element of (node as TS.ArrayLiteralExpression).elements) if (ts.isIdentifier(element)) self.current.valueReferences.push(element);
+      },
+      PropertyAccessExpression: (self, node) => self.checkEnvRead(node as TS.Expression),
+      ElementAccessExpression: (self, node) => self.checkEnvRead(node as TS.Expression),
+      VariableDeclaration: (self, node) => {
         const declaration = node as TS.VariableDeclaration;
-        this.checkEnvDestructuring(declaration);
-        this.vendorNames.flow(boundNames(declaration.name), declaration.initializer);
-        this.vendorNames.flow(boundNames(declaration.name), declaration.type);
-        break;
-      }
-      case ts.SyntaxKind.Parameter: {
+        self.checkEnvDestructuring(declaration);
+        self.flow(boundNames(declaration.name), declaration.initializer);
+        self.flow(boundNames(declaration.name), declaration.type);
+      },
+      Parameter: (self, node) => {
         const parameter = node as TS.ParameterDeclaration;
-        this.vendorNames.flow(boundNames(parameter.name), parameter.type);
-        this.vendorNames.flow(boundNames(parameter.name), parameter.initializer);
-        break;
-      }
-      case ts.SyntaxKind.PropertyDeclaration: {
+        self.flow(boundNames(parameter.name), parameter.type);
+        self.flow(boundNames(parameter.name), parameter.initializer);
+      },
+      PropertyDeclaration: (self, node) => {
         const property = node as TS.PropertyDeclaration;
         const name = propertyNameText(property.name);
-        if (name !== undefined) {
-          this.vendorNames.flow([name], property.initializer);
-          this.vendorNames.flow([name], property.type);
-        }
-        break;
-      }
-      case ts.SyntaxKind.FunctionDeclaration:
-      case ts.SyntaxKind.MethodDeclaration:
-      case ts.SyntaxKind.GetAccessor: {
-        const fn = node as TS.FunctionDeclaration | TS.MethodDeclaration | TS.GetAccessorDeclaration;
-        const name = fn.name && propertyNameText(fn.name);
-        if (name !== undefined) this.vendorNames.flow([name], fn.body);
-        break;
-      }
-    }
-    if (isStatementOfModule(node) && isExported(node)) this.exportedDeclarations.push(node);
-    ts.forEachChild(node, this.visit);
-  };
+        if (name === undefined) return;
+        self.flow([name], property.initializer);
+        self.flow([name], property.type);
+      },
+      FunctionDeclaration: (self, node) => self.recordFunctionBody(node as TS.FunctionDeclaration),
+      MethodDeclaration: (self, node) => self.recordFunctionBody(node as TS.MethodDeclaration),
+      GetAccessor: (self, node) => self.recordFunctionBody(node as TS.GetAccessorDeclaration),
+    };
+    const table: Array<Recorder | undefined> = [];
+    for (const [name, record] of Object.entries(byName)) table[ts.SyntaxKind[name as keyof typeof TS.SyntaxKind]] = record;
+    return (FactExtractor.recordersByKind = table);
+  }
+
+  /** `targets` receive whatever `source` evaluates to (see VendorNames). */
+  private flow(targets: string[], source: TS.Node | undefined): void {
+    if (source && targets.length) this.current.flows.push({ targets, source });
+  }
+
+  private recordFunctionBody(fn: TS.FunctionDeclaration | TS.MethodDeclaration | TS.GetAccessorDeclaration): void {
+    const name = fn.name && propertyNameText(fn.name);
+    if (name !== undefined) this.flow([name], fn.body);
+  }
 
   private recordImportDeclaration(declaration: TS.ImportDeclaration): void {
     const ts = this.ts;
@@ -282,7 +485,7 @@ class FactExtractor {
     else if (clause?.name) form = 'default';
     const allElementsTypeOnly =
       !!bindings && ts.isNamedImports(bindings) && bindings.elements.length > 0 && bindings.elements.every((element) => element.isTypeOnly) && !clause?.name;
-    this.imports.push({ specifier: declaration.moduleSpecifier, form, typeOnly: !!clause?.isTypeOnly || allElementsTypeOnly });
+    this.current.imports.push({ specifier: declaration.moduleSpecifier, form, typeOnly: !!clause?.isTypeOnly || allElementsTypeOnly });
   }
 
   /** Names imported from vendor or HTTP modules, or bound to vendor exports of workspace modules. */
@@ -291,9 +494,10 @@ class FactExtractor {
     const bindings = clause.namedBindings;
     const local = matchVendorModule(specifier) || HTTP_LIBRARIES.some((library) => library.modules.includes(specifier)) ? undefined : this.host.resolveModule(this.sourceFile.fileName, specifier);
     const carries = (imported: string) => local === undefined || this.host.exportOf(local, imported) !== undefined;
-    if (clause.name && carries('default')) this.vendorNames.seed(clause.name.text);
-    if (bindings && ts.isNamespaceImport(bindings)) this.vendorNames.seed(bindings.name.text);
-    else if (bindings) for (const element of bindings.elements) if (carries((element.propertyName ?? element.name).text)) this.vendorNames.seed(element.name.text);
+    const seeds = this.current.seeds;
+    if (clause.name && carries('default')) seeds.push(clause.name.text);
+    if (bindings && ts.isNamespaceImport(bindings)) seeds.push(bindings.name.text);
+    else if (bindings) for (const element of bindings.elements) if (carries((element.propertyName ?? element.name).text)) seeds.push(element.name.text);
   }
 
   private recordCall(call: TS.CallExpression): void {
@@ -301,18 +505,20 @@ class FactExtractor {
     const specifier = moduleSpecifierOfCall(call);
     if (specifier !== undefined) {
       const form = call.expression.kind === ts.SyntaxKind.ImportKeyword ? 'dynamic-import' : 'require';
-      this.imports.push({ specifier: call.arguments[0] as TS.StringLiteralLike, form, typeOnly: false });
+      this.current.imports.push({ specifier: call.arguments[0] as TS.StringLiteralLike, form, typeOnly: false });
       return;
     }
     const [first] = call.arguments;
     if (first && ts.isStringLiteralLike(first) && MODULE_MOCK_CALLS.includes(calleeText(call.expression))) {
-      this.evaluator.mockedModules.add(first.text);
+      this.current.mocks.push(first.text);
       return;
     }
-    if (call.expression.kind === ts.SyntaxKind.SuperKeyword) this.vendorNames.passedToBase(enclosingClass(call), call);
-    this.calls.push(call);
+    // Whatever `super(…)` passes, `this.x` in the class may read back from the base class.
+    const owner = call.expression.kind === ts.SyntaxKind.SuperKeyword ? enclosingClass(call) : undefined;
+    if (owner) this.current.flows.push({ targets: [baseToken(owner)], source: call });
+    this.current.calls.push(call);
     this.checkEnvRead(call);
-    for (const argument of call.arguments) if (ts.isIdentifier(argument)) this.valueReferences.push(argument);
+    for (const argument of call.arguments) if (ts.isIdentifier(argument)) this.current.valueReferences.push(argument);
   }
 
   private recordAssignment(binary: TS.BinaryExpression): void {
@@ -320,18 +526,18 @@ class FactExtractor {
     if (binary.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
     const target = calleeText(binary.left);
     if (target === 'module.exports') {
-      this.commonJsExports.push({ name: 'default', value: binary.right });
+      this.current.commonJsExports.push({ name: 'default', value: binary.right });
       return;
     }
     const named = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(target);
     if (named) {
-      this.commonJsExports.push({ name: named[1], value: binary.right });
+      this.current.commonJsExports.push({ name: named[1], value: binary.right });
       return;
     }
-    this.evaluator.recordAssignment(binary.left, binary.right);
+    this.current.assignments.push([binary.left, binary.right]);
     const left = binary.left;
-    if (ts.isIdentifier(left)) this.vendorNames.flow([left.text], binary.right);
-    else if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.vendorNames.flow([left.name.text], binary.right);
+    if (ts.isIdentifier(left)) this.flow([left.text], binary.right);
+    else if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) this.flow([left.name.text], binary.right);
   }
 
   private importFact(site: ImportSite): void {
@@ -646,7 +852,8 @@ function declaredNames(node: TS.Node): string[] {
 
 function isStatementOfModule(node: TS.Node): boolean {
   const ts = typescript();
-  return !!node.parent && (ts.isSourceFile(node.parent) || ts.isModuleBlock(node.parent));
+  const parent = node.parent;
+  return !!parent && (parent.kind === ts.SyntaxKind.SourceFile || parent.kind === ts.SyntaxKind.ModuleBlock);
 }
 
 function isExported(node: TS.Node): boolean {

@@ -17,6 +17,8 @@ export interface LintInput {
   text: string;
   config: ResolvedConfig;
   index: WorkspaceIndex;
+  /** Called when the file is retried on a large stack (a worker with an index of its own). */
+  onLargeStack?: () => void;
 }
 
 /** Synchronous lint; throws NestingTooDeepError (use `lintFile` unless you handle it). */
@@ -50,6 +52,7 @@ export async function lintFile(input: LintInput): Promise<LintMessage[]> {
   } catch (error) {
     if (error instanceof NestingTooDeepError) {
       input.index.invalidate(input.filePath);
+      input.onLargeStack?.();
       return lintOnLargeStack({ filePath: input.filePath, text: input.text, config: input.config }).catch((deepError: unknown) =>
         [analysisFailed(input.text, deepError)],
       );

@@ -44,6 +44,19 @@ export interface ExportedLiterals {
 
 export const pathKey = (path: readonly string[]): string => path.join('\u0000');
 
+/** One step of building `ExportedLiterals`, in the order found (a later value of a path replaces an earlier one). */
+export type LiteralEntry = { key: string; origins: LiteralOrigin[] } | { forward: string; to: { specifier: string; imported: string } } | { star: string };
+
+export function assembleLiterals(entries: Iterable<LiteralEntry>): ExportedLiterals {
+  const result: ExportedLiterals = { values: new Map(), forwards: new Map(), stars: [] };
+  for (const entry of entries) {
+    if ('key' in entry) result.values.set(entry.key, entry.origins);
+    else if ('forward' in entry) result.forwards.set(entry.forward, entry.to);
+    else result.stars.push(entry.star);
+  }
+  return result;
+}
+
 const MAX_DEPTH = 10;
 /** How deep below an export its object properties are recorded (`config.models.chat` is depth 2). */
 const MAX_EXPORT_DEPTH = 3;
@@ -66,48 +79,51 @@ export class LiteralTracer {
     return unique(this.trace(expression, path, 0));
   }
 
-  /** The literals of this module's exports, for the workspace index. */
-  exportedLiterals(commonJs: ReadonlyArray<{ name: string; value: TS.Expression }>): ExportedLiterals {
+  /** What one top-level statement adds to the file's exported literals, in order. */
+  statementLiterals(statement: TS.Statement): LiteralEntry[] {
     const ts = this.ts;
-    const result: ExportedLiterals = { values: new Map(), forwards: new Map(), stars: [] };
-    const record = (path: string[], expression: TS.Expression) => this.recordExport(result.values, path, expression, 0);
-    for (const statement of this.sourceFile.statements) {
-      const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
-      if (ts.isVariableStatement(statement) && modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
-        for (const declaration of statement.declarationList.declarations) {
-          if (ts.isIdentifier(declaration.name) && declaration.initializer) record([declaration.name.text], declaration.initializer);
-        }
-      } else if (ts.isExportAssignment(statement)) {
-        record(['default'], statement.expression);
-        if (statement.isExportEquals) this.recordMembers(result.values, statement.expression);
-      } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
-        const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
-        const clause = statement.exportClause;
-        if (!clause) {
-          if (specifier !== undefined) result.stars.push(specifier);
-        } else if (ts.isNamedExports(clause)) {
-          for (const element of clause.elements) {
-            const local = element.propertyName ?? element.name;
-            if (specifier !== undefined) result.forwards.set(element.name.text, { specifier, imported: local.text });
-            else if (ts.isIdentifier(local)) record([element.name.text], local);
-          }
+    const entries: LiteralEntry[] = [];
+    const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) : undefined;
+    if (ts.isVariableStatement(statement) && modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (ts.isIdentifier(declaration.name) && declaration.initializer) this.recordExport(entries, [declaration.name.text], declaration.initializer, 0);
+      }
+    } else if (ts.isExportAssignment(statement)) {
+      this.recordExport(entries, ['default'], statement.expression, 0);
+      if (statement.isExportEquals) this.recordMembers(entries, statement.expression);
+    } else if (ts.isExportDeclaration(statement) && !statement.isTypeOnly) {
+      const specifier = statement.moduleSpecifier && ts.isStringLiteralLike(statement.moduleSpecifier) ? statement.moduleSpecifier.text : undefined;
+      const clause = statement.exportClause;
+      if (!clause) {
+        if (specifier !== undefined) entries.push({ star: specifier });
+      } else if (ts.isNamedExports(clause)) {
+        for (const element of clause.elements) {
+          const local = element.propertyName ?? element.name;
+          if (specifier !== undefined) entries.push({ forward: element.name.text, to: { specifier, imported: local.text } });
+          else if (ts.isIdentifier(local)) this.recordExport(entries, [element.name.text], local, 0);
         }
       }
     }
-    for (const { name, value } of commonJs) {
-      record([name], value);
-      if (name === 'default') this.recordMembers(result.values, value);
-    }
-    return result;
+    return entries;
   }
 
-  private recordMembers(into: Map<string, LiteralOrigin[]>, expression: TS.Expression): void {
+  /** The exported literals of `module.exports = …` and `exports.x = …`. */
+  commonJsLiterals(commonJs: ReadonlyArray<{ name: string; value: TS.Expression }>): LiteralEntry[] {
+    const entries: LiteralEntry[] = [];
+    for (const { name, value } of commonJs) {
+      this.recordExport(entries, [name], value, 0);
+      if (name === 'default') this.recordMembers(entries, value);
+    }
+    return entries;
+  }
+
+  private recordMembers(into: LiteralEntry[], expression: TS.Expression): void {
     for (const [name, value] of this.objectProperties(expression, 0)) this.recordExport(into, [name], value, 0);
   }
 
-  private recordExport(into: Map<string, LiteralOrigin[]>, path: string[], expression: TS.Expression, depth: number): void {
+  private recordExport(into: LiteralEntry[], path: string[], expression: TS.Expression, depth: number): void {
     const found = this.origins(expression);
-    if (found.length) into.set(pathKey(path), found);
+    if (found.length) into.push({ key: pathKey(path), origins: found });
     if (depth >= MAX_EXPORT_DEPTH) return;
     for (const [name, value] of this.objectProperties(expression, 0)) this.recordExport(into, [...path, name], value, depth + 1);
   }

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import { parse as parseJsonc } from 'jsonc-parser';
+import { type DependencyRecorder, dependencyKeys } from './dependencies';
 
 export interface FileSystemView {
   fileExists(filePath: string): boolean;
@@ -33,7 +34,11 @@ export class ModuleResolver {
   /** folder → specifier → file: files of one folder share their imports' resolutions. */
   private readonly resolved = new Map<string, Map<string, string | undefined>>();
 
-  constructor(private readonly fs: FileSystemView) {}
+  /** With a `recorder`, each resolution and tsconfig lookup notes the files it looked at (see dependencies.ts). */
+  constructor(
+    private readonly fs: FileSystemView,
+    private readonly recorder?: DependencyRecorder,
+  ) {}
 
   /** A tsconfig changed: forget every cached resolution. */
   invalidate(): void {
@@ -45,8 +50,12 @@ export class ModuleResolver {
     const directory = path.dirname(fromFile);
     let inFolder = this.resolved.get(directory);
     if (!inFolder) this.resolved.set(directory, (inFolder = new Map()));
-    if (inFolder.has(specifier)) return inFolder.get(specifier);
-    const result = this.resolveUncached(directory, specifier);
+    const key = this.recorder && dependencyKeys.resolution(directory, specifier);
+    if (inFolder.has(specifier)) {
+      if (key) this.recorder!.use(key);
+      return inFolder.get(specifier);
+    }
+    const result = key ? this.recorder!.compute(key, () => this.resolveUncached(directory, specifier)) : this.resolveUncached(directory, specifier);
     inFolder.set(specifier, result);
     return result;
   }
@@ -83,7 +92,15 @@ export class ModuleResolver {
 
   /** `baseUrl` / `paths` of the nearest tsconfig.json or jsconfig.json above a folder. */
   private compilerPathsFor(directory: string): CompilerPaths | undefined {
-    if (this.pathsByDirectory.has(directory)) return this.pathsByDirectory.get(directory);
+    const key = this.recorder && dependencyKeys.compilerPaths(directory);
+    if (this.pathsByDirectory.has(directory)) {
+      if (key) this.recorder!.use(key);
+      return this.pathsByDirectory.get(directory);
+    }
+    return key ? this.recorder!.compute(key, () => this.lookUpCompilerPaths(directory)) : this.lookUpCompilerPaths(directory);
+  }
+
+  private lookUpCompilerPaths(directory: string): CompilerPaths | undefined {
     let found: CompilerPaths | undefined;
     const configFile = CONFIG_NAMES.map((name) => path.join(directory, name)).find((file) => this.fs.fileExists(file));
     if (configFile) found = this.readCompilerPaths(configFile, new Set());

@@ -3,13 +3,31 @@
  * pre-filter rejects every file never pay for it.
  */
 import type * as TS from 'typescript';
+import { textEdit } from './text';
 
 let loaded: typeof TS | undefined;
 
 export function typescript(): typeof TS {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= require('typescript') as typeof TS;
+  loaded ??= fastView(require('typescript') as typeof TS);
   return loaded;
+}
+
+/** What the analysis calls for nearly every node, besides the type guards (`is…`). */
+const HOT_EXPORTS = ['SyntaxKind', 'forEachChild', 'getModifiers', 'canHaveModifiers'];
+
+/**
+ * The `typescript` module object has over 2,000 properties, each a getter, so V8 keeps it in dictionary
+ * mode and every `ts.isIdentifier(node)` is a hash lookup and a getter call. This view has the type guards and the hot exports as its own
+ * properties (few enough for V8's fast mode; measured three times faster per call) and the module as its
+ * prototype for everything else.
+ */
+function fastView(module: typeof TS): typeof TS {
+  const view: object = Object.create(module);
+  for (const name of Object.keys(module)) {
+    if (name.startsWith('is') || HOT_EXPORTS.includes(name)) Object.defineProperty(view, name, { value: module[name as keyof typeof TS], enumerable: true });
+  }
+  return view as typeof TS;
 }
 
 /** Thrown when a file nests deeper than the default stack allows; callers retry on a larger stack. */
@@ -36,6 +54,22 @@ export function parseSource(filePath: string, text: string): TS.SourceFile {
     return ts.createSourceFile(filePath, text, options, true, scriptKindFor(filePath));
   } catch (error) {
     if (error instanceof RangeError) throw new NestingTooDeepError(filePath);
+    throw error;
+  }
+}
+
+/**
+ * The tree of `text` from the tree of an earlier text of the same file, reusing the nodes the edit left
+ * alone (`ts.updateSourceFile`; the edit is found by comparing the texts). `previous` is spent: its nodes
+ * now belong to the new tree.
+ */
+export function reparse(previous: TS.SourceFile, text: string): TS.SourceFile {
+  const ts = typescript();
+  const { start, oldEnd, newLength } = textEdit(previous.text, text);
+  try {
+    return ts.updateSourceFile(previous, text, { span: { start, length: oldEnd - start }, newLength });
+  } catch (error) {
+    if (error instanceof RangeError) throw new NestingTooDeepError(previous.fileName);
     throw error;
   }
 }

@@ -37,11 +37,18 @@ export class Scopes {
   private readonly enclosing = new Map<TS.Node, TS.Node | null>();
   private readonly ts = typescript();
 
+  /**
+   * Told of every lookup that reached the file's top level: the identifier, and the binding found there
+   * (undefined: a global). Lookups answered inside a function or block never leave the statement they are in.
+   */
+  onTopLevelLookup?: (identifier: TS.Identifier, binding: Binding | undefined) => void;
+
   /** The binding an identifier in expression position refers to, or undefined for globals. */
   resolve(identifier: TS.Identifier): Binding | undefined {
     const name = identifier.text;
     for (let container = this.containerAbove(identifier); container; container = this.containerAbove(container)) {
       const binding = this.localsOf(container).get(name);
+      if (container.kind === this.ts.SyntaxKind.SourceFile) this.onTopLevelLookup?.(identifier, binding);
       if (binding) return binding;
     }
     return undefined;

@@ -54,3 +54,20 @@ export class LineMap {
     return this.lineStarts[Math.min(Math.max(line, 0), this.lineStarts.length - 1)];
   }
 }
+
+/** One edit between two texts: `[start, oldEnd)` of the old text became `[start, start + newLength)`. */
+export interface TextEdit {
+  start: number;
+  oldEnd: number;
+  newLength: number;
+}
+
+/** The smallest single edit that turns `before` into `after` (common prefix and suffix). */
+export function textEdit(before: string, after: string): TextEdit {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < limit - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: before.length - suffix, newLength: after.length - suffix - start };
+}

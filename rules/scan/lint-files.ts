@@ -6,6 +6,7 @@
  * two cores (each worker warms up its own copy of the parser), and used more memory.
  */
 import type { ConfigResolver } from '../config/resolve';
+import { type DependencyRecorder, dependencyKeys } from '../engine/dependencies';
 import { diskIndexHost } from '../engine/disk-host';
 import { analysisFailed, fileNotice, lintFile } from '../engine/lint-file';
 import { LineMap } from '../engine/text';
@@ -33,70 +34,125 @@ export interface LintedFiles {
  * in each pass (see ScanOptions.pause).
  */
 export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<LintedFiles> {
-  const retained = new Map<string, string>();
-  const host = diskIndexHost((file) => configs.configFor(file), { overrides: retained, knownFiles: new Set(files) });
-  const index = new WorkspaceIndex(host);
-  const messages = new Map<string, LintMessage[]>(files.map((filePath) => [filePath, []]));
-  const readable: string[] = [];
-
-  for (const filePath of files) {
-    const paused = pause?.();
-    if (paused) await paused;
-    const outcome = readSourceBytesSync(filePath, configs.configFor(filePath).maxFileSize);
-    onRead?.();
-    const notices = messages.get(filePath)!;
-    if (!outcome.ok) {
-      notices.push(noticeMessage(outcome.notice, outcome.message));
-      continue;
-    }
-    // Plain UTF-8 files are pre-filtered as bytes; only the few that mention a vendor are decoded.
-    const sniffed = sniffSource(outcome.bytes);
-    if ('binary' in sniffed) {
-      notices.push(noticeMessage('skipped-binary', BINARY_MESSAGE));
-      continue;
-    }
-    if (sniffed.invalidUtf8) notices.push(noticeMessage('invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.'));
-    readable.push(filePath);
-    if (index.summarize(filePath, sniffed.source).mentionsVendor) retained.set(filePath, sniffed.source.toString());
-  }
-
+  const linting = new FileLinting(configs, files);
   // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
-  const needed = new Map<string, boolean | Error>();
-  for (const filePath of readable) {
-    const paused = pause?.();
-    if (paused) await paused;
-    needed.set(filePath, analyseIfNeeded(filePath, index, retained));
-  }
-  for (const filePath of readable) {
-    const need = needed.get(filePath)!;
-    if (need === true || need instanceof Error || index.factsDefinedIn(filePath).length) {
+  const passes: Array<(filePath: string) => Promise<void> | void> = [
+    (filePath) => {
+      linting.read(filePath);
+      onRead?.();
+    },
+    (filePath) => linting.analyse(filePath),
+    (filePath) => linting.lint(filePath),
+  ];
+  for (const pass of passes) {
+    for (const filePath of files) {
       const paused = pause?.();
       if (paused) await paused;
-      messages.get(filePath)!.push(...(need instanceof Error ? [analysisFailed('', need)] : await lintReadFile(filePath, index, configs, retained)));
+      const done = pass(filePath);
+      if (done) await done;
     }
   }
-  return { results: files.map((filePath) => ({ filePath, messages: messages.get(filePath)! })), index };
+  return { results: files.map((filePath) => ({ filePath, messages: linting.messagesOf(filePath) })), index: linting.index };
 }
 
-/** Does the file need analysis (then it is analysed now)? An error deciding that is reported at the file. */
-function analyseIfNeeded(filePath: string, index: WorkspaceIndex, retained: Map<string, string>): boolean | Error {
-  let needed: boolean;
-  try {
-    needed = index.needsAnalysis(filePath);
-  } catch (error) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  try {
-    if (needed) index.analysis(filePath, retained.get(filePath));
-  } catch {
-    // Reported when the file is linted.
-  }
-  return needed;
-}
+/**
+ * The three steps of linting files, each callable per file, so a cache can redo them for some files only:
+ * `read` (notices, pre-filter summary, the text kept when it may matter), `analyse` (for every file
+ * before any is linted), `lint`. With a `recorder`, each file's result notes what it was computed from.
+ */
+export class FileLinting {
+  readonly index: WorkspaceIndex;
+  /** Files whose lint ran on a worker with its own index: what they depended on is not known. */
+  readonly unrecorded = new Set<string>();
+  private readonly retained = new Map<string, string>();
+  private readonly messages = new Map<string, LintMessage[]>();
+  /** Files read and readable → whether they need analysis (an Error: deciding that failed); undefined until analysed. */
+  private readonly needs = new Map<string, boolean | Error | undefined>();
 
-async function lintReadFile(filePath: string, index: WorkspaceIndex, configs: ConfigResolver, retained: Map<string, string>): Promise<LintMessage[]> {
-  const text = retained.get(filePath) ?? index.readFile(filePath);
-  retained.delete(filePath);
-  if (text === undefined) return [noticeMessage('vanished', VANISHED)];
-  return lintFile({ filePath, text, config: configs.configFor(filePath), index });
+  constructor(
+    private readonly configs: ConfigResolver,
+    knownFiles: Iterable<string>,
+    private readonly recorder?: DependencyRecorder,
+  ) {
+    const host = diskIndexHost((file) => configs.configFor(file), { overrides: this.retained, knownFiles: new Set(knownFiles) });
+    this.index = new WorkspaceIndex(host, { recorder });
+  }
+
+  read(filePath: string): void {
+    const notices: LintMessage[] = [];
+    this.messages.set(filePath, notices);
+    this.forResult(filePath, () => {
+      this.recorder?.read(filePath);
+      const outcome = readSourceBytesSync(filePath, this.configs.configFor(filePath).maxFileSize);
+      if (!outcome.ok) {
+        notices.push(noticeMessage(outcome.notice, outcome.message));
+        return;
+      }
+      // Plain UTF-8 files are pre-filtered as bytes; only the few that mention a vendor are decoded.
+      const sniffed = sniffSource(outcome.bytes);
+      if ('binary' in sniffed) {
+        notices.push(noticeMessage('skipped-binary', BINARY_MESSAGE));
+        return;
+      }
+      if (sniffed.invalidUtf8) notices.push(noticeMessage('invalid-utf8', 'The file is not valid UTF-8; invalid bytes were read as U+FFFD.'));
+      this.needs.set(filePath, undefined);
+      if (this.index.summarize(filePath, sniffed.source).mentionsVendor) this.retained.set(filePath, sniffed.source.toString());
+    });
+  }
+
+  /** Decides whether a read file needs analysis, and analyses it if so (errors are reported when it is linted). */
+  analyse(filePath: string): void {
+    if (!this.needs.has(filePath) || this.needs.get(filePath) !== undefined) return;
+    let needed: boolean;
+    try {
+      needed = this.index.needsAnalysis(filePath);
+    } catch (error) {
+      this.needs.set(filePath, error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    this.needs.set(filePath, needed);
+    try {
+      if (needed) this.index.analysis(filePath, this.retained.get(filePath));
+    } catch {
+      // Reported when the file is linted.
+    }
+  }
+
+  /** Analyses a file that is not linted in this run, when it needs analysis (its uses of other files' literals count). */
+  analyseOnly(filePath: string): void {
+    try {
+      if (this.index.needsAnalysis(filePath)) this.index.analysis(filePath);
+    } catch {
+      // Its own lint reports that; here it just contributes nothing.
+    }
+  }
+
+  async lint(filePath: string): Promise<void> {
+    if (!this.needs.has(filePath)) return;
+    const need = this.needs.get(filePath);
+    // The analysis of `lintFile` runs within the call (only a retry on a large stack is awaited), so what
+    // it reads is recorded for this result.
+    const linted = this.forResult(filePath, () => {
+      this.recorder?.use(dependencyKeys.file(filePath));
+      if (need instanceof Error) return [analysisFailed('', need)];
+      return need || this.index.factsDefinedIn(filePath).length ? this.lintReadFile(filePath) : [];
+    });
+    this.messages.get(filePath)!.push(...(await linted));
+  }
+
+  messagesOf(filePath: string): LintMessage[] {
+    return this.messages.get(filePath) ?? [];
+  }
+
+  private forResult<T>(filePath: string, work: () => T): T {
+    return this.recorder ? this.recorder.compute(dependencyKeys.result(filePath), work) : work();
+  }
+
+  private async lintReadFile(filePath: string): Promise<LintMessage[]> {
+    const text = this.retained.get(filePath) ?? this.index.readFile(filePath);
+    this.retained.delete(filePath);
+    if (text === undefined) return [noticeMessage('vanished', VANISHED)];
+    const onLargeStack = () => this.unrecorded.add(filePath);
+    return lintFile({ filePath, text, config: this.configs.configFor(filePath), index: this.index, onLargeStack });
+  }
 }

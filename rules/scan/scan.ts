@@ -5,6 +5,7 @@ import type { ConfigResolver } from '../config/resolve';
 import type { FileResult, LintMessage, NoticeKind } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { walkFiles } from '../files/walk';
+import { type CacheOptions, type CacheReport, lintWithCache } from './cache';
 import { lintFiles, noticeMessage } from './lint-files';
 
 export interface ScanOptions {
@@ -20,6 +21,8 @@ export interface ScanOptions {
   pause?: () => Promise<void> | undefined;
   /** Lint only this part of the files (`--shard 2/4`), for splitting one repository across CI jobs. */
   shard?: { index: number; count: number };
+  /** Reuse results of earlier scans that still hold (`--cache`); a report needs a full index, so not for it. */
+  cache?: CacheOptions;
 }
 
 export interface ScanResult {
@@ -27,6 +30,8 @@ export interface ScanResult {
   results: FileResult[];
   /** The index the scan analysed the files with (facts and import summaries cached), for a report. */
   index: WorkspaceIndex;
+  /** With `cache`: how many results it gave, and whether it could be written. */
+  cache?: CacheReport;
 }
 
 /** The files under the roots that the configuration includes (what a scan lints), sorted. */
@@ -56,12 +61,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     notices.set(filePath, [...(notices.get(filePath) ?? []), noticeMessage(kind, message)]);
   };
 
-  let files = await listFiles(
-    options.paths.map((root) => path.resolve(options.cwd, root)),
-    configs,
-    addNotice,
-    options.pause,
-  );
+  const roots = options.paths.map((root) => path.resolve(options.cwd, root));
+  let files = await listFiles(roots, configs, addNotice, options.pause);
   if (options.shard) {
     // Walk notices (broken links, loops) are shared out like files, so no two shards report the same path.
     const { index, count } = options.shard;
@@ -73,7 +74,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let read = 0;
   const onRead = () => options.onProgress?.(++read, files.length);
-  const { results: linted, index } = await lintFiles(files, configs, onRead, options.pause);
+  const { results: linted, index, cache } = options.cache
+    ? await lintWithCache(files, configs, options.cache, { roots, shard: options.shard }, onRead)
+    : { ...(await lintFiles(files, configs, onRead, options.pause)), cache: undefined };
 
   const results: FileResult[] = linted.map(({ filePath, messages }) => {
     const walkNotices = notices.get(filePath) ?? [];
@@ -82,5 +85,5 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   });
   for (const [filePath, messages] of notices) results.push({ filePath, messages });
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, index };
+  return { results, index, cache };
 }

@@ -19,6 +19,8 @@ export interface KeyMatch {
 /** OpenAI-format keys inside a piece of text (a string literal's value or a comment). */
 export function findOpenAiKeys(text: string): KeyMatch[] {
   const found: KeyMatch[] = [];
+  // Every match holds one of these; testing the expression (a look-behind at each offset) costs more.
+  if (!text.includes('sk-') && !text.includes('T3BlbkFJ')) return found;
   for (const match of text.matchAll(OPENAI_KEY)) {
     const key = match[0];
     if (!key.includes('T3BlbkFJ') && !looksRandom(key.replace(KEY_PREFIX, ''))) continue;
@@ -66,7 +68,7 @@ export function findApiVersionQueries(text: string): Array<{ start: number; end:
   });
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Text that shows a file is about Azure OpenAI: its SDK classes and modules, hosts, or settings. */
 export const AZURE_OPENAI_CONTEXT = new RegExp(
@@ -100,10 +102,12 @@ export type RawSource = string | Buffer;
 const OPENAI_SPELLINGS = ['openai', 'OpenAI', 'OPENAI', 'Openai', 'openAI'];
 
 /**
- * Cheap test on raw text: can this file hold anything a rule reports? Every module name, endpoint,
- * environment prefix, key format, API version marker and directive leaves one of these tokens. Plain
- * substring searches work on undecoded bytes too, so most files of a scan are never turned into strings
- * (measured: a third of the time of one case-insensitive expression, and far less memory).
+ * Cheap test on raw text: can this file hold anything a rule reports, by itself? Two passes. The first
+ * looks for tokens every module name, endpoint, environment prefix, key format, API version marker and
+ * directive leaves, with plain substring searches that work on undecoded bytes, so most files of a scan
+ * are never turned into strings (measured: a third of the time of one case-insensitive expression, and
+ * far less memory). The second, on the few files that pass, asks for `vendorEvidence`: a bare "OpenAI" in
+ * a comment, a class name or a local path (`./openai.js`) is not enough to be worth parsing.
  */
 export function prefilter(configuredHosts: readonly string[]): (source: RawSource) => boolean {
   const hosts = [...VENDORS.flatMap((vendor) => vendor.endpointHosts.map((host) => host.replace(/^\./, ''))), ...configuredHosts];
@@ -117,7 +121,26 @@ export function prefilter(configuredHosts: readonly string[]): (source: RawSourc
     'T3BlbkFJ',
     'aidlint-',
   ]).filter((token) => !OPENAI_SPELLINGS.some((spelling) => spelling !== token && token.includes(spelling)));
-  return (source) => tokens.some((token) => source.indexOf(token) !== -1) || startsWord(source, 'sk-');
+  const hasEvidence = vendorEvidence(configuredHosts);
+  return (source) =>
+    (tokens.some((token) => source.indexOf(token) !== -1) || startsWord(source, 'sk-')) &&
+    // Tokens are ASCII, so Latin-1 decoding finds them in UTF-8 bytes (faster than decoding UTF-8).
+    hasEvidence(typeof source === 'string' ? source : source.toString('latin1'));
+}
+
+/**
+ * Text without which no fact can come from a file itself: a vendor module named in quotes (an import,
+ * `require`, `import()`, a mock), an environment prefix, an endpoint host in any case, an API key or
+ * version property, `api-version`, a key, a directive. Everything else a vendor value needs comes through
+ * an import of a workspace module (`WorkspaceIndex.needsAnalysis` follows those).
+ */
+function vendorEvidence(configuredHosts: readonly string[]): (text: string) => boolean {
+  const modules = VENDORS.flatMap((vendor) => vendor.modules.map((module) => escapeRegExp(module.name)));
+  const words = [...VENDORS.flatMap((vendor) => vendor.envPrefixes), ...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES, 'api-version', 'T3BlbkFJ', 'aidlint-'];
+  // `matchVendorModule`'s forms: `'openai'`, `'openai/…'`, Deno's `'npm:openai@4'`.
+  const evidence = new RegExp(`['"\`](?:npm:)?(?:${modules.join('|')})['"\`/@]|${unique(words).map(escapeRegExp).join('|')}|(?<![\\w$])sk-`);
+  const hosts = hostMentionPattern(configuredHosts);
+  return (text) => evidence.test(text) || hosts.test(text);
 }
 
 /** Does `token` occur where a word starts (`sk-…`, not `task-…`)? */

@@ -18,10 +18,19 @@ describe('command-line arguments', () => {
       shard: undefined,
       suppressAll: false,
       pruneSuppressions: false,
+      cache: false,
+      cacheLocation: undefined,
+      cacheStrategy: 'metadata',
       init: false,
       help: false,
       version: false,
     });
+  });
+
+  it('reads the cache flags', () => {
+    const options = parseCliArgs(['--cache', '--cache-location', '.cache/', '--cache-strategy', 'content']);
+    assert.deepEqual([options.cache, options.cacheLocation, options.cacheStrategy], [true, '.cache/', 'content']);
+    assert.throws(() => parseCliArgs(['--cache-strategy', 'hash']), (error: Error) => error instanceof UsageError && /--cache-strategy needs metadata or content/.test(error.message));
   });
 
   it('reads the ratchet flags, and refuses both at once', () => {

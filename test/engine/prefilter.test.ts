@@ -18,6 +18,14 @@ describe('pre-filter', () => {
     ["const cls = 'task-list desk-item';", false],
     ["import express from 'express';\nexport const app = express();", false],
     ['const azureBlob = new BlobServiceClient(url);', false],
+    // Mentions no fact can come from: a comment, a class name, a local module's path (the index follows imports).
+    ['// Calls the OpenAI API through our gateway.\nexport const x = 1;', false],
+    ['export class ChatOpenAIToolsParser extends Parser {}', false],
+    ["import { ChatOpenAI } from './chat_models/openai.js';", false],
+    ["const url = 'https://Api.OpenAI.com/v1';", true],
+    ['const options = { openAIApiKey: key };', true],
+    ['const file = require(`openai/uploads`);', true],
+    ["import OpenAI from 'npm:openai@4';", true],
   ];
   for (const [text, expected] of cases) {
     it(`${expected ? 'keeps' : 'skips'} ${JSON.stringify(text)}`, () => {
