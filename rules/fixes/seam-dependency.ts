@@ -1,5 +1,8 @@
 /**
- * The seam's adapters are written against the `openai` SDK v4.41 or later (the version with AzureOpenAI).
+ * The seam's adapters are written against the `openai` SDK v4.104 or later: AzureOpenAI came in 4.41, the
+ * Responses API in 4.87, and the Responses types the adapters name (`OpenAI.Responses.Response` …) are laid
+ * out as they use them from the 4.x line the seam is tested on (4.87 does not compile; measured on a public
+ * Azure sample at openai 4.57, whose fixed project type-checked only once openai was raised).
  * A new seam therefore needs that package: a project that does not depend on `openai` at all (one on
  * `@azure/openai` only) gets it added to its package.json; an older 4.x gets its range raised within the
  * major (compatible by semver); a project on `openai` v3 (OpenAIApi) cannot get a seam until it upgrades,
@@ -10,8 +13,8 @@ import { modify, parse as parseJsonc } from 'jsonc-parser';
 import type { FixHost } from './seam-plan';
 import type { FileChange } from './types';
 
-const SEAM_SDK = { name: 'openai', range: '^6.49.0', minimum: { major: 4, minor: 41 } } as const;
-/** Within the minimum's major, the range an older one is raised to: the 4.x the seam is tested against. */
+const SEAM_SDK = { name: 'openai', range: '^6.49.0', minimum: { major: 4, minor: 104 } } as const;
+/** Within the minimum's major, the range an older one is raised to: the 4.x the seam is tested against (its minimum). */
 const SAME_MAJOR_RANGE = '^4.104.0';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];

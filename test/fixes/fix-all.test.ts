@@ -51,7 +51,7 @@ interface FixtureRun {
 
 const optionRefused = (option: string) => `Cannot wrap this call: option \`${option}\` has no equivalent in the provider-neutral interface.`;
 const ON_YOUR_DATA = 'Cannot wrap this call: Azure OpenAI-only feature (On Your Data, `azureExtensionOptions`): no neutral equivalent.';
-const V3 = "the seam's adapters need openai 4.41 or later and this project depends on openai 3.3.0; upgrade it first";
+const V3 = "the seam's adapters need openai 4.104 or later and this project depends on openai 3.3.0; upgrade it first";
 
 const RUNS: FixtureRun[] = [
   {
@@ -95,7 +95,7 @@ const RUNS: FixtureRun[] = [
   },
   {
     name: 'openai-v3',
-    // openai 3 and the seam's openai 4.41+ cannot both be `openai`: nothing is fixed until the project upgrades.
+    // openai 3 and the seam's openai 4.104+ cannot both be `openai`: nothing is fixed until the project upgrades.
     wrapped: [],
     refused: [
       ...[8, 25, 38, 47, 57].map((line) => ({ file: 'src/faq.js', line, ruleId: 'vendor-call', reason: `Cannot wrap this call: ${V3}.` })),

@@ -52,7 +52,7 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
           command: 'aidlint.afterFix',
           arguments: [
             {
-              message: `The seam needs openai 4.41 or later: openai ^6.49.0 was added in ${path.join(dir, 'package.json')}; run \`npm install\` to install it.`,
+              message: `The seam needs openai 4.104 or later: openai ^6.49.0 was added in ${path.join(dir, 'package.json')}; run \`npm install\` to install it.`,
               run: { command: 'npm install', cwd: dir },
             },
           ],

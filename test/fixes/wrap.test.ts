@@ -1329,21 +1329,23 @@ export async function ask(question: string): Promise<string | null> {
       });
     }
 
-    it('a project on an older openai 4 (before AzureOpenAI): the wrap raises its range within the major, and says to install', () => {
-      const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code, {
-        'package.json': JSON.stringify({ name: 'old-four', devDependencies: { openai: '^4.23.0' } }, null, 2),
+    for (const declared of ['^4.23.0', '^4.57.1']) {
+      it(`a project on an older openai 4 (${declared}: before AzureOpenAI, or before the Responses API types the seam uses): the wrap raises its range within the major, and says to install`, () => {
+        const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code, {
+          'package.json': JSON.stringify({ name: 'old-four', devDependencies: { openai: declared } }, null, 2),
+        });
+        const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
+        assert.equal(wrap?.disabledReason, undefined);
+        const manifest = wrap!.changes.find((change) => change.filePath === path.join(root, 'package.json'));
+        assert.ok(manifest, 'package.json is edited');
+        assert.deepEqual(JSON.parse(applyChanges(target.files.get(manifest.filePath)!, manifest.changes)).devDependencies, { openai: '^4.104.0' });
+        assert.equal(manifest.notice?.message, `The seam needs openai 4.104 or later: openai ${declared} was raised to ^4.104.0 in ${manifest.filePath}; run \`npm install\` to install it.`);
       });
-      const wrap = fixesForFile(target.input()).find((fix) => fix.kind === 'wrap-call');
-      assert.equal(wrap?.disabledReason, undefined);
-      const manifest = wrap!.changes.find((change) => change.filePath === path.join(root, 'package.json'));
-      assert.ok(manifest, 'package.json is edited');
-      assert.deepEqual(JSON.parse(applyChanges(target.files.get(manifest.filePath)!, manifest.changes)).devDependencies, { openai: '^4.104.0' });
-      assert.equal(manifest.notice?.message, `The seam needs openai 4.41 or later: openai ^4.23.0 was raised to ^4.104.0 in ${manifest.filePath}; run \`npm install\` to install it.`);
-    });
+    }
 
     it('a project on openai v3: no seam can be made, so neither wraps nor config moves apply', () => {
       const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v3 createChatCompletion'))!.code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
-      const reason = "the seam's adapters need openai 4.41 or later and this project depends on openai ^3.3.0; upgrade it first";
+      const reason = "the seam's adapters need openai 4.104 or later and this project depends on openai ^3.3.0; upgrade it first";
       const fixes = fixesForFile(target.input());
       assert.deepEqual(
         fixes.map((fix) => [fix.kind, fix.disabledReason]),
@@ -1993,7 +1995,7 @@ export async function second(question: string): Promise<string> {
       );
     });
 
-    it('a project that has openai 4.41 or later: package.json is left alone', () => {
+    it('a project that has openai 4.104 or later: package.json is left alone', () => {
       const { seams } = fixAll(project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code));
       const files = [...seams.values()][0].changes().map((change) => path.relative(root, change.filePath));
       assert.ok(!files.includes('package.json'));
