@@ -233,6 +233,34 @@ export async function tell(question: string): Promise<string> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: '`stream: true as const` (and a constant request holding it) streams',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true as const, messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  const request = { model: 'gpt-4o-mini', stream: (false) satisfies boolean, messages: [{ role: 'user' as const, content: text }] };
+  const again = await openai.chat.completions.create({ ...request });
+  return again.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { models } from '../ai/config';
+import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModel, chatModelById } from '../ai';
+
+export async function tell(question: string): Promise<string> {
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.text ?? '';
+  const request = { model: models.gpt4oMini, stream: (false) satisfies boolean, messages: [{ role: 'user' as const, content: text }] };
+  const again = await chatModelById(request.model, 'openai').complete(chatRequestFromOpenAI({ ...request }));
+  return again.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'a request a local function builds: its declared return type says it does not stream',
     code: `import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { openai } from '../lib/openai';

@@ -60,8 +60,9 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       return;
     }
     if (name === 'stream') {
-      if (value.kind === ts.SyntaxKind.TrueKeyword && kind === 'chat') kind = 'chat-stream';
-      else if (value.kind !== ts.SyntaxKind.FalseKeyword) throw new Refusal('`stream` is not a plain true or false');
+      const streams = booleanLiteral(value);
+      if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
+      if (streams && kind === 'chat') kind = 'chat-stream';
       return;
     }
     // @azure/openai puts the per-request settings among the options.
@@ -218,12 +219,17 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
   else throw new Refusal('the request spreads several objects, so the fix cannot tell which one gives the model');
 
   const stream = named('stream') ?? (source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
-  if (stream === 'unknown' || (stream !== undefined && stream.kind !== ts.SyntaxKind.TrueKeyword && stream.kind !== ts.SyntaxKind.FalseKeyword)) {
-    throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
-  }
-  const streams = stream?.kind === ts.SyntaxKind.TrueKeyword;
+  const streams = stream === undefined ? false : stream === 'unknown' ? undefined : booleanLiteral(stream);
+  if (streams === undefined) throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
   const kept = written ? written.properties.filter((property) => !(property.name && propertyNameText(property.name) === 'stream')).map((property) => property.getText(sourceFile)) : [`...${inner.getText(sourceFile)}`];
   return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }] };
+}
+
+/** \`true\` or \`false\` as written, also through \`as const\`, parentheses and \`satisfies\`; undefined for anything else. */
+function booleanLiteral(value: TS.Expression): boolean | undefined {
+  const ts = typescript();
+  const kind = skipOuterExpressions(value).kind;
+  return kind === ts.SyntaxKind.TrueKeyword ? true : kind === ts.SyntaxKind.FalseKeyword ? false : undefined;
 }
 
 /** \`stream\` of the object literal a constant holds: undefined when it has none, 'unknown' when the constant cannot be seen. */
