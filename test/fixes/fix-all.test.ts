@@ -176,7 +176,7 @@ describe('fix-all on the fixture projects (aidlint --fix)', function () {
         const manifestPath = path.join(dir, 'package.json');
         const manifest = fs.readFileSync(manifestPath, 'utf8');
         const old = beforeFiles.get('package.json')!;
-        const installNotice = /^aidlint: The seam needs openai 4\.41 or later: openai \^6\.49\.0 was added in .*package\.json; run `npm install` to install it\.$/m;
+        const installNotice = /^aidlint: The seam needs openai 4\.104 or later: openai \^6\.49\.0 was added in .*package\.json; run `npm install` to install it\.$/m;
         if (!run.addsOpenAI) {
           assert.equal(manifest, old);
           assert.doesNotMatch(fixSummary, installNotice);
