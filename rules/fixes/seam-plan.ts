@@ -92,8 +92,8 @@ export class SeamPlan {
 
   /** Of `names`, those an existing seam module does not mention (it came from an earlier aidlint). */
   missingFromModule(module: SeamModuleName, names: readonly string[]): string[] {
-    const text = this.existing && this.host.readFile(this.file(module));
     if (!this.existing) return [];
+    const text = this.host.readFile(this.file(module));
     return names.filter((name) => text === undefined || !new RegExp(`\\b${name}\\b`).test(text));
   }
 

@@ -12,7 +12,7 @@ import type { WrapKind } from '../../vendors/wrap-table';
 import { type Project, importersOf, where } from '../importers';
 import type { FileChange, TextChange } from '../types';
 import { Refusal } from './request';
-import { isReference, outer, rewriteResultUses } from './result';
+import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
 
 export interface ReturnedResult {
   /** Edits in the function's own file: its return type and the uses at its callers there. */
@@ -32,9 +32,7 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
   if (ts.isAwaitExpression(value.parent)) value = outer(value.parent);
   const parent = value.parent;
   if (ts.isArrowFunction(parent) && parent.body === value) return parent;
-  if (!ts.isReturnStatement(parent)) return undefined;
-  for (let node: TS.Node | undefined = parent.parent; node; node = node.parent) if (ts.isFunctionLike(node)) return node;
-  return undefined;
+  return ts.isReturnStatement(parent) ? enclosingFunction(parent) : undefined;
 }
 
 /** The seam's type of each kind's result, as a function that returns it declares it. */

@@ -8,12 +8,12 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { isReference, outer, rewriteResultUses } from './result';
+import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -85,8 +85,14 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     // An AzureOpenAI client built with a `deployment` sends every call there, whatever the call's `model`.
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
     const neutralCall = `${MODEL_PLACEHOLDER}.${method}(${body})`;
-    const callText = (converted: boolean) => (!converted ? neutralCall : request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`);
-    const callChange = (converted: boolean) => ({ start: fact.callSpan.start, end: fact.callSpan.end, newText: callText(converted) });
+    const callChange = (newText: string): TextChange => ({ start: fact.callSpan.start, end: fact.callSpan.end, newText });
+    const neutral = { callChange: callChange(neutralCall), compat: request.compat };
+    const converted = converter
+      ? {
+          callChange: callChange(request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
+          compat: [...request.compat, converter],
+        }
+      : undefined;
     return {
       kind: request.kind,
       needs: callNeeds(request.kind, request.fields),
@@ -94,14 +100,13 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       factory,
       needsMessageType: request.needsMessageType,
       modelConstant: fact.deployment ? undefined : request.modelConstant,
-      callChange: callChange(atBoundary),
+      ...(atBoundary && converted ? converted : neutral),
       otherChanges,
       returnedBy: atBoundary ? undefined : returnedBy,
       resultPrefix: shape.resultPrefix,
       passesSettings: settings !== '',
-      compat: atBoundary ? [...request.compat, converter!] : request.compat,
       // Callers that cannot take the neutral result get the SDK's shape from the function instead.
-      ...(returnedBy && converter && !atBoundary ? { atBoundary: { callChange: callChange(true), compat: [...request.compat, converter] } } : {}),
+      atBoundary: returnedBy && !atBoundary ? converted : undefined,
     };
   } catch (error) {
     if (error instanceof Refusal) return { refused: error.message };
@@ -115,7 +120,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
  * it is made and asked for nothing beyond text (no tools, no usage chunk).
  */
-function boundaryConverter(call: TS.CallExpression, shape: (typeof CALL_SHAPES)[number], request: NeutralRequest): string | undefined {
+function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | undefined {
   const ts = typescript();
   const converter = shape.boundary?.[request.kind];
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
@@ -157,10 +162,9 @@ function directReads(result: TS.Expression): string[] {
   return reads;
 }
 
+/** What the code around a node reads: its function, or the file at top level. */
 function enclosingBody(node: TS.Node): TS.Node {
-  const ts = typescript();
-  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
-  return node.getSourceFile();
+  return enclosingFunction(node) ?? node.getSourceFile();
 }
 
 function readsMember(scope: TS.Node, name: string): boolean {

@@ -292,6 +292,13 @@ export function outer(node: TS.Expression): TS.Expression {
   return current;
 }
 
+/** The innermost function around a node, if any. */
+export function enclosingFunction(node: TS.Node): TS.SignatureDeclaration | undefined {
+  const ts = typescript();
+  for (let current = node.parent; current; current = current.parent) if (ts.isFunctionLike(current)) return current;
+  return undefined;
+}
+
 /** An identifier used as a value (not a property name or a declaration name). */
 export function isReference(node: TS.Identifier): boolean {
   const ts = typescript();
