@@ -14,6 +14,7 @@ import {
   connectionEntries,
   connectionName,
   detectProjectStyle,
+  envReadsInStyle,
   envVarName,
   generateSeam,
   type ProjectStyle,
@@ -256,13 +257,13 @@ export class SeamPlan {
       const configFile = this.file('config');
       const files: FileChange[] = [...this.created].map(([filePath, content]) => ({
         filePath,
-        create: { content: filePath === configFile ? this.configText! : content },
+        create: { content: filePath === configFile ? envReadsInStyle(this.configText!, this.style) : content },
         changes: [],
       }));
       return 'change' in this.dependency && this.dependency.change ? [...files, this.dependency.change] : files;
     }
     if (!this.existing || this.configText === this.originalConfigText) return [];
-    return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, this.configText!)] }];
+    return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, envReadsInStyle(this.configText!, this.style))] }];
   }
 
   private ensureSeam(): void {

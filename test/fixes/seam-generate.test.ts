@@ -30,6 +30,11 @@ const STRICT = {
   noUnusedLocals: true,
   noUnusedParameters: true,
   noImplicitReturns: true,
+  // The strictest flags a project may set (openai/openai-node's own tsconfig sets both): the seam is their code.
+  exactOptionalPropertyTypes: true,
+  noPropertyAccessFromIndexSignature: true,
+  noImplicitOverride: true,
+  noFallthroughCasesInSwitch: true,
   skipLibCheck: true,
   types: ['node'],
 };
@@ -49,39 +54,39 @@ const FLAVOURS: Flavour[] = [
     name: 'TypeScript, ES modules (NodeNext, verbatimModuleSyntax)',
     typeModule: true,
     compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', verbatimModuleSyntax: true },
-    style: { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts', compilesJavaScript: false },
+    style: { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
   },
   {
     name: 'TypeScript, CommonJS',
     typeModule: false,
     compilerOptions: { module: 'commonjs', esModuleInterop: true },
-    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false },
+    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
   },
   {
     name: 'TypeScript, CommonJS, openai 4 (the oldest SDK with this API)',
     typeModule: false,
     compilerOptions: { module: 'commonjs', esModuleInterop: true },
-    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false },
+    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
     dependencies: { ...SDK, openai: '4.104.0' },
   },
   {
     name: 'TypeScript, bundler resolution, isolatedModules',
     typeModule: true,
     compilerOptions: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
-    style: { language: 'ts', module: 'esm', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false },
+    style: { language: 'ts', module: 'esm', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
     bundled: true,
   },
   {
     name: 'JavaScript, ES modules (checkJs)',
     typeModule: true,
     compilerOptions: { module: 'nodenext', allowJs: true, checkJs: true },
-    style: { language: 'js', module: 'esm', importSuffix: '.js', typeImports: false, fileExtension: '.js' },
+    style: { language: 'js', module: 'esm', importSuffix: '.js', typeImports: false, fileExtension: '.js', indexedEnvAccess: true },
   },
   {
     name: 'JavaScript, CommonJS (checkJs)',
     typeModule: false,
     compilerOptions: { module: 'commonjs', allowJs: true, checkJs: true },
-    style: { language: 'js', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.js' },
+    style: { language: 'js', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.js', indexedEnvAccess: true },
   },
 ];
 

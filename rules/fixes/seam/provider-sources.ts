@@ -3,6 +3,8 @@
  * (same rules: see its header), by the provider's name in rules/vendors/seam-providers.ts.
  */
 
+import { IF_DEFINED } from './sources';
+
 const ANTHROPIC = `/**
  * Anthropic's Messages API on the official SDK (@anthropic-ai/sdk): one client per connection. System
  * messages become the \`system\` field, tool calls and results become \`tool_use\` / \`tool_result\` blocks.
@@ -31,11 +33,11 @@ function messageParams(model: string, request: ChatRequest): Anthropic.MessageCr
   return {
     model,
     max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
-    system: system.length > 0 ? system.join('\\n\\n') : undefined,
+    ...(system.length > 0 && { system: system.join('\\n\\n') }),
     messages: toMessageParams(request.messages),
     // The Messages API (version 2026-10-21, SDK 1.x) takes no sampling parameters: temperature and topP are not sent.
-    stop_sequences: typeof request.stop === 'string' ? [request.stop] : request.stop,
-    tools: request.tools?.map((tool) => ({ name: tool.name, description: tool.description, input_schema: { ...tool.parameters, type: 'object' } })),
+    ...ifDefined('stop_sequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
+    ...(request.tools && { tools: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), input_schema: { ...tool.parameters, type: 'object' } })) }),
     ...request.providerOptions,
   };
 }
@@ -87,7 +89,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | null): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-`;
+${IF_DEFINED}`;
 
 const GOOGLE = `/**
  * Google's Gemini API on the official SDK (@google/genai): one client per connection. System messages
@@ -112,7 +114,7 @@ export function googleProvider(connection: Connection): Provider {
         const response = await getClient().models.embedContent({
           model,
           contents: typeof input === 'string' ? [input] : input,
-          config: { outputDimensionality: dimensions, ...requestConfig(options) },
+          config: { ...ifDefined('outputDimensionality', dimensions), ...requestConfig(options) },
         });
         return { embeddings: (response.embeddings ?? []).map((embedding) => embedding.values ?? []) };
       },
@@ -126,14 +128,16 @@ function contentParams(model: string, request: ChatRequest, options: RequestOpti
     model,
     contents: toContents(request.messages),
     config: {
-      systemInstruction: system.length > 0 ? system.join('\\n\\n') : undefined,
-      temperature: request.temperature,
-      maxOutputTokens: request.maxTokens,
-      topP: request.topP,
-      stopSequences: typeof request.stop === 'string' ? [request.stop] : request.stop,
-      candidateCount: request.candidateCount,
-      responseMimeType: request.responseFormat === 'json' ? 'application/json' : undefined,
-      tools: request.tools && [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, description: tool.description, parametersJsonSchema: tool.parameters })) }],
+      ...(system.length > 0 && { systemInstruction: system.join('\\n\\n') }),
+      ...ifDefined('temperature', request.temperature),
+      ...ifDefined('maxOutputTokens', request.maxTokens),
+      ...ifDefined('topP', request.topP),
+      ...ifDefined('stopSequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
+      ...ifDefined('candidateCount', request.candidateCount),
+      ...(request.responseFormat === 'json' && { responseMimeType: 'application/json' }),
+      ...(request.tools && {
+        tools: [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), parametersJsonSchema: tool.parameters })) }],
+      }),
       ...requestConfig(options),
       ...request.providerOptions,
     },
@@ -149,7 +153,7 @@ function requestConfig(options: RequestOptions | undefined): { abortSignal?: Abo
   if (timeout !== undefined) httpOptions.timeout = timeout;
   if (headers) httpOptions.headers = headers;
   if (maxRetries !== undefined) httpOptions.retryOptions = { attempts: maxRetries + 1 };
-  return { abortSignal: signal, httpOptions: Object.keys(httpOptions).length > 0 ? httpOptions : undefined };
+  return { ...ifDefined('abortSignal', signal), ...(Object.keys(httpOptions).length > 0 && { httpOptions }) };
 }
 
 /** The conversation without system messages; a tool result names its function, found through the call it answers. */
@@ -213,7 +217,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | undefined): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-`;
+${IF_DEFINED}`;
 
 const OPENAI_COMPATIBLE = `/**
  * Any server that speaks the OpenAI wire format (Ollama, vLLM, LiteLLM, a company gateway), on the

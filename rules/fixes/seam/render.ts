@@ -170,7 +170,8 @@ function typeAnnotationsToJsDoc(sourceFile: TS.SourceFile): TextChange[] {
       const host = functionHost(node);
       const typeParameters = node.typeParameters;
       if (typeParameters) {
-        for (const parameter of typeParameters) addTag(host, `@template ${parameter.getText(sourceFile)}`);
+        // JSDoc writes a constraint in braces: `@template {string} K`.
+        for (const parameter of typeParameters) addTag(host, `@template ${parameter.constraint ? `{${parameter.constraint.getText(sourceFile)}} ` : ''}${parameter.name.text}`);
         // The angle brackets around the type parameters.
         changes.push({ start: text.lastIndexOf('<', typeParameters.pos), end: text.indexOf('>', typeParameters.end) + 1, newText: '' });
       }

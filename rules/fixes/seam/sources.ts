@@ -81,20 +81,20 @@ export interface ChatMessage {
   role: Role;
   content: string;
   /** On an assistant message: the tools it asked to call. */
-  toolCalls?: ToolCall[];
+  toolCalls?: ToolCall[] | undefined;
   /** On a tool message: the call it answers. */
-  toolCallId?: string;
+  toolCallId?: string | undefined;
   /**
    * The message in the OpenAI wire format, when the code gave it so (\`messagesFromOpenAI\`): the OpenAI
    * and Azure OpenAI adapters send it unchanged; other adapters use the neutral fields.
    */
-  providerMessage?: object;
+  providerMessage?: object | undefined;
 }
 
 /** A function the model may ask to call. */
 export interface ToolDefinition {
   name: string;
-  description?: string;
+  description?: string | undefined;
   /** A JSON Schema of the arguments. */
   parameters: Record<string, unknown>;
 }
@@ -108,18 +108,18 @@ export interface ToolCall {
 
 export interface ChatRequest {
   messages: ChatMessage[];
-  temperature?: number;
+  temperature?: number | undefined;
   /** The longest answer, in tokens; providers that require a limit (Anthropic) get 4096 when this is absent. */
-  maxTokens?: number;
-  topP?: number;
-  stop?: string | string[];
-  tools?: ToolDefinition[];
+  maxTokens?: number | undefined;
+  topP?: number | undefined;
+  stop?: string | string[] | undefined;
+  tools?: ToolDefinition[] | undefined;
   /** 'json' asks for a JSON object answer. */
-  responseFormat?: 'text' | 'json';
+  responseFormat?: 'text' | 'json' | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
-  candidateCount?: number;
+  candidateCount?: number | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
-  providerOptions?: Record<string, unknown>;
+  providerOptions?: Record<string, unknown> | undefined;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
@@ -143,16 +143,16 @@ export interface ChatResult {
   toolCalls: ToolCall[];
   /** Every answer, in order; one unless the request asked for \`candidateCount\`. */
   candidates: ChatCandidate[];
-  usage?: Usage;
+  usage?: Usage | undefined;
 }
 
 /** A piece of a streamed answer; the last piece carries the finish reason. */
 export interface ChatChunk {
   text: string;
-  finishReason?: FinishReason;
+  finishReason?: FinishReason | undefined;
 }
 
-/** Per-request settings, passed on to the provider's SDK as they are. */
+/** Per-request settings, passed on to the provider's SDK as they are (so, like its own, without explicit undefined). */
 export interface RequestOptions {
   /** Cancels the request. */
   signal?: AbortSignal;
@@ -170,15 +170,15 @@ export interface ChatModel {
 
 export interface EmbeddingRequest {
   input: string | string[];
-  dimensions?: number;
+  dimensions?: number | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
-  providerOptions?: Record<string, unknown>;
+  providerOptions?: Record<string, unknown> | undefined;
 }
 
 export interface EmbeddingResult {
   /** One vector per input, in input order. */
   embeddings: number[][];
-  usage?: { inputTokens: number; totalTokens: number };
+  usage?: { inputTokens: number; totalTokens: number } | undefined;
 }
 
 export interface EmbeddingModel {
@@ -210,8 +210,8 @@ export interface ModerationModel {
  */
 export interface Provider {
   chatModel(model: string): ChatModel;
-  embeddingModel?: (model: string) => EmbeddingModel;
-  moderationModel?: (model: string) => ModerationModel;
+  embeddingModel?: ((model: string) => EmbeddingModel) | undefined;
+  moderationModel?: ((model: string) => ModerationModel) | undefined;
 }
 
 /**
@@ -286,8 +286,8 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
 export interface Connection {
   provider: string;
   /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses'). */
-  api?: string;
-  options?: () => object;
+  api?: string | undefined;
+  options?: (() => object) | undefined;
 }
 
 /** Service endpoints the code used. */
@@ -347,6 +347,20 @@ export const crossSpaceEmbeddings: ModelName[] = [];
 export const attemptTimeoutMs = env('AI_ATTEMPT_TIMEOUT_MS', '');
 `;
 
+/**
+ * One copy of this helper goes into each adapter module that builds a vendor SDK's parameters (adapters stay
+ * standalone files): \`{ [key]: value }\`, or nothing when the value is undefined — SDK types can forbid an
+ * explicit undefined (\`exactOptionalPropertyTypes\`), and an absent key sends the same request.
+ */
+export const IF_DEFINED = `
+/** \`{ [key]: value }\`, or nothing when the value is undefined: SDK parameter types may forbid an explicit undefined. */
+function ifDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  const entry: { [P in K]?: V } = {};
+  if (value !== undefined) entry[key] = value;
+  return entry;
+}
+`;
+
 const OPENAI_WIRE = `/**
  * The OpenAI wire format, shared by the OpenAI and Azure OpenAI adapters: neutral requests become
  * \`openai\` SDK parameters, and SDK responses become neutral results.
@@ -372,7 +386,7 @@ export function openAIWireProvider(createClient: () => OpenAI, api?: string): Pr
     }),
     embeddingModel: (model) => ({
       embed: async ({ input, dimensions, providerOptions }, options) => {
-        const response = await getClient().embeddings.create({ model, input, dimensions, ...providerOptions }, options);
+        const response = await getClient().embeddings.create({ model, input, ...ifDefined('dimensions', dimensions), ...providerOptions }, options);
         return {
           embeddings: response.data.map((item) => item.embedding),
           usage: { inputTokens: response.usage.prompt_tokens, totalTokens: response.usage.total_tokens },
@@ -394,16 +408,18 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
   return {
     model,
     messages: request.messages.map(toMessageParam),
-    temperature: request.temperature,
-    max_tokens: request.maxTokens,
-    top_p: request.topP,
-    stop: request.stop,
-    n: request.candidateCount,
-    tools: request.tools?.map((tool) => ({
-      type: 'function',
-      function: { name: tool.name, description: tool.description, parameters: tool.parameters },
-    })),
-    response_format: request.responseFormat === 'json' ? { type: 'json_object' } : undefined,
+    ...ifDefined('temperature', request.temperature),
+    ...ifDefined('max_tokens', request.maxTokens),
+    ...ifDefined('top_p', request.topP),
+    ...ifDefined('stop', request.stop),
+    ...ifDefined('n', request.candidateCount),
+    ...(request.tools && {
+      tools: request.tools.map((tool) => ({
+        type: 'function',
+        function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters },
+      })),
+    }),
+    ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
     ...request.providerOptions,
   };
 }
@@ -420,10 +436,10 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
   return {
     model,
     input: only && conversation.length === 1 && only.role === 'user' ? only.content : items,
-    instructions: instructions.length ? instructions.join('\\n') : undefined,
-    max_output_tokens: request.maxTokens,
-    temperature: request.temperature,
-    top_p: request.topP,
+    ...(instructions.length > 0 && { instructions: instructions.join('\\n') }),
+    ...ifDefined('max_output_tokens', request.maxTokens),
+    ...ifDefined('temperature', request.temperature),
+    ...ifDefined('top_p', request.topP),
     ...request.providerOptions,
   };
 }
@@ -492,7 +508,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | null | undefined): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-`;
+${IF_DEFINED}`;
 
 const OPENAI = `/** The OpenAI API: one client per connection, made with the connection's options. */
 import OpenAI from 'openai';
@@ -531,12 +547,12 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
   role: string;
-  content?: unknown;
-  name?: string;
-  tool_calls?: unknown;
-  tool_call_id?: string;
-  toolCalls?: unknown;
-  toolCallId?: string;
+  content?: unknown | undefined;
+  name?: string | undefined;
+  tool_calls?: unknown | undefined;
+  tool_call_id?: string | undefined;
+  toolCalls?: unknown | undefined;
+  toolCallId?: string | undefined;
 }
 
 const roles: Record<string, Role | undefined> = { system: 'system', developer: 'system', user: 'user', assistant: 'assistant', tool: 'tool' };
@@ -589,18 +605,18 @@ export function chatRequestFromOpenAI(params: OpenAIChatParamsLike): ChatRequest
 }
 
 interface ContentPart {
-  type?: string;
-  text?: string;
+  type?: string | undefined;
+  text?: string | undefined;
 }
 
 interface WireToolCall {
-  id?: string;
-  function?: { name?: string; arguments?: string };
+  id?: string | undefined;
+  function?: { name?: string; arguments?: string } | undefined;
 }
 
 interface WireTool {
-  type?: string;
-  function?: { name?: string; description?: string; parameters?: Record<string, unknown> };
+  type?: string | undefined;
+  function?: { name?: string; description?: string; parameters?: Record<string, unknown> } | undefined;
 }
 
 function textOf(content: unknown): string {
@@ -649,7 +665,7 @@ export interface OpenAIChatCompletionLike {
     finish_reason: OpenAIFinishReason;
     logprobs: null;
   }>;
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined;
 }
 
 /** A streamed piece as an OpenAI chat completion chunk. */

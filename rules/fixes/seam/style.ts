@@ -20,6 +20,8 @@ export interface ProjectStyle {
   fileExtension?: '.ts' | '.js' | '.mjs' | '.cjs';
   /** tsconfig `allowJs`: the project's JavaScript files are compiled with its TypeScript, so they may import it. */
   compilesJavaScript?: boolean;
+  /** tsconfig \`noPropertyAccessFromIndexSignature\`: environment variables are read as \`process.env['NAME']\`. */
+  indexedEnvAccess?: boolean;
 }
 
 interface CompilerOptions {
@@ -27,6 +29,7 @@ interface CompilerOptions {
   moduleResolution?: string;
   verbatimModuleSyntax?: boolean;
   allowJs?: boolean;
+  noPropertyAccessFromIndexSignature?: boolean;
 }
 
 const NODE_RESOLUTION = new Set(['node16', 'node18', 'node20', 'nodenext']);
@@ -39,9 +42,11 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
   const typeModule = readJson(path.join(projectRoot, 'package.json'))?.type === 'module';
   const files = sampleSourceFiles(projectRoot);
   const count = (pattern: RegExp): number => files.filter((file) => pattern.test(file)).length;
+  const options = readCompilerOptions(tsconfigPath, new Set());
+  // Checked JavaScript is held to the flag too.
+  const envAccess = options.noPropertyAccessFromIndexSignature === true ? { indexedEnvAccess: true } : {};
 
   if (count(/(?<!\.d)\.[mc]?tsx?$/) > 0) {
-    const options = readCompilerOptions(tsconfigPath, new Set());
     const module = options.module?.toLowerCase();
     const nodeResolution = NODE_RESOLUTION.has((options.moduleResolution ?? module ?? '').toLowerCase());
     const esm = nodeResolution ? typeModule : module ? !COMMONJS_MODULES.has(module) : typeModule;
@@ -52,6 +57,7 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
       typeImports: options.verbatimModuleSyntax === true,
       fileExtension: '.ts',
       compilesJavaScript: options.allowJs === true,
+      ...envAccess,
     };
   }
 
@@ -59,12 +65,17 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
   if (typeModule) {
     // Only `.cjs` files in an ES module package: the project writes CommonJS.
     const commonJsOnly = count(/\.cjs$/) > 0 && plainJs.length + count(/\.mjs$/) === 0;
-    return commonJsOnly ? javaScript('cjs', '.cjs') : javaScript('esm', '.js');
+    return { ...(commonJsOnly ? javaScript('cjs', '.cjs') : javaScript('esm', '.js')), ...envAccess };
   }
-  if (count(/\.mjs$/) > plainJs.length) return javaScript('esm', '.mjs');
+  if (count(/\.mjs$/) > plainJs.length) return { ...javaScript('esm', '.mjs'), ...envAccess };
   // ES module syntax in `.js` files without `"type": "module"`: a bundler project (webpack, Next.js…).
   const esmSyntax = plainJs.slice(0, SNIFFED_FILES).some((file) => /^\s*(?:import\s*[\w{*'"]|export\s)/m.test(readText(file)));
-  return esmSyntax ? javaScript('esm', '.js') : javaScript('cjs', '.js');
+  return { ...(esmSyntax ? javaScript('esm', '.js') : javaScript('cjs', '.js')), ...envAccess };
+}
+
+/** Code text with \`process.env.NAME\` reads in the project's style (\`process.env['NAME']\` under noPropertyAccessFromIndexSignature). */
+export function envReadsInStyle(text: string, style: ProjectStyle): string {
+  return style.indexedEnvAccess ? text.replace(/\bprocess\.env\.([A-Za-z_$][\w$]*)/g, "process.env['$1']") : text;
 }
 
 function javaScript(module: 'esm' | 'cjs', fileExtension: '.js' | '.mjs' | '.cjs'): ProjectStyle {
@@ -90,6 +101,7 @@ function readCompilerOptions(configFile: string, seen: Set<string>): CompilerOpt
     moduleResolution: pick<string>(own.moduleResolution, 'string') ?? inherited.moduleResolution,
     verbatimModuleSyntax: pick<boolean>(own.verbatimModuleSyntax, 'boolean') ?? inherited.verbatimModuleSyntax,
     allowJs: pick<boolean>(own.allowJs, 'boolean') ?? inherited.allowJs,
+    noPropertyAccessFromIndexSignature: pick<boolean>(own.noPropertyAccessFromIndexSignature, 'boolean') ?? inherited.noPropertyAccessFromIndexSignature,
   };
 }
 
