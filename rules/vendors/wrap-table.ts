@@ -107,7 +107,7 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
  * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call.
  */
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
-  chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'prompt_tokens_details', 'completion_tokens_details'] },
+  chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call', 'prompt_tokens_details', 'completion_tokens_details'] },
   // Streamed chunks carry text and finish reasons only; the SDK stream's own methods have no equivalent.
   'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint'] },
   embeddings: { direct: ['model'], anywhere: [] },

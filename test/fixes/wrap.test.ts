@@ -1236,6 +1236,11 @@ const REFUSALS: RefusalCase[] = [
     reason: "the whole result is used as the SDK's type (returned or passed on)",
   },
   {
+    title: 'a result handed on while the legacy `function_call` is read (openai-node examples)',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  send(c);\n  return c.choices[0]?.message.function_call?.name;",
+    reason: "the whole result is used as the SDK's type (returned or passed on)",
+  },
+  {
     title: 'a result variable typed by the code, handed on',
     body: "const c: object = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  return send(c);",
     reason: 'the result variable is declared with the SDK type',
