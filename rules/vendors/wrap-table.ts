@@ -4,8 +4,11 @@
  * neutral name), and how uses of the result translate. A new SDK shape is a new row here.
  */
 
-/** `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model. */
-export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'embeddings' | 'moderation';
+/**
+ * `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model;
+ * `completion`: a legacy completions call (`prompt`, `choices[0].text`), complete, through the neutral chat model.
+ */
+export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'completion' | 'embeddings' | 'moderation';
 
 export interface CallShape {
   /** Client classes (from the vendor table) whose method this is. */
@@ -38,6 +41,8 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
+  // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [] },
   // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [] },
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
@@ -118,8 +123,11 @@ export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readon
   vendorOnly: { data_sources: 'On Your Data', azureExtensionOptions: 'On Your Data' },
 };
 
+/** Methods of the SDK's pending request that give its raw HTTP response (headers, status): the seam gives results, not responses. */
+export const RAW_RESPONSE_METHODS: readonly string[] = ['asResponse', 'withResponse'];
+
 /** The wire API a kind of call uses when it is not the provider's default (chat completions): its connection says so. */
-export const KIND_APIS: Partial<Record<WrapKind, 'responses'>> = { responses: 'responses' };
+export const KIND_APIS: Partial<Record<WrapKind, 'responses' | 'completions'>> = { responses: 'responses', completion: 'completions' };
 
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
@@ -142,6 +150,8 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   'chat-stream': CHAT_OPTIONS,
   // `input` and `instructions` become the messages (request.ts).
   responses: { max_output_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP' },
+  // `prompt` becomes the user's message (request.ts).
+  completion: { max_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP', stop: 'stop', n: 'candidateCount' },
   embeddings: { input: 'input', dimensions: 'dimensions' },
   moderation: { input: 'input' },
 };
@@ -163,6 +173,7 @@ export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | '
   chat: { factory: 'chatModel', method: 'complete' },
   'chat-stream': { factory: 'chatModel', method: 'stream' },
   responses: { factory: 'chatModel', method: 'complete' },
+  completion: { factory: 'chatModel', method: 'complete' },
   embeddings: { factory: 'embeddingModel', method: 'embed' },
   moderation: { factory: 'moderationModel', method: 'moderate' },
 };
@@ -199,6 +210,11 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
     { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
   ],
+  completion: [
+    { path: 'choices.0.text', neutral: 'text' },
+    { path: 'choices.0.finish_reason', neutral: 'finishReason' },
+    ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
+  ],
   /** Per chunk of the stream. */
   'chat-stream': [
     { path: 'choices.0.delta.content', neutral: 'text' },
@@ -226,6 +242,7 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
   ],
   'chat-stream': [],
   responses: [],
+  completion: [{ path: 'choices', neutral: 'candidates', itemFields: { text: 'text', finish_reason: 'finishReason' } }],
   embeddings: [],
   moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
 };
@@ -238,6 +255,7 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
   chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   'chat-stream': [],
   responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
+  completion: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   embeddings: [],
   moderation: [],
 };

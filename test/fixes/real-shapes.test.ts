@@ -17,7 +17,7 @@ import { prepareFixture, removeFixture, runMain, typecheck } from '../support/ru
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,8 +43,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 12, original.lines.join('\n'));
-    assert.equal(original.requests.length, 12);
+    assert.equal(original.lines.length, 14, original.lines.join('\n'));
+    assert.equal(original.requests.length, 14);
+    assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -61,6 +62,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8'), /chatModelById\(model, 'openai'\)/);
+    // Legacy completions keep their endpoint: a connection of their own says \`api: 'completions'\`.
+    const legacy = fs.readFileSync(path.join(dir, 'src/routes/legacy.ts'), 'utf8');
+    assert.match(legacy, /\.complete\(\{ messages: \[\{ role: 'user', content: `Continue: \$\{start\}` \}\], maxTokens: 4, temperature: 0 \}\)/);
+    assert.match(legacy, /ideas\.candidates\.map\(\(choice\) => choice\.text\)/);
+    assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /api: 'completions'/);
     // Results handed on whole keep the SDK's shape, converted where the call is.
     const handedOn = fs.readFileSync(path.join(dir, 'src/routes/handed-on.ts'), 'utf8');
     assert.match(handedOn, /const completion = await chatModel\('\w+'\)\.complete\(.*\)\.then\(chatCompletionAsOpenAI\);/);

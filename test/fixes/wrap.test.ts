@@ -211,6 +211,26 @@ export async function answer(question: string): Promise<string> {
     models: ["gpt41: 'gpt-4.1'"],
   },
   {
+    title: 'legacy completions: the text prompt becomes the user\'s message, choices are read as candidates, through a connection that keeps the API',
+    code: `import { openai } from '../lib/openai';
+
+export async function continueText(start: string): Promise<string> {
+  const completion = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Continue: ' + start, max_tokens: 16, stop: '\\n', suffix: '.' });
+  const all = completion.choices.map((choice) => \`\${choice.text} (\${choice.finish_reason})\`);
+  return \`\${completion.choices[0].text} \${all.length} \${completion.usage?.completion_tokens}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function continueText(start: string): Promise<string> {
+  const completion = await chatModel('gpt35TurboInstruct').complete({ messages: [{ role: 'user', content: 'Continue: ' + start }], maxTokens: 16, stop: '\\n', providerOptions: { suffix: '.' } });
+  const all = completion.candidates.map((choice) => \`\${choice.text} (\${choice.finishReason})\`);
+  return \`\${completion.text} \${all.length} \${completion.usage?.outputTokens}\`;
+}
+`,
+    models: ["gpt35TurboInstruct: 'gpt-3.5-turbo-instruct'"],
+  },
+  {
     title: 'the SDK\'s stream helper read chunk by chunk becomes the neutral stream',
     code: `import { openai } from '../lib/openai';
 
@@ -1244,6 +1264,31 @@ const REFUSALS: RefusalCase[] = [
     title: 'a field the neutral result lacks',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.id;",
     reason: "the result is used as the SDK's type (id)",
+  },
+  {
+    title: 'legacy completions with a list of prompts (a completion of each)',
+    body: "const c = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: [question, question] });\n  return c.choices[0].text;",
+    reason: 'a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask',
+  },
+  {
+    title: 'legacy completions with a prompt the fix cannot see to be text',
+    body: "const c = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: messages.map((message) => message.content) });\n  return c.choices[0].text;",
+    reason: 'the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)',
+  },
+  {
+    title: 'a streamed legacy completion',
+    body: "const s = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question, stream: true });\n  for await (const chunk of s) send(chunk.choices[0]?.text);",
+    reason: 'a streamed legacy completions call is not wrapped yet',
+  },
+  {
+    title: 'a streamed Responses API call (never wrapped as a complete one)',
+    body: "const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);",
+    reason: 'a streamed Responses API call is not wrapped yet',
+  },
+  {
+    title: "the SDK's raw HTTP response (`.withResponse()`)",
+    body: "const { data, response } = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question }).withResponse();\n  return [data.choices[0].text, response.headers.get('x-request-id')];",
+    reason: "the raw HTTP response is read (`.withResponse()`): the seam gives results, not the provider's HTTP responses",
   },
   {
     title: 'images.generate',

@@ -285,7 +285,7 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
  */
 export interface Connection {
   provider: string;
-  /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses'). */
+  /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses', legacy completions: 'completions'). */
   api?: string;
   options?: () => object;
 }
@@ -354,7 +354,10 @@ const OPENAI_WIRE = `/**
 import type { OpenAI } from 'openai';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
-/** A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the Responses API. */
+/**
+ * A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the
+ * Responses API, 'completions' through legacy completions (one prompt: the user's message).
+ */
 export function openAIWireProvider(createClient: () => OpenAI, api?: string): Provider {
   let client: OpenAI | undefined;
   const getClient = () => (client ??= createClient());
@@ -362,11 +365,13 @@ export function openAIWireProvider(createClient: () => OpenAI, api?: string): Pr
     chatModel: (model) => ({
       complete: async (request, options) => {
         if (api === 'responses') return fromResponse(await getClient().responses.create({ ...responsesParams(model, request), stream: false }, options));
+        if (api === 'completions') return fromCompletion(await getClient().completions.create({ ...completionParams(model, request), stream: false }, options));
         const completion = await getClient().chat.completions.create({ ...chatParams(model, request), stream: false }, options);
         return toChatResult(completion);
       },
       stream: (request, options) => {
-        if (api === 'responses') throw new Error(\`the seam streams through the Responses API not yet (model '\${model}')\`);
+        if (api === 'responses') return streamResponses(getClient(), model, request, options);
+        if (api === 'completions') return streamCompletion(getClient(), model, request, options);
         return streamChat(getClient(), model, request, options);
       },
     }),
@@ -441,6 +446,53 @@ function fromResponse(response: OpenAI.Responses.Response): ChatResult {
     candidates: [{ text, finishReason }],
     usage: usage && { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens },
   };
+}
+
+/** A neutral request as a legacy completion's: its one user message is the prompt (the API has no conversation, tools or formats). */
+function completionParams(model: string, request: ChatRequest): OpenAI.CompletionCreateParamsNonStreaming {
+  const [prompt, ...more] = request.messages;
+  if (!prompt || more.length || prompt.role !== 'user' || request.tools?.length || request.responseFormat) {
+    throw new Error(\`the legacy completions API takes one prompt, without tools or formats (model '\${model}')\`);
+  }
+  return {
+    model,
+    prompt: prompt.content,
+    max_tokens: request.maxTokens,
+    temperature: request.temperature,
+    top_p: request.topP,
+    stop: request.stop,
+    n: request.candidateCount,
+    ...request.providerOptions,
+  };
+}
+
+function fromCompletion(completion: OpenAI.Completion): ChatResult {
+  const candidates = completion.choices.map((choice) => ({ text: choice.text, finishReason: toFinishReason(choice.finish_reason) }));
+  const usage = completion.usage;
+  return {
+    text: candidates[0]?.text ?? '',
+    finishReason: candidates[0]?.finishReason ?? 'other',
+    toolCalls: [],
+    candidates,
+    usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
+  };
+}
+
+/** A stream of Responses API events as neutral chunks: the text deltas, then the finish reason of the final response. */
+async function* streamResponses(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const events = await client.responses.create({ ...responsesParams(model, request), stream: true }, options);
+  for await (const event of events) {
+    if (event.type === 'response.output_text.delta') yield { text: event.delta };
+    else if (event.type === 'response.completed' || event.type === 'response.incomplete') yield { text: '', finishReason: fromResponse(event.response).finishReason };
+  }
+}
+
+async function* streamCompletion(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const stream = await client.completions.create({ ...completionParams(model, request), stream: true }, options);
+  for await (const chunk of stream) {
+    const choice = chunk.choices[0];
+    yield { text: choice?.text ?? '', finishReason: choice?.finish_reason ? toFinishReason(choice.finish_reason) : undefined };
+  }
 }
 
 /** A neutral message as OpenAI takes it: tool calls and tool results in their own fields. */

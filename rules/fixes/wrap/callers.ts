@@ -36,7 +36,7 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
 }
 
 /** The seam's type of each kind's result, as a function that returns it declares it. */
-const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', embeddings: 'EmbeddingResult' };
+const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', completion: 'ChatResult', embeddings: 'EmbeddingResult' };
 
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
 export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {

@@ -63,6 +63,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
+      // Only chat streams have a neutral form yet: a streamed Responses API or legacy completions call stays as it is.
+      else if (streams && kind !== 'chat-stream') throw new Refusal(`a streamed ${kind === 'responses' ? 'Responses API' : 'legacy completions'} call is not wrapped yet`);
       return;
     }
     // @azure/openai puts the per-request settings among the options.
@@ -101,6 +103,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
   if (kind === 'responses') responsesMessages(pending, fields, text, scopes);
+  if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
   const wireNames = shape.request.style === 'object';
@@ -285,17 +288,31 @@ function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
  * of \`pending\`. An \`input\` the fix cannot see to be text (a list of items, a variable of another type) is refused.
  */
 function responsesMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
-  const take = (name: string) => {
-    const index = pending.findIndex(([candidate]) => candidate === name);
-    return index < 0 ? undefined : pending.splice(index, 1)[0][1];
-  };
-  if (pending.some(([name]) => name === 'stream')) throw new Refusal('a streamed Responses API call is not wrapped yet');
-  const input = take('input');
-  const instructions = take('instructions');
+  const input = takeOption(pending, 'input');
+  const instructions = takeOption(pending, 'instructions');
   if (!input) throw new Refusal('the Responses API request has no `input`');
   if (!isText(input, scopes)) throw new Refusal('the `input` is not a text the fix can see (a list of input items is not wrapped yet)');
   const messages = [...(instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : []), `{ role: 'user', content: ${text(input)} }`];
   fields.push({ name: 'messages', text: `[${messages.join(', ')}]` });
+}
+
+/**
+ * A legacy completions request's text \`prompt\` as the neutral messages (the user's message); the adapter of
+ * its connection (\`api: 'completions'\`) sends it back as the prompt. Taken out of \`pending\`. A list of
+ * prompts (one completion each) has no neutral form; a prompt the fix cannot see to be text is refused.
+ */
+function completionMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
+  const prompt = takeOption(pending, 'prompt');
+  if (!prompt) throw new Refusal('the legacy completions request has no `prompt`');
+  if (typescript().isArrayLiteralExpression(skipOuterExpressions(prompt))) throw new Refusal('a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask');
+  if (!isText(prompt, scopes)) throw new Refusal('the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)');
+  fields.push({ name: 'messages', text: `[{ role: 'user', content: ${text(prompt)} }]` });
+}
+
+/** The value of a request option, taken out of \`pending\`. */
+function takeOption(pending: Array<[string, TS.Expression]>, name: string): TS.Expression | undefined {
+  const index = pending.findIndex(([candidate]) => candidate === name);
+  return index < 0 ? undefined : pending.splice(index, 1)[0][1];
 }
 
 /** A string literal, a template or a concatenation with one, or a name declared (\`: string\`) or initialised as one. */
