@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
-import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '../support/run-fixture';
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
@@ -81,5 +81,51 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.deepEqual(fixed.lines, original.lines);
     assert.deepEqual(fixed.requests.map((request) => wire(request, ['x-feature'])), original.requests.map((request) => wire(request, ['x-feature'])));
     assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+  });
+
+  it("the seam streams through the connections the fix made for the Responses API and legacy completions, as the SDK's own streams do", async () => {
+    const config = fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8');
+    const connectionOf = (api: string) => new RegExp(`^\\s*(\\w+): \\{\\s*provider: 'openai',\\s*api: '${api}',`, 'm').exec(config)?.[1];
+    const [responses, completions] = [connectionOf('responses'), connectionOf('completions')];
+    assert.ok(responses && completions, config);
+    // The same streams, first through the SDK, then through the seam.
+    fs.writeFileSync(
+      path.join(dir, 'src/streams.ts'),
+      `import OpenAI from 'openai';
+import { chatModelById } from './ai';
+
+async function main(): Promise<void> {
+  const openai = new OpenAI();
+  let text = '';
+  for await (const event of await openai.responses.create({ model: 'gpt-4.1-mini', instructions: 'Be brief.', input: 'Stream the refund rules', max_output_tokens: 5, stream: true })) {
+    if (event.type === 'response.output_text.delta') text += event.delta;
+    if (event.type === 'response.incomplete') text += \` (\${event.response.incomplete_details?.reason})\`;
+  }
+  for await (const chunk of await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Stream a line', stream: true })) text += chunk.choices[0]?.text ?? '';
+  console.log(text);
+  const seamText = async (chunks: AsyncIterable<{ text: string; finishReason?: string }>) => {
+    let all = '';
+    for await (const chunk of chunks) all += chunk.text + (chunk.finishReason === 'length' ? ' (max_output_tokens)' : '');
+    return all;
+  };
+  const viaResponses = await seamText(chatModelById('gpt-4.1-mini', '${responses}').stream({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Stream the refund rules' }], maxTokens: 5 }));
+  const viaCompletions = await seamText(chatModelById('gpt-3.5-turbo-instruct', '${completions}').stream({ messages: [{ role: 'user', content: 'Stream a line' }] }));
+  console.log(viaResponses + viaCompletions);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+    );
+    await runMain(dir, { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
+    const streamed = fake().requests.length;
+    const [sdk, seam] = (await runProgram(dir, [path.join(dir, 'dist/streams.js')], { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key' })).trimEnd().split('\n');
+    assert.equal(sdk, '[gpt-4.1-mini] echo: Stream the refund  (max_output_tokens)[gpt-3.5-turbo-instruct] echo: Stream a line');
+    assert.equal(seam, sdk);
+    const requests = fake().requests.slice(streamed);
+    assert.equal(requests.length, 4);
+    assert.deepEqual(requests.slice(2).map((request) => [request.path, request.body]), requests.slice(0, 2).map((request) => [request.path, request.body]));
   });
 });
