@@ -17,7 +17,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,8 +43,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 14, original.lines.join('\n'));
-    assert.equal(original.requests.length, 14);
+    assert.equal(original.lines.length, 16, original.lines.join('\n'));
+    assert.equal(original.requests.length, 16);
+    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 2);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
@@ -67,6 +68,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(legacy, /\.complete\(\{ messages: \[\{ role: 'user', content: `Continue: \$\{start\}` \}\], maxTokens: 4, temperature: 0 \}\)/);
     assert.match(legacy, /ideas\.candidates\.map\(\(choice\) => choice\.text\)/);
     assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /api: 'completions'/);
+    // Responses API input items go through the seam's converter, which keeps each item for that API.
+    const items = fs.readFileSync(path.join(dir, 'src/routes/input-items.ts'), 'utf8');
+    assert.match(items, /\.complete\(\{ messages: messagesFromOpenAIInput\(history\), maxTokens: 9 \}\)/);
+    assert.match(items, /messages: \[\{ role: 'system', content: 'One line only\.' \}, \.\.\.messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\)\]/);
     // Results handed on whole keep the SDK's shape, converted where the call is.
     const handedOn = fs.readFileSync(path.join(dir, 'src/routes/handed-on.ts'), 'utf8');
     assert.match(handedOn, /const completion = await chatModel\('\w+'\)\.complete\(.*\)\.then\(chatCompletionAsOpenAI\);/);
@@ -93,6 +98,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
       path.join(dir, 'src/streams.ts'),
       `import OpenAI from 'openai';
 import { chatModelById } from './ai';
+import { messagesFromOpenAIInput } from './ai/openai-compat';
 
 async function main(): Promise<void> {
   const openai = new OpenAI();
@@ -111,6 +117,14 @@ async function main(): Promise<void> {
   const viaResponses = await seamText(chatModelById('gpt-4.1-mini', '${responses}').stream({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Stream the refund rules' }], maxTokens: 5 }));
   const viaCompletions = await seamText(chatModelById('gpt-3.5-turbo-instruct', '${completions}').stream({ messages: [{ role: 'user', content: 'Stream a line' }] }));
   console.log(viaResponses + viaCompletions);
+  const items = messagesFromOpenAIInput([
+    { role: 'developer', content: 'Track parcels.' },
+    { role: 'user', content: [{ type: 'input_text', text: 'Where is ' }, { type: 'input_text', text: 'parcel 7?' }] },
+    { type: 'function_call', call_id: 'call_3', name: 'track', arguments: '{}' },
+    { type: 'function_call_output', call_id: 'call_3', output: 'at the depot' },
+    { type: 'reasoning', id: 'rs_1', summary: [] },
+  ]);
+  console.log(JSON.stringify(items.map(({ providerItem, ...neutral }) => [neutral, !!providerItem])));
 }
 
 main().catch((error: unknown) => {
@@ -121,9 +135,17 @@ main().catch((error: unknown) => {
     );
     await runMain(dir, { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
     const streamed = fake().requests.length;
-    const [sdk, seam] = (await runProgram(dir, [path.join(dir, 'dist/streams.js')], { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key' })).trimEnd().split('\n');
+    const [sdk, seam, neutral] = (await runProgram(dir, [path.join(dir, 'dist/streams.js')], { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key' })).trimEnd().split('\n');
     assert.equal(sdk, '[gpt-4.1-mini] echo: Stream the refund  (max_output_tokens)[gpt-3.5-turbo-instruct] echo: Stream a line');
     assert.equal(seam, sdk);
+    // Input items read as neutral messages for other providers, each keeping its item for the Responses API.
+    assert.deepEqual(JSON.parse(neutral), [
+      [{ role: 'system', content: 'Track parcels.' }, true],
+      [{ role: 'user', content: 'Where is parcel 7?' }, true],
+      [{ role: 'assistant', content: '', toolCalls: [{ id: 'call_3', name: 'track', arguments: '{}' }] }, true],
+      [{ role: 'tool', content: 'at the depot', toolCallId: 'call_3' }, true],
+      [{ role: 'assistant', content: '' }, true],
+    ]);
     const requests = fake().requests.slice(streamed);
     assert.equal(requests.length, 4);
     assert.deepEqual(requests.slice(2).map((request) => [request.path, request.body]), requests.slice(0, 2).map((request) => [request.path, request.body]));

@@ -211,6 +211,27 @@ export async function answer(question: string): Promise<string> {
     models: ["gpt41: 'gpt-4.1'"],
   },
   {
+    title: 'the Responses API with a list of input items: converted by the seam, which keeps each item for that API; instructions stay apart',
+    code: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { openai } from '../lib/openai';
+
+export async function followUp(history: ResponseInputItem[]): Promise<string> {
+  const response = await openai.responses.create({ model: 'gpt-4.1', instructions: 'Answer briefly.', input: history });
+  return response.output_text;
+}
+`,
+    expected: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { messagesFromOpenAIInput } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function followUp(history: ResponseInputItem[]): Promise<string> {
+  const response = await chatModel('gpt41').complete({ messages: [{ role: 'system', content: 'Answer briefly.' }, ...messagesFromOpenAIInput(history)] });
+  return response.text;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
+  {
     title: 'legacy completions: the text prompt becomes the user\'s message, choices are read as candidates, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
 

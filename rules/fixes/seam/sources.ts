@@ -89,6 +89,8 @@ export interface ChatMessage {
    * and Azure OpenAI adapters send it unchanged; other adapters use the neutral fields.
    */
   providerMessage?: object;
+  /** The same for a Responses API input item (\`messagesFromOpenAIInput\`): sent unchanged through that API. */
+  providerItem?: object;
 }
 
 /** A function the model may ask to call. */
@@ -415,16 +417,21 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
 
 /**
  * A neutral request for the Responses API: system messages are its \`instructions\`, a single user message
- * its text \`input\`, a conversation a list of input messages.
+ * its text \`input\`, a conversation a list of input messages; input items the code gave (\`providerItem\`)
+ * are a list, sent as they were.
  */
 function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.ResponseCreateParamsNonStreaming {
-  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
-  const conversation = request.messages.filter((message) => message.role !== 'system');
+  const isInstruction = (message: ChatMessage) => message.role === 'system' && !message.providerItem;
+  const instructions = request.messages.filter(isInstruction).map((message) => message.content);
+  const conversation = request.messages.filter((message) => !isInstruction(message));
   const [only] = conversation;
-  const items: OpenAI.Responses.ResponseInputItem[] = conversation.map((message) => ({ role: message.role === 'assistant' ? 'assistant' : 'user', content: message.content }));
+  const items = conversation.map(
+    (message) => (message.providerItem ?? { role: message.role === 'assistant' ? 'assistant' : 'user', content: message.content }) as OpenAI.Responses.ResponseInputItem,
+  );
+  const asText = only && conversation.length === 1 && only.role === 'user' && !only.providerItem;
   return {
     model,
-    input: only && conversation.length === 1 && only.role === 'user' ? only.content : items,
+    input: asText ? only.content : items,
     instructions: instructions.length ? instructions.join('\\n') : undefined,
     max_output_tokens: request.maxTokens,
     temperature: request.temperature,
@@ -604,6 +611,35 @@ export function messagesFromOpenAI(messages: readonly OpenAIMessageLike[]): Chat
   });
 }
 
+/** A Responses API input item as far as the neutral message reads it (a message, a function call or its output). */
+interface OpenAIInputItemLike {
+  type?: string | null;
+  role?: string;
+  content?: unknown;
+  call_id?: string;
+  name?: string;
+  arguments?: string;
+  output?: unknown;
+}
+
+/**
+ * A Responses API \`input\` (a text, or a list of input items) as neutral messages, each item keeping its form
+ * for the Responses API. Items other than messages and function calls (reasoning, built-in tools) have no
+ * neutral form: other providers get them as empty assistant turns.
+ */
+export function messagesFromOpenAIInput(input: string | readonly object[]): ChatMessage[] {
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  return input.map((providerItem) => {
+    const item: OpenAIInputItemLike = providerItem;
+    if (item.type === 'function_call' && item.call_id && item.name) {
+      return { role: 'assistant', content: '', toolCalls: [{ id: item.call_id, name: item.name, arguments: item.arguments ?? '' }], providerItem };
+    }
+    if (item.type === 'function_call_output' && item.call_id) return { role: 'tool', content: textOf(item.output), toolCallId: item.call_id, providerItem };
+    const role = item.role === undefined ? undefined : roles[item.role];
+    return { role: role ?? 'assistant', content: role ? textOf(item.content) : '', providerItem };
+  });
+}
+
 /** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
 export type OpenAIChatParamsLike = { messages: readonly OpenAIMessageLike[] } & Record<string, unknown>;
 
@@ -659,7 +695,8 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   const parts: ContentPart[] = content;
-  return parts.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+  // Chat's \`text\` parts, the Responses API's \`input_text\` and \`output_text\`.
+  return parts.map((part) => (part.type && ['text', 'input_text', 'output_text'].includes(part.type) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 function toolCallsOf(calls: unknown): ToolCall[] {

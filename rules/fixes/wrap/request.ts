@@ -102,7 +102,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
-  if (kind === 'responses') responsesMessages(pending, fields, text, scopes);
+  if (kind === 'responses') responsesMessages(pending, request, text, scopes);
   if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
@@ -283,17 +283,23 @@ function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
 }
 
 /**
- * A Responses API request's \`instructions\` and text \`input\` as the neutral messages (a system message,
- * then the user's); the adapter of its connection sends them back as \`instructions\` and \`input\`. Taken out
- * of \`pending\`. An \`input\` the fix cannot see to be text (a list of items, a variable of another type) is refused.
+ * A Responses API request's \`instructions\` and \`input\` as the neutral messages (a system message, then the
+ * user's); the adapter of its connection sends them back as \`instructions\` and \`input\`. Taken out of
+ * \`pending\`. An \`input\` the fix cannot see to be text (a list of input items, a value of another type)
+ * goes through the seam's \`messagesFromOpenAIInput\`, whose messages keep each item for the Responses API.
  */
-function responsesMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
+function responsesMessages(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string, scopes: Scopes): void {
   const input = takeOption(pending, 'input');
   const instructions = takeOption(pending, 'instructions');
   if (!input) throw new Refusal('the Responses API request has no `input`');
-  if (!isText(input, scopes)) throw new Refusal('the `input` is not a text the fix can see (a list of input items is not wrapped yet)');
-  const messages = [...(instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : []), `{ role: 'user', content: ${text(input)} }`];
-  fields.push({ name: 'messages', text: `[${messages.join(', ')}]` });
+  const system = instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : [];
+  if (isText(input, scopes)) {
+    request.fields.push({ name: 'messages', text: `[${[...system, `{ role: 'user', content: ${text(input)} }`].join(', ')}]` });
+    return;
+  }
+  request.compat.push('messagesFromOpenAIInput');
+  const converted = `messagesFromOpenAIInput(${text(input)})`;
+  request.fields.push({ name: 'messages', text: system.length ? `[${system[0]}, ...${converted}]` : converted });
 }
 
 /**
