@@ -17,7 +17,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,9 +43,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 16, original.lines.join('\n'));
-    assert.equal(original.requests.length, 16);
-    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 2);
+    assert.equal(original.lines.length, 18, original.lines.join('\n'));
+    assert.equal(original.requests.length, 18);
+    assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
+    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
@@ -71,6 +72,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     // Responses API input items go through the seam's converter, which keeps each item for that API.
     const items = fs.readFileSync(path.join(dir, 'src/routes/input-items.ts'), 'utf8');
     assert.match(items, /\.complete\(\{ messages: messagesFromOpenAIInput\(history\), maxTokens: 9 \}\)/);
+    const events = fs.readFileSync(path.join(dir, 'src/routes/response-events.ts'), 'utf8');
+    assert.match(events, /for await \(const event of events\) \{\n    if \(event\.text !== ''\) text \+= event\.text;/);
+    assert.match(events, /\.stream\(\{ messages: messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\), maxTokens: 4 \}\)\) \{\n    if \(event\.text !== '' && event\.text\) parts\.push\(event\.text\);/);
     assert.match(items, /messages: \[\{ role: 'system', content: 'One line only\.' \}, \.\.\.messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\)\]/);
     // Results handed on whole keep the SDK's shape, converted where the call is.
     const handedOn = fs.readFileSync(path.join(dir, 'src/routes/handed-on.ts'), 'utf8');

@@ -232,6 +232,38 @@ export async function followUp(history: ResponseInputItem[]): Promise<string> {
     models: ["gpt41: 'gpt-4.1'"],
   },
   {
+    title: 'a streamed Responses API call: text delta events become the neutral chunks, their type test the chunk\'s text',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string, write: (text: string) => void): Promise<number> {
+  const stream = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true, store: false });
+  let skipped = 0;
+  for await (const event of stream) {
+    if (event.type === 'response.output_text.delta') skipped += event.delta ? 0 : 1;
+    write(event.type === 'response.output_text.delta' ? event.delta : '');
+    if (event.type !== 'response.output_text.delta') continue;
+    write(event.delta);
+  }
+  return skipped;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function tell(question: string, write: (text: string) => void): Promise<number> {
+  const stream = await chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], providerOptions: { store: false } });
+  let skipped = 0;
+  for await (const event of stream) {
+    if (event.text !== '') skipped += event.text ? 0 : 1;
+    write(event.text !== '' ? event.text : '');
+    if (event.text === '') continue;
+    write(event.text);
+  }
+  return skipped;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
+  {
     title: 'legacy completions: the text prompt becomes the user\'s message, choices are read as candidates, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
 
@@ -1302,9 +1334,19 @@ const REFUSALS: RefusalCase[] = [
     reason: 'a streamed legacy completions call is not wrapped yet',
   },
   {
-    title: 'a streamed Responses API call (never wrapped as a complete one)',
+    title: 'a streamed Responses API call whose events are handed on whole (never wrapped as a complete one)',
     body: "const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);",
-    reason: 'a streamed Responses API call is not wrapped yet',
+    reason: "the stream's events are read where their type is not tested for text deltas",
+  },
+  {
+    title: 'a Responses API stream counted by events that are not text deltas (the neutral stream has no such events)',
+    body: "let others = 0;\n  for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) if (event.type !== 'response.output_text.delta') others++;\n  return others;",
+    reason: "the stream's events are told apart as not being text deltas other than to skip them (`continue`)",
+  },
+  {
+    title: 'a Responses API stream told apart by an event type the neutral chunks do not carry',
+    body: "for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) {\n    if (event.type === 'response.output_text.delta') send(event.delta);\n    if (event.type === 'response.function_call_arguments.delta') send(event.delta);\n  }",
+    reason: "the stream's `'response.function_call_arguments.delta'` events have no neutral chunk (its chunks carry text and the finish reason)",
   },
   {
     title: "the SDK's raw HTTP response (`.withResponse()`)",

@@ -15,8 +15,9 @@
  * - moderations: not flagged, unless the input contains `[flag]`.
  * - responses (the Responses API, `/v1/responses`): the chat answer to the text `input` (or the last user
  *   item of an input list), as one output message; `max_output_tokens` cuts it as `max_tokens` does, and
- *   the response is then `incomplete`. `stream: true` sends it as Responses API events: `response.created`, one
- *   `response.output_text.delta` per word, then `response.completed` (or `response.incomplete`).
+ *   the response is then `incomplete`. `stream: true` sends it as Responses API events: `response.created`, the
+ *   message item and its part added, one `response.output_text.delta` per word, the part and item done, then
+ *   `response.completed` (or `response.incomplete`).
  * - completions (legacy, `/v1/completions`): the chat answer to the text `prompt` as `choices[0].text`;
  *   `max_tokens` and `n` as for chat; `stream: true` sends a chunk per word, then `data: [DONE]`.
  * - `GET /msi/token`: a Microsoft Entra ID token as Azure App Service's managed identity endpoint answers
@@ -226,9 +227,18 @@ function responsesAnswer(model: string, body: Json): Json {
 function streamResponses(response: http.ServerResponse, model: string, body: Json): void {
   const final = responsesAnswer(model, body);
   const words = String((final.output as Array<{ content: Array<{ text: string }> }>)[0].content[0].text).split(/(?<=\s)/);
+  const message = (final.output as Json[])[0];
+  const part = (message.content as Json[])[0];
+  const at = { item_id: message.id, output_index: 0, content_index: 0 };
+  // The events the SDK's stream helper needs to accumulate the response, in the API's order.
   const events: Json[] = [
     { type: 'response.created', response: { ...final, status: 'in_progress', output: [], usage: null } },
-    ...words.map((delta) => ({ type: 'response.output_text.delta', item_id: 'msg_fake', output_index: 0, content_index: 0, delta, logprobs: [] })),
+    { type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } },
+    { type: 'response.content_part.added', ...at, part: { ...part, text: '' } },
+    ...words.map((delta) => ({ type: 'response.output_text.delta', ...at, delta, logprobs: [] })),
+    { type: 'response.output_text.done', ...at, text: part.text, logprobs: [] },
+    { type: 'response.content_part.done', ...at, part },
+    { type: 'response.output_item.done', output_index: 0, item: message },
     { type: final.status === 'completed' ? 'response.completed' : 'response.incomplete', response: final },
   ];
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });

@@ -63,8 +63,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
-      // Only chat streams have a neutral form yet: a streamed Responses API or legacy completions call stays as it is.
-      else if (streams && kind !== 'chat-stream') throw new Refusal(`a streamed ${kind === 'responses' ? 'Responses API' : 'legacy completions'} call is not wrapped yet`);
+      else if (streams && kind === 'responses') kind = 'responses-stream';
+      else if (streams && kind === 'completion') throw new Refusal('a streamed legacy completions call is not wrapped yet');
       return;
     }
     // @azure/openai puts the per-request settings among the options.
@@ -102,7 +102,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
-  if (kind === 'responses') responsesMessages(pending, request, text, scopes);
+  if (kind === 'responses' || kind === 'responses-stream') responsesMessages(pending, request, text, scopes);
   if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
