@@ -132,6 +132,9 @@ export const RAW_RESPONSE_METHODS: readonly string[] = ['asResponse', 'withRespo
 /** The wire API a kind of call uses when it is not the provider's default (chat completions): its connection says so. */
 export const KIND_APIS: Partial<Record<WrapKind, 'responses' | 'completions'>> = { responses: 'responses', 'responses-stream': 'responses', completion: 'completions' };
 
+/** What the seam's OpenAI wire adapter defines to send each such kind (a seam from an earlier aidlint may lack it). */
+export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = { responses: 'responsesParams', 'responses-stream': 'streamResponses', completion: 'completionParams' };
+
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
 

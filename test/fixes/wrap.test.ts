@@ -1780,6 +1780,26 @@ export class Suggester {
       assert.equal(config.replace(/export const models = \{[^;]*;/, ''), seamFiles['src/ai/config.ts'].replace('export const models = {};', ''));
     });
 
+    it('a seam from an earlier aidlint whose OpenAI adapter cannot send legacy completions: refused, so the request does not move', () => {
+      const seamFiles = Object.fromEntries(
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+          `src/ai/${file.relativePath}`,
+          file.relativePath === 'providers/openai-wire.ts' ? file.text.replace(/completionParams/g, 'legacyParams') : file.text,
+        ]),
+      );
+      const code = `import { openai } from '../lib/openai';
+
+export async function more(text: string): Promise<string> {
+  const completion = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: text });
+  return completion.choices[0].text;
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles)), ["Cannot wrap this call: the seam's OpenAI adapter has no `completionParams` for this API (made by an earlier aidlint)."]);
+      // With the adapter of this version, the same call wraps.
+      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
+    });
+
     it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {
       const first = project(root, `import { openai } from '../lib/openai';
 
