@@ -1339,6 +1339,11 @@ const REFUSALS: RefusalCase[] = [
     reason: "the stream's events are read where their type is not tested for text deltas",
   },
   {
+    title: 'a background response resumed by `response_id` (OpenAI-only)',
+    body: "for await (const event of openai.responses.stream({ response_id: question, starting_after: 10 })) if (event.type === 'response.output_text.delta') send(event.delta);",
+    reason: 'OpenAI-only feature (a background response resumed by `response_id`): no neutral equivalent',
+  },
+  {
     title: 'a Responses API stream counted by events that are not text deltas (the neutral stream has no such events)',
     body: "let others = 0;\n  for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) if (event.type !== 'response.output_text.delta') others++;\n  return others;",
     reason: "the stream's events are told apart as not being text deltas other than to skip them (`continue`)",

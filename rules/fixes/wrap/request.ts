@@ -291,6 +291,8 @@ function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
 function responsesMessages(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string, scopes: Scopes): void {
   const input = takeOption(pending, 'input');
   const instructions = takeOption(pending, 'instructions');
+  // \`responses.stream({ response_id })\` picks up a response the API keeps running in the background.
+  if (!input && pending.some(([name]) => name === 'response_id')) throw new Refusal('OpenAI-only feature (a background response resumed by `response_id`): no neutral equivalent');
   if (!input) throw new Refusal('the Responses API request has no `input`');
   const system = instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : [];
   if (isText(input, scopes)) {
