@@ -28,7 +28,7 @@ import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
-import { CALL_SHAPES, KIND_APIS } from '../vendors/wrap-table';
+import { CALL_SHAPES, KIND_APIS, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
@@ -203,6 +203,9 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
       const compatMissing = seam.missingFromModule('openai-compat', plan.compat);
       if (compatMissing.length) throw new Refusal(`the seam's openai-compat module has no \`${compatMissing.join('`, `')}\` (made by an earlier aidlint)`);
+      // Its connection's API must be one the seam's adapter sends, or the request would go elsewhere.
+      const wire = KIND_WIRE_FUNCTIONS[plan.kind];
+      if (wire && seam.missingFromModule('providers/openai-wire', [wire]).length) throw new Refusal(`the seam's OpenAI adapter has no \`${wire}\` for this API (made by an earlier aidlint)`);
       return call;
     });
   } catch (error) {

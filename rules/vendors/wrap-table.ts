@@ -4,8 +4,12 @@
  * neutral name), and how uses of the result translate. A new SDK shape is a new row here.
  */
 
-/** `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model. */
-export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'embeddings' | 'moderation';
+/**
+ * `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model;
+ * `responses-stream`: the same streamed (its text delta events as the neutral chunks);
+ * `completion`: a legacy completions call (`prompt`, `choices[0].text`), complete, through the neutral chat model.
+ */
+export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'responses-stream' | 'completion' | 'embeddings' | 'moderation';
 
 export interface CallShape {
   /** Client classes (from the vendor table) whose method this is. */
@@ -38,6 +42,10 @@ export const CALL_SHAPES: readonly CallShape[] = [
   },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
+  // The SDK's Responses stream helper, read event by event like `responses.create({ stream: true })`.
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.stream', kind: 'responses-stream', request: { style: 'object' }, resultPrefix: [] },
+  // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [] },
   // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [] },
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
@@ -118,8 +126,14 @@ export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readon
   vendorOnly: { data_sources: 'On Your Data', azureExtensionOptions: 'On Your Data' },
 };
 
+/** Methods of the SDK's pending request that give its raw HTTP response (headers, status): the seam gives results, not responses. */
+export const RAW_RESPONSE_METHODS: readonly string[] = ['asResponse', 'withResponse'];
+
 /** The wire API a kind of call uses when it is not the provider's default (chat completions): its connection says so. */
-export const KIND_APIS: Partial<Record<WrapKind, 'responses'>> = { responses: 'responses' };
+export const KIND_APIS: Partial<Record<WrapKind, 'responses' | 'completions'>> = { responses: 'responses', 'responses-stream': 'responses', completion: 'completions' };
+
+/** What the seam's OpenAI wire adapter defines to send each such kind (a seam from an earlier aidlint may lack it). */
+export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = { responses: 'responsesParams', 'responses-stream': 'streamResponses', completion: 'completionParams' };
 
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
@@ -135,13 +149,18 @@ const CHAT_OPTIONS: Readonly<Record<string, string>> = {
   stop: 'stop',
 };
 
+const RESPONSES_OPTIONS: Readonly<Record<string, string>> = { max_output_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP' };
+
 /** Request options the neutral interface carries: vendor name → neutral name. `model` and `stream` are handled apart. */
 export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, string>>>> = {
   chat: { ...CHAT_OPTIONS, n: 'candidateCount' },
   // A neutral stream carries one answer: no `n`.
   'chat-stream': CHAT_OPTIONS,
   // `input` and `instructions` become the messages (request.ts).
-  responses: { max_output_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP' },
+  responses: RESPONSES_OPTIONS,
+  'responses-stream': RESPONSES_OPTIONS,
+  // `prompt` becomes the user's message (request.ts).
+  completion: { max_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP', stop: 'stop', n: 'candidateCount' },
   embeddings: { input: 'input', dimensions: 'dimensions' },
   moderation: { input: 'input' },
 };
@@ -163,6 +182,8 @@ export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | '
   chat: { factory: 'chatModel', method: 'complete' },
   'chat-stream': { factory: 'chatModel', method: 'stream' },
   responses: { factory: 'chatModel', method: 'complete' },
+  'responses-stream': { factory: 'chatModel', method: 'stream' },
+  completion: { factory: 'chatModel', method: 'complete' },
   embeddings: { factory: 'embeddingModel', method: 'embed' },
   moderation: { factory: 'moderationModel', method: 'moderate' },
 };
@@ -199,6 +220,13 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
     { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
   ],
+  /** Per event of the stream, read where its type is tested (STREAM_EVENT_TESTS). */
+  'responses-stream': [{ path: 'delta', neutral: 'text' }],
+  completion: [
+    { path: 'choices.0.text', neutral: 'text' },
+    { path: 'choices.0.finish_reason', neutral: 'finishReason' },
+    ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
+  ],
   /** Per chunk of the stream. */
   'chat-stream': [
     { path: 'choices.0.delta.content', neutral: 'text' },
@@ -226,6 +254,8 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
   ],
   'chat-stream': [],
   responses: [],
+  'responses-stream': [],
+  completion: [{ path: 'choices', neutral: 'candidates', itemFields: { text: 'text', finish_reason: 'finishReason' } }],
   embeddings: [],
   moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
 };
@@ -238,6 +268,17 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
   chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   'chat-stream': [],
   responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
+  'responses-stream': [],
+  completion: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   embeddings: [],
   moderation: [],
+};
+
+/**
+ * Streams of typed events (the Responses API's): the event types code may test for (\`event.type === …\`) →
+ * the test of a neutral chunk that stands for it (\`is\`; \`isNot\` for \`!==\`); the event's fields are read
+ * only where such a test holds. Other event types have no neutral chunk.
+ */
+export const STREAM_EVENT_TESTS: Partial<Record<WrapKind, Readonly<Record<string, { is: string; isNot: string }>>>> = {
+  'responses-stream': { 'response.output_text.delta': { is: "text !== ''", isNot: "text === ''" } },
 };

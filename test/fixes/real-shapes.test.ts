@@ -13,11 +13,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
-import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '../support/run-fixture';
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,8 +43,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 12, original.lines.join('\n'));
-    assert.equal(original.requests.length, 12);
+    assert.equal(original.lines.length, 18, original.lines.join('\n'));
+    assert.equal(original.requests.length, 18);
+    assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
+    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
+    assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -61,6 +64,18 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8'), /chatModelById\(model, 'openai'\)/);
+    // Legacy completions keep their endpoint: a connection of their own says \`api: 'completions'\`.
+    const legacy = fs.readFileSync(path.join(dir, 'src/routes/legacy.ts'), 'utf8');
+    assert.match(legacy, /\.complete\(\{ messages: \[\{ role: 'user', content: `Continue: \$\{start\}` \}\], maxTokens: 4, temperature: 0 \}\)/);
+    assert.match(legacy, /ideas\.candidates\.map\(\(choice\) => choice\.text\)/);
+    assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /api: 'completions'/);
+    // Responses API input items go through the seam's converter, which keeps each item for that API.
+    const items = fs.readFileSync(path.join(dir, 'src/routes/input-items.ts'), 'utf8');
+    assert.match(items, /\.complete\(\{ messages: messagesFromOpenAIInput\(history\), maxTokens: 9 \}\)/);
+    const events = fs.readFileSync(path.join(dir, 'src/routes/response-events.ts'), 'utf8');
+    assert.match(events, /for await \(const event of events\) \{\n    if \(event\.text !== ''\) text \+= event\.text;/);
+    assert.match(events, /\.stream\(\{ messages: messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\), maxTokens: 4 \}\)\) \{\n    if \(event\.text !== '' && event\.text\) parts\.push\(event\.text\);/);
+    assert.match(items, /messages: \[\{ role: 'system', content: 'One line only\.' \}, \.\.\.messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\)\]/);
     // Results handed on whole keep the SDK's shape, converted where the call is.
     const handedOn = fs.readFileSync(path.join(dir, 'src/routes/handed-on.ts'), 'utf8');
     assert.match(handedOn, /const completion = await chatModel\('\w+'\)\.complete\(.*\)\.then\(chatCompletionAsOpenAI\);/);
@@ -75,5 +90,68 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.deepEqual(fixed.lines, original.lines);
     assert.deepEqual(fixed.requests.map((request) => wire(request, ['x-feature'])), original.requests.map((request) => wire(request, ['x-feature'])));
     assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+  });
+
+  it("the seam streams through the connections the fix made for the Responses API and legacy completions, as the SDK's own streams do", async () => {
+    const config = fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8');
+    const connectionOf = (api: string) => new RegExp(`^\\s*(\\w+): \\{\\s*provider: 'openai',\\s*api: '${api}',`, 'm').exec(config)?.[1];
+    const [responses, completions] = [connectionOf('responses'), connectionOf('completions')];
+    assert.ok(responses && completions, config);
+    // The same streams, first through the SDK, then through the seam.
+    fs.writeFileSync(
+      path.join(dir, 'src/streams.ts'),
+      `import OpenAI from 'openai';
+import { chatModelById } from './ai';
+import { messagesFromOpenAIInput } from './ai/openai-compat';
+
+async function main(): Promise<void> {
+  const openai = new OpenAI();
+  let text = '';
+  for await (const event of await openai.responses.create({ model: 'gpt-4.1-mini', instructions: 'Be brief.', input: 'Stream the refund rules', max_output_tokens: 5, stream: true })) {
+    if (event.type === 'response.output_text.delta') text += event.delta;
+    if (event.type === 'response.incomplete') text += \` (\${event.response.incomplete_details?.reason})\`;
+  }
+  for await (const chunk of await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Stream a line', stream: true })) text += chunk.choices[0]?.text ?? '';
+  console.log(text);
+  const seamText = async (chunks: AsyncIterable<{ text: string; finishReason?: string }>) => {
+    let all = '';
+    for await (const chunk of chunks) all += chunk.text + (chunk.finishReason === 'length' ? ' (max_output_tokens)' : '');
+    return all;
+  };
+  const viaResponses = await seamText(chatModelById('gpt-4.1-mini', '${responses}').stream({ messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'Stream the refund rules' }], maxTokens: 5 }));
+  const viaCompletions = await seamText(chatModelById('gpt-3.5-turbo-instruct', '${completions}').stream({ messages: [{ role: 'user', content: 'Stream a line' }] }));
+  console.log(viaResponses + viaCompletions);
+  const items = messagesFromOpenAIInput([
+    { role: 'developer', content: 'Track parcels.' },
+    { role: 'user', content: [{ type: 'input_text', text: 'Where is ' }, { type: 'input_text', text: 'parcel 7?' }] },
+    { type: 'function_call', call_id: 'call_3', name: 'track', arguments: '{}' },
+    { type: 'function_call_output', call_id: 'call_3', output: 'at the depot' },
+    { type: 'reasoning', id: 'rs_1', summary: [] },
+  ]);
+  console.log(JSON.stringify(items.map(({ providerItem, ...neutral }) => [neutral, !!providerItem])));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
+`,
+    );
+    await runMain(dir, { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
+    const streamed = fake().requests.length;
+    const [sdk, seam, neutral] = (await runProgram(dir, [path.join(dir, 'dist/streams.js')], { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key' })).trimEnd().split('\n');
+    assert.equal(sdk, '[gpt-4.1-mini] echo: Stream the refund  (max_output_tokens)[gpt-3.5-turbo-instruct] echo: Stream a line');
+    assert.equal(seam, sdk);
+    // Input items read as neutral messages for other providers, each keeping its item for the Responses API.
+    assert.deepEqual(JSON.parse(neutral), [
+      [{ role: 'system', content: 'Track parcels.' }, true],
+      [{ role: 'user', content: 'Where is parcel 7?' }, true],
+      [{ role: 'assistant', content: '', toolCalls: [{ id: 'call_3', name: 'track', arguments: '{}' }] }, true],
+      [{ role: 'tool', content: 'at the depot', toolCallId: 'call_3' }, true],
+      [{ role: 'assistant', content: '' }, true],
+    ]);
+    const requests = fake().requests.slice(streamed);
+    assert.equal(requests.length, 4);
+    assert.deepEqual(requests.slice(2).map((request) => [request.path, request.body]), requests.slice(0, 2).map((request) => [request.path, request.body]));
   });
 });

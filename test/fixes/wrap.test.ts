@@ -211,6 +211,79 @@ export async function answer(question: string): Promise<string> {
     models: ["gpt41: 'gpt-4.1'"],
   },
   {
+    title: 'the Responses API with a list of input items: converted by the seam, which keeps each item for that API; instructions stay apart',
+    code: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { openai } from '../lib/openai';
+
+export async function followUp(history: ResponseInputItem[]): Promise<string> {
+  const response = await openai.responses.create({ model: 'gpt-4.1', instructions: 'Answer briefly.', input: history });
+  return response.output_text;
+}
+`,
+    expected: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { messagesFromOpenAIInput } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function followUp(history: ResponseInputItem[]): Promise<string> {
+  const response = await chatModel('gpt41').complete({ messages: [{ role: 'system', content: 'Answer briefly.' }, ...messagesFromOpenAIInput(history)] });
+  return response.text;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
+  {
+    title: 'a streamed Responses API call: text delta events become the neutral chunks, their type test the chunk\'s text',
+    code: `import { openai } from '../lib/openai';
+
+export async function tell(question: string, write: (text: string) => void): Promise<number> {
+  const stream = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true, store: false });
+  let skipped = 0;
+  for await (const event of stream) {
+    if (event.type === 'response.output_text.delta') skipped += event.delta ? 0 : 1;
+    write(event.type === 'response.output_text.delta' ? event.delta : '');
+    if (event.type !== 'response.output_text.delta') continue;
+    write(event.delta);
+  }
+  return skipped;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function tell(question: string, write: (text: string) => void): Promise<number> {
+  const stream = await chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], providerOptions: { store: false } });
+  let skipped = 0;
+  for await (const event of stream) {
+    if (event.text !== '') skipped += event.text ? 0 : 1;
+    write(event.text !== '' ? event.text : '');
+    if (event.text === '') continue;
+    write(event.text);
+  }
+  return skipped;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
+  {
+    title: 'legacy completions: the text prompt becomes the user\'s message, choices are read as candidates, through a connection that keeps the API',
+    code: `import { openai } from '../lib/openai';
+
+export async function continueText(start: string): Promise<string> {
+  const completion = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: 'Continue: ' + start, max_tokens: 16, stop: '\\n', suffix: '.' });
+  const all = completion.choices.map((choice) => \`\${choice.text} (\${choice.finish_reason})\`);
+  return \`\${completion.choices[0].text} \${all.length} \${completion.usage?.completion_tokens}\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function continueText(start: string): Promise<string> {
+  const completion = await chatModel('gpt35TurboInstruct').complete({ messages: [{ role: 'user', content: 'Continue: ' + start }], maxTokens: 16, stop: '\\n', providerOptions: { suffix: '.' } });
+  const all = completion.candidates.map((choice) => \`\${choice.text} (\${choice.finishReason})\`);
+  return \`\${completion.text} \${all.length} \${completion.usage?.outputTokens}\`;
+}
+`,
+    models: ["gpt35TurboInstruct: 'gpt-3.5-turbo-instruct'"],
+  },
+  {
     title: 'the SDK\'s stream helper read chunk by chunk becomes the neutral stream',
     code: `import { openai } from '../lib/openai';
 
@@ -1251,6 +1324,46 @@ const REFUSALS: RefusalCase[] = [
     reason: "the result is used as the SDK's type (id)",
   },
   {
+    title: 'legacy completions with a list of prompts (a completion of each)',
+    body: "const c = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: [question, question] });\n  return c.choices[0].text;",
+    reason: 'a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask',
+  },
+  {
+    title: 'legacy completions with a prompt the fix cannot see to be text',
+    body: "const c = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: messages.map((message) => message.content) });\n  return c.choices[0].text;",
+    reason: 'the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)',
+  },
+  {
+    title: 'a streamed legacy completion',
+    body: "const s = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question, stream: true });\n  for await (const chunk of s) send(chunk.choices[0]?.text);",
+    reason: 'a streamed legacy completions call is not wrapped yet',
+  },
+  {
+    title: 'a streamed Responses API call whose events are handed on whole (never wrapped as a complete one)',
+    body: "const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);",
+    reason: "the stream's events are read where their type is not tested for text deltas",
+  },
+  {
+    title: 'a background response resumed by `response_id` (OpenAI-only)',
+    body: "for await (const event of openai.responses.stream({ response_id: question, starting_after: 10 })) if (event.type === 'response.output_text.delta') send(event.delta);",
+    reason: 'OpenAI-only feature (a background response resumed by `response_id`): no neutral equivalent',
+  },
+  {
+    title: 'a Responses API stream counted by events that are not text deltas (the neutral stream has no such events)',
+    body: "let others = 0;\n  for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) if (event.type !== 'response.output_text.delta') others++;\n  return others;",
+    reason: "the stream's events are told apart as not being text deltas other than to skip them (`continue`)",
+  },
+  {
+    title: 'a Responses API stream told apart by an event type the neutral chunks do not carry',
+    body: "for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) {\n    if (event.type === 'response.output_text.delta') send(event.delta);\n    if (event.type === 'response.function_call_arguments.delta') send(event.delta);\n  }",
+    reason: "the stream's `'response.function_call_arguments.delta'` events have no neutral chunk (its chunks carry text and the finish reason)",
+  },
+  {
+    title: "the SDK's raw HTTP response (`.withResponse()`)",
+    body: "const { data, response } = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question }).withResponse();\n  return [data.choices[0].text, response.headers.get('x-request-id')];",
+    reason: "the raw HTTP response is read (`.withResponse()`): the seam gives results, not the provider's HTTP responses",
+  },
+  {
     title: 'images.generate',
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
     reason: 'OpenAI-only feature (image generation): no neutral equivalent',
@@ -1675,6 +1788,26 @@ export class Suggester {
       const config = configAfter(target, fixAll(target).seams);
       assert.deepEqual(section(config, 'models'), ["  gpt4oMini: env('AI_MODEL_GPT_4O_MINI', 'gpt-4o-mini'),"]);
       assert.equal(config.replace(/export const models = \{[^;]*;/, ''), seamFiles['src/ai/config.ts'].replace('export const models = {};', ''));
+    });
+
+    it('a seam from an earlier aidlint whose OpenAI adapter cannot send legacy completions: refused, so the request does not move', () => {
+      const seamFiles = Object.fromEntries(
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+          `src/ai/${file.relativePath}`,
+          file.relativePath === 'providers/openai-wire.ts' ? file.text.replace(/completionParams/g, 'legacyParams') : file.text,
+        ]),
+      );
+      const code = `import { openai } from '../lib/openai';
+
+export async function more(text: string): Promise<string> {
+  const completion = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: text });
+  return completion.choices[0].text;
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles)), ["Cannot wrap this call: the seam's OpenAI adapter has no `completionParams` for this API (made by an earlier aidlint)."]);
+      // With the adapter of this version, the same call wraps.
+      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
     });
 
     it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {

@@ -15,7 +15,11 @@
  * - moderations: not flagged, unless the input contains `[flag]`.
  * - responses (the Responses API, `/v1/responses`): the chat answer to the text `input` (or the last user
  *   item of an input list), as one output message; `max_output_tokens` cuts it as `max_tokens` does, and
- *   the response is then `incomplete`.
+ *   the response is then `incomplete`. `stream: true` sends it as Responses API events: `response.created`, the
+ *   message item and its part added, one `response.output_text.delta` per word, the part and item done, then
+ *   `response.completed` (or `response.incomplete`).
+ * - completions (legacy, `/v1/completions`): the chat answer to the text `prompt` as `choices[0].text`;
+ *   `max_tokens` and `n` as for chat; `stream: true` sends a chunk per word, then `data: [DONE]`.
  * - `GET /msi/token`: a Microsoft Entra ID token as Azure App Service's managed identity endpoint answers
  *   (IDENTITY_ENDPOINT), so `DefaultAzureCredential` works against it: `entra-token-for-<resource host>`.
  * Token counts are word counts. Requests rerouted by test/fixtures/reroute-vendors.cjs are recorded with
@@ -59,7 +63,7 @@ export type Json = Record<string, unknown>;
 const KEY_HEADERS = ['api-key', 'x-api-key', 'x-goog-api-key'] as const;
 type KeyHeader = (typeof KEY_HEADERS)[number];
 
-const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|embeddings|moderations)$|^\/(?:v1|openai(?:\/v1)?)\/(responses)$/;
+const ROUTES = /^(?:\/v1|\/openai\/deployments\/([^/]+))\/(chat\/completions|completions|embeddings|moderations)$|^\/(?:v1|openai(?:\/v1)?)\/(responses)$/;
 const CREATED = 1_700_000_000;
 const DEFAULT_DIMENSIONS = 8;
 
@@ -137,7 +141,9 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   const model = deployment ?? String(body.model ?? '');
   switch (route[2] ?? route[3]) {
     case 'responses':
-      return sendJson(response, responsesAnswer(model, body));
+      return body.stream === true ? streamResponses(response, model, body) : sendJson(response, responsesAnswer(model, body));
+    case 'completions':
+      return body.stream === true ? streamCompletion(response, model, body) : sendJson(response, textCompletion(model, body));
     case 'chat/completions':
       return body.stream === true ? streamChat(response, model, body) : sendJson(response, chatCompletion(model, body));
     case 'embeddings':
@@ -215,6 +221,55 @@ function responsesAnswer(model: string, body: Json): Json {
       total_tokens: counted.total_tokens,
     },
   };
+}
+
+/** A Responses API stream: the response's text a word per delta event, between its creation and its completion. */
+function streamResponses(response: http.ServerResponse, model: string, body: Json): void {
+  const final = responsesAnswer(model, body);
+  const words = String((final.output as Array<{ content: Array<{ text: string }> }>)[0].content[0].text).split(/(?<=\s)/);
+  const message = (final.output as Json[])[0];
+  const part = (message.content as Json[])[0];
+  const at = { item_id: message.id, output_index: 0, content_index: 0 };
+  // The events the SDK's stream helper needs to accumulate the response, in the API's order.
+  const events: Json[] = [
+    { type: 'response.created', response: { ...final, status: 'in_progress', output: [], usage: null } },
+    { type: 'response.output_item.added', output_index: 0, item: { ...message, status: 'in_progress', content: [] } },
+    { type: 'response.content_part.added', ...at, part: { ...part, text: '' } },
+    ...words.map((delta) => ({ type: 'response.output_text.delta', ...at, delta, logprobs: [] })),
+    { type: 'response.output_text.done', ...at, text: part.text, logprobs: [] },
+    { type: 'response.content_part.done', ...at, part },
+    { type: 'response.output_item.done', output_index: 0, item: message },
+    { type: final.status === 'completed' ? 'response.completed' : 'response.incomplete', response: final },
+  ];
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  events.forEach((event, index) => response.write(`event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: index })}\n\n`));
+  response.end();
+}
+
+/** The messages a legacy completions request stands for: its text prompt as the user's. */
+function promptMessages(body: Json): Json {
+  return { messages: [{ role: 'user', content: typeof body.prompt === 'string' ? body.prompt : JSON.stringify(body.prompt) }], max_tokens: body.max_tokens };
+}
+
+function textCompletion(model: string, body: Json): Json {
+  const { words, finishReason, usage } = answer(model, promptMessages(body));
+  const text = words.join('');
+  return {
+    id: 'cmpl-fake',
+    object: 'text_completion',
+    created: CREATED,
+    model,
+    choices: Array.from({ length: Math.max(1, Number(body.n ?? 1)) }, (_, index) => ({ index, text: index === 0 ? text : `${text} (${index + 1})`, finish_reason: finishReason, logprobs: null })),
+    usage,
+  };
+}
+
+function streamCompletion(response: http.ServerResponse, model: string, body: Json): void {
+  const { words, finishReason } = answer(model, promptMessages(body));
+  const chunk = (text: string, finish: string | null): Json => ({ id: 'cmpl-fake', object: 'text_completion', created: CREATED, model, choices: [{ index: 0, text, finish_reason: finish, logprobs: null }] });
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+  for (const event of [...words.map((word) => chunk(word, null)), chunk('', finishReason)]) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  response.end('data: [DONE]\n\n');
 }
 
 function streamChat(response: http.ServerResponse, model: string, body: Json): void {

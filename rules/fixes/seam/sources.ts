@@ -89,6 +89,8 @@ export interface ChatMessage {
    * and Azure OpenAI adapters send it unchanged; other adapters use the neutral fields.
    */
   providerMessage?: object | undefined;
+  /** The same for a Responses API input item (\`messagesFromOpenAIInput\`): sent unchanged through that API. */
+  providerItem?: object | undefined;
 }
 
 /** A function the model may ask to call. */
@@ -285,7 +287,7 @@ const env = (name: string, fallback: string): string => process.env[name] ?? fal
  */
 export interface Connection {
   provider: string;
-  /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses'). */
+  /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses', legacy completions: 'completions'). */
   api?: string | undefined;
   options?: (() => object) | undefined;
 }
@@ -368,7 +370,10 @@ const OPENAI_WIRE = `/**
 import type { OpenAI } from 'openai';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
 
-/** A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the Responses API. */
+/**
+ * A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the
+ * Responses API, 'completions' through legacy completions (one prompt: the user's message).
+ */
 export function openAIWireProvider(createClient: () => OpenAI, api?: string): Provider {
   let client: OpenAI | undefined;
   const getClient = () => (client ??= createClient());
@@ -376,11 +381,13 @@ export function openAIWireProvider(createClient: () => OpenAI, api?: string): Pr
     chatModel: (model) => ({
       complete: async (request, options) => {
         if (api === 'responses') return fromResponse(await getClient().responses.create({ ...responsesParams(model, request), stream: false }, options));
+        if (api === 'completions') return fromCompletion(await getClient().completions.create({ ...completionParams(model, request), stream: false }, options));
         const completion = await getClient().chat.completions.create({ ...chatParams(model, request), stream: false }, options);
         return toChatResult(completion);
       },
       stream: (request, options) => {
-        if (api === 'responses') throw new Error(\`the seam streams through the Responses API not yet (model '\${model}')\`);
+        if (api === 'responses') return streamResponses(getClient(), model, request, options);
+        if (api === 'completions') return streamCompletion(getClient(), model, request, options);
         return streamChat(getClient(), model, request, options);
       },
     }),
@@ -426,16 +433,21 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
 
 /**
  * A neutral request for the Responses API: system messages are its \`instructions\`, a single user message
- * its text \`input\`, a conversation a list of input messages.
+ * its text \`input\`, a conversation a list of input messages; input items the code gave (\`providerItem\`)
+ * are a list, sent as they were.
  */
 function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.ResponseCreateParamsNonStreaming {
-  const instructions = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
-  const conversation = request.messages.filter((message) => message.role !== 'system');
+  const isInstruction = (message: ChatMessage) => message.role === 'system' && !message.providerItem;
+  const instructions = request.messages.filter(isInstruction).map((message) => message.content);
+  const conversation = request.messages.filter((message) => !isInstruction(message));
   const [only] = conversation;
-  const items: OpenAI.Responses.ResponseInputItem[] = conversation.map((message) => ({ role: message.role === 'assistant' ? 'assistant' : 'user', content: message.content }));
+  const items = conversation.map(
+    (message) => (message.providerItem ?? { role: message.role === 'assistant' ? 'assistant' : 'user', content: message.content }) as OpenAI.Responses.ResponseInputItem,
+  );
+  const asText = only && conversation.length === 1 && only.role === 'user' && !only.providerItem;
   return {
     model,
-    input: only && conversation.length === 1 && only.role === 'user' ? only.content : items,
+    input: asText ? only.content : items,
     ...(instructions.length > 0 && { instructions: instructions.join('\\n') }),
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
@@ -457,6 +469,53 @@ function fromResponse(response: OpenAI.Responses.Response): ChatResult {
     candidates: [{ text, finishReason }],
     usage: usage && { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens },
   };
+}
+
+/** A neutral request as a legacy completion's: its one user message is the prompt (the API has no conversation, tools or formats). */
+function completionParams(model: string, request: ChatRequest): OpenAI.CompletionCreateParamsNonStreaming {
+  const [prompt, ...more] = request.messages;
+  if (!prompt || more.length || prompt.role !== 'user' || request.tools?.length || request.responseFormat) {
+    throw new Error(\`the legacy completions API takes one prompt, without tools or formats (model '\${model}')\`);
+  }
+  return {
+    model,
+    prompt: prompt.content,
+    max_tokens: request.maxTokens,
+    temperature: request.temperature,
+    top_p: request.topP,
+    stop: request.stop,
+    n: request.candidateCount,
+    ...request.providerOptions,
+  };
+}
+
+function fromCompletion(completion: OpenAI.Completion): ChatResult {
+  const candidates = completion.choices.map((choice) => ({ text: choice.text, finishReason: toFinishReason(choice.finish_reason) }));
+  const usage = completion.usage;
+  return {
+    text: candidates[0]?.text ?? '',
+    finishReason: candidates[0]?.finishReason ?? 'other',
+    toolCalls: [],
+    candidates,
+    usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
+  };
+}
+
+/** A stream of Responses API events as neutral chunks: the text deltas, then the finish reason of the final response. */
+async function* streamResponses(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const events = await client.responses.create({ ...responsesParams(model, request), stream: true }, options);
+  for await (const event of events) {
+    if (event.type === 'response.output_text.delta') yield { text: event.delta };
+    else if (event.type === 'response.completed' || event.type === 'response.incomplete') yield { text: '', finishReason: fromResponse(event.response).finishReason };
+  }
+}
+
+async function* streamCompletion(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
+  const stream = await client.completions.create({ ...completionParams(model, request), stream: true }, options);
+  for await (const chunk of stream) {
+    const choice = chunk.choices[0];
+    yield { text: choice?.text ?? '', finishReason: choice?.finish_reason ? toFinishReason(choice.finish_reason) : undefined };
+  }
 }
 
 /** A neutral message as OpenAI takes it: tool calls and tool results in their own fields. */
@@ -568,6 +627,35 @@ export function messagesFromOpenAI(messages: readonly OpenAIMessageLike[]): Chat
   });
 }
 
+/** A Responses API input item as far as the neutral message reads it (a message, a function call or its output). */
+interface OpenAIInputItemLike {
+  type?: string | null;
+  role?: string | undefined;
+  content?: unknown | undefined;
+  call_id?: string | undefined;
+  name?: string | undefined;
+  arguments?: string | undefined;
+  output?: unknown | undefined;
+}
+
+/**
+ * A Responses API \`input\` (a text, or a list of input items) as neutral messages, each item keeping its form
+ * for the Responses API. Items other than messages and function calls (reasoning, built-in tools) have no
+ * neutral form: other providers get them as empty assistant turns.
+ */
+export function messagesFromOpenAIInput(input: string | readonly object[]): ChatMessage[] {
+  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  return input.map((providerItem) => {
+    const item: OpenAIInputItemLike = providerItem;
+    if (item.type === 'function_call' && item.call_id && item.name) {
+      return { role: 'assistant', content: '', toolCalls: [{ id: item.call_id, name: item.name, arguments: item.arguments ?? '' }], providerItem };
+    }
+    if (item.type === 'function_call_output' && item.call_id) return { role: 'tool', content: textOf(item.output), toolCallId: item.call_id, providerItem };
+    const role = item.role === undefined ? undefined : roles[item.role];
+    return { role: role ?? 'assistant', content: role ? textOf(item.content) : '', providerItem };
+  });
+}
+
 /** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
 export type OpenAIChatParamsLike = { messages: readonly OpenAIMessageLike[] } & Record<string, unknown>;
 
@@ -623,7 +711,8 @@ function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   const parts: ContentPart[] = content;
-  return parts.map((part) => (part.type === 'text' && typeof part.text === 'string' ? part.text : '')).join('');
+  // Chat's \`text\` parts, the Responses API's \`input_text\` and \`output_text\`.
+  return parts.map((part) => (part.type && ['text', 'input_text', 'output_text'].includes(part.type) && typeof part.text === 'string' ? part.text : '')).join('');
 }
 
 function toolCallsOf(calls: unknown): ToolCall[] {

@@ -36,11 +36,11 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
 }
 
 /** The seam's type of each kind's result, as a function that returns it declares it. */
-const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', embeddings: 'EmbeddingResult' };
+const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', completion: 'ChatResult', embeddings: 'EmbeddingResult' };
 
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
 export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
-  if (kind === 'chat-stream') throw new Refusal('a stream returned to callers is not followed yet');
+  if (kind === 'chat-stream' || kind === 'responses-stream') throw new Refusal('a stream returned to callers is not followed yet');
   const named = namedFunction(returner);
   if (!named) throw new Refusal('the result is returned from a method or an unnamed function, whose callers the fix cannot find');
   const { fn, name, declaration } = named;

@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, RAW_RESPONSE_METHODS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -44,7 +44,7 @@ export interface WrapPlan {
 export const MODEL_PLACEHOLDER = '\u0000model\u0000';
 
 /** The capabilities (the seam's \`Capability\`) a kind of call needs, and those its neutral request fields add. */
-const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
+const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], 'responses-stream': ['chat', 'streaming'], completion: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
 const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
 
 function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
@@ -59,6 +59,10 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
   if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
+  const after = outer(call).parent;
+  if (typescript().isPropertyAccessExpression(after) && RAW_RESPONSE_METHODS.includes(after.name.text)) {
+    return { refused: `the raw HTTP response is read (\`.${after.name.text}()\`): the seam gives results, not the provider's HTTP responses` };
+  }
   try {
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
     const request = readRequest(call, shape, scopes, isTypeScript, follow);

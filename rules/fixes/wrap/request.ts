@@ -63,6 +63,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
+      else if (streams && kind === 'responses') kind = 'responses-stream';
+      else if (streams && kind === 'completion') throw new Refusal('a streamed legacy completions call is not wrapped yet');
       return;
     }
     // @azure/openai puts the per-request settings among the options.
@@ -100,7 +102,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
-  if (kind === 'responses') responsesMessages(pending, fields, text, scopes);
+  if (kind === 'responses' || kind === 'responses-stream') responsesMessages(pending, request, text, scopes);
+  if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
   const wireNames = shape.request.style === 'object';
@@ -280,22 +283,44 @@ function modelsModule(name: TS.Identifier, scopes: Scopes): string | undefined {
 }
 
 /**
- * A Responses API request's \`instructions\` and text \`input\` as the neutral messages (a system message,
- * then the user's); the adapter of its connection sends them back as \`instructions\` and \`input\`. Taken out
- * of \`pending\`. An \`input\` the fix cannot see to be text (a list of items, a variable of another type) is refused.
+ * A Responses API request's \`instructions\` and \`input\` as the neutral messages (a system message, then the
+ * user's); the adapter of its connection sends them back as \`instructions\` and \`input\`. Taken out of
+ * \`pending\`. An \`input\` the fix cannot see to be text (a list of input items, a value of another type)
+ * goes through the seam's \`messagesFromOpenAIInput\`, whose messages keep each item for the Responses API.
  */
-function responsesMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
-  const take = (name: string) => {
-    const index = pending.findIndex(([candidate]) => candidate === name);
-    return index < 0 ? undefined : pending.splice(index, 1)[0][1];
-  };
-  if (pending.some(([name]) => name === 'stream')) throw new Refusal('a streamed Responses API call is not wrapped yet');
-  const input = take('input');
-  const instructions = take('instructions');
+function responsesMessages(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string, scopes: Scopes): void {
+  const input = takeOption(pending, 'input');
+  const instructions = takeOption(pending, 'instructions');
+  // \`responses.stream({ response_id })\` picks up a response the API keeps running in the background.
+  if (!input && pending.some(([name]) => name === 'response_id')) throw new Refusal('OpenAI-only feature (a background response resumed by `response_id`): no neutral equivalent');
   if (!input) throw new Refusal('the Responses API request has no `input`');
-  if (!isText(input, scopes)) throw new Refusal('the `input` is not a text the fix can see (a list of input items is not wrapped yet)');
-  const messages = [...(instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : []), `{ role: 'user', content: ${text(input)} }`];
-  fields.push({ name: 'messages', text: `[${messages.join(', ')}]` });
+  const system = instructions ? [`{ role: 'system', content: ${text(instructions)} }`] : [];
+  if (isText(input, scopes)) {
+    request.fields.push({ name: 'messages', text: `[${[...system, `{ role: 'user', content: ${text(input)} }`].join(', ')}]` });
+    return;
+  }
+  request.compat.push('messagesFromOpenAIInput');
+  const converted = `messagesFromOpenAIInput(${text(input)})`;
+  request.fields.push({ name: 'messages', text: system.length ? `[${system[0]}, ...${converted}]` : converted });
+}
+
+/**
+ * A legacy completions request's text \`prompt\` as the neutral messages (the user's message); the adapter of
+ * its connection (\`api: 'completions'\`) sends it back as the prompt. Taken out of \`pending\`. A list of
+ * prompts (one completion each) has no neutral form; a prompt the fix cannot see to be text is refused.
+ */
+function completionMessages(pending: Array<[string, TS.Expression]>, fields: NeutralRequest['fields'], text: (node: TS.Node) => string, scopes: Scopes): void {
+  const prompt = takeOption(pending, 'prompt');
+  if (!prompt) throw new Refusal('the legacy completions request has no `prompt`');
+  if (typescript().isArrayLiteralExpression(skipOuterExpressions(prompt))) throw new Refusal('a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask');
+  if (!isText(prompt, scopes)) throw new Refusal('the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)');
+  fields.push({ name: 'messages', text: `[{ role: 'user', content: ${text(prompt)} }]` });
+}
+
+/** The value of a request option, taken out of \`pending\`. */
+function takeOption(pending: Array<[string, TS.Expression]>, name: string): TS.Expression | undefined {
+  const index = pending.findIndex(([candidate]) => candidate === name);
+  return index < 0 ? undefined : pending.splice(index, 1)[0][1];
 }
 
 /** A string literal, a template or a concatenation with one, or a name declared (\`: string\`) or initialised as one. */

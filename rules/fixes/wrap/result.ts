@@ -6,8 +6,9 @@
  */
 import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
+import { skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { RESULT_ACCESSORS, RESULT_LISTS, RESULT_OBJECTS, type WrapKind } from '../../vendors/wrap-table';
+import { RESULT_ACCESSORS, RESULT_LISTS, RESULT_OBJECTS, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -19,13 +20,13 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
   if (!ts.isAwaitExpression(awaited)) {
     if (ts.isExpressionStatement(awaited)) return [];
     // A stream helper (`chat.completions.stream(…)`) gives its stream without `await`, as the neutral one does.
-    if (kind === 'chat-stream') return rewriteStream(value, prefix, scopes);
+    if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(value, kind, prefix, scopes);
     throw new Refusal('the result is not awaited where the call is made');
   }
   const use = outer(awaited);
   const parent = use.parent;
   if (ts.isExpressionStatement(parent)) return [];
-  if (kind === 'chat-stream') return rewriteStream(use, prefix, scopes);
+  if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(use, kind, prefix, scopes);
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
     if (ts.isObjectBindingPattern(parent.name)) return rewriteDestructured(parent, parent.name, kind, prefix, scopes);
     return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
@@ -34,13 +35,13 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
 }
 
 /** A stream read chunk by chunk in `for await`, directly or through a variable. */
-function rewriteStream(use: TS.Expression, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteStream(use: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
   const ts = typescript();
   const parent = use.parent;
-  if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, prefix, scopes);
+  if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, kind, prefix, scopes);
   return rewriteVariable(use, (reference) => {
     const loop = reference.parent;
-    if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, prefix, scopes);
+    if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, kind, prefix, scopes);
     throw new Refusal('the stream is used other than in a `for await` loop');
   }, scopes);
 }
@@ -111,15 +112,85 @@ function rewriteReferences(name: TS.Identifier, scope: TS.Node, rewrite: (refere
 }
 
 /** `for await (const chunk of stream)`: every use of `chunk` must be a translatable chunk accessor. */
-function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
   const ts = typescript();
   const initializer = loop.initializer;
   if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) throw new Refusal('the stream loop does not declare one chunk variable');
   const chunk = initializer.declarations[0];
   const name = chunk.name;
   if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
-  return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, 'chat-stream', prefix, scopes), scopes);
+  const tests = STREAM_EVENT_TESTS[kind];
+  if (!tests) return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
+  return rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, prefix, scopes) : refuseUntested()), scopes);
 }
+
+/** \`event.type === 'response.output_text.delta'\` → the neutral chunk's test; undefined for any other use of \`event\`. */
+function eventTest(reference: TS.Identifier, tests: NonNullable<(typeof STREAM_EVENT_TESTS)[WrapKind]>): TextChange[] | undefined {
+  const ts = typescript();
+  const test = typeComparison(reference);
+  if (!test) return undefined;
+  const type = test.other;
+  const neutral = ts.isStringLiteralLike(type) && Object.hasOwn(tests, type.text) ? tests[type.text] : undefined;
+  if (!neutral) throw new Refusal(`the stream's \`${type.getText()}\` events have no neutral chunk (its chunks carry text and the finish reason)`);
+  // The neutral stream has no other events to count: "not a text delta" only skips to the next one.
+  if (test.negated && !skipsEvent(test.comparison)) throw new Refusal("the stream's events are told apart as not being text deltas other than to skip them (`continue`)");
+  return [{ start: test.comparison.getStart(), end: test.comparison.end, newText: `${reference.text}.${test.negated ? neutral.isNot : neutral.is}` }];
+}
+
+/** \`event.type === <other>\` (or \`!==\`, \`==\`, \`!=\`, either way round) around this reference of the event. */
+function typeComparison(reference: TS.Identifier): { comparison: TS.BinaryExpression; other: TS.Expression; negated: boolean } | undefined {
+  const ts = typescript();
+  const access = reference.parent;
+  if (!ts.isPropertyAccessExpression(access) || access.expression !== reference || access.name.text !== 'type' || !ts.isBinaryExpression(access.parent)) return undefined;
+  const comparison = access.parent;
+  const operator = comparison.operatorToken.kind;
+  const equality = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken];
+  if (!equality.includes(operator)) return undefined;
+  const negated = operator === ts.SyntaxKind.ExclamationEqualsEqualsToken || operator === ts.SyntaxKind.ExclamationEqualsToken;
+  return { comparison, other: comparison.left === access ? comparison.right : comparison.left, negated };
+}
+
+/**
+ * Whether this read of an event is where a test for a type the neutral chunks carry holds: in the \`then\`
+ * branch of an \`if\` or \`?:\`, or right of \`&&\` (other events have fields of the same name, as \`delta\`).
+ */
+function testedEvent(reference: TS.Identifier, tests: NonNullable<(typeof STREAM_EVENT_TESTS)[WrapKind]>): boolean {
+  const ts = typescript();
+  const holds = (condition: TS.Expression): boolean => {
+    const inner = skipOuterExpressions(condition);
+    if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return holds(inner.left) || holds(inner.right);
+    if (!ts.isBinaryExpression(inner) || !ts.isPropertyAccessExpression(inner.left) || !ts.isIdentifier(inner.left.expression) || inner.left.expression.text !== reference.text) return false;
+    const test = typeComparison(inner.left.expression);
+    return !!test && !test.negated && ts.isStringLiteralLike(test.other) && Object.hasOwn(tests, test.other.text);
+  };
+  const skipsOthers = (statement: TS.Statement): boolean => {
+    if (!ts.isIfStatement(statement) || !skipsEvent(statement.expression)) return false;
+    const test = ts.isBinaryExpression(statement.expression) && ts.isPropertyAccessExpression(statement.expression.left) ? typeComparison(statement.expression.left.expression as TS.Identifier) : undefined;
+    return !!test && test.negated && ts.isStringLiteralLike(test.other) && Object.hasOwn(tests, test.other.text) && (test.comparison.left as TS.PropertyAccessExpression).expression.getText() === reference.text;
+  };
+  for (let child: TS.Node = reference, node = reference.parent; !ts.isForOfStatement(node); child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && node.thenStatement === child && holds(node.expression)) return true;
+    // After \`if (event.type !== 'response.output_text.delta') continue;\` in the same block.
+    if (ts.isBlock(node) && node.statements.slice(0, node.statements.indexOf(child as TS.Statement)).some(skipsOthers)) return true;
+    if (ts.isConditionalExpression(node) && node.whenTrue === child && holds(node.condition)) return true;
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && node.right === child && holds(node.left)) return true;
+  }
+  return false;
+}
+
+/** Whether this condition is an \`if\`'s whose only statement is \`continue\` (of the stream's loop). */
+function skipsEvent(condition: TS.Expression): boolean {
+  const ts = typescript();
+  const statement = condition.parent;
+  if (!ts.isIfStatement(statement) || statement.expression !== condition || statement.elseStatement) return false;
+  const then = ts.isBlock(statement.thenStatement) && statement.thenStatement.statements.length === 1 ? statement.thenStatement.statements[0] : statement.thenStatement;
+  return ts.isContinueStatement(then) && !then.label;
+}
+
+function refuseUntested(): never {
+  throw new Refusal("the stream's events are read where their type is not tested for text deltas");
+}
+
 
 /**
  * `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly, or be a part of the
