@@ -631,11 +631,11 @@ export function messagesFromOpenAI(messages: readonly OpenAIMessageLike[]): Chat
 interface OpenAIInputItemLike {
   type?: string | null;
   role?: string | undefined;
-  content?: unknown | undefined;
+  content?: unknown;
   call_id?: string | undefined;
   name?: string | undefined;
   arguments?: string | undefined;
-  output?: unknown | undefined;
+  output?: unknown;
 }
 
 /**
