@@ -75,11 +75,13 @@ export async function lintWithCache(files: readonly string[], configs: ConfigRes
   const states = new PathStates(cache.strategy, configs);
   const previous = readCache(file, key);
   const plan = previous && planRun(previous, files, states);
+  if (plan && plan.redo.size === 0 && !plan.filesChanged) {
+    const results = files.map((filePath) => ({ filePath, messages: plan.reused.get(filePath)! }));
+    // Nothing to analyse: the engine is not even loaded unless the caller asks for the (empty) index.
+    return { results, get index() { return new FileLinting(configs, files).index; }, cache: { reused: files.length, linted: 0 } };
+  }
   const recorder = new DependencyRecorder();
   const linting = new FileLinting(configs, files, recorder);
-  if (plan && plan.redo.size === 0 && !plan.filesChanged) {
-    return { results: files.map((filePath) => ({ filePath, messages: plan.reused.get(filePath)! })), index: linting.index, cache: { reused: files.length, linted: 0 } };
-  }
 
   const redo = plan ? files.filter((filePath) => plan.redo.has(filePath)) : files;
   for (const filePath of redo) {
@@ -144,12 +146,16 @@ interface RunPlan {
 /** Undefined when the cache cannot be trusted for this run (a change inside an import cycle). */
 function planRun(previous: CacheFile, files: readonly string[], states: PathStates): RunPlan | undefined {
   const changed = new Set(previous.paths.filter((filePath, index) => states.signature(filePath) !== previous.signatures[index]));
+  const cached = new Map(previous.results.map(([at, messages]) => [previous.paths[at], messages]));
+  const filesChanged = files.length !== cached.size || files.some((filePath) => !cached.has(filePath));
+  if (!changed.size && !filesChanged) {
+    // Every result holds and nothing is worked out again, so the graph is not needed (nor written again).
+    return { redo: new Set(), reused: cached, filesChanged, stale: new Set(), previous: new Map(), cyclic: [], usersOf: () => [] };
+  }
   const nodes = new Map(previous.nodes.map(([key, paths, uses]) => [key, { paths: new Set(paths.map((at) => previous.paths[at])), uses: new Set(uses.map((at) => previous.nodes[at][0])) }]));
   const stale = staleNodes(nodes, changed);
   if (previous.cyclic.some((at) => stale.has(previous.nodes[at][0]))) return undefined;
 
-  const cached = new Map(previous.results.map(([at, messages]) => [previous.paths[at], messages]));
-  const filesChanged = files.length !== cached.size || files.some((filePath) => !cached.has(filePath));
   const anythingChanged = changed.size > 0 || filesChanged;
   const unrecorded = new Set(previous.unrecorded.map((at) => previous.paths[at]));
   const redo = new Set<string>();
