@@ -2,13 +2,13 @@
 import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { relativePosix } from '../config/globs';
-import { initialConfigText } from '../config/init';
+import type * as Init from '../config/init';
 import { formatConfigProblem } from '../config/load';
 import { CONFIG_FILE_NAME, ConfigResolver, describeConfig } from '../config/resolve';
 import type { FileResult } from '../engine/types';
-import { createTwoFilesPatch } from 'diff';
+import type * as Diff from 'diff';
 import { rules } from '../definitions';
-import { type FixedFile, FixRunError, fixFiles, writeFixedFiles } from '../fixes/fix-run';
+import type * as FixRun from '../fixes/fix-run';
 import { defaultCacheLocation } from '../scan/cache';
 import { listFiles, scan } from '../scan/scan';
 import { parseCliArgs, USAGE, UsageError, type CliOptions } from './args';
@@ -16,8 +16,8 @@ import { applyBaseline } from './baseline';
 import { formatters } from './formatters/index';
 import type { CliIo } from './io';
 import { createProgress } from './progress';
-import { REPORT_COMMAND, runReport } from './report-command';
-import { SEAM_COMMAND, runSeam } from './seam-command';
+import type * as ReportCommand from './report-command';
+import type * as SeamCommand from './seam-command';
 import { countBySeverity } from './severity-counts';
 import { aidlintVersion } from './version';
 
@@ -27,16 +27,24 @@ const EXIT_CLEAN = 0;
 const EXIT_PROBLEMS = 1;
 const EXIT_USAGE = 2;
 
+/*
+ * What only some runs need is loaded when used (`require`), so a lint, and above all a warm `--cache` run
+ * with nothing changed, does not load the fixes, the report, the seam commands or `diff`.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports */
+const SUBCOMMANDS: Record<string, () => (argv: string[], io: CliIo) => Promise<number> | number> = {
+  report: () => (require('./report-command') as typeof ReportCommand).runReport,
+  seam: () => (require('./seam-command') as typeof SeamCommand).runSeam,
+};
+const fixRun = () => require('../fixes/fix-run') as typeof FixRun;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
 export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
-    if (argv[0] === REPORT_COMMAND) return await runReport(argv.slice(1), io);
-    if (argv[0] === SEAM_COMMAND) return runSeam(argv.slice(1), io);
+    const subcommand = Object.hasOwn(SUBCOMMANDS, argv[0] ?? '') ? SUBCOMMANDS[argv[0]] : undefined;
+    if (subcommand) return await subcommand()(argv.slice(1), io);
     return await run(parseCliArgs(argv), io);
   } catch (error) {
-    if (error instanceof FixRunError) {
-      io.stderr.write(`aidlint: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`aidlint: ${error.message}\nRun 'aidlint --help' for usage.\n`);
     return EXIT_USAGE;
@@ -101,9 +109,17 @@ async function lint(options: CliOptions, configs: ConfigResolver, io: CliIo): Pr
   let results = await runScan();
   if (reportConfigProblems(configs, io)) return EXIT_USAGE;
   if (options.fix || options.fixDryRun) {
+    const { fixFiles, writeFixedFiles, FixRunError } = fixRun();
     // Callers of a function whose result a fix changes may be anywhere in the project, not only in the given paths.
     const projectFiles = await listFiles([configs.workspaceRoot], configs);
-    const fixed = fixFiles(filesWithFixableProblems(results), configs, projectFiles);
+    let fixed: FixRun.FixRunResult;
+    try {
+      fixed = fixFiles(filesWithFixableProblems(results), configs, projectFiles);
+    } catch (error) {
+      if (!(error instanceof FixRunError)) throw error;
+      io.stderr.write(`aidlint: ${error.message}\n`);
+      return EXIT_USAGE;
+    }
     const vendorOnly = fixed.skipped.filter((skipped) => /-only feature/.test(skipped.reason)).length;
     const notApplied = fixed.skipped.length ? `; ${fixed.skipped.length} not applied${vendorOnly ? `, ${vendorOnly} of them vendor-only features with no neutral equivalent` : ''} (see the remaining problems)` : '';
     io.stderr.write(`aidlint: ${fixed.applied} fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files.length} file${fixed.files.length === 1 ? '' : 's'}${notApplied}.\n`);
@@ -148,7 +164,9 @@ function filesWithFixableProblems(results: readonly FileResult[]): string[] {
   return results.filter((result) => result.messages.some((message) => message.ruleId && rules[message.ruleId].meta.fixable)).map((result) => result.filePath);
 }
 
-function unifiedDiff(files: readonly FixedFile[], cwd: string): string {
+function unifiedDiff(files: readonly FixRun.FixedFile[], cwd: string): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createTwoFilesPatch } = require('diff') as typeof Diff;
   return files
     .map((file) => {
       const relative = path.relative(cwd, file.filePath).split(path.sep).join('/');
@@ -182,7 +200,8 @@ export function writeReport(file: string, report: string, io: CliIo): boolean {
 function init(io: CliIo): number {
   const file = path.join(io.cwd, CONFIG_FILE_NAME);
   try {
-    writeFileSync(file, initialConfigText(), { flag: 'wx' });
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    writeFileSync(file, (require('../config/init') as typeof Init).initialConfigText(), { flag: 'wx' });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     io.stderr.write(`aidlint: ${file} already exists; leaving it as it is.\n`);

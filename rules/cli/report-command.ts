@@ -15,8 +15,6 @@ import { reportConfigProblems, workspaceRootFor, writeReport } from './main';
 import { createProgress } from './progress';
 import { aidlintVersion } from './version';
 
-export const REPORT_COMMAND = 'report';
-
 const REPORT_FORMATS = {
   html: (report: CouplingReport) => renderReportHtml(report),
   json: (report: CouplingReport) => `${JSON.stringify(report, null, 2)}\n`,

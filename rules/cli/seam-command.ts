@@ -14,8 +14,6 @@ import { ADDABLE_PROVIDERS } from '../vendors/seam-providers';
 import { UsageError } from './args';
 import type { CliIo } from './io';
 
-export const SEAM_COMMAND = 'seam';
-
 export const SEAM_USAGE = `Usage: aidlint seam add-provider <name> [--dry-run]
        aidlint seam check
 

@@ -2,7 +2,7 @@
  * Parsing and validating one aidlint.json text. Never throws: every defect becomes a ConfigProblem with a
  * precise range, so the editor can underline the offending spot and the CLI can print `file:line:column`.
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { createScanner, getNodeValue, parseTree, type Node, type ParseError, ParseErrorCode, SyntaxKind } from 'jsonc-parser';
 import { LineMap } from '../engine/text';
 import type { ConfigProblem, Range, RuleId, SeveritySetting, VendorId } from '../engine/types';
@@ -188,9 +188,10 @@ export const EDITOR_SCHEMA_KEYWORDS: readonly string[] = [
 
 let compiledValidator: ValidateFunction | undefined;
 
-/** Compiled on first use: a CLI run that only prints help should not pay for it. */
+/** Loaded and compiled on first use: a run without a config file (or served from the cache) never pays for it. */
 function schemaValidator(): ValidateFunction {
-  compiledValidator ??= new Ajv({
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compiledValidator ??= new (require('ajv') as { default: typeof Ajv }).default({
     allErrors: true,
     verbose: true,
     // `[severity]` and `[severity, options]` are both valid, as in ESLint, so rule tuples are open-ended.

@@ -48,6 +48,8 @@ export class ConfigResolver {
   /** Per config file path; undefined when the file does not exist. */
   private contributions = new Map<string, Contribution | undefined>();
   private configsByFolder = new Map<string, ResolvedConfig>();
+  /** `configFor`'s answers by the folder as the caller wrote it (relative ones are relative to the workspace root). */
+  private configsByWrittenFolder = new Map<string, ResolvedConfig>();
   private explicit: ResolvedConfig | undefined;
   private withOverridesCache = new Map<ResolvedConfig, ResolvedConfig>();
   private problemsByKey = new Map<string, ConfigProblem>();
@@ -61,10 +63,16 @@ export class ConfigResolver {
   }
 
   configFor(filePath: string): ResolvedConfig {
-    const cascaded = this.configFile
-      ? this.explicitConfig(this.configFile)
-      : this.configForFolder(path.dirname(path.resolve(this.workspaceRoot, filePath)));
-    return this.withOverrides(cascaded);
+    // A scan asks for every file of a folder in turn: the folder as written is looked up before it is resolved.
+    const written = path.dirname(filePath);
+    let config = this.configsByWrittenFolder.get(written);
+    if (!config) {
+      const cascaded = this.configFile
+        ? this.explicitConfig(this.configFile)
+        : this.configForFolder(path.dirname(path.resolve(this.workspaceRoot, filePath)));
+      this.configsByWrittenFolder.set(written, (config = this.withOverrides(cascaded)));
+    }
+    return config;
   }
 
   /** Every problem met since the last invalidate(), each once, in the order met. */
@@ -76,6 +84,7 @@ export class ConfigResolver {
   invalidate(): void {
     this.contributions = new Map();
     this.configsByFolder = new Map();
+    this.configsByWrittenFolder = new Map();
     this.explicit = undefined;
     this.withOverridesCache = new Map();
     this.problemsByKey = new Map();

@@ -6,6 +6,7 @@ import type * as TS from 'typescript';
 import { AZURE_OPENAI_CONTEXT, findApiVersionQueries, findOpenAiKeys, hostMentionPattern, hostPattern, isApiVersionProperty, isApiVersionValue, isAzureKey, redactKey } from '../vendors/patterns';
 import {
   API_KEY_PROPERTIES,
+  GENERIC_KEY_PROPERTIES,
   HTTP_GLOBALS,
   HTTP_LIBRARIES,
   MODULE_MOCK_CALLS,
@@ -82,8 +83,6 @@ export interface ExtractionState {
 type Recorder = (extractor: FactExtractor, node: TS.Node) => false | void;
 
 /** Key properties any service uses (Algolia, Mapbox, Firebase …), unlike `azureOpenAIApiKey` or the `api-key` header. */
-const GENERIC_KEY_PROPERTIES = ['apiKey', 'api_key'];
-
 /** Options of an HTTP request that hold its JSON body. */
 const REQUEST_BODY_PROPERTIES = ['body', 'data', 'json'];
 /** URL text right before a substitution that names the model or Azure deployment. */

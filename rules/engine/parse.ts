@@ -2,15 +2,32 @@
  * The only place that loads the TypeScript compiler. It is loaded on first use, so runs where the
  * pre-filter rejects every file never pay for it.
  */
+import * as path from 'node:path';
 import type * as TS from 'typescript';
+import { requireWithCodeCache } from './code-cache';
 import { textEdit } from './text';
 
 let loaded: typeof TS | undefined;
 
 export function typescript(): typeof TS {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  loaded ??= fastView(require('typescript') as typeof TS);
+  loaded ??= fastView(loadTypescript());
   return loaded;
+}
+
+/**
+ * Through V8's code cache when run from tsc's output (`code-cache.ts`). A bundle carries its own copy:
+ * resolving `typescript` from there could find another version in the user's node_modules.
+ */
+function loadTypescript(): typeof TS {
+  if (path.basename(__dirname) === 'engine') {
+    try {
+      return requireWithCodeCache(require.resolve('typescript')) as typeof TS;
+    } catch {
+      // Whatever failed, the plain require below compiles it as usual.
+    }
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('typescript') as typeof TS;
 }
 
 /** What the analysis calls for nearly every node, besides the type guards (`is…`). */

@@ -6,7 +6,7 @@
  * exist), the files that use its literals (see engine/dependencies.ts). A warm run is therefore always
  * exactly what a full scan would report; when nothing changed it reads no file and never loads the parser.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
@@ -30,21 +30,31 @@ export function defaultCacheLocation(workspaceRoot: string): string {
 }
 
 /** Bump when the file's layout or the meaning of its signatures changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface CacheFile {
   format: number;
   /** What must match for the file to be used at all: aidlint's build, the strategy, the roots and shard. */
   key: string;
+  /** Names the graph written with this file (a graph file of another generation is not its graph). */
+  generation: string;
   paths: string[];
   /** Per path: its signature when the results were computed (null: no file there). */
   signatures: Array<string | null>;
-  nodes: Array<[key: string, paths: number[], uses: number[]]>;
   results: Array<[path: number, messages: LintMessage[]]>;
-  /** Nodes in import cycles: their results depended on where a scan entered the cycle. */
-  cyclic: number[];
   /** Files whose result came from a worker (a file nested too deeply): redone whenever anything changed. */
   unrecorded: number[];
+}
+
+/**
+ * What the results depended on, in a file of its own beside the cache file (`….graph`): more than half
+ * of the data, and a run in which nothing changed never reads it.
+ */
+interface CacheGraph {
+  generation: string;
+  nodes: Array<[key: string, paths: number[], uses: number[]]>;
+  /** Nodes in import cycles: their results depended on where a scan entered the cycle. */
+  cyclic: number[];
 }
 
 export interface CachedLint {
@@ -74,12 +84,14 @@ export async function lintWithCache(files: readonly string[], configs: ConfigRes
   const key = cacheKey(cache.strategy, scope);
   const states = new PathStates(cache.strategy, configs);
   const previous = readCache(file, key);
-  const plan = previous && planRun(previous, files, states);
+  const plan = previous && planRun(previous, files, states, () => readGraph(file, previous.generation));
+  if (plan && plan.redo.size === 0 && !plan.filesChanged) {
+    const results = files.map((filePath) => ({ filePath, messages: plan.reused.get(filePath)! }));
+    // Nothing to analyse: the engine is not even loaded unless the caller asks for the (empty) index.
+    return { results, get index() { return new FileLinting(configs, files).index; }, cache: { reused: files.length, linted: 0 } };
+  }
   const recorder = new DependencyRecorder();
   const linting = new FileLinting(configs, files, recorder);
-  if (plan && plan.redo.size === 0 && !plan.filesChanged) {
-    return { results: files.map((filePath) => ({ filePath, messages: plan.reused.get(filePath)! })), index: linting.index, cache: { reused: files.length, linted: 0 } };
-  }
 
   const redo = plan ? files.filter((filePath) => plan.redo.has(filePath)) : files;
   for (const filePath of redo) {
@@ -142,14 +154,20 @@ interface RunPlan {
 }
 
 /** Undefined when the cache cannot be trusted for this run (a change inside an import cycle). */
-function planRun(previous: CacheFile, files: readonly string[], states: PathStates): RunPlan | undefined {
+function planRun(previous: CacheFile, files: readonly string[], states: PathStates, readGraph: () => CacheGraph | undefined): RunPlan | undefined {
   const changed = new Set(previous.paths.filter((filePath, index) => states.signature(filePath) !== previous.signatures[index]));
-  const nodes = new Map(previous.nodes.map(([key, paths, uses]) => [key, { paths: new Set(paths.map((at) => previous.paths[at])), uses: new Set(uses.map((at) => previous.nodes[at][0])) }]));
-  const stale = staleNodes(nodes, changed);
-  if (previous.cyclic.some((at) => stale.has(previous.nodes[at][0]))) return undefined;
-
   const cached = new Map(previous.results.map(([at, messages]) => [previous.paths[at], messages]));
   const filesChanged = files.length !== cached.size || files.some((filePath) => !cached.has(filePath));
+  if (!changed.size && !filesChanged) {
+    // Every result holds and nothing is worked out again, so the graph is not needed (nor written again).
+    return { redo: new Set(), reused: cached, filesChanged, stale: new Set(), previous: new Map(), cyclic: [], usersOf: () => [] };
+  }
+  const graph = readGraph();
+  if (!graph) return undefined;
+  const nodes = new Map(graph.nodes.map(([key, paths, uses]) => [key, { paths: new Set(paths.map((at) => previous.paths[at])), uses: new Set(uses.map((at) => graph.nodes[at][0])) }]));
+  const stale = staleNodes(nodes, changed);
+  if (graph.cyclic.some((at) => stale.has(graph.nodes[at][0]))) return undefined;
+
   const anythingChanged = changed.size > 0 || filesChanged;
   const unrecorded = new Set(previous.unrecorded.map((at) => previous.paths[at]));
   const redo = new Set<string>();
@@ -166,7 +184,7 @@ function planRun(previous: CacheFile, files: readonly string[], states: PathStat
     filesChanged,
     stale,
     previous: nodes,
-    cyclic: previous.cyclic.map((at) => previous.nodes[at][0]),
+    cyclic: graph.cyclic.map((at) => graph.nodes[at][0]),
     usersOf: (filePath) => [...(nodes.get(dependencyKeys.result(filePath))?.uses ?? [])].filter((used) => used.startsWith('file:') && used !== fileKey(filePath)).map((used) => used.slice('file:'.length)),
   };
 }
@@ -199,7 +217,7 @@ function staleNodes(nodes: ReadonlyMap<string, DependencyNode>, changed: Readonl
  * run worked out again may have done only part of its work: a module summarised but not analysed), minus
  * nodes no result depends on.
  */
-function buildCache(key: string, results: readonly FileResult[], recorder: DependencyRecorder, unrecorded: ReadonlySet<string>, states: PathStates, plan: RunPlan | undefined): CacheFile {
+function buildCache(key: string, results: readonly FileResult[], recorder: DependencyRecorder, unrecorded: ReadonlySet<string>, states: PathStates, plan: RunPlan | undefined): { file: CacheFile; graph: CacheGraph } {
   const nodes = new Map<string, DependencyNode>();
   for (const [nodeKey, node] of plan?.previous ?? []) if (!plan!.stale.has(nodeKey)) nodes.set(nodeKey, { paths: new Set(node.paths), uses: new Set(node.uses) });
   for (const [nodeKey, node] of recorder.nodes) {
@@ -234,15 +252,10 @@ function buildCache(key: string, results: readonly FileResult[], recorder: Depen
   const cacheResults = results.map((result): [number, LintMessage[]] => [indexOfPath(result.filePath), result.messages]);
   const stillCyclic = plan ? plan.cyclic.filter((nodeKey) => !plan.stale.has(nodeKey)) : [];
   const cyclic = [...new Set([...recorder.cyclic, ...stillCyclic])].filter((nodeKey) => nodeIndex.has(nodeKey)).map((nodeKey) => nodeIndex.get(nodeKey)!);
+  const generation = randomUUID();
   return {
-    format: FORMAT,
-    key,
-    paths,
-    signatures: paths.map((filePath) => states.signature(filePath)),
-    nodes: cacheNodes,
-    results: cacheResults,
-    cyclic,
-    unrecorded: [...unrecorded].map(indexOfPath),
+    file: { format: FORMAT, key, generation, paths, signatures: paths.map((filePath) => states.signature(filePath)), results: cacheResults, unrecorded: [...unrecorded].map(indexOfPath) },
+    graph: { generation, nodes: cacheNodes, cyclic },
   };
 }
 
@@ -330,21 +343,39 @@ function buildStamp(): string {
 }
 
 function readCache(file: string, key: string): CacheFile | undefined {
+  const parsed = readJson<CacheFile>(file);
+  return parsed?.format === FORMAT && parsed.key === key ? parsed : undefined;
+}
+
+function readGraph(file: string, generation: string): CacheGraph | undefined {
+  const parsed = readJson<CacheGraph>(graphFile(file));
+  return parsed?.generation === generation ? parsed : undefined;
+}
+
+function readJson<T>(file: string): T | undefined {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as CacheFile;
-    return parsed.format === FORMAT && parsed.key === key ? parsed : undefined;
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
   } catch {
     // Missing, unreadable or damaged: a full scan writes it again.
     return undefined;
   }
 }
 
-function writeCache(file: string, content: CacheFile): string | undefined {
+const graphFile = (file: string) => `${file}.graph`;
+
+/** The graph first: a cache file is never there without its own graph (an older graph is told by its generation). */
+function writeCache(file: string, content: { file: CacheFile; graph: CacheGraph }): string | undefined {
+  const written: Array<[string, unknown]> = [
+    [graphFile(file), content.graph],
+    [file, content.file],
+  ];
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(temporary, JSON.stringify(content));
-    fs.renameSync(temporary, file);
+    for (const [target, data] of written) {
+      fs.writeFileSync(temporary, JSON.stringify(data));
+      fs.renameSync(temporary, target);
+    }
     return undefined;
   } catch (error) {
     try {

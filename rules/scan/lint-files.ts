@@ -8,16 +8,23 @@
 import type { ConfigResolver } from '../config/resolve';
 import { type DependencyRecorder, dependencyKeys } from '../engine/dependencies';
 import { diskIndexHost } from '../engine/disk-host';
-import { analysisFailed, fileNotice, lintFile } from '../engine/lint-file';
+import type * as LintFileModule from '../engine/lint-file';
 import { LineMap } from '../engine/text';
 import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
-import { WorkspaceIndex } from '../engine/workspace-index';
+import type * as IndexModule from '../engine/workspace-index';
+import type { WorkspaceIndex } from '../engine/workspace-index';
 import { BINARY_MESSAGE, readSourceBytesSync, sniffSource } from '../files/read';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/** The engine, loaded when first needed: a warm `--cache` run with nothing changed never loads it. */
+const lintFileModule = () => require('../engine/lint-file') as typeof LintFileModule;
+const indexModule = () => require('../engine/workspace-index') as typeof IndexModule;
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 const NOTICE_SEVERITY: Partial<Record<NoticeKind, Severity>> = { unreadable: 'warning', 'symlink-loop': 'warning' };
 
 export function noticeMessage(kind: NoticeKind, message: string): LintMessage {
-  return fileNotice(new LineMap(''), kind, NOTICE_SEVERITY[kind] ?? 'info', message);
+  return lintFileModule().fileNotice(new LineMap(''), kind, NOTICE_SEVERITY[kind] ?? 'info', message);
 }
 
 const VANISHED = 'the file was deleted or became unreadable during the scan';
@@ -75,7 +82,7 @@ export class FileLinting {
     private readonly recorder?: DependencyRecorder,
   ) {
     const host = diskIndexHost((file) => configs.configFor(file), { overrides: this.retained, knownFiles: new Set(knownFiles) });
-    this.index = new WorkspaceIndex(host, { recorder });
+    this.index = new (indexModule().WorkspaceIndex)(host, { recorder });
   }
 
   read(filePath: string): void {
@@ -134,7 +141,7 @@ export class FileLinting {
     // it reads is recorded for this result.
     const linted = this.forResult(filePath, () => {
       this.recorder?.use(dependencyKeys.file(filePath));
-      if (need instanceof Error) return [analysisFailed('', need)];
+      if (need instanceof Error) return [lintFileModule().analysisFailed('', need)];
       return need || this.index.factsDefinedIn(filePath).length ? this.lintReadFile(filePath) : [];
     });
     this.messages.get(filePath)!.push(...(await linted));
@@ -153,6 +160,6 @@ export class FileLinting {
     this.retained.delete(filePath);
     if (text === undefined) return [noticeMessage('vanished', VANISHED)];
     const onLargeStack = () => this.unrecorded.add(filePath);
-    return lintFile({ filePath, text, config: this.configs.configFor(filePath), index: this.index, onLargeStack });
+    return lintFileModule().lintFile({ filePath, text, config: this.configs.configFor(filePath), index: this.index, onLargeStack });
   }
 }

@@ -6,7 +6,7 @@ import type { FileResult, LintMessage, NoticeKind } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { walkFiles } from '../files/walk';
 import { type CacheOptions, type CacheReport, lintWithCache } from './cache';
-import { lintFiles, noticeMessage } from './lint-files';
+import { type LintedFiles, lintFiles, noticeMessage } from './lint-files';
 
 export interface ScanOptions {
   /** Files or folders, absolute or relative to cwd. */
@@ -74,16 +74,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
 
   let read = 0;
   const onRead = () => options.onProgress?.(++read, files.length);
-  const { results: linted, index, cache } = options.cache
+  const linted: LintedFiles & { cache?: CacheReport } = options.cache
     ? await lintWithCache(files, configs, options.cache, { roots, shard: options.shard }, onRead)
-    : { ...(await lintFiles(files, configs, onRead, options.pause)), cache: undefined };
+    : await lintFiles(files, configs, onRead, options.pause);
 
-  const results: FileResult[] = linted.map(({ filePath, messages }) => {
+  const results: FileResult[] = linted.results.map(({ filePath, messages }) => {
     const walkNotices = notices.get(filePath) ?? [];
     notices.delete(filePath);
     return { filePath, messages: [...walkNotices, ...messages] };
   });
   for (const [filePath, messages] of notices) results.push({ filePath, messages });
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  return { results, index, cache };
+  // Read when asked: a warm cache run that analysed nothing need not build (or load) an index.
+  return { results, get index() { return linted.index; }, cache: linted.cache };
 }

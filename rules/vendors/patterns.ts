@@ -2,7 +2,7 @@
  * Text patterns derived from the vendor table: key formats, endpoint hosts, API versions, and the
  * pre-filter that decides which files are worth parsing at all.
  */
-import { API_KEY_PROPERTIES, API_VERSION_PROPERTIES, VENDORS } from './table';
+import { API_KEY_PROPERTIES, API_VERSION_PROPERTIES, GENERIC_KEY_PROPERTIES, VENDORS } from './table';
 
 /** OpenAI key formats: `sk-…`, `sk-proj-…`, `sk-svcacct-…`, `sk-admin-…`, and anything with the `T3BlbkFJ` marker. */
 const OPENAI_KEY = /(?<![A-Za-z0-9_-])(?:sk-(?:proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]*T3BlbkFJ[A-Za-z0-9_-]*)/g;
@@ -129,18 +129,26 @@ export function prefilter(configuredHosts: readonly string[]): (source: RawSourc
 }
 
 /**
- * Text without which no fact can come from a file itself: a vendor module named in quotes (an import,
- * `require`, `import()`, a mock), an environment prefix, an endpoint host in any case, an API key or
- * version property, `api-version`, a key, a directive. Everything else a vendor value needs comes through
- * an import of a workspace module (`WorkspaceIndex.needsAnalysis` follows those).
+ * Text without which no fact can come from a file itself: a vendor module named where a module is
+ * (`from`, `import`, `import()`, `require()`; a model id such as `'openai/gpt-4o'` elsewhere is not), an
+ * environment prefix, an endpoint host in any case, an API version property, `api-version`, a vendor's key
+ * property (`apiKey`, `api_key` only where the text is about Azure OpenAI, as the extractor asks), a
+ * key, a directive. Everything else a vendor value needs comes through an import of a workspace module
+ * (`WorkspaceIndex.needsAnalysis` follows those).
  */
 function vendorEvidence(configuredHosts: readonly string[]): (text: string) => boolean {
   const modules = VENDORS.flatMap((vendor) => vendor.modules.map((module) => escapeRegExp(module.name)));
-  const words = [...VENDORS.flatMap((vendor) => vendor.envPrefixes), ...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES, 'api-version', 'T3BlbkFJ', 'aidlint-'];
-  // `matchVendorModule`'s forms: `'openai'`, `'openai/…'`, Deno's `'npm:openai@4'`.
-  const evidence = new RegExp(`['"\`](?:npm:)?(?:${modules.join('|')})['"\`/@]|${unique(words).map(escapeRegExp).join('|')}|(?<![\\w$])sk-`);
+  const words = [...VENDORS.flatMap((vendor) => vendor.envPrefixes), 'api-version', 'T3BlbkFJ', 'aidlint-'];
+  // Whole property names only: `x-api-key` or `apiVersionOverride` is not one the extractor reads.
+  const properties = [...API_VERSION_PROPERTIES, ...API_KEY_PROPERTIES.filter((name) => !GENERIC_KEY_PROPERTIES.includes(name))].filter((name) => !words.includes(name));
+  const property = (names: readonly string[]) => String.raw`(?<![\w$-])(?:${names.map(escapeRegExp).join('|')})(?![\w$-])`;
+  // `matchVendorModule`'s forms: `'openai'`, `'openai/…'`, Deno's `'npm:openai@4'`, after the keyword,
+  // an opening parenthesis and comments (`import(/* webpackIgnore: true */ 'openai')`).
+  const moduleSite = String.raw`(?<![\w$])(?:from|import|require)\s*\(?(?:\s|/\*[^]*?\*/|//[^\n]*\n)*['"${'`'}](?:npm:)?(?:${modules.join('|')})['"${'`'}/@]`;
+  const evidence = new RegExp([moduleSite, ...unique(words).map(escapeRegExp), property(properties), String.raw`(?<![\w$])sk-`].join('|'));
+  const genericKeys = new RegExp(property(GENERIC_KEY_PROPERTIES));
   const hosts = hostMentionPattern(configuredHosts);
-  return (text) => evidence.test(text) || hosts.test(text);
+  return (text) => evidence.test(text) || hosts.test(text) || (genericKeys.test(text) && AZURE_OPENAI_CONTEXT.test(text));
 }
 
 /** Does `token` occur where a word starts (`sk-…`, not `task-…`)? */

@@ -323,3 +323,6 @@ export const API_KEY_PROPERTIES: readonly string[] = [
   'openAIApiKey',
   'azureOpenAIApiKey',
 ];
+
+/** Key properties any API has: they carry a vendor's key only in a file about Azure OpenAI (`AZURE_OPENAI_CONTEXT`). */
+export const GENERIC_KEY_PROPERTIES: readonly string[] = ['apiKey', 'api_key'];

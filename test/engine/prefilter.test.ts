@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { analyzeSource } from '../../rules/engine/analysis';
 import { importSpecifiers } from '../../rules/engine/import-specifiers';
+import { WorkspaceIndex } from '../../rules/engine/workspace-index';
 import { prefilter } from '../../rules/vendors/patterns';
 
 describe('pre-filter', () => {
@@ -26,12 +28,30 @@ describe('pre-filter', () => {
     ['const options = { openAIApiKey: key };', true],
     ['const file = require(`openai/uploads`);', true],
     ["import OpenAI from 'npm:openai@4';", true],
+    // A vendor module counts where a module is named, comments between included; a model id does not.
+    ["const client = await import(/* webpackIgnore: true */ 'openai');", true],
+    ["const { OpenAI } = require(\n  // the SDK\n  'openai');", true],
+    ["export * from '@langchain/openai';", true],
+    ["const model = 'openai/gpt-4o';", false],
+    // Key and version properties by their whole name; `apiKey` only in a file about Azure OpenAI.
+    ["const headers = { 'x-api-key': key };", false],
+    ["const client = new Client({ apiKey: key, apiVersionOverride: 'v2' });", false],
+    ["const client = new AzureOpenAI({ apiKey: '0123456789abcdef0123456789abcdef' });", true],
+    ['const options = { apiVersion };', true],
   ];
   for (const [text, expected] of cases) {
     it(`${expected ? 'keeps' : 'skips'} ${JSON.stringify(text)}`, () => {
       assert.equal(mentions(text), expected, 'as text');
       assert.equal(mentions(Buffer.from(text)), expected, 'as bytes');
     });
+    // Exactness: a skipped file, parsed anyway, yields no fact (the findings of a scan do not change).
+    if (!expected) {
+      it(`finds nothing when parsing ${JSON.stringify(text)} anyway`, () => {
+        const index = new WorkspaceIndex({ readFile: () => undefined, fileExists: () => false, configuredHosts: () => [] });
+        const analysis = analyzeSource('/project/src/file.ts', text, index, []);
+        assert.deepEqual([...analysis.facts, ...analysis.foreignFacts], []);
+      });
+    }
   }
 });
 

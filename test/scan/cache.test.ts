@@ -136,6 +136,23 @@ describe('scan: --cache', () => {
     assert.deepEqual(asData(result), asData(await scanFolder(root)));
   });
 
+  it('reads the dependency graph only when something changed; without its own graph it scans in full', async () => {
+    edit(PROJECT);
+    await scanBoth();
+    const graph = fs.readdirSync(cacheDir).find((name) => name.endsWith('.graph'))!;
+    const older = fs.readFileSync(path.join(cacheDir, graph));
+    fs.rmSync(path.join(cacheDir, graph));
+    assert.deepEqual((await scanBoth()).warm.cache, { reused: 4, linted: 0 }, 'nothing changed: the graph is not needed');
+    edit({ 'src/util/plain.ts': 'export const two = 2;\n' });
+    assert.deepEqual((await scanBoth()).warm.cache, { reused: 0, linted: 4, warning: undefined }, 'no graph: a full scan');
+    // A graph written with another cache file (an interrupted write) is not trusted either.
+    fs.writeFileSync(path.join(cacheDir, graph), older);
+    edit({ 'src/util/plain.ts': 'export const three = 3;\n' });
+    assert.deepEqual((await scanBoth()).warm.cache, { reused: 0, linted: 4, warning: undefined }, 'another generation: a full scan');
+    edit({ 'src/util/plain.ts': 'export const four = 4;\n' });
+    assert.deepEqual((await scanBoth()).warm.cache, { reused: 3, linted: 1, warning: undefined }, 'its own graph: only the changed file');
+  });
+
   it('CLI: --cache writes under node_modules/.cache/aidlint by default, --cache-location and --cache-strategy', async () => {
     edit(PROJECT);
     const first = await runCli(['.', '--cache', '-f', 'json'], root);
