@@ -480,11 +480,11 @@ function completionParams(model: string, request: ChatRequest): OpenAI.Completio
   return {
     model,
     prompt: prompt.content,
-    max_tokens: request.maxTokens,
-    temperature: request.temperature,
-    top_p: request.topP,
-    stop: request.stop,
-    n: request.candidateCount,
+    ...ifDefined('max_tokens', request.maxTokens),
+    ...ifDefined('temperature', request.temperature),
+    ...ifDefined('top_p', request.topP),
+    ...ifDefined('stop', request.stop),
+    ...ifDefined('n', request.candidateCount),
     ...request.providerOptions,
   };
 }
@@ -606,11 +606,11 @@ import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
   role: string;
-  content?: unknown | undefined;
+  content?: unknown;
   name?: string | undefined;
-  tool_calls?: unknown | undefined;
+  tool_calls?: unknown;
   tool_call_id?: string | undefined;
-  toolCalls?: unknown | undefined;
+  toolCalls?: unknown;
   toolCallId?: string | undefined;
 }
 
