@@ -175,7 +175,16 @@ const USAGE_FIELDS: Readonly<Record<string, string>> = {
   promptTokens: 'inputTokens',
   completionTokens: 'outputTokens',
   totalTokens: 'totalTokens',
+  'prompt_tokens_details.cached_tokens': 'cachedInputTokens',
+  // DeepSeek's (an OpenAI-compatible server) name for the same count.
+  prompt_cache_hit_tokens: 'cachedInputTokens',
 };
+
+/**
+ * The fields of a streamed delta → the neutral chunk's. OpenAI-compatible servers stream reasoning as
+ * `reasoning_content` (DeepSeek, Qwen …) or `reasoning` (Groq, OpenRouter …).
+ */
+const DELTA_FIELDS: Readonly<Record<string, string>> = { content: 'text', reasoning_content: 'reasoning', reasoning: 'reasoning' };
 
 /**
  * Result accessors: a vendor property path (after `resultPrefix`) → the neutral expression suffix.
@@ -201,9 +210,11 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   ],
   /** Per chunk of the stream. */
   'chat-stream': [
-    { path: 'choices.0.delta.content', neutral: 'text' },
+    ...Object.entries(DELTA_FIELDS).map(([field, neutral]) => ({ path: `choices.0.delta.${field}`, neutral })),
     { path: 'choices.0.finish_reason', neutral: 'finishReason' },
     { path: 'choices.0.finishReason', neutral: 'finishReason' },
+    // The usage chunk (`stream_options: { include_usage: true }`); the neutral one carries it on a last piece.
+    ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
   ],
   embeddings: [
     { path: 'data.0.embedding', neutral: 'embeddings[0]' },
@@ -224,7 +235,8 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
     { path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
     { path: 'choices.0.message.tool_calls', neutral: 'toolCalls', itemFields: { id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } },
   ],
-  'chat-stream': [],
+  // A tool call's pieces: its first has the id and name, the next ones more arguments (neutral: flat, and absent when none).
+  'chat-stream': [{ path: 'choices.0.delta.tool_calls', neutral: 'toolCalls', itemFields: { index: 'index', id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } }],
   responses: [],
   embeddings: [],
   moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
@@ -233,10 +245,19 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
 /**
  * Parts of a result that code keeps in a variable of its own (`const usage = completion.usage`): the
  * neutral property the part becomes, and its fields (read as `usage?.prompt_tokens` → `usage?.inputTokens`).
+ * A part whose `neutral` is empty is the neutral result itself (a chunk's `delta`: `delta.content` → `chunk.text`).
  */
 export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; fields: Readonly<Record<string, string>> }>>> = {
   chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
-  'chat-stream': [],
+  'chat-stream': [
+    {
+      path: 'choices.0',
+      neutral: '',
+      fields: { ...Object.fromEntries(Object.entries(DELTA_FIELDS).map(([field, neutral]) => [`delta.${field}`, neutral])), finish_reason: 'finishReason', finishReason: 'finishReason' },
+    },
+    { path: 'choices.0.delta', neutral: '', fields: DELTA_FIELDS },
+    { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
+  ],
   responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
   embeddings: [],
   moderation: [],

@@ -125,9 +125,12 @@ export interface ChatRequest {
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
 
 export interface Usage {
+  /** Every input token, those read from the provider's prompt cache included. */
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
+  /** Of the input tokens, those read from the provider's prompt cache, when it says. */
+  cachedInputTokens?: number;
 }
 
 /** One of the answers the model generated. */
@@ -146,10 +149,26 @@ export interface ChatResult {
   usage?: Usage;
 }
 
-/** A piece of a streamed answer; the last piece carries the finish reason. */
+/** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
+export interface ToolCallPiece {
+  /** Which of the answer's tool calls the piece belongs to: 0, 1 … */
+  index: number;
+  id?: string;
+  name?: string;
+  /** More of the arguments' JSON text. */
+  arguments?: string;
+}
+
+/** A piece of a streamed answer; the last pieces carry the finish reason and the usage. */
 export interface ChatChunk {
   text: string;
+  /** More of the model's reasoning (its thinking), from models that stream it; absent when none. */
+  reasoning?: string;
+  /** Pieces of the tool calls the model asks for; absent when none. */
+  toolCalls?: ToolCallPiece[];
   finishReason?: FinishReason;
+  /** The tokens the request used, on a last piece (OpenAI's wire sends it when asked: \`stream_options: { include_usage: true }\`). */
+  usage?: Usage;
 }
 
 /** Per-request settings, passed on to the provider's SDK as they are. */
@@ -352,7 +371,7 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
 
 /** A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the Responses API. */
 export function openAIWireProvider(createClient: () => OpenAI, api?: string): Provider {
@@ -439,7 +458,12 @@ function fromResponse(response: OpenAI.Responses.Response): ChatResult {
     finishReason,
     toolCalls,
     candidates: [{ text, finishReason }],
-    usage: usage && { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens },
+    usage: usage && {
+      inputTokens: usage.input_tokens,
+      outputTokens: usage.output_tokens,
+      totalTokens: usage.total_tokens,
+      ...(usage.input_tokens_details?.cached_tokens === undefined ? {} : { cachedInputTokens: usage.input_tokens_details.cached_tokens }),
+    },
   };
 }
 
@@ -466,19 +490,48 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
     finishReason: toFinishReason(choice?.finish_reason),
     toolCalls,
     candidates: completion.choices.map((candidate) => ({ text: candidate.message.content ?? '', finishReason: toFinishReason(candidate.finish_reason) })),
-    usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
+    usage: usage && toUsage(usage),
   };
+}
+
+/** Usage with the cached input tokens: OpenAI's \`prompt_tokens_details\`, or DeepSeek's \`prompt_cache_hit_tokens\` (OpenAI-compatible servers). */
+function toUsage(usage: OpenAI.CompletionUsage): Usage {
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? numberField(usage, 'prompt_cache_hit_tokens');
+  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens, ...(cached === undefined ? {} : { cachedInputTokens: cached }) };
 }
 
 async function* streamChat(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
   const stream = await client.chat.completions.create({ ...chatParams(model, request), stream: true }, options);
   for await (const chunk of stream) {
     const choice = chunk.choices[0];
-    yield {
-      text: choice?.delta?.content ?? '',
-      finishReason: choice?.finish_reason ? toFinishReason(choice.finish_reason) : undefined,
-    };
+    const delta = choice?.delta;
+    const piece: ChatChunk = { text: delta?.content ?? '' };
+    // OpenAI-compatible servers stream reasoning beside the content: \`reasoning_content\` (DeepSeek, Qwen …) or \`reasoning\` (Groq, OpenRouter …).
+    const reasoning = delta && (stringField(delta, 'reasoning_content') || stringField(delta, 'reasoning'));
+    if (reasoning) piece.reasoning = reasoning;
+    if (delta?.tool_calls?.length) {
+      piece.toolCalls = delta.tool_calls.map((call) => ({
+        index: call.index,
+        ...(call.id ? { id: call.id } : {}),
+        ...(call.function?.name ? { name: call.function.name } : {}),
+        ...(call.function?.arguments ? { arguments: call.function.arguments } : {}),
+      }));
+    }
+    if (choice?.finish_reason) piece.finishReason = toFinishReason(choice.finish_reason);
+    if (chunk.usage) piece.usage = toUsage(chunk.usage);
+    yield piece;
   }
+}
+
+/** A field some OpenAI-compatible servers add to the SDK's types. */
+function stringField(value: object, name: string): string | undefined {
+  const field: unknown = Reflect.get(value, name);
+  return typeof field === 'string' ? field : undefined;
+}
+
+function numberField(value: object, name: string): number | undefined {
+  const field: unknown = Reflect.get(value, name);
+  return typeof field === 'number' ? field : undefined;
 }
 
 const finishReasons: Record<string, FinishReason | undefined> = {
