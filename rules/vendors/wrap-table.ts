@@ -109,7 +109,7 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
   chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'prompt_tokens_details', 'completion_tokens_details'] },
   // Streamed chunks carry text and finish reasons only; the SDK stream's own methods have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint'] },
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 
@@ -248,7 +248,11 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
  * A part whose `neutral` is empty is the neutral result itself (a chunk's `delta`: `delta.content` → `chunk.text`).
  */
 export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; fields: Readonly<Record<string, string>> }>>> = {
-  chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
+  chat: [
+    { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
+    // The first answer, kept apart (`const choice = completion.choices[0]`): the neutral result itself.
+    { path: 'choices.0', neutral: '', fields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
+  ],
   'chat-stream': [
     {
       path: 'choices.0',

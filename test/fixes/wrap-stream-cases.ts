@@ -32,7 +32,6 @@ export async function relay(question: string): Promise<void> {
     const delta = part.choices[0]?.delta;
     if (delta?.content) emit('text', delta.content);
     if (delta && 'reasoning_content' in delta && delta.reasoning_content) emit('thinking', delta.reasoning_content);
-    if ((delta as { reasoning?: string } | undefined)?.reasoning) emit('thinking', (delta as any).reasoning as string);
     if (part.usage) emit('usage', [part.usage.prompt_tokens, part.usage.completion_tokens, part.usage.prompt_tokens_details?.cached_tokens ?? 0]);
   }
 }
@@ -44,7 +43,6 @@ export async function relay(question: string): Promise<void> {
     const delta = part;
     if (delta?.text) emit('text', delta?.text);
     if (delta && 'reasoning' in delta && delta?.reasoning) emit('thinking', delta?.reasoning);
-    if (delta?.reasoning) emit('thinking', delta?.reasoning as string);
     if (part.usage) emit('usage', [part.usage?.inputTokens, part.usage?.outputTokens, part.usage?.cachedInputTokens ?? 0]);
   }
 }
@@ -67,6 +65,7 @@ export async function plan(question: string): Promise<Array<{ id: string; name: 
     if (choice && choice.delta) {
       const delta = choice.delta;
       if (delta.content) emit('text', delta.content);
+      if ((delta as { reasoning?: string }).reasoning) emit('thinking', (delta as any).reasoning as string);
       for (const call of delta.tool_calls ?? []) {
         const known = (calls[call.index] ??= { id: '', name: '', args: '' });
         if (call.id) known.id = call.id;
@@ -92,6 +91,7 @@ export async function plan(question: string): Promise<Array<{ id: string; name: 
     if (choice && choice) {
       const delta = choice;
       if (delta?.text) emit('text', delta?.text);
+      if (delta?.reasoning) emit('thinking', delta?.reasoning as string);
       for (const call of delta?.toolCalls ?? []) {
         const known = (calls[call.index] ??= { id: '', name: '', args: '' });
         if (call.id) known.id = call.id;
@@ -107,9 +107,35 @@ export async function plan(question: string): Promise<Array<{ id: string; name: 
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  // Not a stream, but the same pattern: the first answer kept in a variable.
+  {
+    title: 'the first choice of a completion kept in a variable is the neutral result itself',
+    code: `${HEAD}
+export async function answer(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  const choice = completion.choices[0];
+  if (!choice) return '';
+  return \`\${choice.message.content ?? ''} (\${choice.finish_reason})\`;
+}
+`,
+    expected: `${WRAPPED_HEAD}
+export async function answer(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  const choice = completion;
+  if (!choice) return '';
+  return \`\${choice?.text ?? ''} (\${choice?.finishReason})\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: string }> = [
+  {
+    title: 'both servers\' reasoning fields read in one loop (the neutral chunk has one: the text would be read twice)',
+    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    if (delta && 'reasoning_content' in delta) send(delta.reasoning_content);\n    if (delta && 'reasoning' in delta) send(delta.reasoning);\n  }",
+    reason: 'the stream is read for both `reasoning_content` and `reasoning`, which the neutral chunk carries as one (`reasoning`)',
+  },
   {
     title: "DeepSeek's count of input tokens missing its cache (no neutral meaning)",
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, stream_options: { include_usage: true } });\n  for await (const chunk of s) if (chunk.usage) send((chunk.usage as { prompt_cache_miss_tokens?: number }).prompt_cache_miss_tokens);",

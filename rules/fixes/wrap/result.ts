@@ -118,7 +118,25 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
   const chunk = initializer.declarations[0];
   const name = chunk.name;
   if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
-  return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, 'chat-stream', prefix, scopes), scopes);
+  const changes = rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, 'chat-stream', prefix, scopes), scopes);
+  checkNotMerged(changes, loop.getSourceFile());
+  return changes;
+}
+
+/**
+ * Two fields of the SDK's chunk that the neutral chunk carries as one (`reasoning_content` and `reasoning`,
+ * from different servers) read in one loop: translated, both would read the same text twice.
+ */
+function checkNotMerged(changes: readonly TextChange[], sourceFile: TS.SourceFile): void {
+  const lastName = (text: string) => /(\w+)\W*$/.exec(text)?.[1];
+  const read = new Map<string, Set<string>>();
+  for (const change of changes) {
+    const [vendor, neutral] = [lastName(sourceFile.text.slice(change.start, change.end)), lastName(change.newText)];
+    if (vendor && neutral) read.set(neutral, (read.get(neutral) ?? new Set()).add(vendor));
+  }
+  for (const [neutral, vendor] of read) {
+    if (vendor.size > 1) throw new Refusal(`the stream is read for both \`${[...vendor].join('` and `')}\`, which the neutral chunk carries as one (\`${neutral}\`)`);
+  }
 }
 
 /**
