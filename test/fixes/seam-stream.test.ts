@@ -2,8 +2,8 @@
  * The seam's streamed pieces through every adapter, against the real SDKs and the fake server speaking each
  * vendor's wire format: a tool call assembled from its pieces (OpenAI's one delta, Anthropic's `tool_use`
  * block then `input_json_delta`s, Gemini's whole `functionCall`), the usage at the end (OpenAI's wire when
- * asked with `stream_options`, Anthropic's and Gemini's always), and reasoning streamed beside the text by an
- * OpenAI-compatible server (DeepSeek's `reasoning_content`).
+ * asked with `stream_options`, Anthropic's and Gemini's always), and reasoning streamed beside the text
+ * (DeepSeek's `reasoning_content` on OpenAI's wire, Anthropic's thinking deltas, Gemini's thought parts).
  */
 import * as assert from 'node:assert/strict';
 import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
@@ -16,6 +16,8 @@ import { seamProject } from '../support/seam-project';
 const PROGRAM = `import { chatModel, type ChatChunk, type ToolCallPiece } from './ai/index';
 
 const OPENAI_WIRE = !['anthropic', 'google'].includes(process.env.AI_PROVIDER ?? '');
+/** How each vendor is asked for its thinking (DeepSeek's model streams it unasked). */
+const THINKING: Record<string, Record<string, unknown>> = { anthropic: { thinking: { type: 'enabled', budget_tokens: 1024 } }, google: { thinkingConfig: { includeThoughts: true } } };
 
 async function collect(chunks: AsyncIterable<ChatChunk>): Promise<object> {
   let text = '';
@@ -46,7 +48,8 @@ async function main(): Promise<void> {
   const tools = [{ name: 'lookupOrder', parameters: { type: 'object', properties: { input: { type: 'string' } } } }];
   console.log('tools ' + JSON.stringify(await collect(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: 'where is order 42' }], tools, providerOptions }))));
   console.log('text ' + JSON.stringify(await collect(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: 'say hi' }], providerOptions }))));
-  if (OPENAI_WIRE) console.log('reasoning ' + JSON.stringify(await collect(chatModel('deepseekReasoner').stream({ messages: [{ role: 'user', content: 'why' }] }))));
+  const thinking = THINKING[process.env.AI_PROVIDER ?? ''];
+  console.log('reasoning ' + JSON.stringify(await collect(chatModel('deepseekReasoner').stream({ messages: [{ role: 'user', content: 'why' }], providerOptions: thinking }))));
 }
 
 main().catch((error) => {
@@ -55,13 +58,25 @@ main().catch((error) => {
 });
 `;
 
-const RUNS: Record<string, { env: (url: string) => Record<string, string>; model: string; callId: string }> = {
-  openai: { env: () => ({}), model: 'gpt-4o-mini', callId: 'call_1' },
-  anthropic: { env: (url) => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', ANTHROPIC_BASE_URL: url, AI_MODEL_GPT4O_MINI_ANTHROPIC: 'claude-haiku-4-5' }), model: 'claude-haiku-4-5', callId: 'toolu_1' },
-  google: { env: (url) => ({ GEMINI_API_KEY: 'test-gemini-key', GOOGLE_GEMINI_BASE_URL: url, AI_MODEL_GPT4O_MINI_GOOGLE: 'gemini-2.5-flash' }), model: 'gemini-2.5-flash', callId: 'call_1' },
+/** Per provider: its environment (the fake's URL, model ids), the chat and the reasoning model's ids there, the tool call's id. */
+const RUNS: Record<string, { env: (url: string) => Record<string, string>; model: string; reasoner: string; callId: string }> = {
+  openai: { env: () => ({}), model: 'gpt-4o-mini', reasoner: 'deepseek-reasoner', callId: 'call_1' },
+  anthropic: {
+    env: (url) => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', ANTHROPIC_BASE_URL: url, AI_MODEL_GPT4O_MINI_ANTHROPIC: 'claude-haiku-4-5', AI_MODEL_DEEPSEEK_REASONER_ANTHROPIC: 'claude-sonnet-4-5' }),
+    model: 'claude-haiku-4-5',
+    reasoner: 'claude-sonnet-4-5',
+    callId: 'toolu_1',
+  },
+  google: {
+    env: (url) => ({ GEMINI_API_KEY: 'test-gemini-key', GOOGLE_GEMINI_BASE_URL: url, AI_MODEL_GPT4O_MINI_GOOGLE: 'gemini-2.5-flash', AI_MODEL_DEEPSEEK_REASONER_GOOGLE: 'gemini-2.5-pro' }),
+    model: 'gemini-2.5-flash',
+    reasoner: 'gemini-2.5-pro',
+    callId: 'call_1',
+  },
   'openai-compatible': {
     env: (url) => ({ OPENAI_COMPATIBLE_BASE_URL: `${url}/v1`, AI_MODEL_GPT4O_MINI_OPENAI_COMPATIBLE: 'llama3.1', AI_MODEL_DEEPSEEK_REASONER_OPENAI_COMPATIBLE: 'deepseek-reasoner' }),
     model: 'llama3.1',
+    reasoner: 'deepseek-reasoner',
     callId: 'call_1',
   },
 };
@@ -80,7 +95,7 @@ describe('fixes/seam: streamed tool calls, usage and reasoning through every ada
   });
 
   for (const [provider, run] of Object.entries(RUNS)) {
-    it(`AI_PROVIDER=${provider}: the pieces assemble to the tool call, the text, the finish reasons and the usage`, async () => {
+    it(`AI_PROVIDER=${provider}: the pieces assemble to the tool call, the text, the reasoning, the finish reasons and the usage`, async () => {
       fake().requests.length = 0;
       const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...run.env(fake().url) });
       const printed = Object.fromEntries(output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]));
@@ -93,13 +108,10 @@ describe('fixes/seam: streamed tool calls, usage and reasoning through every ada
         usage: usage(4, 1),
       });
       assert.deepEqual(printed.text, { text: `[${run.model}] echo: say hi`, reasoning: '', calls: [], finishReasons: ['stop'], usage: usage(2, 4) });
-      if (provider === 'openai' || provider === 'openai-compatible') {
-        assert.deepEqual(printed.reasoning, { text: '[deepseek-reasoner] echo: why', reasoning: 'thinking about why', calls: [], finishReasons: ['stop'] });
-        // The usage was asked for on OpenAI's wire, as the code wrote it; not on the reasoning stream.
-        assert.deepEqual(fake().requests.map((request) => (request.body as { stream_options?: unknown }).stream_options ?? null), [{ include_usage: true }, { include_usage: true }, null]);
-      } else {
-        assert.equal(printed.reasoning, undefined);
-      }
+      const wire = provider === 'openai' || provider === 'openai-compatible';
+      // Anthropic and Gemini always report the usage; OpenAI's wire only when asked, as the first two streams do.
+      assert.deepEqual(printed.reasoning, { text: `[${run.reasoner}] echo: why`, reasoning: 'thinking about why', calls: [], finishReasons: ['stop'], ...(wire ? {} : { usage: usage(1, 3) }) });
+      if (wire) assert.deepEqual(fake().requests.map((request) => (request.body as { stream_options?: unknown }).stream_options ?? null), [{ include_usage: true }, { include_usage: true }, null]);
     });
   }
 });

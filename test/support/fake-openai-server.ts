@@ -278,7 +278,7 @@ function moderations(model: string, body: Json): Json {
   };
 }
 
-function lastUserText(body: Json): string {
+export function lastUserText(body: Json): string {
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
   return contentText([...messages].reverse().find((message) => message.role === 'user')?.content);
 }
