@@ -107,9 +107,15 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
  * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call.
  */
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
-  chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'prompt_tokens_details', 'completion_tokens_details'] },
-  // Streamed chunks carry text and finish reasons only; the SDK stream's own methods have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
+  chat: {
+    direct: ['id', 'model', 'created'],
+    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'audio_tokens', 'completion_tokens_details', 'prompt_cache_hit_tokens', 'prompt_cache_miss_tokens'],
+  },
+  // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk, not the reasoning (each
+  // server names it its own way); the SDK stream's own methods have no equivalent. The usage goes back to
+  // code that hands the stream on, not to a loop here that reads it (it may pass it where its vendor's own
+  // fields are read).
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'usage', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 

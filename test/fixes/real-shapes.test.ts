@@ -44,10 +44,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 15, original.lines.join('\n'));
-    assert.equal(original.requests.length, 15);
+    assert.equal(original.lines.length, 16, original.lines.join('\n'));
+    assert.equal(original.requests.length, 16);
     // Streams read for reasoning, tool-call pieces and the usage chunk.
     assert.ok(original.lines.includes('streamed.reasoning: [deepseek-reasoner] echo: Why is the sky blue | thinking: thinking about Why is the sky blue | usage: 5/7/0'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('streamed.toolsToConsumer: call_1trackParcel{"input":"Track parcel 9"} [3+1 (cached 0)]'), original.lines.join('\n'));
     assert.ok(original.lines.includes('streamed.toolCall: tool_calls [{"id":"call_1","name":"trackParcel","args":"{\\"input\\":\\"Where is parcel 7?\\"}"}]'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
@@ -73,8 +74,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(handedOn, /return chatModel\('\w+'\)\.complete\([^\n]*\)\.then\(chatCompletionAsOpenAI\);/);
     // Chunks read for more than their text go neutral, without converting back.
     const streamed = fs.readFileSync(path.join(dir, 'src/routes/streamed.ts'), 'utf8');
-    assert.doesNotMatch(streamed, /lib\/openai|AsOpenAI|choices|delta\./);
+    assert.doesNotMatch(streamed, /lib\/openai|choices|delta\./);
     assert.match(streamed, /for \(const piece of choice\?\.toolCalls \?\? \[\]\)/);
+    // A stream with tools and the usage chunk, handed on: converted back, tool calls and usage included.
+    assert.match(streamed, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {

@@ -107,6 +107,29 @@ export async function plan(question: string): Promise<Array<{ id: string; name: 
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: 'a stream with tools and the usage chunk handed to another library: converted back, tool calls and usage included',
+    code: `import { openai } from '../lib/openai';
+
+declare function pipeToClient(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relayTools(question: string): Promise<void> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, stream_options: { include_usage: true }, messages: [{ role: 'user', content: question }], tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });
+  await pipeToClient(stream);
+}
+`,
+    expected: `import { chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function pipeToClient(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relayTools(question: string): Promise<void> {
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], tools: [{ name: 'find', parameters: { type: 'object' } }], providerOptions: { stream_options: { include_usage: true } } }));
+  await pipeToClient(stream);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
   // Not a stream, but the same pattern: the first answer kept in a variable.
   {
     title: 'the first choice of a completion kept in a variable is the neutral result itself',
@@ -145,10 +168,5 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
     title: 'the usage chunk handed to a function typed with the SDK\'s usage',
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, stream_options: { include_usage: true } });\n  for await (const chunk of s) if (chunk.usage) send(chunk.usage);",
     reason: "the result is used as the SDK's type (usage)",
-  },
-  {
-    title: 'tool-call pieces read for their type (the neutral pieces are all functions)',
-    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) for (const call of chunk.choices[0]?.delta.tool_calls ?? []) send(call.type);",
-    reason: 'a `choices.0.delta.tool_calls` item is used for more than `index`, `id`, `function.name`, `function.arguments`',
   },
 ];

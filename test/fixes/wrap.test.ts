@@ -1229,8 +1229,8 @@ const REFUSALS: RefusalCase[] = [
     reason: 'the stream is used other than in a `for await` loop',
   },
   {
-    title: 'a stream with tools handed on (the neutral chunks carry no tool calls)',
-    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });\n  return send(stream);",
+    title: 'a stream with legacy functions handed on (the neutral chunks carry no function_call deltas)',
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  return send(stream);",
     reason: 'the stream is used other than in a `for await` loop',
   },
   {
