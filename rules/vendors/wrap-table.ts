@@ -115,9 +115,15 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
  * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call.
  */
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
-  chat: { direct: ['id', 'model', 'created'], anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call', 'prompt_tokens_details', 'completion_tokens_details'] },
-  // Streamed chunks carry text and finish reasons only; the SDK stream's own methods have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'tool_calls', 'function_call', 'refusal', 'usage', 'system_fingerprint'] },
+  chat: {
+    direct: ['id', 'model', 'created'],
+    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call', 'audio_tokens', 'completion_tokens_details', 'prompt_cache_hit_tokens', 'prompt_cache_miss_tokens'],
+  },
+  // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk, not the reasoning (each
+  // server names it its own way); the SDK stream's own methods have no equivalent. The usage goes back to
+  // code that hands the stream on, not to a loop here that reads it (it may pass it where its vendor's own
+  // fields are read).
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'usage', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 
@@ -196,7 +202,16 @@ const USAGE_FIELDS: Readonly<Record<string, string>> = {
   promptTokens: 'inputTokens',
   completionTokens: 'outputTokens',
   totalTokens: 'totalTokens',
+  'prompt_tokens_details.cached_tokens': 'cachedInputTokens',
+  // DeepSeek's (an OpenAI-compatible server) name for the same count.
+  prompt_cache_hit_tokens: 'cachedInputTokens',
 };
+
+/**
+ * The fields of a streamed delta → the neutral chunk's. OpenAI-compatible servers stream reasoning as
+ * `reasoning_content` (DeepSeek, Qwen …) or `reasoning` (Groq, OpenRouter …).
+ */
+const DELTA_FIELDS: Readonly<Record<string, string>> = { content: 'text', reasoning_content: 'reasoning', reasoning: 'reasoning' };
 
 /**
  * Result accessors: a vendor property path (after `resultPrefix`) → the neutral expression suffix.
@@ -229,9 +244,11 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   ],
   /** Per chunk of the stream. */
   'chat-stream': [
-    { path: 'choices.0.delta.content', neutral: 'text' },
+    ...Object.entries(DELTA_FIELDS).map(([field, neutral]) => ({ path: `choices.0.delta.${field}`, neutral })),
     { path: 'choices.0.finish_reason', neutral: 'finishReason' },
     { path: 'choices.0.finishReason', neutral: 'finishReason' },
+    // The usage chunk (`stream_options: { include_usage: true }`); the neutral one carries it on a last piece.
+    ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
   ],
   embeddings: [
     { path: 'data.0.embedding', neutral: 'embeddings[0]' },
@@ -252,7 +269,8 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
     { path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
     { path: 'choices.0.message.tool_calls', neutral: 'toolCalls', itemFields: { id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } },
   ],
-  'chat-stream': [],
+  // A tool call's pieces: its first has the id and name, the next ones more arguments (neutral: flat, and absent when none).
+  'chat-stream': [{ path: 'choices.0.delta.tool_calls', neutral: 'toolCalls', itemFields: { index: 'index', id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } }],
   responses: [],
   'responses-stream': [],
   completion: [{ path: 'choices', neutral: 'candidates', itemFields: { text: 'text', finish_reason: 'finishReason' } }],
@@ -263,10 +281,23 @@ export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: strin
 /**
  * Parts of a result that code keeps in a variable of its own (`const usage = completion.usage`): the
  * neutral property the part becomes, and its fields (read as `usage?.prompt_tokens` → `usage?.inputTokens`).
+ * A part whose `neutral` is empty is the neutral result itself (a chunk's `delta`: `delta.content` → `chunk.text`).
  */
 export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; fields: Readonly<Record<string, string>> }>>> = {
-  chat: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
-  'chat-stream': [],
+  chat: [
+    { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
+    // The first answer, kept apart (`const choice = completion.choices[0]`): the neutral result itself.
+    { path: 'choices.0', neutral: '', fields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
+  ],
+  'chat-stream': [
+    {
+      path: 'choices.0',
+      neutral: '',
+      fields: { ...Object.fromEntries(Object.entries(DELTA_FIELDS).map(([field, neutral]) => [`delta.${field}`, neutral])), finish_reason: 'finishReason', finishReason: 'finishReason' },
+    },
+    { path: 'choices.0.delta', neutral: '', fields: DELTA_FIELDS },
+    { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
+  ],
   responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
   'responses-stream': [],
   completion: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],

@@ -80,6 +80,18 @@ describe('the fake server against the official Anthropic and Gemini SDKs', funct
       assert.deepEqual([message.content[0].text, message.stop_reason, message.usage.output_tokens], ['[claude-haiku-4-5] echo: stream me', 'end_turn', 4]);
     });
 
+    it('with extended thinking, streams a thinking block first, which the SDK assembles with its signature', async () => {
+      const stream = anthropic.messages.stream({ model: 'm', max_tokens: 2048, thinking: { type: 'enabled', budget_tokens: 1024 }, messages: [{ role: 'user', content: 'why' }] });
+      const thinking: string[] = [];
+      stream.on('thinking', (delta: string) => thinking.push(delta));
+      const message = await stream.finalMessage();
+      assert.deepEqual(thinking, ['thinking about why']);
+      assert.deepEqual(message.content, [
+        { type: 'thinking', thinking: 'thinking about why', signature: 'sig-fake' },
+        { type: 'text', text: '[m] echo: why', citations: null },
+      ]);
+    });
+
     it('asks for a tool with tool_use, and answers once the tool result comes back', async () => {
       const tools = [{ name: 'getWeather', description: 'Weather by city', input_schema: { type: 'object', properties: { city: { type: 'string' } } } }];
       const asked = await anthropic.messages.create({ model: 'm', max_tokens: 100, tools, messages: [{ role: 'user', content: 'weather in Paris?' }] });
@@ -132,6 +144,18 @@ describe('the fake server against the official Anthropic and Gemini SDKs', funct
       assert.equal(chunks.join(''), '[g] echo: stream me');
       assert.ok(chunks.length > 1);
       assert.equal(fake().requests[0].query.alt, 'sse');
+    });
+
+    it('with includeThoughts, answers a thought part first, streamed as a chunk of its own', async () => {
+      const config = { thinkingConfig: { includeThoughts: true } };
+      const answered = await gemini.models.generateContent({ model: 'g', contents: 'why', config });
+      assert.deepEqual(answered.candidates[0].content.parts, [{ text: 'thinking about why', thought: true }, { text: '[g] echo: why' }]);
+      // The SDK's \`text\` leaves thoughts out.
+      assert.equal(answered.text, '[g] echo: why');
+      const chunks: any[] = [];
+      for await (const chunk of await gemini.models.generateContentStream({ model: 'g', contents: 'why', config })) chunks.push(chunk.candidates[0].content.parts);
+      assert.deepEqual(chunks[0], [{ text: 'thinking about why', thought: true }]);
+      assert.equal(chunks.slice(1).flat().map((part: any) => part.text).join(''), '[g] echo: why');
     });
 
     it('asks for a function call, and answers once the function response comes back', async () => {

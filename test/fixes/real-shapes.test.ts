@@ -4,7 +4,8 @@
  * built elsewhere and typed with the SDK's types, shared defaults spread into a streamed request, and a
  * conversation kept in the SDK's message types with a tool round trip and an image part, and tool calling
  * (tools, tool_choice and an option the neutral request passes on), the Responses API, and results handed
- * on whole as the SDK's type (converted back at the call by the seam's openai-compat module). After
+ * on whole as the SDK's type (converted back at the call by the seam's openai-compat module), and streams
+ * read for reasoning, tool-call pieces and the usage chunk (a chunk's delta and choice kept in variables). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
@@ -17,7 +18,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,11 +44,15 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 18, original.lines.join('\n'));
-    assert.equal(original.requests.length, 18);
+    assert.equal(original.lines.length, 22, original.lines.join('\n'));
+    assert.equal(original.requests.length, 22);
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
+    // Streams read for reasoning, tool-call pieces and the usage chunk.
+    assert.ok(original.lines.includes('streamed.reasoning: [deepseek-reasoner] echo: Why is the sky blue | thinking: thinking about Why is the sky blue | usage: 5/7/0'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('streamed.toolsToConsumer: call_1trackParcel{"input":"Track parcel 9"} [3+1 (cached 0)]'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('streamed.toolCall: tool_calls [{"id":"call_1","name":"trackParcel","args":"{\\"input\\":\\"Where is parcel 7?\\"}"}]'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -82,6 +87,12 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(handedOn, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
     assert.match(handedOn, /\.embed\(\{ input: texts \}\)\.then\(embeddingsAsOpenAI\)\.then\(\(response\) => response\.data\.length\)/);
     assert.match(handedOn, /return chatModel\('\w+'\)\.complete\([^\n]*\)\.then\(chatCompletionAsOpenAI\);/);
+    // Chunks read for more than their text go neutral, without converting back.
+    const streamed = fs.readFileSync(path.join(dir, 'src/routes/streamed.ts'), 'utf8');
+    assert.doesNotMatch(streamed, /lib\/openai|choices|delta\./);
+    assert.match(streamed, /for \(const piece of choice\?\.toolCalls \?\? \[\]\)/);
+    // A stream with tools and the usage chunk, handed on: converted back, tool calls and usage included.
+    assert.match(streamed, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {

@@ -9,13 +9,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { addProvider } from '../../rules/fixes/add-provider';
-import { addConfigEntry, addConnectionEntry, addListValues, addObjectEntry, generateSeam } from '../../rules/fixes/seam';
-import { applyChanges } from '../../rules/fixes/text-changes';
+import { addConfigEntry, addConnectionEntry, addListValues, addObjectEntry } from '../../rules/fixes/seam';
 import { useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain, runProgramResult } from '../support/run-fixture';
+import { seamProject } from '../support/seam-project';
 import { VENDOR_SDKS } from '../support/vendor-sdks';
 
 const PROGRAM = `import { chatModel, moderationModel } from './ai/index';
@@ -159,45 +157,29 @@ async function compiled(dir: string, env: Record<string, string>): Promise<strin
  * `flaky`, falling back to `openai`; the moderation model on `openai`.
  */
 async function createProject(): Promise<string> {
-  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-failover-')));
-  const write = (file: string, text: string) => {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), text);
-  };
-  const devDependencies = Object.fromEntries(['openai@6.49.0', 'typescript@5.9.3', '@types/node@20.19.43'].map((spec) => [spec.slice(0, spec.lastIndexOf('@')), spec.slice(spec.lastIndexOf('@') + 1)]));
-  write('package.json', JSON.stringify({ name: 'failover', private: true, dependencies: {}, devDependencies }, null, 2));
-  write('tsconfig.json', JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, esModuleInterop: true, skipLibCheck: true, types: ['node'] }, include: ['src'] }));
-  write('src/main.ts', 'export {};\n');
-  for (const file of generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts' })) write(`src/ai/${file.relativePath}`, file.text);
-  const host = { readFile: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), fileExists: (file: string) => fs.existsSync(file) };
-  const configFile = path.join(dir, 'src', 'ai', 'config.ts');
-  let config = fs.readFileSync(configFile, 'utf8');
-  const change = (edit: { change: { start: number; end: number; newText: string } } | { start: number; end: number; newText: string } | undefined) => {
-    assert.ok(edit);
-    config = applyChanges(config, ['change' in edit ? edit.change : edit]);
-  };
-  change(addConnectionEntry(config, 'openai', 'openai', []));
-  change(addConnectionEntry(config, 'down', 'openai', [{ name: 'baseURL', text: 'process.env.DOWN_URL' }, { name: 'maxRetries', text: '0' }]));
-  change(addConnectionEntry(config, 'missing', 'openai', [{ name: 'baseURL', text: "`${process.env.OPENAI_BASE_URL?.replace(/\\/v1$/, '')}/missing`" }]));
-  change(addConnectionEntry(config, 'flaky', 'openai', [{ name: 'baseURL', text: 'process.env.FLAKY_URL' }, { name: 'maxRetries', text: '0' }]));
-  const models: Array<[string, string, string, string[]]> = [
-    ['gpt4oMini', 'gpt-4o-mini', 'down', ['chat', 'streaming']],
-    ['gpt4o', 'gpt-4o', 'missing', ['chat']],
-    ['streamy', 'gpt-4o-mini', 'flaky', ['chat', 'streaming']],
-    ['omniModerationLatest', 'omni-moderation-latest', 'openai', ['moderation']],
-  ];
-  for (const [key, value, connection, needs] of models) {
-    const entry = addConfigEntry(config, 'models', key, modelVariable(key), value, (existing) => existing === key);
-    assert.ok(entry && 'change' in entry);
-    change(entry);
-    change(addObjectEntry(config, ['modelConnections'], key, `'${connection}'`));
-    change(addListValues(config, ['modelNeeds'], key, needs));
-    if (connection !== 'openai') change(addObjectEntry(config, ['fallbacks'], key, "['openai']"));
-  }
-  fs.writeFileSync(configFile, config);
-  for (const fileChange of addProvider('google', path.join(dir, 'src', 'ai'), dir, host).changes) {
-    write(path.relative(dir, fileChange.filePath), fileChange.create ? fileChange.create.content : applyChanges(fs.readFileSync(fileChange.filePath, 'utf8'), fileChange.changes));
-  }
+  const project = seamProject('failover');
+  project.editConfig((config, change) => {
+    change(addConnectionEntry(config(), 'openai', 'openai', []));
+    change(addConnectionEntry(config(), 'down', 'openai', [{ name: 'baseURL', text: 'process.env.DOWN_URL' }, { name: 'maxRetries', text: '0' }]));
+    change(addConnectionEntry(config(), 'missing', 'openai', [{ name: 'baseURL', text: "`${process.env.OPENAI_BASE_URL?.replace(/\\/v1$/, '')}/missing`" }]));
+    change(addConnectionEntry(config(), 'flaky', 'openai', [{ name: 'baseURL', text: 'process.env.FLAKY_URL' }, { name: 'maxRetries', text: '0' }]));
+    const models: Array<[string, string, string, string[]]> = [
+      ['gpt4oMini', 'gpt-4o-mini', 'down', ['chat', 'streaming']],
+      ['gpt4o', 'gpt-4o', 'missing', ['chat']],
+      ['streamy', 'gpt-4o-mini', 'flaky', ['chat', 'streaming']],
+      ['omniModerationLatest', 'omni-moderation-latest', 'openai', ['moderation']],
+    ];
+    for (const [key, value, connection, needs] of models) {
+      const entry = addConfigEntry(config(), 'models', key, modelVariable(key), value, (existing) => existing === key);
+      assert.ok(entry && 'change' in entry);
+      change(entry);
+      change(addObjectEntry(config(), ['modelConnections'], key, `'${connection}'`));
+      change(addListValues(config(), ['modelNeeds'], key, needs));
+      if (connection !== 'openai') change(addObjectEntry(config(), ['fallbacks'], key, "['openai']"));
+    }
+  });
+  project.addProvider('google');
+  const { dir, write } = project;
   // The project's dependencies now include @google/genai, pinned: link the cache with the vendor SDKs.
   const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
   assert.deepEqual(Object.entries(manifest.dependencies).map(([name, version]) => `${name}@${version}`), VENDOR_SDKS.filter((spec) => spec.startsWith('@google/')));

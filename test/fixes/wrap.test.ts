@@ -15,6 +15,7 @@ import type { SeamPlan } from '../../rules/fixes/seam-plan';
 import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
+import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
 const FILE = 'src/app/file.ts';
 
@@ -192,6 +193,7 @@ export async function run(question: string): Promise<unknown> {
 
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
+  ...STREAM_CASES,
   {
     title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
@@ -1263,6 +1265,7 @@ interface RefusalCase {
 }
 
 const REFUSALS: RefusalCase[] = [
+  ...STREAM_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",
@@ -1299,8 +1302,8 @@ const REFUSALS: RefusalCase[] = [
     reason: 'the stream is used other than in a `for await` loop',
   },
   {
-    title: 'a stream with tools handed on (the neutral chunks carry no tool calls)',
-    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });\n  return send(stream);",
+    title: 'a stream with legacy functions handed on (the neutral chunks carry no function_call deltas)',
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  return send(stream);",
     reason: 'the stream is used other than in a `for await` loop',
   },
   {

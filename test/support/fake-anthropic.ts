@@ -2,11 +2,12 @@
  * Anthropic's Messages API (`POST /v1/messages`) on the fake server: the request is read as Anthropic
  * defines it (a separate `system`, content blocks, `tool_use` / `tool_result`, required `max_tokens`,
  * the key as `x-api-key` or, since API version 2026-10-21, a bearer token, and the `anthropic-version` header), answered as the OpenAI fake answers the same conversation,
- * and written back as a Message, or as Anthropic's server-sent events with `stream: true`.
+ * and written back as a Message, or as Anthropic's server-sent events with `stream: true`. With extended
+ * thinking (`thinking: { type: 'enabled' }`) a thinking block comes first: `thinking about <message>`.
  * test/support/fake-vendors.test.ts checks it with the official @anthropic-ai/sdk.
  */
 import type * as http from 'node:http';
-import { type Json, type RecordedRequest, answer, sendJson } from './fake-openai-server';
+import { type Json, type RecordedRequest, answer, lastUserText, sendJson } from './fake-openai-server';
 
 export function respondAnthropic(request: RecordedRequest, response: http.ServerResponse): boolean {
   if (request.path !== '/v1/messages') return false;
@@ -20,9 +21,13 @@ export function respondAnthropic(request: RecordedRequest, response: http.Server
   const model = String(body.model);
   const { words, finishReason, toolCall, usage } = answer(model, asOpenAIRequest(body));
   const stopReason = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use' }[finishReason];
-  const content: Json[] = toolCall
-    ? [{ type: 'tool_use', id: 'toolu_1', name: toolCall.function.name, input: JSON.parse(toolCall.function.arguments) }]
-    : [{ type: 'text', text: words.join(''), citations: null }];
+  const thinking: Json[] = (body.thinking as Json | undefined)?.type === 'enabled' ? [{ type: 'thinking', thinking: `thinking about ${lastUserText(asOpenAIRequest(body))}`, signature: 'sig-fake' }] : [];
+  const content: Json[] = [
+    ...thinking,
+    ...(toolCall
+      ? [{ type: 'tool_use', id: 'toolu_1', name: toolCall.function.name, input: JSON.parse(toolCall.function.arguments) }]
+      : [{ type: 'text', text: words.join(''), citations: null }]),
+  ];
   const message = { id: 'msg_fake', type: 'message', role: 'assistant', model, content, stop_reason: stopReason, stop_sequence: null };
   const tokens = { input_tokens: usage.prompt_tokens, output_tokens: usage.completion_tokens };
   if (body.stream !== true) {
@@ -32,9 +37,13 @@ export function respondAnthropic(request: RecordedRequest, response: http.Server
   const events: Array<[string, Json]> = [
     ['message_start', { type: 'message_start', message: { ...message, content: [], stop_reason: null, usage: { ...tokens, output_tokens: 0 } } }],
     ...content.flatMap((block, index): Array<[string, Json]> => {
-      const start: Json = block.type === 'text' ? { type: 'text', text: '', citations: null } : { ...block, input: {} };
+      const start: Json = block.type === 'text' ? { type: 'text', text: '', citations: null } : block.type === 'thinking' ? { ...block, thinking: '', signature: '' } : { ...block, input: {} };
       const deltas: Json[] =
-        block.type === 'text' ? words.map((word) => ({ type: 'text_delta', text: word })) : [{ type: 'input_json_delta', partial_json: JSON.stringify(block.input) }];
+        block.type === 'text'
+          ? words.map((word) => ({ type: 'text_delta', text: word }))
+          : block.type === 'thinking'
+            ? [{ type: 'thinking_delta', thinking: block.thinking }, { type: 'signature_delta', signature: block.signature }]
+            : [{ type: 'input_json_delta', partial_json: JSON.stringify(block.input) }];
       return [
         ['content_block_start', { type: 'content_block_start', index, content_block: start }],
         ...deltas.map((delta): [string, Json] => ['content_block_delta', { type: 'content_block_delta', index, delta }]),

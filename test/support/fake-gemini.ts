@@ -4,11 +4,12 @@
  * as Gemini defines them (`contents` with `user` / `model` roles and parts, `systemInstruction`,
  * `generationConfig`, `functionDeclarations`), answered as the OpenAI fake answers the same conversation
  * (several candidates numbered as its `n` choices; embeddings the same vectors), and written back as
- * GenerateContentResponse JSON or server-sent events.
+ * GenerateContentResponse JSON or server-sent events. With `thinkingConfig.includeThoughts` a thought part
+ * comes first (`thinking about <message>`, `thought: true`), a chunk of its own when streamed.
  * test/support/fake-vendors.test.ts checks it with the official @google/genai SDK.
  */
 import type * as http from 'node:http';
-import { type Json, type RecordedRequest, answer, embeddingOf, sendJson } from './fake-openai-server';
+import { type Json, type RecordedRequest, answer, embeddingOf, lastUserText, sendJson } from './fake-openai-server';
 
 const ROUTE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents)$/;
 const FINISH_REASONS = { stop: 'STOP', length: 'MAX_TOKENS', tool_calls: 'STOP' } as const;
@@ -34,19 +35,23 @@ export function respondGemini(request: RecordedRequest, response: http.ServerRes
     return true;
   }
   const config = (body.generationConfig ?? {}) as Json;
-  const { words, finishReason, toolCall, usage } = answer(model, asOpenAIRequest(body, config));
+  const conversation = asOpenAIRequest(body, config);
+  const { words, finishReason, toolCall, usage } = answer(model, conversation);
   const parts = toolCall ? [{ functionCall: { name: toolCall.function.name, args: JSON.parse(toolCall.function.arguments) } }] : undefined;
-  const candidate = (text: string, index: number): Json => ({ content: { role: 'model', parts: parts ?? [{ text }] }, finishReason: FINISH_REASONS[finishReason], index });
+  const thoughts = (config.thinkingConfig as Json | undefined)?.includeThoughts === true ? [{ text: `thinking about ${lastUserText(conversation)}`, thought: true }] : [];
+  const candidate = (text: string, index: number, before: Json[] = []): Json => ({ content: { role: 'model', parts: [...before, ...(parts ?? [{ text }])] }, finishReason: FINISH_REASONS[finishReason], index });
   const usageMetadata = { promptTokenCount: usage.prompt_tokens, candidatesTokenCount: usage.completion_tokens, totalTokenCount: usage.total_tokens };
   if (route[2] === 'generateContent') {
     const count = Math.max(1, Number(config.candidateCount ?? 1));
     const text = words.join('');
-    sendJson(response, { candidates: Array.from({ length: count }, (_, index) => candidate(index === 0 ? text : `${text} (${index + 1})`, index)), usageMetadata, modelVersion: model });
+    const candidates = Array.from({ length: count }, (_, index) => (index === 0 ? candidate(text, index, thoughts) : candidate(`${text} (${index + 1})`, index)));
+    sendJson(response, { candidates, usageMetadata, modelVersion: model });
     return true;
   }
   // A stream: one chunk a word, the finish reason and usage on the last.
   const pieces = parts ? [''] : words;
   response.writeHead(200, { 'content-type': 'text/event-stream' });
+  if (thoughts.length) response.write(`data: ${JSON.stringify({ candidates: [{ content: { role: 'model', parts: thoughts }, index: 0 }], modelVersion: model })}\r\n\r\n`);
   pieces.forEach((piece, index) => {
     const last = index === pieces.length - 1;
     const chunk = last ? { candidates: [candidate(piece, 0)], usageMetadata, modelVersion: model } : { candidates: [{ content: { role: 'model', parts: [{ text: piece }] }, index: 0 }], modelVersion: model };

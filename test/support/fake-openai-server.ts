@@ -9,7 +9,8 @@
  *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
  *   first tool with `{"input": <last user message>}`; with `n`, n choices, the second and later ones ending
  *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
- *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`).
+ *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`); a model whose name has
+ *   `reasoner` streams its reasoning first, as DeepSeek's does (`reasoning_content: thinking about <message>`).
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
@@ -164,8 +165,7 @@ export interface Answer {
 export function answer(model: string, body: Json): Answer {
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
   const last = messages[messages.length - 1];
-  const lastUser = [...messages].reverse().find((message) => message.role === 'user');
-  const userText = lastUser ? contentText(lastUser.content) : '';
+  const userText = lastUserText(body);
   const promptTokens = messages.reduce((sum, message) => sum + countWords(contentText(message.content)), 0);
   const tools = Array.isArray(body.tools) ? (body.tools as Json[]) : [];
   const toolName = (tools[0]?.function as Json | undefined)?.name;
@@ -284,6 +284,7 @@ function streamChat(response: http.ServerResponse, model: string, body: Json): v
   });
   const events = [
     chunk({ role: 'assistant', content: '' }, null),
+    ...(model.includes('reasoner') ? [chunk({ content: null, reasoning_content: `thinking about ${lastUserText(body)}` }, null)] : []),
     ...words.map((word) => chunk({ content: word }, null)),
     ...(toolCall ? [chunk({ tool_calls: [{ index: 0, ...toolCall }] }, null)] : []),
     chunk({}, finishReason),
@@ -330,6 +331,11 @@ function moderations(model: string, body: Json): Json {
       return { flagged, categories: { harassment: flagged, violence: false }, category_scores: { harassment: flagged ? 0.9 : 0.01, violence: 0.01 } };
     }),
   };
+}
+
+export function lastUserText(body: Json): string {
+  const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
+  return contentText([...messages].reverse().find((message) => message.role === 'user')?.content);
 }
 
 export function contentText(content: unknown): string {

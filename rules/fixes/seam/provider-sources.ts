@@ -11,7 +11,7 @@ const ANTHROPIC = `/**
  */
 import Anthropic from '@anthropic-ai/sdk';
 import type { Connection } from '../config';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
 
 /** Anthropic requires a limit on the answer's length; this one is used when a request sets none (every current model allows it). */
 const DEFAULT_MAX_TOKENS = 4096;
@@ -66,15 +66,42 @@ function toChatResult(message: Anthropic.Message): ChatResult {
   const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
   const toolCalls = message.content.flatMap((block) => (block.type === 'tool_use' ? [{ id: block.id, name: block.name, arguments: JSON.stringify(block.input) }] : []));
   const finishReason = toFinishReason(message.stop_reason);
-  const { input_tokens: inputTokens, output_tokens: outputTokens } = message.usage;
-  return { text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens } };
+  return { text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: toUsage(message.usage, message.usage.output_tokens) };
 }
 
+/** Anthropic counts cache reads and writes apart from \`input_tokens\`; the neutral input tokens are all of them. */
+function toUsage(usage: Anthropic.Usage, outputTokens: number): Usage {
+  const cachedInputTokens = usage.cache_read_input_tokens ?? 0;
+  const inputTokens = usage.input_tokens + cachedInputTokens + (usage.cache_creation_input_tokens ?? 0);
+  return { inputTokens, outputTokens, totalTokens: inputTokens + outputTokens, ...(typeof usage.cache_read_input_tokens === 'number' ? { cachedInputTokens } : {}) };
+}
+
+/**
+ * Anthropic's events as neutral pieces: text and thinking deltas, a tool call's \`tool_use\` block (its id and
+ * name) then its \`input_json_delta\`s (the arguments), and the stop reason with the usage at the end.
+ */
 async function* streamMessage(client: Anthropic, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
   const stream = await client.messages.create({ ...messageParams(model, request), stream: true }, options);
+  // Content blocks are numbered among text and thinking blocks; the neutral tool calls among themselves.
+  const toolIndexes: Map<number, number> = new Map();
+  let started: Anthropic.Usage | undefined;
   for await (const event of stream) {
-    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') yield { text: event.delta.text };
-    else if (event.type === 'message_delta' && event.delta.stop_reason) yield { text: '', finishReason: toFinishReason(event.delta.stop_reason) };
+    if (event.type === 'message_start') started = event.message.usage;
+    else if (event.type === 'content_block_start' && event.content_block.type === 'tool_use') {
+      const index = toolIndexes.size;
+      toolIndexes.set(event.index, index);
+      yield { text: '', toolCalls: [{ index, id: event.content_block.id, name: event.content_block.name }] };
+    } else if (event.type === 'content_block_delta') {
+      const delta = event.delta;
+      const index = toolIndexes.get(event.index);
+      if (delta.type === 'text_delta') yield { text: delta.text };
+      else if (delta.type === 'thinking_delta') yield { text: '', reasoning: delta.thinking };
+      else if (delta.type === 'input_json_delta' && index !== undefined && delta.partial_json) yield { text: '', toolCalls: [{ index, arguments: delta.partial_json }] };
+    } else if (event.type === 'message_delta' && event.delta.stop_reason) {
+      const piece: ChatChunk = { text: '', finishReason: toFinishReason(event.delta.stop_reason) };
+      if (started) piece.usage = toUsage(started, event.usage.output_tokens);
+      yield piece;
+    }
   }
 }
 
@@ -96,9 +123,9 @@ const GOOGLE = `/**
  * become \`systemInstruction\`, the assistant is the \`model\` role, tool calls and results are
  * \`functionCall\` / \`functionResponse\` parts.
  */
-import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type HttpOptions } from '@google/genai';
+import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type GenerateContentResponseUsageMetadata, type HttpOptions } from '@google/genai';
 import type { Connection } from '../config';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
 
 export function googleProvider(connection: Connection): Provider {
   let client: GoogleGenAI | undefined;
@@ -178,7 +205,7 @@ function toChatResult(response: GenerateContentResponse): ChatResult {
   const candidates = (response.candidates ?? []).map((candidate) => {
     const parts = candidate.content?.parts ?? [];
     const calls = parts.some((part) => part.functionCall);
-    return { text: parts.map((part) => part.text ?? '').join(''), finishReason: calls ? 'tool_calls' : toFinishReason(candidate.finishReason) };
+    return { text: parts.map((part) => (part.thought ? '' : (part.text ?? ''))).join(''), finishReason: calls ? 'tool_calls' : toFinishReason(candidate.finishReason) };
   });
   const parts = response.candidates?.[0]?.content?.parts ?? [];
   const toolCalls = parts.flatMap((part, index) =>
@@ -191,16 +218,42 @@ function toChatResult(response: GenerateContentResponse): ChatResult {
     finishReason: first?.finishReason ?? 'other',
     toolCalls,
     candidates,
-    usage: usage && { inputTokens: usage.promptTokenCount ?? 0, outputTokens: usage.candidatesTokenCount ?? 0, totalTokens: usage.totalTokenCount ?? 0 },
+    usage: usage && toUsage(usage),
   };
 }
 
+function toUsage(usage: GenerateContentResponseUsageMetadata): Usage {
+  const { promptTokenCount, candidatesTokenCount, totalTokenCount, cachedContentTokenCount } = usage;
+  return {
+    inputTokens: promptTokenCount ?? 0,
+    outputTokens: candidatesTokenCount ?? 0,
+    totalTokens: totalTokenCount ?? 0,
+    ...(cachedContentTokenCount === undefined ? {} : { cachedInputTokens: cachedContentTokenCount }),
+  };
+}
+
+/** Gemini's chunks as neutral pieces: text, thoughts as reasoning, each function call whole, and the usage with the finish reason. */
 async function* streamContent(client: GoogleGenAI, model: string, request: ChatRequest, options: RequestOptions | undefined): AsyncIterable<ChatChunk> {
   const stream = await client.models.generateContentStream(contentParams(model, request, options));
+  let calls = 0;
   for await (const response of stream) {
     const candidate = response.candidates?.[0];
-    const text = (candidate?.content?.parts ?? []).map((part) => part.text ?? '').join('');
-    yield { text, finishReason: candidate?.finishReason ? toFinishReason(candidate.finishReason) : undefined };
+    const parts = candidate?.content?.parts ?? [];
+    const piece: ChatChunk = { text: parts.map((part) => (part.thought ? '' : (part.text ?? ''))).join('') };
+    const reasoning = parts.map((part) => (part.thought ? (part.text ?? '') : '')).join('');
+    if (reasoning) piece.reasoning = reasoning;
+    const toolCalls = parts.flatMap((part) => {
+      if (!part.functionCall) return [];
+      calls++;
+      return [{ index: calls - 1, id: part.functionCall.id ?? \`call_\${calls}\`, name: part.functionCall.name ?? '', arguments: JSON.stringify(part.functionCall.args ?? {}) }];
+    });
+    if (toolCalls.length) piece.toolCalls = toolCalls;
+    if (candidate?.finishReason) {
+      // Gemini ends a turn of function calls with STOP.
+      piece.finishReason = calls > 0 ? 'tool_calls' : toFinishReason(candidate.finishReason);
+      if (response.usageMetadata) piece.usage = toUsage(response.usageMetadata);
+    }
+    yield piece;
   }
 }
 

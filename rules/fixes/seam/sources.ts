@@ -127,9 +127,12 @@ export interface ChatRequest {
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
 
 export interface Usage {
+  /** Every input token, those read from the provider's prompt cache included. */
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
+  /** Of the input tokens, those read from the provider's prompt cache, when it says. */
+  cachedInputTokens?: number | undefined;
 }
 
 /** One of the answers the model generated. */
@@ -148,10 +151,26 @@ export interface ChatResult {
   usage?: Usage | undefined;
 }
 
-/** A piece of a streamed answer; the last piece carries the finish reason. */
+/** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
+export interface ToolCallPiece {
+  /** Which of the answer's tool calls the piece belongs to: 0, 1 … */
+  index: number;
+  id?: string | undefined;
+  name?: string | undefined;
+  /** More of the arguments' JSON text. */
+  arguments?: string | undefined;
+}
+
+/** A piece of a streamed answer; the last pieces carry the finish reason and the usage. */
 export interface ChatChunk {
   text: string;
+  /** More of the model's reasoning (its thinking), from models that stream it; absent when none. */
+  reasoning?: string | undefined;
+  /** Pieces of the tool calls the model asks for; absent when none. */
+  toolCalls?: ToolCallPiece[] | undefined;
   finishReason?: FinishReason | undefined;
+  /** The tokens the request used, on a last piece (OpenAI's wire sends it when asked: \`stream_options: { include_usage: true }\`). */
+  usage?: Usage | undefined;
 }
 
 /** Per-request settings, passed on to the provider's SDK as they are (so, like its own, without explicit undefined). */
@@ -368,7 +387,7 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
 
 /**
  * A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the
@@ -467,7 +486,12 @@ function fromResponse(response: OpenAI.Responses.Response): ChatResult {
     finishReason,
     toolCalls,
     candidates: [{ text, finishReason }],
-    usage: usage && { inputTokens: usage.input_tokens, outputTokens: usage.output_tokens, totalTokens: usage.total_tokens },
+    usage: usage && {
+      inputTokens: usage.input_tokens,
+      outputTokens: usage.output_tokens,
+      totalTokens: usage.total_tokens,
+      ...(usage.input_tokens_details?.cached_tokens === undefined ? {} : { cachedInputTokens: usage.input_tokens_details.cached_tokens }),
+    },
   };
 }
 
@@ -541,19 +565,48 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
     finishReason: toFinishReason(choice?.finish_reason),
     toolCalls,
     candidates: completion.choices.map((candidate) => ({ text: candidate.message.content ?? '', finishReason: toFinishReason(candidate.finish_reason) })),
-    usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
+    usage: usage && toUsage(usage),
   };
+}
+
+/** Usage with the cached input tokens: OpenAI's \`prompt_tokens_details\`, or DeepSeek's \`prompt_cache_hit_tokens\` (OpenAI-compatible servers). */
+function toUsage(usage: OpenAI.CompletionUsage): Usage {
+  const cached = usage.prompt_tokens_details?.cached_tokens ?? numberField(usage, 'prompt_cache_hit_tokens');
+  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens, ...(cached === undefined ? {} : { cachedInputTokens: cached }) };
 }
 
 async function* streamChat(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
   const stream = await client.chat.completions.create({ ...chatParams(model, request), stream: true }, options);
   for await (const chunk of stream) {
     const choice = chunk.choices[0];
-    yield {
-      text: choice?.delta?.content ?? '',
-      finishReason: choice?.finish_reason ? toFinishReason(choice.finish_reason) : undefined,
-    };
+    const delta = choice?.delta;
+    const piece: ChatChunk = { text: delta?.content ?? '' };
+    // OpenAI-compatible servers stream reasoning beside the content: \`reasoning_content\` (DeepSeek, Qwen …) or \`reasoning\` (Groq, OpenRouter …).
+    const reasoning = delta && (stringField(delta, 'reasoning_content') || stringField(delta, 'reasoning'));
+    if (reasoning) piece.reasoning = reasoning;
+    if (delta?.tool_calls?.length) {
+      piece.toolCalls = delta.tool_calls.map((call) => ({
+        index: call.index,
+        ...(call.id ? { id: call.id } : {}),
+        ...(call.function?.name ? { name: call.function.name } : {}),
+        ...(call.function?.arguments ? { arguments: call.function.arguments } : {}),
+      }));
+    }
+    if (choice?.finish_reason) piece.finishReason = toFinishReason(choice.finish_reason);
+    if (chunk.usage) piece.usage = toUsage(chunk.usage);
+    yield piece;
   }
+}
+
+/** A field some OpenAI-compatible servers add to the SDK's types. */
+function stringField(value: object, name: string): string | undefined {
+  const field: unknown = Reflect.get(value, name);
+  return typeof field === 'string' ? field : undefined;
+}
+
+function numberField(value: object, name: string): number | undefined {
+  const field: unknown = Reflect.get(value, name);
+  return typeof field === 'number' ? field : undefined;
 }
 
 const finishReasons: Record<string, FinishReason | undefined> = {
@@ -601,7 +654,7 @@ const OPENAI_COMPAT = `/**
  * request does not name pass through as provider options. Rewrite the code that calls these to the neutral
  * types to drop this module. Generated by aidlint; this module is yours to edit.
  */
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, Role, ToolCall, ToolDefinition } from './index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, Role, ToolCall, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
@@ -737,7 +790,8 @@ function toolsOf(tools: unknown): ToolDefinition[] | undefined {
 /*
  * The other way, for code that hands the whole result on as the SDK's type (returns it, passes it to
  * another library): the neutral result in the SDK's shape. It carries what the neutral result has (texts,
- * tool calls, finish reasons, usage); \`id\` and \`model\` are empty and \`created\` is when it was converted.
+ * tool calls, finish reasons, usage with its cached tokens); \`id\` and \`model\` are empty and \`created\` is
+ * when it was converted.
  */
 
 type OpenAIFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
@@ -754,16 +808,30 @@ export interface OpenAIChatCompletionLike {
     finish_reason: OpenAIFinishReason;
     logprobs: null;
   }>;
-  usage?: { prompt_tokens: number; completion_tokens: number; total_tokens: number } | undefined;
+  usage?: OpenAIUsageLike | undefined;
 }
 
-/** A streamed piece as an OpenAI chat completion chunk. */
+export interface OpenAIUsageLike {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details?: { cached_tokens: number };
+}
+
+/** A streamed piece as an OpenAI chat completion chunk; the usage comes on a chunk of its own, as OpenAI sends it. */
 export interface OpenAIChatChunkLike {
   id: string;
   object: 'chat.completion.chunk';
   created: number;
   model: string;
-  choices: Array<{ index: number; delta: { role?: 'assistant'; content?: string }; finish_reason: OpenAIFinishReason | null; logprobs: null }>;
+  choices: Array<{ index: number; delta: OpenAIDeltaLike; finish_reason: OpenAIFinishReason | null; logprobs: null }>;
+  usage?: OpenAIUsageLike;
+}
+
+export interface OpenAIDeltaLike {
+  role?: 'assistant';
+  content?: string;
+  tool_calls?: Array<{ index: number; id?: string; type?: 'function'; function: { name?: string; arguments?: string } }>;
 }
 
 /** The neutral embeddings as an OpenAI embeddings response. */
@@ -791,17 +859,43 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
       finish_reason: openAIFinish(candidate.finishReason),
       logprobs: null,
     })),
-    ...(result.usage ? { usage: { prompt_tokens: result.usage.inputTokens, completion_tokens: result.usage.outputTokens, total_tokens: result.usage.totalTokens } } : {}),
+    ...(result.usage ? { usage: usageAsOpenAI(result.usage) } : {}),
+  };
+}
+
+function usageAsOpenAI(usage: Usage): OpenAIUsageLike {
+  const { inputTokens, outputTokens, totalTokens, cachedInputTokens } = usage;
+  return {
+    prompt_tokens: inputTokens,
+    completion_tokens: outputTokens,
+    total_tokens: totalTokens,
+    ...(cachedInputTokens === undefined ? {} : { prompt_tokens_details: { cached_tokens: cachedInputTokens } }),
   };
 }
 
 export async function* chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
   const created = now();
+  const wrap = (choices: OpenAIChatChunkLike['choices'], usage?: Usage): OpenAIChatChunkLike => ({
+    id: '',
+    object: 'chat.completion.chunk',
+    created,
+    model: '',
+    choices,
+    ...(usage ? { usage: usageAsOpenAI(usage) } : {}),
+  });
   let first = true;
   for await (const chunk of chunks) {
-    const delta = { ...(first ? { role: 'assistant' as const } : {}), content: chunk.text };
+    const toolCalls = chunk.toolCalls?.map((piece) => ({
+      index: piece.index,
+      ...(piece.id ? { id: piece.id, type: 'function' as const } : {}),
+      function: { ...(piece.name ? { name: piece.name } : {}), ...(piece.arguments === undefined ? {} : { arguments: piece.arguments }) },
+    }));
+    const delta: OpenAIDeltaLike = { ...(first ? { role: 'assistant' as const } : {}), ...(chunk.text || !toolCalls ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+    const finishReason = chunk.finishReason ? openAIFinish(chunk.finishReason) : null;
+    // A piece with only the usage is OpenAI's last chunk, without a choice.
+    if (first || chunk.text || toolCalls || finishReason || !chunk.usage) yield wrap([{ index: 0, delta, finish_reason: finishReason, logprobs: null }]);
     first = false;
-    yield { id: '', object: 'chat.completion.chunk', created, model: '', choices: [{ index: 0, delta, finish_reason: chunk.finishReason ? openAIFinish(chunk.finishReason) : null, logprobs: null }] };
+    if (chunk.usage) yield wrap([], chunk.usage);
   }
 }
 

@@ -122,7 +122,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * The openai-compat converter that gives the call's result back in the SDK's shape, when the result can be
  * used whole as the SDK's type: no variable typed with the SDK's type (`Stream<…>` has private parts), no
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
- * it is made and asked for nothing beyond text (no tools, no usage chunk).
+ * it is made and not asked for legacy \`functions\`.
  */
 function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | undefined {
   const ts = typescript();
@@ -133,7 +133,8 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   if (request.kind === 'chat-stream') {
     if (!awaited) return undefined;
-    if (request.fields.some((field) => field.name === '' || field.name === 'tools' || (field.name === 'providerOptions' && /\b(?:tools|tool_choice|functions|stream_options)\b/.test(field.text)))) return undefined;
+    // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry.
+    if (request.fields.some((field) => field.name === '' || (field.name === 'providerOptions' && /\bfunctions\b/.test(field.text)))) return undefined;
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;

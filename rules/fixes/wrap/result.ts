@@ -120,8 +120,27 @@ function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, prefix: readonly
   const name = chunk.name;
   if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
   const tests = STREAM_EVENT_TESTS[kind];
-  if (!tests) return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
-  return rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, prefix, scopes) : refuseUntested()), scopes);
+  const changes = tests
+    ? rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, prefix, scopes) : refuseUntested()), scopes)
+    : rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
+  checkNotMerged(changes, loop.getSourceFile());
+  return changes;
+}
+
+/**
+ * Two fields of the SDK's chunk that the neutral chunk carries as one (`reasoning_content` and `reasoning`,
+ * from different servers) read in one loop: translated, both would read the same text twice.
+ */
+function checkNotMerged(changes: readonly TextChange[], sourceFile: TS.SourceFile): void {
+  const lastName = (text: string) => /(\w+)\W*$/.exec(text)?.[1];
+  const read = new Map<string, Set<string>>();
+  for (const change of changes) {
+    const [vendor, neutral] = [lastName(sourceFile.text.slice(change.start, change.end)), lastName(change.newText)];
+    if (vendor && neutral) read.set(neutral, (read.get(neutral) ?? new Set()).add(vendor));
+  }
+  for (const [neutral, vendor] of read) {
+    if (vendor.size > 1) throw new Refusal(`the stream is read for both \`${[...vendor].join('` and `')}\`, which the neutral chunk carries as one (\`${neutral}\`)`);
+  }
 }
 
 /** \`event.type === 'response.output_text.delta'\` → the neutral chunk's test; undefined for any other use of \`event\`. */
@@ -241,10 +260,12 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   }
   const read = stripPrefix(segments, prefix)?.join('.');
   const part = RESULT_OBJECTS[kind].find((candidate) => candidate.path === read);
-  if (part && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) {
-    const fieldUses = rewriteVariable(node, (reference) => rewriteField(reference, part.fields, read!), scopes);
-    return [{ start, end: node.end, newText: `${head}.${part.neutral}` }, ...fieldUses];
+  const partChange = part && { start, end: node.end, newText: part.neutral ? `${head}.${part.neutral}` : head };
+  if (part && partChange && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) {
+    return [partChange, ...rewriteVariable(node, (reference) => rewritePartUse(reference, part, kind, scopes), scopes)];
   }
+  // `if (chunk.usage)`: the neutral part is there when the SDK's is.
+  if (partChange && isTruthinessTest(node)) return [partChange];
   throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
 }
 
@@ -255,11 +276,18 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
  */
 function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKind][number], listChange: TextChange, scopes: Scopes): TextChange[] | undefined {
   const ts = typescript();
+  if (isTruthinessTest(list)) return [listChange];
+  // `delta.tool_calls ?? []` is read as the list itself.
+  const orEmpty = list.parent;
+  if (ts.isBinaryExpression(orEmpty) && orEmpty.left === list && orEmpty.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken) {
+    const right = skipParentheses(orEmpty.right);
+    if (ts.isArrayLiteralExpression(right) && right.elements.length === 0) return rewriteListUse(parenthesized(orEmpty), table, listChange, scopes);
+  }
   const parent = list.parent;
   let items: TS.BindingName[] = [];
   let scope: TS.Node | undefined;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'length') return [listChange];
-  if (ts.isPropertyAccessExpression(parent) && parent.expression === list && parent.name.text === 'map') {
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === list && (parent.name.text === 'map' || parent.name.text === 'forEach')) {
     const call = parent.parent;
     const callback = ts.isCallExpression(call) && call.expression === parent && call.arguments.length === 1 ? call.arguments[0] : undefined;
     if (!callback || !(ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) || callback.parameters.length !== 1) return undefined;
@@ -291,15 +319,77 @@ function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKi
   return [listChange, ...itemChanges];
 }
 
-/** `usage?.prompt_tokens` → `usage?.inputTokens` (the neutral part is optional, so always `?.`). */
-function rewriteField(reference: TS.Identifier, fields: Readonly<Record<string, string>>, partPath: string): TextChange[] {
+/**
+ * A use of a part kept in a variable (`usage`, a chunk's `delta`): a field read (`usage?.prompt_tokens` →
+ * `usage?.inputTokens`; the neutral part may be absent, so always `?.`), also through a cast the code made to
+ * read a field the SDK's type lacks (`(delta as any).reasoning` → `delta?.reasoning`), a test of it or of a
+ * field's presence (`'reasoning_content' in delta`); for a part that is the neutral result itself, a part or
+ * list within it (`const delta = choice.delta`, `delta.tool_calls`).
+ */
+function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[WrapKind][number], kind: WrapKind, scopes: Scopes): TextChange[] {
   const ts = typescript();
+  const sourceFile = reference.getSourceFile();
   let node: TS.Expression = reference;
-  while (ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
-  const access = node.parent;
-  const neutral = ts.isPropertyAccessExpression(access) && access.expression === node && Object.hasOwn(fields, access.name.text) ? fields[access.name.text] : undefined;
-  if (!neutral) throw new Refusal(`the result is used as the SDK's type (${partPath})`);
-  return [{ start: reference.end, end: access.end, newText: `?.${neutral}` }];
+  while (ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isTypeAssertionExpression(node.parent)) node = node.parent;
+  if (isTruthinessTest(node)) return [];
+  const user = node.parent;
+  if (ts.isBinaryExpression(user) && user.right === node && user.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteral(user.left) && Object.hasOwn(part.fields, user.left.text)) {
+    return [{ start: user.left.getStart(sourceFile) + 1, end: user.left.end - 1, newText: part.fields[user.left.text] }];
+  }
+  // The cast goes with the read: the neutral part has the field.
+  const replaced = (end: number, suffix: string): TextChange => ({ start: node === reference ? reference.end : node.getStart(sourceFile), end, newText: node === reference ? suffix : `${reference.text}${suffix}` });
+  const path: string[] = [];
+  for (let chain: TS.Expression = node; ; ) {
+    const access = chain.parent;
+    if (!ts.isPropertyAccessExpression(access) || access.expression !== chain) break;
+    path.push(access.name.text);
+    chain = access;
+    const field = path.join('.');
+    if (Object.hasOwn(part.fields, field)) return [replaced(access.end, `?.${part.fields[field]}`)];
+    if (part.neutral) continue;
+    // Within the neutral result itself: a part of it, or a list it has.
+    const within = `${part.path}.${field}`;
+    const list = RESULT_LISTS[kind].find((candidate) => candidate.path === within);
+    const listUse = list && rewriteListUse(access, list, replaced(access.end, `?.${list.neutral}`), scopes);
+    if (listUse) return listUse;
+    const inner = RESULT_OBJECTS[kind].find((candidate) => candidate.path === within);
+    const innerChange = inner && replaced(access.end, inner.neutral ? `?.${inner.neutral}` : '');
+    if (inner && innerChange && ts.isVariableDeclaration(access.parent) && access.parent.initializer === access) {
+      return [innerChange, ...rewriteVariable(access, (innerReference) => rewritePartUse(innerReference, inner, kind, scopes), scopes)];
+    }
+    if (innerChange && isTruthinessTest(access)) return [innerChange];
+  }
+  throw new Refusal(`the result is used as the SDK's type (${[part.path, ...path].join('.')})`);
+}
+
+/**
+ * Whether only the truth of a value is used: a condition, `!x`, or an operand of `&&` / `||` whose own value
+ * is only tested (`if (delta && delta.content)`); the left of `&&` too, whose value is kept only when falsy.
+ */
+function isTruthinessTest(node: TS.Expression): boolean {
+  const ts = typescript();
+  let value: TS.Node = node;
+  while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+  const parent = value.parent;
+  if ((ts.isIfStatement(parent) || ts.isWhileStatement(parent) || ts.isDoStatement(parent)) && parent.expression === value) return true;
+  if (ts.isConditionalExpression(parent) && parent.condition === value) return true;
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (!ts.isBinaryExpression(parent)) return false;
+  const operator = parent.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === value) return true;
+  return (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) && isTruthinessTest(parent);
+}
+
+/** `(x)` → `x`. */
+function skipParentheses(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  return ts.isParenthesizedExpression(node) ? skipParentheses(node.expression) : node;
+}
+
+/** The outermost parentheses around an expression (their user reads it). */
+function parenthesized(node: TS.Expression): TS.Expression {
+  const ts = typescript();
+  return ts.isParenthesizedExpression(node.parent) ? parenthesized(node.parent) : node;
 }
 
 /** `r.data.map((d) => d.embedding)` becomes `r.embeddings`: where that call ends. */
