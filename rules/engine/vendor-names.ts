@@ -38,15 +38,14 @@ export class VendorNames {
   settle(sourceFile: TS.SourceFile): void {
     if (!this.flows.length) return;
     const text = sourceFile.text;
-    const words = new Words(text);
     const flowsByWord = new Map<string, number[]>();
     const spans = this.flows.map(({ source }, flow) => {
       const start = source.getStart(sourceFile);
-      words.forEachWithin(start, source.end, (word) => {
+      for (const word of wordsOf(source, text, start)) {
         let flows = flowsByWord.get(word);
         if (!flows) flowsByWord.set(word, (flows = []));
         if (flows[flows.length - 1] !== flow) flows.push(flow);
-      });
+      }
       return { start, end: source.end };
     });
     const fired = new Uint8Array(this.flows.length);
@@ -137,27 +136,15 @@ export function boundNames(name: TS.BindingName): string[] {
 
 const PLAIN_WORD = /^[\w$]+$/;
 
-/** The maximal `[\w$]` runs of a text (what the word boundaries of `(?<![\w$])name(?![\w$])` delimit). */
-class Words {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+/**
+ * The distinct words (maximal `[\w$]` runs, what the word boundaries of `(?<![\w$])name(?![\w$])`
+ * delimit) of a node's text, kept per node: the incremental parser reuses the nodes an edit did not touch,
+ * and their text is what it was, so a keystroke lists the words of the statements it changed only.
+ */
+const nodeWords = new WeakMap<TS.Node, readonly string[]>();
 
-  constructor(private readonly text: string) {
-    for (const match of text.matchAll(/[\w$]+/g)) {
-      this.starts.push(match.index!);
-      this.ends.push(match.index! + match[0].length);
-    }
-  }
-
-  /** The words of `text.slice(start, end)`: a run the range cuts counts as its part inside. */
-  forEachWithin(start: number, end: number, visit: (word: string) => void): void {
-    const { starts, ends, text } = this;
-    let low = 0;
-    for (let high = ends.length; low < high; ) {
-      const middle = (low + high) >>> 1;
-      if (ends[middle] <= start) low = middle + 1;
-      else high = middle;
-    }
-    for (let at = low; at < starts.length && starts[at] < end; at++) visit(text.slice(Math.max(starts[at], start), Math.min(ends[at], end)));
-  }
+function wordsOf(node: TS.Node, text: string, start: number): readonly string[] {
+  let words = nodeWords.get(node);
+  if (!words) nodeWords.set(node, (words = [...new Set(text.slice(start, node.end).match(/[\w$]+/g))]));
+  return words;
 }
