@@ -39,9 +39,13 @@ export class VendorNames {
     if (!this.flows.length) return;
     const text = sourceFile.text;
     const flowsByWord = new Map<string, number[]>();
+    // Only names tainted already or targets of a flow can ever be tainted: the other words need no index.
+    const taintable = new Set(this.names);
+    for (const { targets } of this.flows) for (const target of targets) taintable.add(target);
     const spans = this.flows.map(({ source }, flow) => {
       const start = source.getStart(sourceFile);
       for (const word of wordsOf(source, text, start)) {
+        if (!taintable.has(word)) continue;
         let flows = flowsByWord.get(word);
         if (!flows) flowsByWord.set(word, (flows = []));
         if (flows[flows.length - 1] !== flow) flows.push(flow);
