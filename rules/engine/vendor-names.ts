@@ -115,10 +115,14 @@ let baseTokenCount = 0;
 
 /**
  * The name a class's `super(…)` arguments flow to: not an identifier, so no name in the code can taint
- * it. One per class node, not per position: the incremental parser reuses a class an edit above it
- * moves, and the records carried over with it keep the name they were made with.
+ * it. Named after the class, so an edit inside the class (which makes the parser build a new class node)
+ * leaves the file's vendor names as they were and the other statements' passes stand; two classes of one
+ * name share it, which only makes more calls be evaluated precisely. An anonymous class gets one per node,
+ * not per position: the incremental parser reuses a class an edit above it moves, and the records
+ * carried over with it keep the name they were made with.
  */
 export function baseToken(owner: TS.ClassLikeDeclaration): string {
+  if (owner.name) return `super#${owner.name.text}`;
   let token = baseTokens.get(owner);
   if (token === undefined) baseTokens.set(owner, (token = `super#${++baseTokenCount}`));
   return token;
