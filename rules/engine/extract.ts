@@ -309,15 +309,16 @@ class FactExtractor {
   }
 
   private state(records: readonly StatementRecord[], context: string, walkResults: string): ExtractionState {
+    const byStatement = new Map(records.map((record) => [record.statement, record]));
     for (const [statement, found] of this.lookups ?? []) {
-      const record = records.find((candidate) => candidate.statement === statement);
+      const record = byStatement.get(statement);
       if (!record) continue;
       for (const used of found.uses) record.uses.add(used);
       for (const name of found.lookedUp) record.lookedUp.add(name);
     }
     return {
       text: this.sourceFile.text,
-      records: new Map(records.map((record) => [record.statement, record])),
+      records: byStatement,
       context,
       walkResults,
       reusable: !this.evaluator.sawCycle,
