@@ -150,6 +150,7 @@ class FactExtractor {
     if (options.incremental) {
       const lookups = new Map<TS.Statement, Pick<StatementRecord, 'uses' | 'lookedUp'>>();
       this.lookups = lookups;
+      this.evaluator.scopes.keepTopLevelBindings = true;
       this.evaluator.scopes.onTopLevelLookup = (identifier, binding) => {
         const from = this.lookupsOf(identifier);
         from?.lookedUp.add(identifier.text);
@@ -186,7 +187,7 @@ class FactExtractor {
     const usable = previous?.reusable && previous.context === context ? previous : undefined;
     const records = this.walkStatements(usable);
     for (const record of records) this.applyWalkResults(record);
-    this.vendorNames.settle(this.sourceFile);
+    this.vendorNames.settle(this.sourceFile, !!this.options.incremental);
     const walkResults = this.options.incremental ? JSON.stringify([this.vendorNames.sorted(), [...this.evaluator.mockedModules].sort(), [...this.listedExports]]) : '';
     // A record carried over keeps the facts of its passes only if what those passes read is the same.
     const passesHold = !!usable && usable.walkResults === walkResults;

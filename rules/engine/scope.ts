@@ -45,6 +45,9 @@ export class Scopes {
    */
   onTopLevelLookup?: (identifier: TS.Identifier, binding: Binding | undefined) => void;
 
+  /** Keep the names each top-level statement declares with its node (a file being edited, see `topLevelBindings`). */
+  keepTopLevelBindings = false;
+
   /** The binding an identifier in expression position refers to, or undefined for globals. */
   resolve(identifier: TS.Identifier): Binding | undefined {
     const name = identifier.text;
@@ -135,15 +138,17 @@ export class Scopes {
   }
 
   /**
-   * The names a top-level statement declares, kept per statement node: the incremental parser reuses the
-   * statements an edit did not touch, so a keystroke collects the file's scope from the changed ones only.
+   * The names a top-level statement declares, kept per statement node when editing: the incremental parser
+   * reuses the statements an edit did not touch, so a keystroke collects the file's scope from the changed
+   * ones only.
    */
   private topLevelBindings(statement: TS.Statement): readonly Binding[] {
     let bindings = topLevelBindings.get(statement);
     if (!bindings) {
       const declared = new Map<string, Binding>();
       this.collectStatement(statement, declared);
-      topLevelBindings.set(statement, (bindings = [...declared.values()]));
+      bindings = [...declared.values()];
+      if (this.keepTopLevelBindings) topLevelBindings.set(statement, bindings);
     }
     return bindings;
   }

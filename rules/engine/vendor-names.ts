@@ -35,7 +35,7 @@ export class VendorNames {
    * spreads along that index: linear in the text, where testing every flow against an alternation of all
    * names on each round was not (measured: a seventh of a real repository's scan).
    */
-  settle(sourceFile: TS.SourceFile): void {
+  settle(sourceFile: TS.SourceFile, keepWords = false): void {
     if (!this.flows.length) return;
     const text = sourceFile.text;
     const flowsByWord = new Map<string, number[]>();
@@ -44,7 +44,7 @@ export class VendorNames {
     for (const { targets } of this.flows) for (const target of targets) taintable.add(target);
     const spans = this.flows.map(({ source }, flow) => {
       const start = source.getStart(sourceFile);
-      for (const word of wordsOf(source, text, start)) {
+      for (const word of wordsOf(source, text, start, keepWords)) {
         if (!taintable.has(word)) continue;
         let flows = flowsByWord.get(word);
         if (!flows) flowsByWord.set(word, (flows = []));
@@ -146,13 +146,17 @@ const PLAIN_WORD = /^[\w$]+$/;
 
 /**
  * The distinct words (maximal `[\w$]` runs, what the word boundaries of `(?<![\w$])name(?![\w$])`
- * delimit) of a node's text, kept per node: the incremental parser reuses the nodes an edit did not touch,
- * and their text is what it was, so a keystroke lists the words of the statements it changed only.
+ * delimit) of a node's text. Kept per node (`keep`) for a file being edited: the incremental parser reuses
+ * the nodes an edit did not touch, and their text is what it was, so a keystroke lists the words of the
+ * statements it changed only. A scan keeps nothing: its trees are analysed once.
  */
 const nodeWords = new WeakMap<TS.Node, readonly string[]>();
 
-function wordsOf(node: TS.Node, text: string, start: number): readonly string[] {
+function wordsOf(node: TS.Node, text: string, start: number, keep: boolean): readonly string[] {
   let words = nodeWords.get(node);
-  if (!words) nodeWords.set(node, (words = [...new Set(text.slice(start, node.end).match(/[\w$]+/g))]));
+  if (!words) {
+    words = [...new Set(text.slice(start, node.end).match(/[\w$]+/g))];
+    if (keep) nodeWords.set(node, words);
+  }
   return words;
 }
