@@ -32,6 +32,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const SERVER_MAIN = 'out/server/main.js';
+/** Linux's USER_HZ is 100 on every architecture Node runs on. */
+const MS_PER_CLOCK_TICK = 10;
 
 const STDERR_TAIL_CHARS = 800;
 const BYTES_PER_KIB = 1024;
@@ -133,6 +135,21 @@ export class LspSession {
     const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { rssBytes: kib('VmRSS') * BYTES_PER_KIB, peakRssBytes: kib('VmHWM') * BYTES_PER_KIB };
+  }
+
+  /**
+   * CPU time the server process has used (user + system, all its threads: GC helpers too), from
+   * /proc/<pid>/stat (Linux; clock ticks of 10 ms); undefined elsewhere. Unlike wall time, other jobs on a
+   * shared machine barely change it.
+   */
+  cpuMs(): number | undefined {
+    try {
+      const fields = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      // utime and stime are fields 14 and 15 of the line, 12 and 13 after the command name.
+      return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Shuts the server down politely; kills it when that fails or it does not exit in time. */

@@ -1,7 +1,8 @@
 /**
  * The coupling report of each workspace folder, for the editor's "AI Dependencies" view and report
  * webview (`aidlint/report`). A workspace scan builds it from the same pass (its index holds the facts);
- * asked for before any scan, the server scans for it (pausing as Scan Workspace does). Clients hear `aidlint/reportsChanged` after each scan.
+ * asked for before any scan, the server scans for it. Both the scan and the build pause as Scan Workspace
+ * does, so typing keeps its diagnostics meanwhile. Clients hear `aidlint/reportsChanged` after each scan.
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -10,7 +11,7 @@ import type { ConfigResolver } from '../rules/config/resolve';
 import type { FileResult } from '../rules/engine/types';
 import type { WorkspaceIndex } from '../rules/engine/workspace-index';
 import { aidlintVersion } from '../rules/cli/version';
-import { buildReport } from '../rules/report/build';
+import { buildReportPaused } from '../rules/report/build';
 import { scan } from '../rules/scan/scan';
 import type { Log } from './log';
 import { REPORT_REQUEST, REPORTS_CHANGED_NOTIFICATION, type ReportParams, type WorkspaceReport } from './protocol';
@@ -38,9 +39,9 @@ export class WorkspaceReports {
   }
 
   /** A workspace scan finished: its report replaces the one before. */
-  scanned(workspace: Workspace, outcome: ScanOutcome): void {
+  async scanned(workspace: Workspace, outcome: ScanOutcome): Promise<void> {
     try {
-      this.reports.set(workspace.root, this.build(workspace.root, outcome));
+      this.reports.set(workspace.root, await this.build(workspace.root, outcome));
     } catch (error) {
       this.log.error(`The coupling report of ${workspace.root} failed`, error);
       this.reports.delete(workspace.root);
@@ -60,9 +61,8 @@ export class WorkspaceReports {
       let report = refresh ? undefined : this.reports.get(workspace.root);
       if (!report) {
         const configs = workspace.configs(settings.configFile);
-        // Paused as Scan Workspace is, so typing keeps its diagnostics meanwhile.
         const { results, index } = await scan({ paths: [workspace.root], cwd: workspace.root, configs, pause: pauseEvery(SCAN_SLICE_MS) });
-        report = this.build(workspace.root, { results, index, configs });
+        report = await this.build(workspace.root, { results, index, configs });
         this.reports.set(workspace.root, report);
       }
       answers.push({ root: workspace.root, report });
@@ -70,9 +70,9 @@ export class WorkspaceReports {
     return answers;
   }
 
-  private build(root: string, { results, index, configs }: ScanOutcome): WorkspaceReport['report'] {
+  private async build(root: string, { results, index, configs }: ScanOutcome): Promise<WorkspaceReport['report']> {
     const started = Date.now();
-    const report = buildReport({ root, results, index, configs, toolVersion: toolVersion() });
+    const report = await buildReportPaused({ root, results, index, configs, toolVersion: toolVersion() }, pauseEvery(SCAN_SLICE_MS));
     this.log.info(`Coupling report of ${root}: ${report.totals.findings} findings, ${report.concentration.aiCalls} AI calls (${Date.now() - started} ms).`);
     return report;
   }

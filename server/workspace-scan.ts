@@ -80,7 +80,7 @@ export class WorkspaceScan {
           problems += messages.filter((message) => !isBulkSuppressed(message)).length;
         }
         for (const vanished of before) workspace.setScanResult(vanished, []);
-        this.reports?.scanned(workspace, { results, index, configs });
+        await this.reports?.scanned(workspace, { results, index, configs });
       }
       this.reports?.changed();
       this.log.info(`Workspace scan finished: ${problems} problems.`);

@@ -65,6 +65,8 @@ export interface ModeResult {
   findings?: number;
   editsMs: number[];
   latencyMs?: LatencyStats;
+  /** The server's CPU time per timed edit (mean; see LspSession.cpuMs): the work, without the machine's load. */
+  cpuPerEditMs?: number;
   /** Pulls whose diagnostics did not show the model literal as it was after the edit (stale or missing). */
   mismatches: number;
 }
@@ -132,11 +134,15 @@ async function measureMode(context: BenchContext, mode: Mode, file: EditedFile, 
     if (!showsModel(first, site, site.model)) throw new LatencyFailure(`no hardcoded-model finding for '${site.model}' on line ${site.line + 1}`);
     const warmup = context.options.warmup ? WARMUP_EDITS : 0;
     context.progress(`server ${mode.name}: first lint ${formatFineMs(result.firstLintMs)}; editing ...`);
+    let cpuBefore: number | undefined;
     for (let edit = 0; edit < warmup + context.options.edits; edit++) {
+      if (edit === warmup) cpuBefore = session.cpuMs();
       const { elapsedMs, correct } = await timedEdit(session, uri, site, edit, mode.run === 'onSave');
       if (!correct) result.mismatches++;
       if (edit >= warmup) result.editsMs.push(elapsedMs);
     }
+    const cpuAfter = session.cpuMs();
+    if (cpuBefore !== undefined && cpuAfter !== undefined) result.cpuPerEditMs = (cpuAfter - cpuBefore) / context.options.edits;
     result.latencyMs = latencyStats(result.editsMs);
     context.progress(`server ${mode.name}: ${warmup} warm-up + ${context.options.edits} timed edits, p50 ${formatFineMs(result.latencyMs.p50)}, p95 ${formatFineMs(result.latencyMs.p95)}`);
   } catch (error) {
@@ -231,11 +237,12 @@ function printResults(data: LatencyData): void {
   );
   const rows = data.modes.map((mode) => {
     const first = mode.firstLintMs === undefined ? '–' : formatFineMs(mode.firstLintMs);
-    if (!mode.latencyMs) return [mode.label, first, '–', mode.status, '', '', ''];
+    if (!mode.latencyMs) return [mode.label, first, '–', mode.status, '', '', '', ''];
     const { p50, p95, max } = mode.latencyMs;
-    return [mode.label, first, String(mode.editsMs.length), formatFineMs(p50), formatFineMs(p95), formatFineMs(max), String(mode.mismatches)];
+    const cpu = mode.cpuPerEditMs === undefined ? '–' : formatFineMs(mode.cpuPerEditMs);
+    return [mode.label, first, String(mode.editsMs.length), formatFineMs(p50), formatFineMs(p95), formatFineMs(max), cpu, String(mode.mismatches)];
   });
-  console.log(table(['mode', 'first lint', 'edits', 'p50', 'p95', 'max', 'wrong'], rows, [false, true, true, true, true, true, true]));
+  console.log(table(['mode', 'first lint', 'edits', 'p50', 'p95', 'max', 'server CPU/edit', 'wrong'], rows, [false, true, true, true, true, true, true, true]));
   for (const mode of data.modes) if (mode.reason) console.log(`  ${mode.mode}: ${mode.reason}`);
   const { name, outcome, target, pass } = data.verdict;
   console.log(`${name}: ${outcome} (target ${target})${pass === undefined ? '' : ` ${verdict(pass)}`}`);

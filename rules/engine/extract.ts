@@ -149,6 +149,7 @@ class FactExtractor {
     if (options.incremental) {
       const lookups = new Map<TS.Statement, Pick<StatementRecord, 'uses' | 'lookedUp'>>();
       this.lookups = lookups;
+      this.evaluator.scopes.keepTopLevelBindings = true;
       this.evaluator.scopes.onTopLevelLookup = (identifier, binding) => {
         const from = this.lookupsOf(identifier);
         from?.lookedUp.add(identifier.text);
@@ -185,7 +186,7 @@ class FactExtractor {
     const usable = previous?.reusable && previous.context === context ? previous : undefined;
     const records = this.walkStatements(usable);
     for (const record of records) this.applyWalkResults(record);
-    this.vendorNames.settle(this.sourceFile);
+    this.vendorNames.settle(this.sourceFile, !!this.options.incremental);
     const walkResults = this.options.incremental ? JSON.stringify([this.vendorNames.sorted(), [...this.evaluator.mockedModules].sort(), [...this.listedExports]]) : '';
     // A record carried over keeps the facts of its passes only if what those passes read is the same.
     const passesHold = !!usable && usable.walkResults === walkResults;
@@ -308,15 +309,16 @@ class FactExtractor {
   }
 
   private state(records: readonly StatementRecord[], context: string, walkResults: string): ExtractionState {
+    const byStatement = new Map(records.map((record) => [record.statement, record]));
     for (const [statement, found] of this.lookups ?? []) {
-      const record = records.find((candidate) => candidate.statement === statement);
+      const record = byStatement.get(statement);
       if (!record) continue;
       for (const used of found.uses) record.uses.add(used);
       for (const name of found.lookedUp) record.lookedUp.add(name);
     }
     return {
       text: this.sourceFile.text,
-      records: new Map(records.map((record) => [record.statement, record])),
+      records: byStatement,
       context,
       walkResults,
       reusable: !this.evaluator.sawCycle,

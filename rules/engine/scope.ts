@@ -31,6 +31,8 @@ export interface Binding {
   origin?: ImportOrigin;
 }
 
+const topLevelBindings = new WeakMap<TS.Statement, readonly Binding[]>();
+
 export class Scopes {
   private readonly locals = new Map<TS.Node, Map<string, Binding>>();
   /** Node → nearest container above it (null: none), so long chains of parents are walked once. */
@@ -42,6 +44,9 @@ export class Scopes {
    * (undefined: a global). Lookups answered inside a function or block never leave the statement they are in.
    */
   onTopLevelLookup?: (identifier: TS.Identifier, binding: Binding | undefined) => void;
+
+  /** Keep the names each top-level statement declares with its node (a file being edited, see `topLevelBindings`). */
+  keepTopLevelBindings = false;
 
   /** The binding an identifier in expression position refers to, or undefined for globals. */
   resolve(identifier: TS.Identifier): Binding | undefined {
@@ -102,7 +107,9 @@ export class Scopes {
 
   private collect(container: TS.Node, into: Map<string, Binding>): void {
     const ts = this.ts;
-    if (ts.isSourceFile(container) || ts.isBlock(container) || ts.isModuleBlock(container)) {
+    if (ts.isSourceFile(container)) {
+      for (const statement of container.statements) for (const binding of this.topLevelBindings(statement)) add(into, binding);
+    } else if (ts.isBlock(container) || ts.isModuleBlock(container)) {
       for (const statement of container.statements) this.collectStatement(statement, into);
     } else if (ts.isCaseBlock(container)) {
       for (const clause of container.clauses) for (const statement of clause.statements) this.collectStatement(statement, into);
@@ -128,6 +135,22 @@ export class Scopes {
     } else if (ts.isClassExpression(container) && container.name) {
       add(into, { kind: 'class', name: container.name.text, declaration: container, path: [] });
     }
+  }
+
+  /**
+   * The names a top-level statement declares, kept per statement node when editing: the incremental parser
+   * reuses the statements an edit did not touch, so a keystroke collects the file's scope from the changed
+   * ones only.
+   */
+  private topLevelBindings(statement: TS.Statement): readonly Binding[] {
+    let bindings = topLevelBindings.get(statement);
+    if (!bindings) {
+      const declared = new Map<string, Binding>();
+      this.collectStatement(statement, declared);
+      bindings = [...declared.values()];
+      if (this.keepTopLevelBindings) topLevelBindings.set(statement, bindings);
+    }
+    return bindings;
   }
 
   private collectStatement(statement: TS.Statement, into: Map<string, Binding>): void {

@@ -73,28 +73,39 @@ export function emptyRecord(statement: TS.Statement): StatementRecord {
 export function carriedRecord(record: StatementRecord, edit: TextEdit, filePath: string, keepPasses: boolean): StatementRecord {
   return {
     ...record,
-    output: record.output.map((contributions, pass) => (pass === 0 || keepPasses ? contributions.map((item) => shiftOffsets(item, edit, filePath) as Contribution) : [])),
+    output: record.output.map((contributions, pass) => (pass === 0 || keepPasses ? (shiftOffsets(contributions, edit, filePath) as Contribution[]) : [])),
     uses: new Set(record.uses),
     lookedUp: new Set(record.lookedUp),
   };
 }
 
 /**
- * A copy of `value` with its offsets into `filePath` moved by the edit. Objects with a `file` say which
- * file their offsets (and those below them) are in; others are in the file of the object above them.
+ * `value` with its offsets into `filePath` moved by the edit: a copy of what moved, the same objects where
+ * nothing did (most of a file's facts lie before the edit; extracted facts are never changed in place).
+ * Objects with a `file` say which file their offsets (and those below them) are in; others are in the
+ * file of the object above them.
  */
 function shiftOffsets(value: unknown, edit: TextEdit, filePath: string, inFile = true): unknown {
-  if (Array.isArray(value)) return value.map((item) => shiftOffsets(item, edit, filePath, inFile));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | undefined;
+    value.forEach((item, index) => {
+      const shifted = shiftOffsets(item, edit, filePath, inFile);
+      if (shifted !== item) (copy ??= [...value])[index] = shifted;
+    });
+    return copy ?? value;
+  }
   if (value === null || typeof value !== 'object') return value;
   const object = value as Record<string, unknown>;
   const here = typeof object.file === 'string' ? object.file === filePath : inFile;
   const moved = edit.newLength - (edit.oldEnd - edit.start);
-  const copy: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(object)) {
+  let copy: Record<string, unknown> | undefined;
+  for (const key of Object.keys(object)) {
+    const item = object[key];
     const isOffset = (key === 'start' || key === 'end') && typeof item === 'number';
-    copy[key] = isOffset ? (here && item >= edit.oldEnd ? item + moved : item) : shiftOffsets(item, edit, filePath, here);
+    const shifted = isOffset ? (here && item >= edit.oldEnd ? item + moved : item) : shiftOffsets(item, edit, filePath, here);
+    if (shifted !== item) (copy ??= { ...object })[key] = shifted;
   }
-  return copy;
+  return copy ?? object;
 }
 
 /** Top-level names a statement declares (what the file's scope holds from it). */

@@ -35,18 +35,21 @@ export class VendorNames {
    * spreads along that index: linear in the text, where testing every flow against an alternation of all
    * names on each round was not (measured: a seventh of a real repository's scan).
    */
-  settle(sourceFile: TS.SourceFile): void {
+  settle(sourceFile: TS.SourceFile, keepWords = false): void {
     if (!this.flows.length) return;
     const text = sourceFile.text;
-    const words = new Words(text);
     const flowsByWord = new Map<string, number[]>();
+    // Only names tainted already or targets of a flow can ever be tainted: the other words need no index.
+    const taintable = new Set(this.names);
+    for (const { targets } of this.flows) for (const target of targets) taintable.add(target);
     const spans = this.flows.map(({ source }, flow) => {
       const start = source.getStart(sourceFile);
-      words.forEachWithin(start, source.end, (word) => {
+      for (const word of wordsOf(source, text, start, keepWords)) {
+        if (!taintable.has(word)) continue;
         let flows = flowsByWord.get(word);
         if (!flows) flowsByWord.set(word, (flows = []));
         if (flows[flows.length - 1] !== flow) flows.push(flow);
-      });
+      }
       return { start, end: source.end };
     });
     const fired = new Uint8Array(this.flows.length);
@@ -112,10 +115,14 @@ let baseTokenCount = 0;
 
 /**
  * The name a class's `super(…)` arguments flow to: not an identifier, so no name in the code can taint
- * it. One per class node, not per position: the incremental parser reuses a class an edit above it
- * moves, and the records carried over with it keep the name they were made with.
+ * it. Named after the class, so an edit inside the class (which makes the parser build a new class node)
+ * leaves the file's vendor names as they were and the other statements' passes stand; two classes of one
+ * name share it, which only makes more calls be evaluated precisely. An anonymous class gets one per node,
+ * not per position: the incremental parser reuses a class an edit above it moves, and the records
+ * carried over with it keep the name they were made with.
  */
 export function baseToken(owner: TS.ClassLikeDeclaration): string {
+  if (owner.name) return `super#${owner.name.text}`;
   let token = baseTokens.get(owner);
   if (token === undefined) baseTokens.set(owner, (token = `super#${++baseTokenCount}`));
   return token;
@@ -137,27 +144,19 @@ export function boundNames(name: TS.BindingName): string[] {
 
 const PLAIN_WORD = /^[\w$]+$/;
 
-/** The maximal `[\w$]` runs of a text (what the word boundaries of `(?<![\w$])name(?![\w$])` delimit). */
-class Words {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+/**
+ * The distinct words (maximal `[\w$]` runs, what the word boundaries of `(?<![\w$])name(?![\w$])`
+ * delimit) of a node's text. Kept per node (`keep`) for a file being edited: the incremental parser reuses
+ * the nodes an edit did not touch, and their text is what it was, so a keystroke lists the words of the
+ * statements it changed only. A scan keeps nothing: its trees are analysed once.
+ */
+const nodeWords = new WeakMap<TS.Node, readonly string[]>();
 
-  constructor(private readonly text: string) {
-    for (const match of text.matchAll(/[\w$]+/g)) {
-      this.starts.push(match.index!);
-      this.ends.push(match.index! + match[0].length);
-    }
+function wordsOf(node: TS.Node, text: string, start: number, keep: boolean): readonly string[] {
+  let words = nodeWords.get(node);
+  if (!words) {
+    words = [...new Set(text.slice(start, node.end).match(/[\w$]+/g))];
+    if (keep) nodeWords.set(node, words);
   }
-
-  /** The words of `text.slice(start, end)`: a run the range cuts counts as its part inside. */
-  forEachWithin(start: number, end: number, visit: (word: string) => void): void {
-    const { starts, ends, text } = this;
-    let low = 0;
-    for (let high = ends.length; low < high; ) {
-      const middle = (low + high) >>> 1;
-      if (ends[middle] <= start) low = middle + 1;
-      else high = middle;
-    }
-    for (let at = low; at < starts.length && starts[at] < end; at++) visit(text.slice(Math.max(starts[at], start), Math.min(ends[at], end)));
-  }
+  return words;
 }

@@ -14,6 +14,7 @@ import { constructionIsAiCall, factsOf, reportVendorLabel, vendorOfFact, type Fi
 import { buildInventory, compareLocations } from './inventory';
 import { packageFolders, vendorPackages, type PackageFolder } from './packages';
 import { Seams } from './seam';
+import { allSteps, pausedSteps, type Steps } from './steps';
 import { REPORT_FORMAT, REPORT_VERSION, type AiCall, type Concentration, type Count, type CouplingReport, type Coverage, type FolderEntry, type ReportFinding } from './types';
 
 export interface ReportInput {
@@ -32,17 +33,26 @@ const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const SECRET_MESSAGE = 'An API key is written in the code (not shown in reports); revoke it and read it from an environment variable.';
 
 export function buildReport(input: ReportInput): CouplingReport {
+  return allSteps(reportSteps(input));
+}
+
+/** The report, pausing after each file or folder as `pause` asks (the language server's scan pause). */
+export function buildReportPaused(input: ReportInput, pause: () => Promise<void> | undefined): Promise<CouplingReport> {
+  return pausedSteps(reportSteps(input), pause);
+}
+
+function* reportSteps(input: ReportInput): Steps<CouplingReport> {
   const { root, results, index, configs } = input;
-  const files = factsOf(results, index, root);
+  const files = yield* factsOf(results, index, root);
   const texts = new Map<string, string>();
   const textOf = (filePath: string) => texts.get(filePath) ?? (texts.set(filePath, index.readFile(filePath) ?? ''), texts.get(filePath)!);
 
-  const findings = collectFindings(results, files, root);
+  const findings = yield* collectFindings(results, files, root);
   const notes: string[] = [];
   const note = (problem: string) => notes.push(problem);
   const seams = new Seams(root, configs, note);
-  const seamCalls = seams.calls(results, index);
-  const folders = packageFolders(root, new Set(results.map((result) => path.dirname(result.filePath))));
+  const seamCalls = yield* seams.calls(results, index);
+  const folders = yield* packageFolders(root, new Set(results.map((result) => path.dirname(result.filePath))));
 
   const aiCalls: AiCall[] = [
     ...files.filter((file) => !seams.isInSeam(file.filePath)).flatMap(directCalls),
@@ -75,10 +85,11 @@ export function buildReport(input: ReportInput): CouplingReport {
   };
 }
 
-function collectFindings(results: readonly FileResult[], files: readonly FileFacts[], root: string): ReportFinding[] {
+function* collectFindings(results: readonly FileResult[], files: readonly FileFacts[], root: string): Steps<ReportFinding[]> {
   const factsByFile = new Map(files.map((file) => [file.filePath, file.facts]));
   const findings: ReportFinding[] = [];
   for (const result of results) {
+    yield;
     const facts = factsByFile.get(result.filePath) ?? [];
     const file = relativePosix(root, result.filePath) ?? result.filePath;
     for (const message of result.messages) {

@@ -8,6 +8,7 @@ import { LineMap } from '../engine/text';
 import type { FileResult, NoticeKind, VendorId } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { VENDOR_IDS, vendorSpec } from '../vendors/table';
+import type { Steps } from './steps';
 import type { Location, ProviderId, ReportVendor } from './types';
 
 /** Files the scan could not read: asking the index about them would read them again. */
@@ -25,9 +26,10 @@ export function wasRead(result: FileResult): boolean {
 }
 
 /** The facts of every file the scan analysed (only files that mention a vendor, or import one, were). */
-export function factsOf(results: readonly FileResult[], index: WorkspaceIndex, root: string): FileFacts[] {
+export function* factsOf(results: readonly FileResult[], index: WorkspaceIndex, root: string): Steps<FileFacts[]> {
   const files: FileFacts[] = [];
   for (const result of results) {
+    yield;
     if (!wasRead(result)) continue;
     const facts = cachedFacts(result.filePath, index);
     if (facts.length === 0) continue;

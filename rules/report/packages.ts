@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { relativePosix } from '../config/globs';
 import type { VendorId } from '../engine/types';
 import { VENDORS } from '../vendors/table';
+import type { Steps } from './steps';
 import type { InventoryPackage, Location } from './types';
 
 const VENDOR_PACKAGES: ReadonlyMap<string, VendorId> = new Map(VENDORS.flatMap((vendor) => vendor.modules.filter((module) => module.subpaths).map((module) => [module.name, vendor.id] as const)));
@@ -25,9 +26,10 @@ export interface PackageFolder {
  * The folders with a package.json among `folders` and their parents up to `root` (a monorepo's packages
  * are found from the files the scan listed, without walking the tree again), outermost first.
  */
-export function packageFolders(root: string, folders: Iterable<string>): PackageFolder[] {
+export function* packageFolders(root: string, folders: Iterable<string>): Steps<PackageFolder[]> {
   const seen = new Map<string, PackageFolder | null>();
   for (const start of folders) {
+    yield;
     for (let dir = start; !seen.has(dir) && relativePosix(root, dir) !== undefined; dir = path.dirname(dir)) {
       seen.set(dir, fs.existsSync(path.join(dir, 'package.json')) ? { dir, name: manifestOf(dir)?.name } : null);
       if (dir === root) break;

@@ -13,6 +13,7 @@ import { configEntries, type ConfigSection } from '../fixes/seam';
 import { wasRead, locator } from './facts';
 import { findSeamCalls } from './seam-calls';
 import { readSeamRouting, type SeamRouting } from './seam-routing';
+import type { Steps } from './steps';
 import type { Location } from './types';
 
 const CONFIG_MODULE = 'config';
@@ -67,12 +68,18 @@ export class Seams {
   }
 
   /** Calls of the seam's model factories in files outside the seam; only files that import a seam module are parsed. */
-  calls(results: readonly FileResult[], index: WorkspaceIndex): SeamCallSite[] {
-    const seamFiles = results.filter((result) => this.isInSeam(result.filePath));
-    if (seamFiles.length === 0) return [];
-    for (const file of seamFiles) this.seamOf(file.filePath);
+  *calls(results: readonly FileResult[], index: WorkspaceIndex): Steps<SeamCallSite[]> {
+    let anySeamFile = false;
+    for (const result of results) {
+      yield;
+      if (!this.isInSeam(result.filePath)) continue;
+      this.seamOf(result.filePath);
+      anySeamFile = true;
+    }
+    if (!anySeamFile) return [];
     const sites: SeamCallSite[] = [];
     for (const result of results) {
+      yield;
       if (!wasRead(result) || this.isInSeam(result.filePath)) continue;
       const specifiers = index.summary(result.filePath)?.specifiers ?? [];
       const resolve = (specifier: string) => {

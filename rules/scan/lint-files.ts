@@ -48,7 +48,17 @@ export async function lintFiles(files: readonly string[], configs: ConfigResolve
       linting.read(filePath);
       onRead?.();
     },
-    (filePath) => linting.analyse(filePath),
+    async (filePath) => {
+      // Paused: the modules it imports are decided first, one per step, so no step analyses a whole chain.
+      if (pause) {
+        for (const module of linting.importsDeepestFirst(filePath)) {
+          linting.decideExports(module);
+          const paused = pause();
+          if (paused) await paused;
+        }
+      }
+      linting.analyse(filePath);
+    },
     (filePath) => linting.lint(filePath),
   ];
   for (const pass of passes) {
@@ -75,6 +85,8 @@ export class FileLinting {
   private readonly messages = new Map<string, LintMessage[]>();
   /** Files read and readable → whether they need analysis (an Error: deciding that failed); undefined until analysed. */
   private readonly needs = new Map<string, boolean | Error | undefined>();
+  /** Modules `importsDeepestFirst` has listed (or is listing). */
+  private readonly visited = new Set<string>();
 
   constructor(
     private readonly configs: ConfigResolver,
@@ -122,6 +134,39 @@ export class FileLinting {
       if (needed) this.index.analysis(filePath, this.retained.get(filePath));
     } catch {
       // Reported when the file is linted.
+    }
+  }
+
+  /**
+   * The modules `filePath` imports, directly or through others, that no earlier call listed, those
+   * deepest in the import graph first: deciding them in this order analyses one module per step.
+   */
+  *importsDeepestFirst(filePath: string): Generator<string, void, undefined> {
+    const stack: Array<{ file: string; targets: string[] }> = [];
+    const enter = (file: string) => {
+      this.visited.add(file);
+      const targets = (this.index.summary(file)?.specifiers ?? []).map((specifier) => this.index.resolveModule(file, specifier));
+      stack.push({ file, targets: targets.filter((target): target is string => target !== undefined && !this.visited.has(target)) });
+    };
+    enter(filePath);
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const next = top.targets.pop();
+      if (next === undefined) {
+        stack.pop();
+        if (top.file !== filePath) yield top.file;
+      } else if (!this.visited.has(next)) {
+        enter(next);
+      }
+    }
+  }
+
+  /** Decides whether a module exports vendor values (analysing it if it must); a failure is reported by the files that import it. */
+  decideExports(filePath: string): void {
+    try {
+      this.index.exportsVendor(filePath);
+    } catch {
+      // Undecided: asked again, and reported, when an importer is analysed.
     }
   }
 

@@ -61,7 +61,7 @@ describe('analysis after an edit (incremental)', () => {
     }
   });
 
-  it('still finds the calls on a client passed to super(…) after edits above the class', () => {
+  it('still finds the calls on a client passed to super(…) after edits above the class and inside it', () => {
     const host = () => index({ 'src/base.ts': 'export class Base {\n  protected client: unknown;\n  constructor(client: unknown) { this.client = client; }\n}\n' });
     const original = [
       "import OpenAI from 'openai';",
@@ -78,6 +78,11 @@ describe('analysis after an edit (incremental)', () => {
     const edits = [
       (text: string) => text.replace("'chat'", "'chat-room'"),
       (text: string) => text.replace("const LABEL = 'chat-room';", "const LABEL = 'chat-room';\nconst spare = new OpenAI();"),
+      // Inside the class (a new class node, the same vendor names), then a second class of the same name
+      // in a function (one name for both), then the class renamed.
+      (text: string) => text.replace("model: 'm'", "model: 'm2'"),
+      (text: string) => `${text}\nexport function local() { class Chat { ask() { return this.toString(); } } return new Chat(); }`,
+      (text: string) => text.replace('export class Chat extends Base', 'export class ChatService extends Base'),
     ];
     const calls = (analysis: { facts: Array<{ kind: string; span: { start: number } }> }, text: string) =>
       analysis.facts.filter((fact) => fact.kind === 'vendor-call').map((fact) => text.slice(fact.span.start).split('(')[0]);

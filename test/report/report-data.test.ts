@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigResolver } from '../../rules/config/resolve';
-import { buildReport } from '../../rules/report/build';
+import { buildReport, buildReportPaused } from '../../rules/report/build';
 import { generateSeam } from '../../rules/fixes/seam';
 import type { CouplingReport } from '../../rules/report/types';
 import { scan } from '../../rules/scan/scan';
@@ -195,6 +195,19 @@ describe('report: the numbers of a monorepo known by construction', () => {
     const secret = report.folders.flatMap((folder) => folder.files).flatMap((file) => file.findings).find((finding) => finding.rule === 'hardcoded-secret');
     assert.equal(secret?.file, 'packages/app/scripts/leak.js');
     assert.match(secret!.message, /API key is written in the code/);
+  });
+
+  it('built in steps (the language server), it pauses after each file and equals the report built at once', async () => {
+    const configs = new ConfigResolver({ workspaceRoot: dir });
+    const { results, index } = await scan({ paths: ['.'], cwd: dir, configs });
+    const input = { root: dir, results, index, configs, toolVersion: 'test', generatedAt: new Date(0) };
+    let pauses = 0;
+    const stepwise = await buildReportPaused(input, () => {
+      pauses++;
+      return pauses % 10 === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined;
+    });
+    assert.deepEqual(stepwise, buildReport(input));
+    assert.ok(pauses >= 3 * results.length, `asked to pause ${pauses} times for ${results.length} files`);
   });
 });
 

@@ -52,6 +52,29 @@ describe('scan', () => {
     assert.deepEqual(briefResults(root, await scanFolder(root)), EXPECTED);
   });
 
+  it('paused (the language server), it decides imported modules deepest first and reports what an unpaused scan does', async () => {
+    writeFiles(root, {
+      'tsconfig.json': '{ "compilerOptions": { "baseUrl": ".", "paths": { "@app/*": ["./src/*"] } } }',
+      // A chain of modules handing the client on, used at its far end.
+      'src/chain/one.ts': "export { llm as model } from '../lib/llm';\n",
+      'src/chain/two.ts': "import { model } from './one';\nexport const client = model;\n",
+      'src/chain/three.ts': "export * from './two';\n",
+      'src/chain/use.ts': "import { client } from './three';\nexport const go = () => client.chat.completions.create({ model: 'gpt-4.1', messages: [] });\n",
+      // An import cycle through a barrel.
+      'src/api/index.ts': "export { verifyKey } from './verify';\nexport { createClient } from './client';\nexport const label = 'api';\n",
+      'src/api/client.ts': "import OpenAI from 'openai';\nimport { label } from '@app/api';\nexport async function createClient(): Promise<OpenAI> { return new OpenAI({ defaultHeaders: { 'x-app': label } }); }\n",
+      'src/api/verify.ts': "import { createClient } from '@app/api';\nexport async function verifyKey() { const openai = await createClient(); return openai.models.list(); }\n",
+    });
+    const unpaused = briefResults(root, await scanFolder(root));
+    assert.deepEqual(unpaused['src/chain/use.ts'], ['vendor-call 2:25', 'hardcoded-model 2:65']);
+    assert.deepEqual(unpaused['src/api/verify.ts'], ['vendor-call 2:81']);
+    let pauses = 0;
+    const paused = await scanFolder(root, { pause: () => (++pauses % 3 === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined) });
+    assert.deepEqual(briefResults(root, paused), unpaused);
+    const files = paused.results.length;
+    assert.ok(pauses > 3 * files, `${pauses} pauses for ${files} files: the imported modules were decided in steps of their own`);
+  });
+
   describe('bad files get one clear notice and leave the other files alone', () => {
     it('skips a binary file with a source extension', async () => {
       writeFiles(root, { 'src/app/logo.ts': Buffer.concat([Buffer.from("import OpenAI from 'openai';\n"), NUL, Buffer.from('\x89PNG')]) });
