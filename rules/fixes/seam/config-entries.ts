@@ -117,7 +117,8 @@ export function sameConnection(entry: ConnectionEntry, provider: string, api: st
 
 /**
  * Adds a connection `key: { provider, options: () => ({ … }) }` by one insertion (numbering the key when it
- * is taken). Undefined when the config has no `connections` object.
+ * is taken); with `settings`, the options read the values each call passes (`options: (settings) => …`).
+ * Undefined when the config has no `connections` object.
  */
 export function addConnectionEntry(
   configText: string,
@@ -125,6 +126,7 @@ export function addConnectionEntry(
   provider: string,
   options: ReadonlyArray<{ name: string; text: string }>,
   api?: string,
+  settings: readonly string[] = [],
 ): { key: string; change: TextChange } | undefined {
   const sourceFile = parseSource('config.ts', configText);
   const object = findSection(sourceFile, 'connections');
@@ -143,7 +145,8 @@ export function addConnectionEntry(
           `${propertyKey(chosen)}: {`,
           `${indent}${unit}provider: ${quoted(provider, quote)},`,
           ...(api === undefined ? [] : [`${indent}${unit}api: ${quoted(api, quote)},`]),
-          `${indent}${unit}options: () => ({`,
+          ...(settings.length ? [`${indent}${unit}settings: [${settings.map((setting) => quoted(setting, quote)).join(', ')}],`] : []),
+          `${indent}${unit}options: (${settings.length ? 'settings' : ''}) => ({`,
           ...options.map((option) => `${indent}${unit}${unit}${option.name}: ${option.text},`),
           `${indent}${unit}}),`,
           `${indent}}`,
