@@ -12,6 +12,8 @@ import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
+import { isConstant } from './constants';
+import { writesOf } from './runtime-settings';
 import { Refusal } from './wrap/request';
 
 export interface ClientOrigin {
@@ -29,7 +31,10 @@ export interface OriginContext {
 
 /** The constructions the call's client may come from (one, or one per construction of an injecting class). */
 export function clientOrigins(fact: VendorCallFact, context: OriginContext): ClientOrigin[] {
-  if (fact.construction) return [{ site: fact.construction, className: fact.client }];
+  if (fact.construction) {
+    refuseReassigned(fact, context);
+    return [{ site: fact.construction, className: fact.client }];
+  }
   const injected = injectedParameter(fact, context);
   if (!injected) throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
   const { owner, index } = injected;
@@ -60,6 +65,18 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
 
 function ts(): typeof TS {
   return typescript();
+}
+
+/** `let client` assigned again (`client = new OpenAI(…)` in each branch): which client a call uses is decided at run time. */
+function refuseReassigned(fact: VendorCallFact, context: OriginContext): void {
+  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  if (binding?.kind !== 'variable' || isConstant(binding)) return;
+  const writes = writesOf(binding, { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes });
+  if (writes.length > 0) {
+    throw new Refusal(`the client \`${binding.name}\` is assigned on line ${writes.map((write) => lineOf(context.sourceFile, write)).join(' and ')}, so which client a call uses is decided at run time`);
+  }
 }
 
 /** `this.client.…` where `client` is a constructor parameter property typed with a vendor client: the class and the parameter's position. */

@@ -298,8 +298,9 @@ class OptionReader {
       return `${this.copy(node.condition, file, depth + 1)} ? ${this.copy(node.whenTrue, file, depth + 1, section)} : ${this.copy(node.whenFalse, file, depth + 1, section)}`;
     }
     if (ts.isTemplateExpression(node)) {
-      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${text(span.literal).slice(1)}`);
-      // The head's text ends with `${`, each literal's starts with `}`.
+      // The head's text ends with `${`; each literal's starts with `}`, a middle's ends with `${`.
+      const literal = (span: TS.TemplateSpan) => text(span.literal).slice(1, ts.isTemplateMiddle(span.literal) ? -2 : undefined);
+      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${literal(span)}`);
       return `${text(node.head).slice(0, -2)}${spans.join('')}`;
     }
     if (ts.isObjectLiteralExpression(node)) {

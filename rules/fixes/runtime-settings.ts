@@ -70,7 +70,7 @@ function isLiteral(node: TS.Expression): boolean {
 }
 
 /** Assignments to the name itself (`x = …`, `x += …`, `x++`, `[x] = …`). */
-function writesOf(binding: Binding, file: OpenFile): TS.Node[] {
+export function writesOf(binding: Binding, file: OpenFile): TS.Node[] {
   const ts = typescript();
   const writes: TS.Node[] = [];
   const visit = (node: TS.Node): void => {
