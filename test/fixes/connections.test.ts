@@ -23,7 +23,7 @@ import { bodyDifferences, wire as wireOf } from '../support/wire';
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
-const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
 
 /** Where a request went and as whom, with the headers that say who is calling. */
 const wire = (request: RecordedRequest) => wireOf(request, IDENTIFYING_HEADERS);
@@ -55,6 +55,9 @@ describe('fixes keep every request where it went: connections (azure-connections
     COST_CENTER: 'cc-support',
     IDENTITY_ENDPOINT: `${fake().url}/msi/token`,
     IDENTITY_HEADER: 'identity-secret',
+    // Per-user Azure resources, standing in for a user table (one with a trailing slash the code strips).
+    ALICE_AZURE_ENDPOINT: 'https://alice-ai.openai.azure.com/',
+    BOB_AZURE_ENDPOINT: 'https://bob-ai.openai.azure.com',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -76,7 +79,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 10, original.lines.join('\n'));
+    assert.equal(original.lines.length, 15, original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -88,6 +91,12 @@ describe('fixes keep every request where it went: connections (azure-connections
       'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
       'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
       'api.openai.com /v1/chat/completions bearer:openai-key',
+      // Per-user keys: every request carries its own user's key (and organization), whichever user came before.
+      'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
+      'api.openai.com /v1/chat/completions bearer:bob-key',
+      'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
+      'alice-ai.openai.azure.com /openai/deployments/user-gpt-4o/chat/completions?api-version=2024-10-21 bearer:alice-azure-key',
+      'bob-ai.openai.azure.com /openai/deployments/user-gpt-4o-mini/chat/completions?api-version=2024-10-21 bearer:bob-azure-key',
     ]);
   });
 
@@ -123,6 +132,8 @@ describe('fixes keep every request where it went: connections (azure-connections
       'contosoReportsWe azure-openai',
       'llmGatewayContoso openai',
       'openai openai',
+      'openaiProfile openai',
+      'openaiProfile2 openai',
       'us azure-openai',
       'us2 azure-openai',
     ]);

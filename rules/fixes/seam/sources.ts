@@ -288,13 +288,14 @@ export interface Connection {
   provider: string;
   /** The provider's API that chat models use, when not its default (OpenAI's Responses API: 'responses'). */
   api?: string;
+  options?: () => object;
   /**
    * Values only known where a call is made (a user's own key, an endpoint from a user's profile): each call
-   * passes them (\`chatModel('gpt4o', { apiKey })\`) and \`options\` gets them. One client is kept per
-   * distinct set of values; other connections (a fallback, AI_PROVIDER's) never get them.
+   * passes them (\`chatModel('gpt4o', { apiKey })\`) and \`optionsWith\` makes the client options from them.
+   * One client is kept per distinct set of values; other connections (a fallback, AI_PROVIDER's) never get them.
    */
   settings?: string[];
-  options?: (settings: ConnectionSettings) => object;
+  optionsWith?: (settings: ConnectionSettings) => object;
 }
 
 /** The values a call passes to a connection that takes \`settings\`, by name. */
@@ -916,10 +917,12 @@ function connect(name: string, settings: ConnectionSettings | undefined): Provid
   const connection = connections[name];
   const adapter = connection && adapters[connection.provider];
   if (!connection || !adapter) throw new Error(connectionProblem(name) ?? \`no AI connection '\${name}'\`);
-  const missing = (connection.settings ?? []).filter((setting) => settings?.[setting] === undefined);
+  // A value may be undefined (a user without an organization); a name left out is a call that does not know the connection.
+  const missing = (connection.settings ?? []).filter((setting) => !settings || !(setting in settings));
   if (missing.length > 0) throw new Error(\`AI connection '\${name}' takes \${missing.join(', ')} from each call, and this call does not pass \${missing.length === 1 ? 'it' : 'them'}\`);
   const given = settings ?? {};
-  const provider = adapter.connect(connection.settings ? { ...connection, options: () => connection.options?.(given) ?? {} } : connection);
+  const optionsWith = connection.optionsWith;
+  const provider = adapter.connect(optionsWith ? { ...connection, options: () => optionsWith(given) } : connection);
   connected.set(key, provider);
   const own = [...connected.keys()].filter((other) => other.startsWith(\`\${name}\\u0000\`));
   if (own.length > MAX_CLIENTS_PER_CONNECTION) connected.delete(own[0]);
