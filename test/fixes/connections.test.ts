@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { Editor, FIX_ALL } from '../support/lsp-editor';
-import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '../support/run-fixture';
 import { bodyDifferences, wire as wireOf } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
@@ -120,6 +120,34 @@ describe('fixes keep every request where it went: connections (azure-connections
     assert.deepEqual(fixed.lines, original.lines);
     assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
     assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+  });
+
+  it('a connection that takes settings keeps one client per distinct set of values, not one per call', async () => {
+    // After the previous test's build: count the clients the seam makes (each one calls optionsWith once).
+    const script = path.join(cliDir, 'dist', 'count-clients.js');
+    fs.writeFileSync(
+      script,
+      `const { connections } = require('./ai/config');
+let made = 0;
+for (const connection of Object.values(connections)) {
+  const optionsWith = connection.optionsWith;
+  if (optionsWith) connection.optionsWith = (settings) => (made++, optionsWith(settings));
+}
+const { askAsUser } = require('./routes/per-user');
+const alice = { openaiKey: 'alice-key', organization: 'org-alice' };
+const bob = { openaiKey: 'bob-key' };
+(async () => {
+  for (const user of [alice, bob, alice, alice, { ...bob }]) await askAsUser(user, 'hi');
+  console.log(made);
+})();
+`,
+    );
+    const first = fake().requests.length;
+    assert.equal((await runProgram(cliDir, [script], env())).trim(), '2');
+    assert.deepEqual(
+      fake().requests.slice(first).map((request) => request.secret),
+      ['alice-key', 'bob-key', 'alice-key', 'alice-key', 'bob-key'],
+    );
   });
 
   it('the seam has one connection per client configuration, key variables named as the code named them', () => {
