@@ -49,15 +49,21 @@ function ts(): typeof TS {
   return typescript();
 }
 
-/** `let client` assigned again (`client = new OpenAI(…)` in each branch): which client a call uses is decided at run time. */
+/** `let client` assigned again (`client = new OpenAI(…)` in each branch), or `a ? new X() : new Y()`: which client a call uses is decided at run time. */
 function refuseReassigned(fact: VendorCallFact, context: OriginContext): void {
   let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
   while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
   const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
-  if (binding?.kind !== 'variable' || isConstant(binding)) return;
+  if (binding?.kind !== 'variable') return;
+  const init = binding.init && skipOuterExpressions(binding.init);
+  if (init && (ts().isConditionalExpression(init) || ts().isBinaryExpression(init))) {
+    throw new Refusal(`the client \`${binding.name}\` is one of several, chosen at run time (\`${init.getText(context.sourceFile)}\`)`);
+  }
+  if (isConstant(binding)) return;
   const writes = writesOf(binding, { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes });
   if (writes.length > 0) {
-    throw new Refusal(`the client \`${binding.name}\` is assigned on line ${writes.map((write) => lineOf(context.sourceFile, write)).join(' and ')}, so which client a call uses is decided at run time`);
+    const lines = writes.map((write) => lineOf(context.sourceFile, write));
+    throw new Refusal(`the client \`${binding.name}\` is assigned on ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(' and ')}, so which client a call uses is decided at run time`);
   }
 }
 
