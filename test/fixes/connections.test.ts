@@ -4,7 +4,9 @@
  * variables (one at the SDK's built-in API version, one through `import x = require()`), Entra ID on
  * @azure/openai and on `openai`'s AzureOpenAI (a managed identity the fake server stands in for), two
  * AzureOpenAI resources (one whose API version comes from OPENAI_API_VERSION), a gateway with default
- * headers, organization, project, timeout and retries, and a plain OpenAI client. Every request leaves the
+ * headers, organization, project, timeout and retries, and a plain OpenAI client; and what multi-tenant
+ * apps do: a client made per request from each user's own key, organization and Azure resource (settings
+ * the wrapped call passes), and a use case handed its client by its caller. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
  *
  * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
@@ -79,12 +81,14 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 15, original.lines.join('\n'));
+    assert.equal(original.lines.length, 16, original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-reports-we.openai.azure.com /openai/deployments/reports-embeddings/embeddings?api-version=2024-03-01-preview api-key:reports-key',
       'contoso-archive.openai.azure.com /openai/deployments/archive-gpt-4o/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      'contoso-eu.openai.azure.com /openai/deployments/eu-gpt-4o/chat/completions?api-version=2024-10-21 api-key:eu-key',
+      // The use case handed the EU client.
       'contoso-eu.openai.azure.com /openai/deployments/eu-gpt-4o/chat/completions?api-version=2024-10-21 api-key:eu-key',
       'contoso-us.openai.azure.com /openai/deployments/us-embeddings/embeddings?api-version=2024-08-01-preview api-key:us-key',
       'contoso-us.openai.azure.com /openai/deployments/us-batch-gpt-4o/chat/completions?api-version=2025-01-01-preview bearer:entra-token-for-cognitiveservices.azure.com',
@@ -110,7 +114,9 @@ describe('fixes keep every request where it went: connections (azure-connections
       .flatMap((file) => file.messages.map((message) => `${path.relative(cliDir, file.filePath)} ${message.ruleId}`));
     assert.deepEqual(left, [], 'nothing vendor-specific is left in the route files');
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
-    assert.ok(files.every((file) => file.startsWith('src/clients/')), files.join(', '));
+    // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class.
+    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts'), files.join(', '));
+    assert.doesNotMatch(fs.readFileSync(path.join(cliDir, 'src/use-cases/summarize.ts'), 'utf8'), /client\.chat/, 'the use case is wrapped');
     for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
   });
 
@@ -173,7 +179,7 @@ const bob = { openaiKey: 'bob-key' };
     const editor = new Editor(serverDir);
     await editor.start();
     try {
-      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES];
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES, 'src/use-cases/summarize.ts'];
       for (const file of files) {
         const documentUri = await editor.openFile(file);
         const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
@@ -182,7 +188,7 @@ const bob = { openaiKey: 'bob-key' };
     } finally {
       await editor.client.shutdown();
     }
-    for (const file of [...ROUTE_FILES, 'src/ai/config.ts']) {
+    for (const file of [...ROUTE_FILES, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
       assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
     }
     assert.equal(await typecheck(serverDir), '');
