@@ -57,7 +57,7 @@ function refuseReassigned(fact: VendorCallFact, context: OriginContext): void {
   if (binding?.kind !== 'variable') return;
   const init = binding.init && skipOuterExpressions(binding.init);
   if (init && (ts().isConditionalExpression(init) || ts().isBinaryExpression(init))) {
-    throw new Refusal(`the client \`${binding.name}\` is one of several, chosen at run time (\`${init.getText(context.sourceFile)}\`)`);
+    throw new Refusal(`the client \`${binding.name}\` is one of several (\`${init.getText(context.sourceFile)}\`), so which client a call uses is decided at run time`);
   }
   if (isConstant(binding)) return;
   const writes = writesOf(binding, { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes });

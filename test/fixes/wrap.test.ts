@@ -1729,7 +1729,7 @@ export async function handle(profile: Profile, question: string, model: string):
         {
           title: 'one of two clients is chosen',
           construction: 'question ? new OpenAI({ apiKey: profile.key }) : new OpenAI()',
-          reason: 'the client `client` is one of several, chosen at run time (`question ? new OpenAI({ apiKey: profile.key }) : new OpenAI()`)',
+          reason: 'the client `client` is one of several (`question ? new OpenAI({ apiKey: profile.key }) : new OpenAI()`), so which client a call uses is decided at run time',
         },
       ];
       for (const refusal of refusals) {
