@@ -13,7 +13,7 @@ import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
-import { type OpenFile, constantDefinition, isConstant, openFile } from './constants';
+import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
 import { leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
 import { settingName } from './seam/naming';
 import { Refusal } from './wrap/request';
@@ -66,6 +66,8 @@ export interface ConnectionProject {
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Whether a file is the seam's config (its `endpoints`, `apiVersions` and `models` are carried as references). */
   isSeamConfig(filePath: string): boolean;
+  /** Whether the seam's config is TypeScript: a non-null assertion (`process.env.ID!`) stays, as the types need it. */
+  typedConfig?: boolean;
 }
 
 const CONFIG_SECTIONS = new Set(['endpoints', 'apiVersions', 'models']);
@@ -275,6 +277,7 @@ class OptionReader {
       throw new Refusal(`the client's \`${text(expression)}\` is computed at run time ${why}`);
     };
     if (depth > MAX_DEPTH) refuse();
+    if (this.project.typedConfig && ts.isNonNullExpression(expression)) return `${this.copy(expression.expression, file, depth + 1, section)}!`;
     const node = skipTypeOnly(expression);
     // What the config cannot evaluate, the wrapped call may pass: a setting, when it reads the same there.
     const runtime = (): string => {
@@ -321,6 +324,11 @@ class OptionReader {
       if (binding?.kind === 'variable' && isConstant(binding) && binding.init && isProcessEnv(binding.init) && binding.path.length === 1) return `process.env.${binding.path[0]}`;
       return runtime();
     }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.apiVersion` that the constructor sets once, before the client is made.
+      const value = fieldValue(node, node);
+      return value ? this.copy(value, file, depth + 1, section) : runtime();
+    }
     if (ts.isPropertyAccessExpression(node)) {
       if (ts.isIdentifier(node.expression)) {
         const configReference = this.configReference(node.expression, file);
@@ -334,6 +342,9 @@ class OptionReader {
     }
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
       const callee = ts.isIdentifier(node.expression) ? this.packageImport(node.expression, file) : undefined;
+      // `getTokenProvider()`: a helper that only returns what it builds from constants and packages.
+      const helped = !callee && ts.isCallExpression(node) ? helperResult(node, file) : undefined;
+      if (helped) return this.copy(helped, file, depth + 1, section);
       if (!callee) return runtime();
       const args = (node.arguments ?? []).map((argument) => this.copy(argument, file, depth + 1)).join(', ');
       return `${ts.isNewExpression(node) ? 'new ' : ''}${callee}(${args})`;

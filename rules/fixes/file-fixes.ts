@@ -293,6 +293,7 @@ function connectionOf(session: FixSession, origins: readonly ClientOrigin[], sea
     read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
     resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
     isSeamConfig: (filePath) => filePath === seam.file('config'),
+    typedConfig: /\.[mc]?ts$/.test(seam.file('config')),
   };
   const [spec, ...others] = origins.map((origin) => readConnection(origin.site, origin.className, project, call));
   if (others.some((other) => JSON.stringify(other) !== JSON.stringify(spec))) {
