@@ -925,7 +925,7 @@ function connect(name: string, settings: ConnectionSettings | undefined): Provid
   const provider = adapter.connect(optionsWith ? { ...connection, options: () => optionsWith(given) } : connection);
   connected.set(key, provider);
   const own = [...connected.keys()].filter((other) => other.startsWith(\`\${name}\\u0000\`));
-  if (own.length > MAX_CLIENTS_PER_CONNECTION) connected.delete(own[0]);
+  for (const oldest of own.slice(0, Math.max(0, own.length - MAX_CLIENTS_PER_CONNECTION))) connected.delete(oldest);
   return provider;
 }
 
