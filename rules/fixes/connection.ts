@@ -66,7 +66,7 @@ export interface ConnectionProject {
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Whether a file is the seam's config (its `endpoints`, `apiVersions` and `models` are carried as references). */
   isSeamConfig(filePath: string): boolean;
-  /** Whether the seam's config is TypeScript: a non-null assertion (`process.env.ID!`) stays, as the types need it. */
+  /** Whether the seam's config is TypeScript: a non-null assertion on a package call's argument stays, as its types may need it. */
   typedConfig?: boolean;
 }
 
@@ -277,7 +277,6 @@ class OptionReader {
       throw new Refusal(`the client's \`${text(expression)}\` is computed at run time ${why}`);
     };
     if (depth > MAX_DEPTH) refuse();
-    if (this.project.typedConfig && ts.isNonNullExpression(expression)) return `${this.copy(expression.expression, file, depth + 1, section)}!`;
     const node = skipTypeOnly(expression);
     // What the config cannot evaluate, the wrapped call may pass: a setting, when it reads the same there.
     const runtime = (): string => {
@@ -346,7 +345,9 @@ class OptionReader {
       const helped = !callee && ts.isCallExpression(node) ? helperResult(node, file) : undefined;
       if (helped) return this.copy(helped, file, depth + 1, section);
       if (!callee) return runtime();
-      const args = (node.arguments ?? []).map((argument) => this.copy(argument, file, depth + 1)).join(', ');
+      // A package's parameter may not take undefined (`new ManagedIdentityCredential(process.env.ID!)`): a TypeScript config keeps the `!`.
+      const kept = (argument: TS.Expression) => (this.project.typedConfig && ts.isNonNullExpression(argument) ? '!' : '');
+      const args = (node.arguments ?? []).map((argument) => `${this.copy(argument, file, depth + 1)}${kept(argument)}`).join(', ');
       return `${ts.isNewExpression(node) ? 'new ' : ''}${callee}(${args})`;
     }
     return runtime();

@@ -79,17 +79,18 @@ export function fieldValue(access: TS.PropertyAccessExpression, use: TS.Node): T
   while (owner && !ts.isClassLike(owner)) owner = owner.parent;
   if (!owner || !ts.isClassLike(owner)) return undefined;
   const name = access.name.text;
-  const assignments: TS.BinaryExpression[] = [];
+  const assignments: Array<{ node: TS.BinaryExpression; target: TS.PropertyAccessExpression }> = [];
   const visit = (node: TS.Node): void => {
     const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
-    if (isAssignment && ts.isPropertyAccessExpression(node.left) && node.left.name.text === name) assignments.push(node);
+    if (isAssignment && ts.isPropertyAccessExpression(node.left) && node.left.name.text === name) assignments.push({ node, target: node.left });
     ts.forEachChild(node, visit);
   };
   visit(owner);
   const field = owner.members.find((member): member is TS.PropertyDeclaration => ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name);
   if (field?.initializer) return assignments.length === 0 ? field.initializer : undefined;
-  const [assignment] = assignments;
-  if (assignments.length !== 1 || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || assignment.left.getChildAt(0).kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  if (assignments.length !== 1) return undefined;
+  const [{ node: assignment, target }] = assignments;
+  if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
   const statement = assignment.parent;
   const constructor = statement.parent?.parent;
   if (!ts.isExpressionStatement(statement) || !constructor || !ts.isConstructorDeclaration(constructor)) return undefined;

@@ -1745,6 +1745,38 @@ export async function handle(profile: Profile, question: string, model: string):
       });
     });
 
+    it('a field nothing assigns again and a helper that only returns what it builds are carried; a field assigned again is not', () => {
+      const embedder = (extra: string) => `import { AzureOpenAI } from 'openai';
+import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
+
+function tokenProvider() {
+  const scope = 'https://cognitiveservices.azure.com/.default';
+  return getBearerTokenProvider(new DefaultAzureCredential(), scope);
+}
+
+export class Embedder {
+  private apiVersion = '2024-12-01-preview';
+  private client = new AzureOpenAI({ endpoint: process.env.AZURE_OPENAI_ENDPOINT, apiVersion: this.apiVersion, azureADTokenProvider: tokenProvider() });
+
+  constructor() {
+    ${extra}
+  }
+
+  async embed(text: string): Promise<number[]> {
+    const result = await this.client.embeddings.create({ model: 'text-embedding-3-small', input: text });
+    return result.data[0].embedding;
+  }
+}
+`;
+      const target = project(root, embedder(''));
+      assert.deepEqual(wrapReasons(target), [undefined]);
+      const { seams } = fixAll(target);
+      const connection = section(configAfter(target, seams), 'connections').join('\n');
+      assert.match(connection, /apiVersion: apiVersions\.\w+,/);
+      assert.match(connection, /azureADTokenProvider: getBearerTokenProvider\(new DefaultAzureCredential\(\), 'https:\/\/cognitiveservices\.azure\.com\/\.default'\),/);
+      assert.deepEqual(wrapReasons(project(root, embedder("this.apiVersion = 'latest';"))), ["Cannot wrap this call: the client's `this.apiVersion` is computed at run time in a way the fix cannot carry into the seam."]);
+    });
+
     describe('a client passed to a function: followed to every call of it', () => {
       const useCase = `import OpenAI from 'openai';
 
