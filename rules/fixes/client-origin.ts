@@ -42,7 +42,17 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
   }
   const parameter = clientParameter(fact, context);
   if (parameter) return passedClients({ ...parameter, construct: false, exported: isExported(parameter.declaration) }, context);
+  const source = clientSource(fact, context);
+  if (source) throw new Refusal(`the client \`${source.name}\` comes from \`${source.text}\`, which the fix cannot follow to the client's construction`);
   throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
+}
+
+/** `const client = await this.service.getClient()`: the variable the call's client is read from, and what it holds. */
+function clientSource(fact: VendorCallFact, context: OriginContext): { name: string; text: string } | undefined {
+  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  return binding?.kind === 'variable' && binding.init ? { name: binding.name, text: binding.init.getText(context.sourceFile) } : undefined;
 }
 
 function ts(): typeof TS {
