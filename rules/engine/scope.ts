@@ -50,10 +50,18 @@ export class Scopes {
 
   /** The binding an identifier in expression position refers to, or undefined for globals. */
   resolve(identifier: TS.Identifier): Binding | undefined {
-    const name = identifier.text;
-    for (let container = this.containerAbove(identifier); container; container = this.containerAbove(container)) {
+    return this.lookup(identifier.text, identifier, identifier);
+  }
+
+  /** The binding an identifier named `name` written at `node` would refer to, or undefined for globals. */
+  resolveAt(name: string, node: TS.Node): Binding | undefined {
+    return this.lookup(name, node, undefined);
+  }
+
+  private lookup(name: string, from: TS.Node, identifier: TS.Identifier | undefined): Binding | undefined {
+    for (let container = this.containerAbove(from); container; container = this.containerAbove(container)) {
       const binding = this.localsOf(container).get(name);
-      if (container.kind === this.ts.SyntaxKind.SourceFile) this.onTopLevelLookup?.(identifier, binding);
+      if (identifier && container.kind === this.ts.SyntaxKind.SourceFile) this.onTopLevelLookup?.(identifier, binding);
       if (binding) return binding;
     }
     return undefined;

@@ -12,6 +12,8 @@ import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
+import { isConstant } from './constants';
+import { writesOf } from './runtime-settings';
 import { Refusal } from './wrap/request';
 
 export interface ClientOrigin {
@@ -29,37 +31,50 @@ export interface OriginContext {
 
 /** The constructions the call's client may come from (one, or one per construction of an injecting class). */
 export function clientOrigins(fact: VendorCallFact, context: OriginContext): ClientOrigin[] {
-  if (fact.construction) return [{ site: fact.construction, className: fact.client }];
-  const injected = injectedParameter(fact, context);
-  if (!injected) throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
-  const { owner, index } = injected;
-  const className = owner.name!.text;
-  const origins: ClientOrigin[] = [];
-  const collect = (sourceFile: TS.SourceFile, scopes: Scopes, isClass: (identifier: TS.Identifier) => boolean) => {
-    const visit = (node: TS.Node): void => {
-      if (ts().isNewExpression(node) && ts().isIdentifier(node.expression) && isClass(node.expression)) {
-        const argument = node.arguments?.[index];
-        const origin = argument && originOf(argument, sourceFile, scopes, context.index);
-        if (!origin) throw new Refusal(`the client passed to \`new ${className}(…)\` on line ${lineOf(sourceFile, node)} of ${sourceFile.fileName} is not a client construction the fix can follow`);
-        origins.push(origin);
-      }
-      ts().forEachChild(node, visit);
-    };
-    visit(sourceFile);
-  };
-  collect(context.sourceFile, context.scopes, (identifier) => context.scopes.resolve(identifier)?.declaration === owner);
-  if (ts().getModifiers(owner)?.some((modifier) => modifier.kind === ts().SyntaxKind.ExportKeyword)) {
-    for (const importer of importersOf(className, context.sourceFile.fileName, context.project)) {
-      const locals = new Set<TS.Node>(importer.locals.map((local) => local.parent));
-      collect(importer.sourceFile, importer.scopes, (identifier) => locals.has(importer.scopes.resolve(identifier)?.declaration as TS.Node));
-    }
+  if (fact.construction) {
+    refuseReassigned(fact, context);
+    return [{ site: fact.construction, className: fact.client }];
   }
-  if (origins.length === 0) throw new Refusal(`no \`new ${className}(…)\` in the project shows which client it is given`);
-  return origins;
+  const injected = injectedParameter(fact, context);
+  if (injected) {
+    const { owner, index } = injected;
+    return passedClients({ name: owner.name!, declaration: owner, index, construct: true, exported: isExported(owner) }, context);
+  }
+  const parameter = clientParameter(fact, context);
+  if (parameter) return passedClients({ ...parameter, construct: false, exported: isExported(parameter.declaration) }, context);
+  const source = clientSource(fact, context);
+  if (source) throw new Refusal(`the client \`${source.name}\` comes from \`${source.text}\`, which the fix cannot follow to the client's construction`);
+  throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
+}
+
+/** `const client = await this.service.getClient()`: the variable the call's client is read from, and what it holds. */
+function clientSource(fact: VendorCallFact, context: OriginContext): { name: string; text: string } | undefined {
+  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  return binding?.kind === 'variable' && binding.init ? { name: binding.name, text: binding.init.getText(context.sourceFile) } : undefined;
 }
 
 function ts(): typeof TS {
   return typescript();
+}
+
+/** `let client` assigned again (`client = new OpenAI(…)` in each branch), or `a ? new X() : new Y()`: which client a call uses is decided at run time. */
+function refuseReassigned(fact: VendorCallFact, context: OriginContext): void {
+  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  if (binding?.kind !== 'variable') return;
+  const init = binding.init && skipOuterExpressions(binding.init);
+  if (init && (ts().isConditionalExpression(init) || ts().isBinaryExpression(init))) {
+    throw new Refusal(`the client \`${binding.name}\` is one of several (\`${init.getText(context.sourceFile)}\`), so which client a call uses is decided at run time`);
+  }
+  if (isConstant(binding)) return;
+  const writes = writesOf(binding, { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes });
+  if (writes.length > 0) {
+    const lines = writes.map((write) => lineOf(context.sourceFile, write));
+    throw new Refusal(`the client \`${binding.name}\` is assigned on ${lines.length === 1 ? 'line' : 'lines'} ${lines.join(' and ')}, so which client a call uses is decided at run time`);
+  }
 }
 
 /** `this.client.…` where `client` is a constructor parameter property typed with a vendor client: the class and the parameter's position. */
@@ -77,9 +92,83 @@ function injectedParameter(fact: VendorCallFact, context: OriginContext): { owne
   return index >= 0 ? { owner, index } : undefined;
 }
 
-/** The construction an argument is (`new OpenAI(…)`), holds (a constant) or imports (a client module's export). */
+/** `openai.chat…` where `openai` is a parameter of a named function (`const useCase = async (openai: OpenAI, …) => …`). */
+function clientParameter(fact: VendorCallFact, context: OriginContext): { name: TS.Identifier; declaration: TS.Node; index: number } | undefined {
+  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  const parameter = binding?.kind === 'parameter' && binding.path.length === 0 ? binding.declaration : undefined;
+  if (!parameter || !ts().isParameter(parameter)) return undefined;
+  const fn = parameter.parent;
+  const holder = ts().isArrowFunction(fn) || ts().isFunctionExpression(fn) ? skipParentheses(fn).parent : fn;
+  const named = (ts().isFunctionDeclaration(holder) || ts().isVariableDeclaration(holder)) && holder.name && ts().isIdentifier(holder.name) ? holder : undefined;
+  if (!named) throw new Refusal(`the client is the parameter \`${parameter.name.getText(context.sourceFile)}\` of a function that has no name to find its callers by`);
+  if (ts().isVariableDeclaration(named) && !(named.parent.flags & ts().NodeFlags.Const)) {
+    throw new Refusal(`the client is a parameter of \`${named.name.getText(context.sourceFile)}\`, which is not a constant`);
+  }
+  return { name: named.name as TS.Identifier, declaration: named, index: fn.parameters.indexOf(parameter) };
+}
+
+/** The arrow or function expression's place: through parentheses around it. */
+function skipParentheses(node: TS.Node): TS.Node {
+  let current = node;
+  while (ts().isParenthesizedExpression(current.parent)) current = current.parent;
+  return current;
+}
+
+/**
+ * The clients passed as argument `index` wherever the class is constructed (`new Service(client)`) or the
+ * function called (`useCase(client, …)`), in its file and, when it is exported, in the project's files that
+ * import it; a Refusal naming the first that cannot be followed, or a use of the function other than a call.
+ */
+function passedClients(target: { name: TS.Identifier; declaration: TS.Node; index: number; construct: boolean; exported: boolean }, context: OriginContext): ClientOrigin[] {
+  const name = target.name.text;
+  const shown = target.construct ? `new ${name}(…)` : `${name}(…)`;
+  const origins: ClientOrigin[] = [];
+  const collect = (sourceFile: TS.SourceFile, scopes: Scopes, isTarget: (identifier: TS.Identifier) => boolean) => {
+    const visit = (node: TS.Node): void => {
+      if (ts().isIdentifier(node) && node !== target.name && isTarget(node)) {
+        const call = node.parent;
+        const isCall = (target.construct ? ts().isNewExpression(call) : ts().isCallExpression(call)) && (call as TS.CallExpression).expression === node;
+        // A function handed on as a value may be called with any client; `export { useCase }` only names it.
+        if (!isCall && !target.construct && !ts().isExportSpecifier(call) && !ts().isImportSpecifier(call)) {
+          throw new Refusal(`\`${name}\` is used other than called (line ${lineOf(sourceFile, node)} of ${sourceFile.fileName}), so not every client it is given can be seen`);
+        }
+        if (isCall) {
+          const args = (call as TS.CallExpression).arguments ?? [];
+          const argument = args.slice(0, target.index + 1).some(ts().isSpreadElement) ? undefined : args[target.index];
+          const origin = argument && originOf(argument, sourceFile, scopes, context.index);
+          if (!origin) throw new Refusal(`the client passed to \`${shown}\` on line ${lineOf(sourceFile, call)} of ${sourceFile.fileName} is not a client construction the fix can follow`);
+          origins.push(origin);
+        }
+      }
+      ts().forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  };
+  collect(context.sourceFile, context.scopes, (identifier) => context.scopes.resolve(identifier)?.declaration === target.declaration);
+  if (target.exported) {
+    for (const importer of importersOf(name, context.sourceFile.fileName, context.project)) {
+      const locals = new Set<TS.Node>(importer.locals.map((local) => local.parent));
+      collect(importer.sourceFile, importer.scopes, (identifier) => !importer.locals.includes(identifier) && locals.has(importer.scopes.resolve(identifier)?.declaration as TS.Node));
+    }
+  }
+  if (origins.length === 0) throw new Refusal(`no \`${shown}\` in the project shows which client it is given`);
+  return origins;
+}
+
+function isExported(declaration: TS.Node): boolean {
+  const statement = ts().isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
+  return ts().canHaveModifiers(statement) && (ts().getModifiers(statement)?.some((modifier) => modifier.kind === ts().SyntaxKind.ExportKeyword) ?? false);
+}
+
+/** The construction an argument is (`new OpenAI(…)`), holds (a constant, a class field never assigned again) or imports (a client module's export). */
 function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Scopes, index: WorkspaceIndex, depth = 0): ClientOrigin | undefined {
   const expression = skipOuterExpressions(argument);
+  if (ts().isPropertyAccessExpression(expression) && expression.expression.kind === ts().SyntaxKind.ThisKeyword && depth <= 8) {
+    const field = initializedField(expression);
+    return field && originOf(field, sourceFile, scopes, index, depth + 1);
+  }
   if (ts().isNewExpression(expression)) {
     const site = { file: sourceFile.fileName, start: expression.getStart(sourceFile), end: expression.end };
     const fact = index.analysis(sourceFile.fileName, sourceFile.text)?.facts.find((candidate) => candidate.kind === 'client-construction' && candidate.callSpan.start === site.start && candidate.callSpan.end === site.end);
@@ -92,6 +181,23 @@ function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Sc
   const file = origin && origin.imported !== '*' && binding!.path.length === 0 ? index.resolveModule(sourceFile.fileName, origin.specifier) : undefined;
   const value = file ? index.exportOf(file, origin!.imported) : undefined;
   return value?.kind === 'instance' && value.role === 'client' && value.path.length === 0 && value.construction ? { site: value.construction, className: value.className } : undefined;
+}
+
+/** `this.openai` of `private openai = new OpenAI(…)`, when nothing assigns the field again: its initializer. */
+function initializedField(access: TS.PropertyAccessExpression): TS.Expression | undefined {
+  let owner: TS.Node | undefined = access.parent;
+  while (owner && !ts().isClassLike(owner)) owner = owner.parent;
+  if (!owner || !ts().isClassLike(owner)) return undefined;
+  const name = access.name.text;
+  const field = owner.members.find((member): member is TS.PropertyDeclaration => ts().isPropertyDeclaration(member) && ts().isIdentifier(member.name) && member.name.text === name);
+  if (!field?.initializer) return undefined;
+  let assigned = false;
+  const visit = (node: TS.Node): void => {
+    if (ts().isBinaryExpression(node) && node.operatorToken.kind === ts().SyntaxKind.EqualsToken && ts().isPropertyAccessExpression(node.left) && node.left.name.text === name) assigned = true;
+    if (!assigned) ts().forEachChild(node, visit);
+  };
+  visit(owner);
+  return assigned ? undefined : field.initializer;
 }
 
 function lineOf(sourceFile: TS.SourceFile, node: TS.Node): number {

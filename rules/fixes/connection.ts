@@ -13,7 +13,9 @@ import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
-import { type OpenFile, constantDefinition, isConstant, openFile } from './constants';
+import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
+import { leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
+import { settingName } from './seam/naming';
 import { Refusal } from './wrap/request';
 
 /**
@@ -46,6 +48,16 @@ export interface ConnectionSpec {
   imports: Array<{ specifier: string; name: string }>;
   /** What the connection could be called, from its endpoint or the variable that holds it. */
   nameHint: string;
+  /**
+   * Values computed where the code runs (a user's key): the connection takes them as \`settings\` and the
+   * wrapped call passes them, as the code at the call reads them (\`text\`).
+   */
+  settings: ConnectionSetting[];
+}
+
+export interface ConnectionSetting {
+  name: string;
+  text: string;
 }
 
 /** What reading a construction needs from the project. */
@@ -54,13 +66,18 @@ export interface ConnectionProject {
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Whether a file is the seam's config (its `endpoints`, `apiVersions` and `models` are carried as references). */
   isSeamConfig(filePath: string): boolean;
+  /** Whether the seam's config is TypeScript: a non-null assertion on a package call's argument stays, as its types may need it. */
+  typedConfig?: boolean;
 }
 
 const CONFIG_SECTIONS = new Set(['endpoints', 'apiVersions', 'models']);
 const MAX_DEPTH = 12;
 
-/** The connection of a client constructed at `site`, or a Refusal naming what cannot be carried. */
-export function readConnection(site: SourceSite, clientClass: string, project: ConnectionProject): ConnectionSpec {
+/**
+ * The connection of a client constructed at `site`, or a Refusal naming what cannot be carried. Options
+ * computed at run time become settings when they read the same at `call` (the wrapped call, if known).
+ */
+export function readConnection(site: SourceSite, clientClass: string, project: ConnectionProject, call?: SourceSite): ConnectionSpec {
   const table = CLIENT_CONNECTIONS[clientClass];
   if (!table) throw new Refusal(`the connection of a \`${clientClass}\` client is not known to the fix`);
   const file = readFile(site.file, project);
@@ -68,7 +85,7 @@ export function readConnection(site: SourceSite, clientClass: string, project: C
   if (!construction) throw new Refusal("the client's construction could not be found in its file");
   refuseMutation(construction, file);
 
-  const reader = new OptionReader(file, project);
+  const reader = new OptionReader(file, project, call);
   const args = construction.arguments ?? [];
   const shape = table.construction;
   if (shape.style === 'options') {
@@ -135,14 +152,20 @@ class OptionReader {
   private readonly ts = typescript();
   private readonly imports = new Map<string, { specifier: string; name: string }>();
   private nameHint: string | undefined;
+  private settings: ConnectionSetting[] = [];
 
   constructor(
     private readonly file: OpenFile,
     private readonly project: ConnectionProject,
+    private readonly call: SourceSite | undefined,
   ) {}
 
   finish(provider: SeamProviderId, options: ConnectionOption[]): ConnectionSpec {
-    return { provider, options, imports: [...this.imports.values()], nameHint: this.nameHint ?? (provider === 'openai' ? 'openai' : 'azureOpenAI') };
+    const byProvider = provider === 'openai' ? 'openai' : 'azureOpenAI';
+    // A connection that takes settings is named after where they come from (`openaiProfile`), apart from one that does not.
+    const from = this.settings[0] && /^[A-Za-z_$][\w$]*/.exec(this.settings[0].text)?.[0];
+    const nameHint = this.nameHint ?? (from ? byProvider + from[0].toUpperCase() + from.slice(1) : byProvider);
+    return { provider, options, imports: [...this.imports.values()], nameHint, settings: this.settings };
   }
 
   /** The properties of an options object (absent: none), following a constant that holds it. */
@@ -250,11 +273,16 @@ class OptionReader {
   private copy(expression: TS.Expression, file: OpenFile, depth: number, section?: EntrySection): string {
     const ts = this.ts;
     const text = (node: TS.Node) => node.getText(file.sourceFile);
-    const refuse = (): never => {
-      throw new Refusal(`the client's \`${text(expression)}\` is computed at run time in a way the fix cannot carry into the seam`);
+    const refuse = (why = 'in a way the fix cannot carry into the seam'): never => {
+      throw new Refusal(`the client's \`${text(expression)}\` is computed at run time ${why}`);
     };
     if (depth > MAX_DEPTH) refuse();
     const node = skipTypeOnly(expression);
+    // What the config cannot evaluate, the wrapped call may pass: a setting, when it reads the same there.
+    const runtime = (): string => {
+      const problem = runtimeLeafProblem(node, this.callIn(file), file);
+      return problem ? refuse(problem) : this.setting(node, file);
+    };
     if (ts.isStringLiteralLike(node) && section && isEntryValue(section, node.text)) {
       if (section === 'endpoints') this.nameHint ??= node.text;
       return entryPlaceholder(section, node.text);
@@ -272,8 +300,9 @@ class OptionReader {
       return `${this.copy(node.condition, file, depth + 1)} ? ${this.copy(node.whenTrue, file, depth + 1, section)} : ${this.copy(node.whenFalse, file, depth + 1, section)}`;
     }
     if (ts.isTemplateExpression(node)) {
-      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${text(span.literal).slice(1)}`);
-      // The head's text ends with `${`, each literal's starts with `}`.
+      // The head's text ends with `${`; each literal's starts with `}`, a middle's ends with `${`.
+      const literal = (span: TS.TemplateSpan) => text(span.literal).slice(1, ts.isTemplateMiddle(span.literal) ? -2 : undefined);
+      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${literal(span)}`);
       return `${text(node.head).slice(0, -2)}${spans.join('')}`;
     }
     if (ts.isObjectLiteralExpression(node)) {
@@ -288,11 +317,16 @@ class OptionReader {
       const packageName = this.packageImport(node, file);
       if (packageName) return packageName;
       const target = this.definition(node, file);
-      if (target) return this.copy(target.expression, target.file, depth + 1, section);
+      if (target) return this.copyOrSetting(node, file, () => this.copy(target.expression, target.file, depth + 1, section));
       const binding = file.scopes.resolve(node);
       // `const { AZURE_KEY } = process.env`
       if (binding?.kind === 'variable' && isConstant(binding) && binding.init && isProcessEnv(binding.init) && binding.path.length === 1) return `process.env.${binding.path[0]}`;
-      return refuse();
+      return runtime();
+    }
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      // `this.apiVersion` that the constructor sets once, before the client is made.
+      const value = fieldValue(node, node);
+      return value ? this.copy(value, file, depth + 1, section) : runtime();
     }
     if (ts.isPropertyAccessExpression(node)) {
       if (ts.isIdentifier(node.expression)) {
@@ -303,15 +337,57 @@ class OptionReader {
         const property = object && this.objectProperties(object.node, 'object', object.file).filter((candidate) => candidate.name === node.name.text).pop();
         if (property) return this.copy(property.value, property.file, depth + 1, section);
       }
-      return refuse();
+      return runtime();
     }
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
       const callee = ts.isIdentifier(node.expression) ? this.packageImport(node.expression, file) : undefined;
-      if (!callee) return refuse();
-      const args = (node.arguments ?? []).map((argument) => this.copy(argument, file, depth + 1)).join(', ');
+      // `getTokenProvider()`: a helper that only returns what it builds from constants and packages.
+      const helped = !callee && ts.isCallExpression(node) ? helperResult(node, file) : undefined;
+      if (helped) return this.copy(helped, file, depth + 1, section);
+      if (!callee) return runtime();
+      // A package's parameter may not take undefined (`new ManagedIdentityCredential(process.env.ID!)`): a TypeScript config keeps the `!`.
+      const kept = (argument: TS.Expression) => (this.project.typedConfig && ts.isNonNullExpression(argument) ? '!' : '');
+      const args = (node.arguments ?? []).map((argument) => `${this.copy(argument, file, depth + 1)}${kept(argument)}`).join(', ');
       return `${ts.isNewExpression(node) ? 'new ' : ''}${callee}(${args})`;
     }
-    return refuse();
+    return runtime();
+  }
+
+  /**
+   * A constant's value as the config can evaluate it; when it cannot, the constant itself as a setting
+   * (`const endpoint = requireEnv(…)` at the top of the file the call is in). The value's refusal otherwise.
+   */
+  private copyOrSetting(identifier: TS.Identifier, file: OpenFile, copyValue: () => string): string {
+    const before = { settings: this.settings.length, imports: new Map(this.imports), nameHint: this.nameHint };
+    try {
+      return copyValue();
+    } catch (error) {
+      if (!(error instanceof Refusal) || runtimeLeafProblem(identifier, this.callIn(file), file)) throw error;
+      this.settings.length = before.settings;
+      this.imports.clear();
+      for (const [name, value] of before.imports) this.imports.set(name, value);
+      this.nameHint = before.nameHint;
+      return this.setting(identifier, file);
+    }
+  }
+
+  /** A setting of the connection, which the call passes as the code reads it there. */
+  private setting(node: TS.Expression, file: OpenFile): string {
+    const text = node.getText(file.sourceFile);
+    let setting = this.settings.find((known) => known.text === text);
+    if (!setting) {
+      const base = settingName(leafName(node));
+      let name = base;
+      for (let number = 2; this.settings.some((known) => known.name === name); number++) name = `${base}${number}`;
+      setting = { name, text };
+      this.settings.push(setting);
+    }
+    return `settings.${setting.name}`;
+  }
+
+  /** The wrapped call, when it is in this file. */
+  private callIn(file: OpenFile): TS.Node | undefined {
+    return this.call && this.call.file === file.path ? nodeAtSpan(file.sourceFile, this.call, this.ts.isCallExpression) : undefined;
   }
 
   /** `endpoints` / `apiVersions` / `models` imported from the seam's config: the same name there. */
@@ -348,14 +424,6 @@ function isProcessEnv(node: TS.Expression): boolean {
   const ts = typescript();
   const inner = skipOuterExpressions(node);
   return ts.isPropertyAccessExpression(inner) && inner.name.text === 'env' && ts.isIdentifier(inner.expression) && inner.expression.text === 'process';
-}
-
-/** Drops what only TypeScript has (`!`, `as T`, `satisfies T`, `<T>x`): the seam may be JavaScript. */
-function skipTypeOnly(node: TS.Expression): TS.Expression {
-  const ts = typescript();
-  let current = node;
-  while (ts.isNonNullExpression(current) || ts.isAsExpression(current) || ts.isSatisfiesExpression(current) || ts.isTypeAssertionExpression(current)) current = current.expression;
-  return current;
 }
 
 function propertyKey(name: string): string {

@@ -53,3 +53,47 @@ export function isConstant(binding: Binding): boolean {
   while (list && !ts.isVariableDeclarationList(list)) list = list.parent;
   return !!list && ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
 }
+
+/**
+ * What a call of a helper without parameters in the same file computes (`getTokenProvider()` whose body only
+ * declares constants and returns), so a client option made by it can be carried; undefined for anything else.
+ */
+export function helperResult(call: TS.CallExpression, file: OpenFile): TS.Expression | undefined {
+  const ts = typescript();
+  if (!ts.isIdentifier(call.expression) || call.arguments.length > 0) return undefined;
+  const declaration = file.scopes.resolve(call.expression)?.declaration;
+  if (!declaration || !ts.isFunctionDeclaration(declaration) || declaration.parameters.length > 0 || declaration.asteriskToken || !declaration.body) return undefined;
+  const statements = declaration.body.statements;
+  const last = statements.at(-1);
+  const onlyConstants = statements.slice(0, -1).every((statement) => ts.isVariableStatement(statement) && (statement.declarationList.flags & ts.NodeFlags.Const) !== 0);
+  return onlyConstants && last && ts.isReturnStatement(last) ? last.expression : undefined;
+}
+
+/**
+ * The value of `this.name` in a class that sets it once: a field's initializer nothing assigns again, or one
+ * assignment at the top of the constructor (before `use`, when `use` is in the constructor too).
+ */
+export function fieldValue(access: TS.PropertyAccessExpression, use: TS.Node): TS.Expression | undefined {
+  const ts = typescript();
+  let owner: TS.Node | undefined = access.parent;
+  while (owner && !ts.isClassLike(owner)) owner = owner.parent;
+  if (!owner || !ts.isClassLike(owner)) return undefined;
+  const name = access.name.text;
+  const assignments: Array<{ node: TS.BinaryExpression; target: TS.PropertyAccessExpression }> = [];
+  const visit = (node: TS.Node): void => {
+    const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+    if (isAssignment && ts.isPropertyAccessExpression(node.left) && node.left.name.text === name) assignments.push({ node, target: node.left });
+    ts.forEachChild(node, visit);
+  };
+  visit(owner);
+  const field = owner.members.find((member): member is TS.PropertyDeclaration => ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name);
+  if (field?.initializer) return assignments.length === 0 ? field.initializer : undefined;
+  if (assignments.length !== 1) return undefined;
+  const [{ node: assignment, target }] = assignments;
+  if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || target.expression.kind !== ts.SyntaxKind.ThisKeyword) return undefined;
+  const statement = assignment.parent;
+  const constructor = statement.parent?.parent;
+  if (!ts.isExpressionStatement(statement) || !constructor || !ts.isConstructorDeclaration(constructor)) return undefined;
+  const inConstructor = use.pos >= constructor.pos && use.end <= constructor.end;
+  return !inConstructor || statement.end <= use.getStart() ? assignment.right : undefined;
+}

@@ -14,10 +14,11 @@ import { moduleSpecifierOfCall, nodeAtSpan, skipOuterExpressions } from '../engi
 import { Scopes } from '../engine/scope';
 import type { ResolvedConfig } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
+import type { SourceSite } from '../engine/values';
 import { matchVendorModule } from '../vendors/table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
 import { type ClientOrigin, clientOrigins } from './client-origin';
-import { type ConnectionProject, readConnection } from './connection';
+import { type ConnectionProject, type ConnectionSetting, readConnection } from './connection';
 import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
 import { unusedInjectedClients } from './injected-clients';
@@ -198,7 +199,11 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       const call = seamModelCall(session, fact, plan, seam);
       // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
       const newTexts = [call.text, plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => (typeof change === 'string' ? change : change.newText)).join('\n');
-      const missing = seam.missingFromIndex([...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)), ...(plan.passesSettings ? ['RequestOptions'] : [])]);
+      const missing = seam.missingFromIndex([
+        ...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)),
+        ...(plan.passesSettings ? ['RequestOptions'] : []),
+        ...(call.passesConnectionSettings ? ['ConnectionSettings'] : []),
+      ]);
       if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
       if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
       const compatMissing = seam.missingFromModule('openai-compat', plan.compat);
@@ -239,14 +244,18 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
  * connection (`chatModelById(model, 'openai')`).
  */
 /** The seam's model for a wrapped call; a model of config gets what the call needs recorded (\`modelNeeds\`). */
-function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string } {
+function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string; passesConnectionSettings: boolean } {
   const { sourceFile, input } = session;
   const { model, factory, needs } = plan;
-  const connection = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind]);
-  const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)})` });
+  const { connection, settings } = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind], { file: input.filePath, ...fact.callSpan });
+  // The values the connection takes from the call, as the code reads them here (`{ apiKey: profile.key }`).
+  const settingsText = settings.map((setting) => (setting.name === setting.text ? setting.name : `${setting.name}: ${setting.text}`)).join(', ');
+  const passed = settingsText && `, { ${settingsText} }`;
+  const passesConnectionSettings = settings.length > 0;
+  const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)}${passed})`, passesConnectionSettings });
   const byKey = (key: string) => {
     seam.need(key, needs);
-    return { callee: factory, text: `${factory}(${quote(key, sourceFile)})` };
+    return { callee: factory, text: `${factory}(${quote(key, sourceFile)}${passed})`, passesConnectionSettings };
   };
   if (typeof model === 'string') return byKey(seam.modelEntry(model, connection));
   if (!('key' in model)) return byId(model.runtime);
@@ -282,19 +291,20 @@ function projectOf(input: FixInput): Project {
  * The seam connection of the clients that may make a call (every one, for an injected client, must be
  * configured the same way). A Refusal when that cannot be known.
  */
-function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string): string {
+function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string, call?: SourceSite): { connection: string; settings: ConnectionSetting[] } {
   const { input } = session;
   const project: ConnectionProject = {
     read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
     resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
     isSeamConfig: (filePath) => filePath === seam.file('config'),
+    typedConfig: /\.[mc]?ts$/.test(seam.file('config')),
   };
-  const [spec, ...others] = origins.map((origin) => readConnection(origin.site, origin.className, project));
+  const [spec, ...others] = origins.map((origin) => readConnection(origin.site, origin.className, project, call));
   if (others.some((other) => JSON.stringify(other) !== JSON.stringify(spec))) {
     throw new Refusal('the client is passed in from places that configure it differently, so its requests have no single connection');
   }
   const { site } = origins[0];
-  return seam.connection({ ...spec, api }, `${site.file}:${site.start}${api ? `:${api}` : ''}`);
+  return { connection: seam.connection({ ...spec, api }, `${site.file}:${site.start}${api ? `:${api}` : ''}`), settings: spec.settings };
 }
 
 function callOrigins(session: FixSession, fact: VendorCallFact): ClientOrigin[] {
@@ -312,10 +322,10 @@ function literalConnection(session: FixSession, literal: Fact, seam: SeamPlan): 
     for (const fact of session.facts) {
       if (fact.kind === 'vendor-call' && within(fact.callSpan)) {
         const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
-        return connectionOf(session, callOrigins(session, fact), seam, shape && KIND_APIS[shape.kind]);
+        return connectionOf(session, callOrigins(session, fact), seam, shape && KIND_APIS[shape.kind], { file: session.input.filePath, ...fact.callSpan }).connection;
       }
       if (fact.kind === 'client-construction' && fact.role === 'client' && within(fact.callSpan)) {
-        return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam);
+        return connectionOf(session, [{ site: { file: session.input.filePath, ...fact.callSpan }, className: fact.name }], seam).connection;
       }
     }
   } catch (error) {

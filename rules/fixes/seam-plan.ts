@@ -146,7 +146,7 @@ export class SeamPlan {
         const taken = new Set(entries.map((entry) => entry.key));
         let free = wanted;
         for (let number = 2; taken.has(free); number++) free = `${wanted}${number}`;
-        const added = addConnectionEntry(this.configText!, free, spec.provider, withKey(free), spec.api);
+        const added = addConnectionEntry(this.configText!, free, spec.provider, withKey(free), spec.api, spec.settings.map((setting) => setting.name));
         if (!added) throw new SeamConfigError('connections');
         this.configText = applyChanges(this.configText!, [added.change]);
         this.importIntoConfig(spec.imports);

@@ -4,7 +4,9 @@
  * variables (one at the SDK's built-in API version, one through `import x = require()`), Entra ID on
  * @azure/openai and on `openai`'s AzureOpenAI (a managed identity the fake server stands in for), two
  * AzureOpenAI resources (one whose API version comes from OPENAI_API_VERSION), a gateway with default
- * headers, organization, project, timeout and retries, and a plain OpenAI client. Every request leaves the
+ * headers, organization, project, timeout and retries, and a plain OpenAI client; and what multi-tenant
+ * apps do: a client made per request from each user's own key, organization and Azure resource (settings
+ * the wrapped call passes), and a use case handed its client by its caller. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
  *
  * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
@@ -17,13 +19,13 @@ import * as path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { Editor, FIX_ALL } from '../support/lsp-editor';
-import { prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '../support/run-fixture';
 import { bodyDifferences, wire as wireOf } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
-const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
 
 /** Where a request went and as whom, with the headers that say who is calling. */
 const wire = (request: RecordedRequest) => wireOf(request, IDENTIFYING_HEADERS);
@@ -55,6 +57,9 @@ describe('fixes keep every request where it went: connections (azure-connections
     COST_CENTER: 'cc-support',
     IDENTITY_ENDPOINT: `${fake().url}/msi/token`,
     IDENTITY_HEADER: 'identity-secret',
+    // Per-user Azure resources, standing in for a user table (one with a trailing slash the code strips).
+    ALICE_AZURE_ENDPOINT: 'https://alice-ai.openai.azure.com/',
+    BOB_AZURE_ENDPOINT: 'https://bob-ai.openai.azure.com',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -76,18 +81,26 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 10, original.lines.join('\n'));
+    assert.equal(original.lines.length, 16, original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-reports-we.openai.azure.com /openai/deployments/reports-embeddings/embeddings?api-version=2024-03-01-preview api-key:reports-key',
       'contoso-archive.openai.azure.com /openai/deployments/archive-gpt-4o/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
       'contoso-eu.openai.azure.com /openai/deployments/eu-gpt-4o/chat/completions?api-version=2024-10-21 api-key:eu-key',
+      // The use case handed the EU client.
+      'contoso-eu.openai.azure.com /openai/deployments/eu-gpt-4o/chat/completions?api-version=2024-10-21 api-key:eu-key',
       'contoso-us.openai.azure.com /openai/deployments/us-embeddings/embeddings?api-version=2024-08-01-preview api-key:us-key',
       'contoso-us.openai.azure.com /openai/deployments/us-batch-gpt-4o/chat/completions?api-version=2025-01-01-preview bearer:entra-token-for-cognitiveservices.azure.com',
       'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
       'llm-gateway.contoso.example /v1/chat/completions bearer:openai-key x-team=support x-cost-center=cc-support openai-organization=org-contoso openai-project=proj_support',
       'api.openai.com /v1/chat/completions bearer:openai-key',
+      // Per-user keys: every request carries its own user's key (and organization), whichever user came before.
+      'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
+      'api.openai.com /v1/chat/completions bearer:bob-key',
+      'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
+      'alice-ai.openai.azure.com /openai/deployments/user-gpt-4o/chat/completions?api-version=2024-10-21 bearer:alice-azure-key',
+      'bob-ai.openai.azure.com /openai/deployments/user-gpt-4o-mini/chat/completions?api-version=2024-10-21 bearer:bob-azure-key',
     ]);
   });
 
@@ -101,7 +114,9 @@ describe('fixes keep every request where it went: connections (azure-connections
       .flatMap((file) => file.messages.map((message) => `${path.relative(cliDir, file.filePath)} ${message.ruleId}`));
     assert.deepEqual(left, [], 'nothing vendor-specific is left in the route files');
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
-    assert.ok(files.every((file) => file.startsWith('src/clients/')), files.join(', '));
+    // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class.
+    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts'), files.join(', '));
+    assert.doesNotMatch(fs.readFileSync(path.join(cliDir, 'src/use-cases/summarize.ts'), 'utf8'), /client\.chat/, 'the use case is wrapped');
     for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
   });
 
@@ -111,6 +126,34 @@ describe('fixes keep every request where it went: connections (azure-connections
     assert.deepEqual(fixed.lines, original.lines);
     assert.deepEqual(fixed.requests.map(wire), original.requests.map(wire));
     assert.deepEqual(bodyDifferences(original.requests, fixed.requests), []);
+  });
+
+  it('a connection that takes settings keeps one client per distinct set of values, not one per call', async () => {
+    // After the previous test's build: count the clients the seam makes (each one calls optionsWith once).
+    const script = path.join(cliDir, 'dist', 'count-clients.js');
+    fs.writeFileSync(
+      script,
+      `const { connections } = require('./ai/config');
+let made = 0;
+for (const connection of Object.values(connections)) {
+  const optionsWith = connection.optionsWith;
+  if (optionsWith) connection.optionsWith = (settings) => (made++, optionsWith(settings));
+}
+const { askAsUser } = require('./routes/per-user');
+const alice = { openaiKey: 'alice-key', organization: 'org-alice' };
+const bob = { openaiKey: 'bob-key' };
+(async () => {
+  for (const user of [alice, bob, alice, alice, { ...bob }]) await askAsUser(user, 'hi');
+  console.log(made);
+})();
+`,
+    );
+    const first = fake().requests.length;
+    assert.equal((await runProgram(cliDir, [script], env())).trim(), '2');
+    assert.deepEqual(
+      fake().requests.slice(first).map((request) => request.secret),
+      ['alice-key', 'bob-key', 'alice-key', 'alice-key', 'bob-key'],
+    );
   });
 
   it('the seam has one connection per client configuration, key variables named as the code named them', () => {
@@ -123,6 +166,8 @@ describe('fixes keep every request where it went: connections (azure-connections
       'contosoReportsWe azure-openai',
       'llmGatewayContoso openai',
       'openai openai',
+      'openaiProfile openai',
+      'openaiProfile2 openai',
       'us azure-openai',
       'us2 azure-openai',
     ]);
@@ -134,7 +179,7 @@ describe('fixes keep every request where it went: connections (azure-connections
     const editor = new Editor(serverDir);
     await editor.start();
     try {
-      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES];
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES, 'src/use-cases/summarize.ts'];
       for (const file of files) {
         const documentUri = await editor.openFile(file);
         const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
@@ -143,7 +188,7 @@ describe('fixes keep every request where it went: connections (azure-connections
     } finally {
       await editor.client.shutdown();
     }
-    for (const file of [...ROUTE_FILES, 'src/ai/config.ts']) {
+    for (const file of [...ROUTE_FILES, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
       assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
     }
     assert.equal(await typecheck(serverDir), '');

@@ -41,6 +41,9 @@ async function main(): Promise<void> {
     return text;
   });
   await attempt('moderate', async () => JSON.stringify((await moderationModel('omniModerationLatest').moderate({ input: 'thanks' })).results));
+  // A tenant's own endpoint and key, passed by the call: its outage fails over to 'openai' with that connection's own key.
+  await attempt('tenant-down', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.DOWN_URL }).complete({ messages })).text);
+  await attempt('tenant', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.OPENAI_BASE_URL }).complete({ messages })).text);
 }
 
 main();
@@ -94,9 +97,14 @@ describe('fixes/seam: routing and failover at run time', function () {
       'client-error error: 404 no route for POST /missing/chat/completions',
       'cut-stream error: terminated',
       'moderate [{"flagged":false,"categories":{"harassment":false,"violence":false}}]',
+      'tenant-down [gpt-4o-mini] echo: hello there',
+      'tenant [gpt-4o-mini] echo: hello there',
     ]);
     const failovers = run.stderr.split('\n').filter((line) => line.startsWith('AI failover:'));
-    assert.deepEqual(failovers, ["AI failover: model 'gpt4oMini': connection 'down' failed (connection error ECONNREFUSED); trying 'openai'"]);
+    assert.deepEqual(failovers, [
+      "AI failover: model 'gpt4oMini': connection 'down' failed (connection error ECONNREFUSED); trying 'openai'",
+      "AI failover: model 'perUser': connection 'tenant' failed (connection error ECONNREFUSED); trying 'openai'",
+    ]);
     // Neither the 404 nor the cut stream went on to the fallback.
     assert.deepEqual(fake().requests.map((request) => `${request.path} ${(request.body as { model?: string }).model}`), [
       '/v1/chat/completions gpt-4o-mini',
@@ -104,12 +112,16 @@ describe('fixes/seam: routing and failover at run time', function () {
       '/v1/chat/completions gpt-4o-mini',
       '/missing/chat/completions gpt-4o',
       '/v1/moderations omni-moderation-latest',
+      '/v1/chat/completions gpt-4o-mini',
+      '/v1/chat/completions gpt-4o-mini',
     ]);
+    // The fallback used its own key; the tenant's key went only to the tenant's endpoint, which was up for the second set of values.
+    assert.deepEqual(fake().requests.slice(-2).map((request) => request.secret), ['test-openai-key', 'tenant-key']);
   });
 
   it('with AI_PROVIDER=google, sends the chat models Gemini can serve under their mapped ids; the moderation stays on OpenAI', async () => {
     fake().requests.length = 0;
-    const ids = { [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('gpt4o')]: 'gemini-2.5-pro', [geminiIdVariable('streamy')]: 'gemini-2.5-flash' };
+    const ids = { [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('gpt4o')]: 'gemini-2.5-pro', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash' };
     const run = await runMain(dir, env({ AI_PROVIDER: 'google', ...ids }));
     assert.deepEqual(run.trimEnd().split('\n').slice(0, 5), [
       'complete [gemini-2.5-flash] echo: hello there',
@@ -128,7 +140,7 @@ describe('fixes/seam: routing and failover at run time', function () {
 
   it('refuses at load, before any request, AI_PROVIDER=google while a chat model has no Gemini id', async () => {
     fake().requests.length = 0;
-    const run = await runProgramResult(dir, [path.join(dir, 'dist', 'main.js')], env({ AI_PROVIDER: 'google', [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('streamy')]: 'gemini-2.5-flash' }));
+    const run = await runProgramResult(dir, [path.join(dir, 'dist', 'main.js')], env({ AI_PROVIDER: 'google', [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash' }));
     assert.notEqual(run.code, 0);
     assert.match(run.stderr, /The AI seam's configuration cannot serve every model:\n- model 'gpt4o' has no model id for google \(connection 'google'\): providerModels\['google'\]\.gpt4o in the seam's config is empty/);
     assert.deepEqual(fake().requests, []);
@@ -153,8 +165,9 @@ async function compiled(dir: string, env: Record<string, string>): Promise<strin
 /**
  * A CommonJS TypeScript project: the generated seam with Google added, connections `openai` (the fake),
  * `down` (a refused port), `missing` (a path the fake answers 404) and `flaky` (cuts a stream after its
- * first chunk); gpt4oMini on `down` and gpt4o on `missing`, both falling back to `openai`; streamy on
- * `flaky`, falling back to `openai`; the moderation model on `openai`.
+ * first chunk), `tenant` (endpoint and key passed by each call as settings); gpt4oMini on `down` and gpt4o
+ * on `missing`, both falling back to `openai`; streamy on `flaky` and perUser on `tenant`, falling back to
+ * `openai`; the moderation model on `openai`.
  */
 async function createProject(): Promise<string> {
   const project = seamProject('failover');
@@ -163,11 +176,14 @@ async function createProject(): Promise<string> {
     change(addConnectionEntry(config(), 'down', 'openai', [{ name: 'baseURL', text: 'process.env.DOWN_URL' }, { name: 'maxRetries', text: '0' }]));
     change(addConnectionEntry(config(), 'missing', 'openai', [{ name: 'baseURL', text: "`${process.env.OPENAI_BASE_URL?.replace(/\\/v1$/, '')}/missing`" }]));
     change(addConnectionEntry(config(), 'flaky', 'openai', [{ name: 'baseURL', text: 'process.env.FLAKY_URL' }, { name: 'maxRetries', text: '0' }]));
+    const tenantOptions = [{ name: 'apiKey', text: 'settings.apiKey' }, { name: 'baseURL', text: 'settings.baseURL' }, { name: 'maxRetries', text: '0' }];
+    change(addConnectionEntry(config(), 'tenant', 'openai', tenantOptions, undefined, ['apiKey', 'baseURL']));
     const models: Array<[string, string, string, string[]]> = [
       ['gpt4oMini', 'gpt-4o-mini', 'down', ['chat', 'streaming']],
       ['gpt4o', 'gpt-4o', 'missing', ['chat']],
       ['streamy', 'gpt-4o-mini', 'flaky', ['chat', 'streaming']],
       ['omniModerationLatest', 'omni-moderation-latest', 'openai', ['moderation']],
+      ['perUser', 'gpt-4o-mini', 'tenant', ['chat']],
     ];
     for (const [key, value, connection, needs] of models) {
       const entry = addConfigEntry(config(), 'models', key, modelVariable(key), value, (existing) => existing === key);

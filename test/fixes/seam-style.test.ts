@@ -108,7 +108,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index.js';",
     ]);
     assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 2), [
-      "import { models, type ModelName } from './config.js';",
+      "import { models, type ConnectionSettings, type ModelName } from './config.js';",
       "import { chatNeeds, configModel, embeddingNeeds, modelById, served, type Target, withFailover, withFailoverStream } from './routing.js';",
     ]);
 
@@ -117,7 +117,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
       "import { OpenAI } from 'openai';",
       "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';",
     ]);
-    assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ModelName };', 'a type re-export stays marked (isolatedModules)');
+    assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ConnectionSettings, type ModelName };', 'a type re-export stays marked (isolatedModules)');
   });
 
   it('CommonJS JavaScript: require, JSDoc imports, one module.exports', () => {

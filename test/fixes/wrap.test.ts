@@ -1777,6 +1777,177 @@ export class Suggester {
       );
     });
 
+    describe('options computed where the code runs: settings the wrapped call passes', () => {
+      /** A request handler whose client is made per request from the user's profile, and the call after it. */
+      const handler = (construction: string, before = '', between = '', after = '') => `import OpenAI from 'openai';
+
+interface Profile {
+  key: string;
+  organization?: string;
+  endpoint: string;
+}
+
+export async function handle(profile: Profile, question: string, model: string): Promise<string> {
+  ${before}
+  const client = ${construction};
+  ${between}
+  const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+  ${after}
+  return completion.choices[0].message.content ?? '';
+}
+`;
+
+      it("a user's key, organization and endpoint: the call passes them, the connection takes them as settings", () => {
+        const target = project(root, handler("new OpenAI({ apiKey: KEY || '', organization: profile.organization, baseURL: `${profile.endpoint.replace(/\\/+$/, '')}/v1` })", 'const KEY = profile.key;'));
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /chatModelById\(model, 'openaiProfile', \{ key: profile\.key, organization: profile\.organization, endpoint: profile\.endpoint\.replace\(\/\\\/\+\$\/, ''\) \}\)\.complete\(/);
+        assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+          '  openaiProfile: {',
+          "    provider: 'openai',",
+          "    settings: ['key', 'organization', 'endpoint'],",
+          '    optionsWith: (settings) => ({',
+          "      apiKey: settings.key || '',",
+          '      organization: settings.organization,',
+          '      baseURL: `${settings.endpoint}/v1`,',
+          '    }),',
+          '  },',
+        ]);
+      });
+
+      const refusals: Array<{ title: string; construction: string; before?: string; between?: string; after?: string; reason: string }> = [
+        {
+          title: 'the call does not see the same variable (a loop variable shadows it)',
+          construction: 'new OpenAI({ apiKey: profile.key })',
+          between: 'for (const profile of [{ key: question }]) {\n    const each = await client.chat.completions.create({ model, messages: [] });\n    console.log(profile.key, each.choices[0].message.content);\n  }',
+          reason: "the client's `profile.key` is computed at run time from `profile`, which is not in scope where the call is",
+        },
+        {
+          title: 'a local function computes it',
+          construction: 'new OpenAI({ apiKey: keyOf(profile) })',
+          before: 'const keyOf = (user: Profile) => user.key;',
+          reason: "the client's `keyOf(profile)` is computed at run time in a way the fix cannot carry into the seam",
+        },
+        {
+          title: 'a variable changed after the client is made',
+          construction: 'new OpenAI({ apiKey: key })',
+          before: 'let key = profile.key;',
+          between: "key = 'other';",
+          reason: "the client's `key` is computed at run time from `key`, which changes after the client is made",
+        },
+        {
+          title: 'a property of the profile assigned in the function',
+          construction: 'new OpenAI({ apiKey: profile.key })',
+          after: "profile.key = '';",
+          reason: "the client's `profile.key` is computed at run time from `profile`, whose properties are assigned (`profile.key = ''`)",
+        },
+        {
+          title: 'a `let` read by a call in a callback',
+          construction: 'new OpenAI({ apiKey: key })',
+          before: 'let key = profile.key;',
+          between: 'const later = async () => (await client.chat.completions.create({ model, messages: [] })).choices[0].message.content;\n  void later;',
+          reason: "the client's `key` is computed at run time from `key`, which may change before the call in another function runs",
+        },
+        {
+          title: 'one of two clients is chosen',
+          construction: 'question ? new OpenAI({ apiKey: profile.key }) : new OpenAI()',
+          reason: 'the client `client` is one of several (`question ? new OpenAI({ apiKey: profile.key }) : new OpenAI()`), so which client a call uses is decided at run time',
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          const reasons = wrapReasons(project(root, handler(refusal.construction, refusal.before, refusal.between, refusal.after)));
+          assert.ok(reasons.includes(`Cannot wrap this call: ${refusal.reason}.`), reasons.join('\n'));
+        });
+      }
+
+      it('a client variable assigned in two branches (one client or the other, chosen at run time): refused, naming the lines', () => {
+        const code = handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', "let client;\n  if (question) client = new OpenAI({ apiKey: profile.key });\n  else client = new OpenAI({ apiKey: 'shared' });");
+        assert.deepEqual(wrapReasons(project(root, code)), ['Cannot wrap this call: the client `client` is assigned on lines 12 and 13, so which client a call uses is decided at run time.']);
+      });
+    });
+
+    it('a field nothing assigns again and a helper that only returns what it builds are carried; a field assigned again is not', () => {
+      const embedder = (extra: string) => `import { AzureOpenAI } from 'openai';
+import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
+
+function tokenProvider() {
+  const scope = 'https://cognitiveservices.azure.com/.default';
+  return getBearerTokenProvider(new DefaultAzureCredential(), scope);
+}
+
+export class Embedder {
+  private apiVersion = '2024-12-01-preview';
+  private client = new AzureOpenAI({ endpoint: process.env.AZURE_OPENAI_ENDPOINT, apiVersion: this.apiVersion, azureADTokenProvider: tokenProvider() });
+
+  constructor() {
+    ${extra}
+  }
+
+  async embed(text: string): Promise<number[]> {
+    const result = await this.client.embeddings.create({ model: 'text-embedding-3-small', input: text });
+    return result.data[0].embedding;
+  }
+}
+`;
+      const target = project(root, embedder(''));
+      assert.deepEqual(wrapReasons(target), [undefined]);
+      const { seams } = fixAll(target);
+      const connection = section(configAfter(target, seams), 'connections').join('\n');
+      assert.match(connection, /apiVersion: apiVersions\.\w+,/);
+      assert.match(connection, /azureADTokenProvider: getBearerTokenProvider\(new DefaultAzureCredential\(\), 'https:\/\/cognitiveservices\.azure\.com\/\.default'\),/);
+      assert.deepEqual(wrapReasons(project(root, embedder("this.apiVersion = 'latest';"))), ["Cannot wrap this call: the client's `this.apiVersion` is computed at run time in a way the fix cannot carry into the seam."]);
+    });
+
+    describe('a client passed to a function: followed to every call of it', () => {
+      const useCase = `import OpenAI from 'openai';
+
+export const ask = async (openai: OpenAI, question: string): Promise<string> => {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+};
+`;
+      const reasonWith = (callers: Record<string, string>) => {
+        const target = project(root, useCase, callers);
+        const fixes = fixesForFile({ ...target.input(), projectFiles: () => [...target.files.keys()].filter((file) => file.endsWith('.ts')) });
+        return fixes.find((fix) => fix.kind === 'wrap-call')?.disabledReason;
+      };
+      const service = (argument: string) => `import OpenAI from 'openai';
+import { ask } from './file';
+
+export class Service {
+  private openai = new OpenAI({ baseURL: 'https://gateway.example.com/v1' });
+
+  run(question: string): Promise<string> {
+    return ask(${argument}, question);
+  }
+}
+`;
+      // `<main>`: the path of src/app/main.ts under the test's root.
+      const cases: Array<{ title: string; callers: Record<string, string>; reason: string | undefined }> = [
+        { title: 'every caller passes the same client module: wrapped', callers: { 'src/app/main.ts': "import { openai } from '../lib/openai';\nimport { ask } from './file';\n\nvoid ask(openai, 'a');\nvoid ask(openai, 'b');\n" }, reason: undefined },
+        { title: 'a class field made with a construction (a NestJS service): wrapped', callers: { 'src/app/service.ts': service('this.openai') }, reason: undefined },
+        {
+          title: 'callers pass clients configured differently',
+          callers: { 'src/app/main.ts': "import { openai } from '../lib/openai';\nimport { ask } from './file';\n\nvoid ask(openai, 'a');\n", 'src/app/service.ts': service('this.openai') },
+          reason: 'the client is passed in from places that configure it differently, so its requests have no single connection',
+        },
+        {
+          title: 'a caller passes a client it was given',
+          callers: { 'src/app/main.ts': "import OpenAI from 'openai';\nimport { ask } from './file';\n\nexport const run = (client: OpenAI) => ask(client, 'a');\n" },
+          reason: `the client passed to \`ask(…)\` on line 4 of <main> is not a client construction the fix can follow`,
+        },
+        {
+          title: 'the function is handed on as a value',
+          callers: { 'src/app/main.ts': "import { ask } from './file';\n\nexport const handlers = [ask];\n" },
+          reason: `\`ask\` is used other than called (line 3 of <main>), so not every client it is given can be seen`,
+        },
+        { title: 'nothing calls it', callers: {}, reason: 'no `ask(…)` in the project shows which client it is given' },
+      ];
+      for (const testCase of cases) {
+        it(testCase.title, () => assert.equal(reasonWith(testCase.callers), testCase.reason && `Cannot wrap this call: ${testCase.reason.replace('<main>', path.join(root, 'src/app/main.ts'))}.`));
+      }
+    });
+
     it('a seam from an earlier aidlint (no `connections`): the call is refused, the config untouched', () => {
       const seamFiles = Object.fromEntries(
         generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [

@@ -102,7 +102,7 @@ export function connectionEntries(configText: string): ConnectionEntry[] | undef
     const fields = object && ts.isObjectLiteralExpression(object) ? propertiesOf(object) : new Map<string, TS.Expression>();
     const provider = fields.get('provider');
     const api = fields.get('api');
-    const options = fields.get('options');
+    const options = fields.get('options') ?? fields.get('optionsWith');
     const body = options && (ts.isArrowFunction(options) || ts.isFunctionExpression(options)) ? returnedObject(options) : undefined;
     const optionTexts = new Map([...(body ? propertiesOf(body) : [])].map(([name, value]) => [name, comparable(value.getText(sourceFile))]));
     const text = (expression: TS.Expression | undefined) => (expression && ts.isStringLiteralLike(expression) ? expression.text : undefined);
@@ -117,7 +117,8 @@ export function sameConnection(entry: ConnectionEntry, provider: string, api: st
 
 /**
  * Adds a connection `key: { provider, options: () => ({ … }) }` by one insertion (numbering the key when it
- * is taken). Undefined when the config has no `connections` object.
+ * is taken); with `settings`, the options are made from the values each call passes (`optionsWith: (settings) => …`).
+ * Undefined when the config has no `connections` object.
  */
 export function addConnectionEntry(
   configText: string,
@@ -125,6 +126,7 @@ export function addConnectionEntry(
   provider: string,
   options: ReadonlyArray<{ name: string; text: string }>,
   api?: string,
+  settings: readonly string[] = [],
 ): { key: string; change: TextChange } | undefined {
   const sourceFile = parseSource('config.ts', configText);
   const object = findSection(sourceFile, 'connections');
@@ -143,7 +145,8 @@ export function addConnectionEntry(
           `${propertyKey(chosen)}: {`,
           `${indent}${unit}provider: ${quoted(provider, quote)},`,
           ...(api === undefined ? [] : [`${indent}${unit}api: ${quoted(api, quote)},`]),
-          `${indent}${unit}options: () => ({`,
+          ...(settings.length ? [`${indent}${unit}settings: [${settings.map((setting) => quoted(setting, quote)).join(', ')}],`] : []),
+          `${indent}${unit}${settings.length ? 'optionsWith: (settings)' : 'options: ()'} => ({`,
           ...options.map((option) => `${indent}${unit}${unit}${option.name}: ${option.text},`),
           `${indent}${unit}}),`,
           `${indent}}`,

@@ -109,3 +109,8 @@ export function connectionName(hint: string, provider: 'openai' | 'azure-openai'
   // The config entry of the api.openai.com base URL is `openAI`: that is the OpenAI connection.
   return (hint.toLowerCase() === 'openai' ? DEFAULT_CONNECTIONS.openai : hint) || DEFAULT_CONNECTIONS[provider];
 }
+
+/** The name of a connection setting from the code that computes it: `profile.openai_api_key` → `openaiApiKey`, `DEPLOYMENT_ID` → `deploymentId`. */
+export function settingName(text: string): string {
+  return /^[a-z][A-Za-z0-9]*$/.test(text) ? text : camelCase(text) || 'setting';
+}
