@@ -190,8 +190,150 @@ export async function run(question: string): Promise<unknown> {
   },
 ];
 
+/**
+ * Results handed on in the ways public apps do: each branch of a conditional, a call passed to a helper,
+ * a stream stored in a property, a request with inline conditional spreads (its fields all seen), a stream
+ * cast to `any`. Reads of uncarried fields before the call (another call's result) do not block it.
+ */
+const PASSED_ON_CASES: WrapCase[] = [
+  {
+    title: 'each branch of `await (signal ? create(req, { signal }) : create(req))` converted on its own; the constant request seen whole',
+    code: `import { openai } from '../lib/openai';
+
+export async function relay(question: string, signal?: AbortSignal): Promise<string> {
+  const request = { model: 'gpt-4o-mini', stream: true as const, messages: [{ role: 'user' as const, content: question }] };
+  const stream = await (signal ? openai.chat.completions.create(request, { signal }) : openai.chat.completions.create(request));
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`,
+    expected: `import { models } from '../ai/config';
+import { chatRequestFromOpenAI, chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+export async function relay(question: string, signal?: AbortSignal): Promise<string> {
+  const request = { model: models.gpt4oMini, stream: true as const, messages: [{ role: 'user' as const, content: question }] };
+  const stream = await (signal ? chatChunksAsOpenAI(chatModelById(request.model, 'openai').stream(chatRequestFromOpenAI({ ...request }), { signal })) : chatChunksAsOpenAI(chatModelById(request.model, 'openai').stream(chatRequestFromOpenAI({ ...request }))));
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a call handed to a helper unawaited, its request with a conditional spread written inline',
+    code: `import { openai } from '../lib/openai';
+
+declare function measure<T>(pending: Promise<T>): Promise<{ output: T; ms: number }>;
+
+export async function answer(question: string, creative: boolean): Promise<string | null> {
+  const timed = await measure(
+    openai.chat.completions.create({
+      messages: [{ role: 'user', content: question }],
+      model: 'gpt-4o-mini',
+      ...(creative ? { temperature: 1 } : {}),
+    }),
+  );
+  return timed.output.choices[0].message.content;
+}
+`,
+    expected: `import { chatRequestFromOpenAI, chatCompletionAsOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+declare function measure<T>(pending: Promise<T>): Promise<{ output: T; ms: number }>;
+
+export async function answer(question: string, creative: boolean): Promise<string | null> {
+  const timed = await measure(
+    chatModelById('gpt-4o-mini', 'openai').complete(chatRequestFromOpenAI({ messages: [{ role: 'user', content: question }], model: 'gpt-4o-mini', ...(creative ? { temperature: 1 } : {}) })).then(chatCompletionAsOpenAI),
+  );
+  return timed.output.choices[0].message.content;
+}
+`,
+    models: [],
+  },
+  {
+    title: 'a stream stored in a property of an object handed on, its request with `cond && { … }` spread',
+    code: `import { openai } from '../lib/openai';
+
+declare function track(job: { source: AsyncIterable<unknown>; label: string }): Promise<string>;
+
+export async function relay(question: string, creative: boolean): Promise<string> {
+  return track({
+    source: await openai.chat.completions.create({ messages: [{ role: 'user', content: question }], model: 'gpt-4o-mini', stream: true, ...(creative && { temperature: 1 }) }),
+    label: 'relay',
+  });
+}
+`,
+    expected: `import { chatRequestFromOpenAI, chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+declare function track(job: { source: AsyncIterable<unknown>; label: string }): Promise<string>;
+
+export async function relay(question: string, creative: boolean): Promise<string> {
+  return track({
+    source: await chatChunksAsOpenAI(chatModelById('gpt-4o-mini', 'openai').stream(chatRequestFromOpenAI({ messages: [{ role: 'user', content: question }], model: 'gpt-4o-mini', ...(creative && { temperature: 1 }) }))),
+    label: 'relay',
+  });
+}
+`,
+    models: [],
+  },
+  {
+    title: "a stream handed on after another call's tool calls were read: that read cannot see the stream",
+    code: `import { openai } from '../lib/openai';
+
+declare function pipe(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relay(question: string): Promise<void> {
+  const first = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  const calls = first.choices[0].message.tool_calls?.length ?? 0;
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: \`\${question} (\${calls})\` }] });
+  await pipe(stream);
+}
+`,
+    expected: `import { chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function pipe(chunks: AsyncIterable<unknown>): Promise<void>;
+
+export async function relay(question: string): Promise<void> {
+  const first = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  const calls = first.toolCalls?.length ?? 0;
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: \`\${question} (\${calls})\` }] }));
+  await pipe(stream);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a stream cast to `any` is read through the cast',
+    code: `import { openai } from '../lib/openai';
+
+export async function relay(question: string): Promise<string> {
+  const stream = (await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: question }] })) as any;
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+  return text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function relay(question: string): Promise<string> {
+  const stream = (await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] })) as any;
+  let text = '';
+  for await (const chunk of stream) text += chunk.text ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+];
+
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
+  ...PASSED_ON_CASES,
   {
     title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
@@ -1223,12 +1365,12 @@ const REFUSALS: RefusalCase[] = [
   {
     title: "a stream handed on and read for the SDK stream's own methods",
     body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  return stream.toReadableStream();",
-    reason: 'the stream is used other than in a `for await` loop',
+    reason: "the SDK stream's own `toReadableStream` is used, which the neutral stream lacks",
   },
   {
     title: 'a stream with tools handed on (the neutral chunks carry no tool calls)',
     body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });\n  return send(stream);",
-    reason: 'the stream is used other than in a `for await` loop',
+    reason: 'the stream is passed on (to `send`)',
   },
   {
     title: 'a result handed on while a field the converted result lacks is read',
@@ -1249,6 +1391,35 @@ const REFUSALS: RefusalCase[] = [
     title: 'images.generate',
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
     reason: 'OpenAI-only feature (image generation): no neutral equivalent',
+  },
+];
+
+/** Results handed on where the neutral one, converted or not, would not do the same. */
+const PASSED_ON_REFUSALS: RefusalCase[] = [
+  {
+    title: "the SDK stream helper's events",
+    body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on('content', (delta) => send(delta));\n  for await (const chunk of stream) send(chunk.choices[0]?.delta.content);",
+    reason: "the SDK stream's own `on` is used, which the neutral stream lacks",
+  },
+  {
+    title: 'a stream checked with instanceof',
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  return stream instanceof Array ? send(stream) : undefined;",
+    reason: 'the stream is checked with `instanceof`',
+  },
+  {
+    title: 'a constant request changed after it is written (it may ask for usage chunks), its stream handed on',
+    body: "const params = { model: 'gpt-4o-mini', stream: true as const, messages };\n  Object.assign(params, { stream_options: { include_usage: true } });\n  return send(await openai.chat.completions.create(params));",
+    reason: 'the stream is passed on (to `send`)',
+  },
+  {
+    title: '`stream` in a conditional spread',
+    body: "return send(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, ...(question ? { stream: true } : {}) }));",
+    reason: 'the request spreads `model` or `stream` in conditionally, so the fix cannot tell which is sent',
+  },
+  {
+    title: 'a stream handed on in a loop whose body reads `usage` before the call (a later turn may read it)',
+    body: "for (const q of [question]) {\n    const more = (send(q) as { usage?: number }).usage;\n    await send(await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [...messages, { role: 'user', content: String(more) }] }));\n  }\n  return undefined;",
+    reason: 'the stream is passed on (to `send`)',
   },
 ];
 
@@ -1344,7 +1515,7 @@ export async function ask(question: string): Promise<string | null> {
   });
 
   describe('refusals: offered disabled, with the reason', () => {
-    for (const refusal of REFUSALS) {
+    for (const refusal of [...REFUSALS, ...PASSED_ON_REFUSALS]) {
       it(refusal.title, () => {
         const target = project(root, refusalSource(refusal.body));
         const wraps = fixesForFile(target.input()).filter((fix) => fix.kind === 'wrap-call');

@@ -13,7 +13,7 @@ import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
+import { enclosingFunction, isReference, outer, resultValue, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -125,20 +125,29 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const converter = shape.boundary?.[request.kind];
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
-  const value = outer(call);
+  // Each branch of \`await (c ? create(a, { signal }) : create(a))\` is converted on its own.
+  const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   if (request.kind === 'chat-stream') {
     if (!awaited) return undefined;
-    if (request.fields.some((field) => field.name === '' || field.name === 'tools' || (field.name === 'providerOptions' && /\b(?:tools|tool_choice|functions|stream_options)\b/.test(field.text)))) return undefined;
+    // A request built elsewhere may ask for what converted chunks lack, unless the fix sees all its fields.
+    const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => STREAM_EXTRAS.test(key)));
+    if (request.fields.some((field) => hidden(field) || field.name === 'tools' || (field.name === 'providerOptions' && STREAM_EXTRAS.test(field.text)))) return undefined;
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
   const direct = new Set(directReads(awaited ?? value));
-  if (uncarried.direct.some((name) => name === '*' ? direct.size > 0 : direct.has(name))) return undefined;
+  if (direct.has(INSTANCE_CHECK) || uncarried.direct.some((name) => name === '*' ? direct.size > 0 : direct.has(name))) return undefined;
   const body = enclosingBody(call);
-  if (uncarried.anywhere.some((name) => readsMember(body, name))) return undefined;
+  if (uncarried.anywhere.some((name) => readsMemberFrom(body, name, call))) return undefined;
   return converter;
 }
+
+/** Stands for \`instanceof\` among the reads of a result. */
+const INSTANCE_CHECK = '(instanceof)';
+
+/** Request fields that make the SDK's chunks carry what converted ones lack (tool calls, function calls, usage). */
+const STREAM_EXTRAS = /\b(?:tools|tool_choice|functions|stream_options)\b/;
 
 /** The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`. */
 function directReads(result: TS.Expression): string[] {
@@ -146,6 +155,8 @@ function directReads(result: TS.Expression): string[] {
   const user = result.parent;
   const member = (node: TS.Expression): string[] => {
     const access = outer(node).parent;
+    // \`x instanceof Stream\` tells the SDK's object from a converted one: no member of it can stand in.
+    if (ts.isBinaryExpression(access) && access.left === outer(node) && access.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return [INSTANCE_CHECK];
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node)) return [access.name.text];
     return ts.isElementAccessExpression(access) && access.expression === outer(node) ? ['*'] : [];
   };
@@ -167,10 +178,19 @@ function enclosingBody(node: TS.Node): TS.Node {
   return enclosingFunction(node) ?? node.getSourceFile();
 }
 
-function readsMember(scope: TS.Node, name: string): boolean {
+/**
+ * Whether the code around a call reads \`.name\` where the call's result can reach: after the call, anywhere
+ * in a loop around it, or in a function written in the scope (which may run later). A read before the call
+ * (of another call's result) cannot see it.
+ */
+function readsMemberFrom(scope: TS.Node, name: string, call: TS.CallExpression): boolean {
   const ts = typescript();
-  const visit = (node: TS.Node): boolean => (ts.isPropertyAccessExpression(node) && node.name.text === name) || ts.forEachChild(node, visit) === true;
-  return visit(scope);
+  let from = call.getStart();
+  for (let node: TS.Node = call; node !== scope && node.parent; node = node.parent) if (ts.isIterationStatement(node, false)) from = node.getStart();
+  const visit = (node: TS.Node, inFunction: boolean): boolean =>
+    (ts.isPropertyAccessExpression(node) && node.name.text === name && (inFunction || node.getStart() >= from)) ||
+    ts.forEachChild(node, (child) => visit(child, inFunction || (node !== scope && ts.isFunctionLike(node)))) === true;
+  return visit(scope, false);
 }
 
 /** A client's deployment as a model: a literal, or an entry of a config's `models` (an earlier fix moved it there). */

@@ -28,6 +28,8 @@ export interface NeutralRequest {
   needsMessageType: boolean;
   /** The constant the model literal came from, if any (it may become unused). */
   modelConstant?: TS.VariableDeclaration;
+  /** A request built elsewhere: every field it can carry, when the fix sees them all (undefined when some are hidden). */
+  seenKeys?: string[];
 }
 
 /**
@@ -196,7 +198,7 @@ function requestSettings(argument: TS.Expression, follow: FollowConstant): Array
  * field instead). The model must be readable (written in the object, or read from the variable or the single
  * spread at run time) and so must \`stream\` (written in the object, or seen in the constant spread or passed).
  */
-function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scopes: Scopes, follow: FollowConstant): Pick<NeutralRequest, 'kind' | 'model' | 'fields'> | undefined {
+function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scopes: Scopes, follow: FollowConstant): Pick<NeutralRequest, 'kind' | 'model' | 'fields' | 'seenKeys'> | undefined {
   const ts = typescript();
   if (!argument || (kind !== 'chat' && kind !== 'chat-stream')) return undefined;
   const sourceFile = argument.getSourceFile();
@@ -205,7 +207,13 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
   if (written && !written.properties.some(ts.isSpreadAssignment)) return undefined;
   const isName = (node: TS.Expression | undefined): node is TS.Identifier | TS.PropertyAccessExpression => !!node && (ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && !node.questionDotToken));
   const spreads = written ? written.properties.filter(ts.isSpreadAssignment) : [];
-  const source = written ? (spreads.length === 1 ? skipOuterExpressions(spreads[0].expression) : undefined) : inner;
+  // Spreads written inline (`...(cond ? {} : { temperature })`): the fields they may add are seen.
+  const spreadKeys = spreads.map((spread) => inlineKeys(spread.expression));
+  const inlineSpreads = spreads.length > 0 && spreadKeys.every((keys) => keys !== undefined);
+  if (inlineSpreads && spreadKeys.some((keys) => keys!.includes('model') || keys!.includes('stream'))) {
+    throw new Refusal('the request spreads `model` or `stream` in conditionally, so the fix cannot tell which is sent');
+  }
+  const source = written ? (spreads.length === 1 && !inlineSpreads ? skipOuterExpressions(spreads[0].expression) : undefined) : inner;
   if (!written && !isName(inner)) throw new Refusal('the request is built by an expression the fix cannot read its model from');
   const named = (name: string) => {
     const property = written?.properties.find((candidate) => !ts.isSpreadAssignment(candidate) && candidate.name && propertyNameText(candidate.name) === name);
@@ -218,11 +226,61 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
   else if (isName(source)) model = { runtime: `${source.getText(sourceFile)}.model` };
   else throw new Refusal('the request spreads several objects, so the fix cannot tell which one gives the model');
 
-  const stream = named('stream') ?? (source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
+  const stream = named('stream') ?? (inlineSpreads ? undefined : source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
   const streams = stream === undefined ? false : stream === 'unknown' ? undefined : booleanLiteral(stream);
   if (streams === undefined) throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
   const kept = written ? written.properties.filter((property) => !(property.name && propertyNameText(property.name) === 'stream')).map((property) => property.getText(sourceFile)) : [`...${inner.getText(sourceFile)}`];
-  return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }] };
+  const writtenKeys = written?.properties.flatMap((property) => (property.name && propertyNameText(property.name) !== undefined ? [propertyNameText(property.name)!] : []));
+  const constantKeys = !written && ts.isIdentifier(inner) ? constantObjectKeys(inner, scopes, follow) : undefined;
+  const seenKeys = inlineSpreads ? [...writtenKeys!, ...spreadKeys.flat() as string[]] : written ? undefined : constantKeys;
+  return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }], seenKeys };
+}
+
+/** The keys an object written inline may have: an object literal, or `?:` / `&&` / `||` between such objects; undefined otherwise. */
+function inlineKeys(expression: TS.Expression): string[] | undefined {
+  const ts = typescript();
+  const inner = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(inner)) {
+    const keys = inner.properties.map((property) => (!ts.isSpreadAssignment(property) && property.name ? propertyNameText(property.name) : undefined));
+    return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
+  }
+  if (ts.isConditionalExpression(inner)) {
+    const [whenTrue, whenFalse] = [inlineKeys(inner.whenTrue), inlineKeys(inner.whenFalse)];
+    return whenTrue && whenFalse && [...whenTrue, ...whenFalse];
+  }
+  // `cond && { … }`: a falsy left adds nothing to the object it is spread into.
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return inlineKeys(inner.right);
+  return undefined;
+}
+
+/**
+ * The keys of the object literal a constant of this file holds, when it is one without spreads and the
+ * file only reads it (no \`params.tools = …\`, no \`Object.assign(params, …)\`: it is passed nowhere but calls).
+ */
+function constantObjectKeys(name: TS.Identifier, scopes: Scopes, follow: FollowConstant): string[] | undefined {
+  const ts = typescript();
+  const definition = follow(name);
+  const object = definition?.sameFile ? skipOuterExpressions(definition.expression) : undefined;
+  const keys = object && ts.isObjectLiteralExpression(object) ? inlineKeys(object) : undefined;
+  const binding = scopes.resolve(name);
+  let changed = false;
+  const visit = (node: TS.Node): void => {
+    const isName = () => ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+    if (ts.isIdentifier(node) && node.text === name.text && !isName() && node.parent !== binding?.declaration && scopes.resolve(node) === binding) {
+      const user = node.parent;
+      const read = (ts.isPropertyAccessExpression(user) && user.expression === node && !isAssigned(user)) || (ts.isCallExpression(user) && user.arguments.includes(node) && !/^Object\.assign$/.test(user.expression.getText()));
+      if (!read && !ts.isSpreadAssignment(user)) changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (keys && binding) visit(name.getSourceFile());
+  return changed ? undefined : keys;
+}
+
+function isAssigned(node: TS.Expression): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
 }
 
 /** \`true\` or \`false\` as written, also through \`as const\`, parentheses and \`satisfies\`; undefined for anything else. */

@@ -16,13 +16,14 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
   const ts = typescript();
   const value = outer(call);
   const awaited = value.parent;
+  if (resultValue(call) !== value) throw new Refusal('the result is one branch of a conditional (`?:`), whose uses the fix does not follow');
   if (!ts.isAwaitExpression(awaited)) {
     if (ts.isExpressionStatement(awaited)) return [];
     // A stream helper (`chat.completions.stream(…)`) gives its stream without `await`, as the neutral one does.
     if (kind === 'chat-stream') return rewriteStream(value, prefix, scopes);
     throw new Refusal('the result is not awaited where the call is made');
   }
-  const use = outer(awaited);
+  const use = untyped(outer(awaited));
   const parent = use.parent;
   if (ts.isExpressionStatement(parent)) return [];
   if (kind === 'chat-stream') return rewriteStream(use, prefix, scopes);
@@ -41,15 +42,30 @@ function rewriteStream(use: TS.Expression, prefix: readonly string[], scopes: Sc
   return rewriteVariable(use, (reference) => {
     const loop = reference.parent;
     if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, prefix, scopes);
-    throw new Refusal('the stream is used other than in a `for await` loop');
+    throw new Refusal(escapeReason('stream', reference));
   }, scopes);
+}
+
+/** Why a result or stream used as a whole cannot be followed: what the code does with it. */
+function escapeReason(what: 'result' | 'stream', use: TS.Expression): string {
+  const ts = typescript();
+  const sourceFile = use.getSourceFile();
+  const user = outer(use).parent;
+  if (ts.isCallExpression(user) && user.arguments.includes(outer(use))) return `the ${what} is passed on (to \`${user.expression.getText(sourceFile)}\`)`;
+  if (ts.isPropertyAssignment(user) && user.initializer === outer(use)) return `the ${what} is passed on (in a \`${user.name.getText(sourceFile)}\` property)`;
+  if (ts.isBinaryExpression(user) && user.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return `the ${what} is checked with \`instanceof\``;
+  if (ts.isPropertyAccessExpression(user) && user.expression === outer(use)) {
+    return what === 'stream' ? `the SDK stream's own \`${user.name.text}\` is used, which the neutral stream lacks` : `the result is used as the SDK's type (${user.name.text})`;
+  }
+  return what === 'stream' ? 'the stream is used other than in a `for await` loop' : "the whole result is used as the SDK's type (returned or passed on)";
 }
 
 /** `const r = await …`: every reference to `r` must be translatable. */
 function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Identifier) => TextChange[], scopes: Scopes): TextChange[] {
   const ts = typescript();
   const declaration = initializer.parent;
-  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
+  if (!ts.isVariableDeclaration(declaration)) throw new Refusal(escapeReason('stream', initializer));
+  if (!ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
   checkConstUntyped(declaration);
   return rewriteReferences(declaration.name, declaration.parent.parent.parent, rewrite, scopes);
 }
@@ -282,6 +298,21 @@ interface DestructuredRead {
 function stripPrefix(segments: readonly string[], prefix: readonly string[]): string[] | undefined {
   if (segments.length < prefix.length || prefix.some((segment, index) => segments[index] !== segment)) return undefined;
   return segments.slice(prefix.length);
+}
+
+/** The value a call's result is to the code: through parentheses, and the branches of a conditional (`c ? call : other`). */
+export function resultValue(call: TS.CallExpression): TS.Expression {
+  const ts = typescript();
+  let value = outer(call);
+  while (ts.isConditionalExpression(value.parent) && value.parent.condition !== value) value = outer(value.parent);
+  return value;
+}
+
+/** Through \`(await call) as any\`: a result cast to \`any\` is read as the code reads it, unchecked either way. */
+function untyped(use: TS.Expression): TS.Expression {
+  const ts = typescript();
+  const cast = use.parent;
+  return ts.isAsExpression(cast) && cast.type.kind === ts.SyntaxKind.AnyKeyword ? outer(cast) : use;
 }
 
 /** The expression a value appears as to its user: through parentheses and casts. */
