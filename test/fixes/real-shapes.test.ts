@@ -4,7 +4,8 @@
  * built elsewhere and typed with the SDK's types, shared defaults spread into a streamed request, and a
  * conversation kept in the SDK's message types with a tool round trip and an image part, and tool calling
  * (tools, tool_choice and an option the neutral request passes on), the Responses API, and results handed
- * on whole as the SDK's type (converted back at the call by the seam's openai-compat module). After
+ * on whole as the SDK's type (converted back at the call by the seam's openai-compat module: also per branch
+ * of a conditional, through a generic helper, in a property, with inline conditional spreads). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
@@ -17,7 +18,7 @@ import { prepareFixture, removeFixture, runMain, typecheck } from '../support/ru
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/passed-on.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -43,8 +44,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 12, original.lines.join('\n'));
-    assert.equal(original.requests.length, 12);
+    assert.equal(original.lines.length, 18, original.lines.join('\n'));
+    assert.equal(original.requests.length, 19);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -67,6 +68,13 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(handedOn, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
     assert.match(handedOn, /\.embed\(\{ input: texts \}\)\.then\(embeddingsAsOpenAI\)\.then\(\(response\) => response\.data\.length\)/);
     assert.match(handedOn, /return chatModel\('\w+'\)\.complete\([^\n]*\)\.then\(chatCompletionAsOpenAI\);/);
+    // Handed on in other ways: per branch of a conditional, through a helper, in a property, through `as any`.
+    const passedOn = fs.readFileSync(path.join(dir, 'src/routes/passed-on.ts'), 'utf8');
+    assert.match(passedOn, /await \(signal \? chatChunksAsOpenAI\(chatModelById\(request\.model, 'openai'\)\.stream\(chatRequestFromOpenAI\(\{ \.\.\.request \}\), \{ signal \}\)\) : chatChunksAsOpenAI\(/);
+    assert.match(passedOn, /\.\.\.\(brief \? \{ max_tokens: 20 \} : \{\}\) \}\)\)\.then\(chatCompletionAsOpenAI\)/);
+    assert.match(passedOn, /chunks: await chatChunksAsOpenAI\(/);
+    assert.match(passedOn, /const asked = first\.toolCalls\?\.length \?\? 0;/);
+    assert.match(passedOn, /for await \(const chunk of stream\) text \+= chunk\.text \?\? '';\n  return text;\n}\n$/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {
