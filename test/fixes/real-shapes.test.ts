@@ -5,7 +5,8 @@
  * conversation kept in the SDK's message types with a tool round trip and an image part, and tool calling
  * (tools, tool_choice and an option the neutral request passes on), the Responses API, and results handed
  * on whole as the SDK's type (converted back at the call by the seam's openai-compat module: also per branch
- * of a conditional, through a generic helper, in a property, with inline conditional spreads). After
+ * of a conditional, through a generic helper, in a property, with inline conditional spreads), and results
+ * taken apart by nested patterns (the answer, a vector, each chunk in the loop). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
@@ -18,7 +19,7 @@ import { prepareFixture, removeFixture, runMain, typecheck } from '../support/ru
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/passed-on.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -44,8 +45,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 18, original.lines.join('\n'));
-    assert.equal(original.requests.length, 19);
+    assert.equal(original.lines.length, 21, original.lines.join('\n'));
+    assert.equal(original.requests.length, 22);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -75,6 +76,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(passedOn, /chunks: await chatChunksAsOpenAI\(/);
     assert.match(passedOn, /const asked = first\.toolCalls\?\.length \?\? 0;/);
     assert.match(passedOn, /for await \(const chunk of stream\) text \+= chunk\.text \?\? '';\n  return text;\n}\n$/);
+    // Nested patterns: one result variable, each name read as the path it stands for.
+    const patterns = fs.readFileSync(path.join(dir, 'src/routes/patterns.ts'), 'utf8');
+    assert.match(patterns, /return `\$\{result\.text\} \[\$\{result\.finishReason\}, \$\{result\.usage\?\.inputTokens\} in\]`;/);
+    assert.match(patterns, /return `\$\{result\.embeddings\[0\]\.length\} dimensions`;/);
+    assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {

@@ -331,9 +331,91 @@ export async function relay(question: string): Promise<string> {
   },
 ];
 
+/** Results destructured with nested patterns: each bound name is read as the path it stands for. */
+const NESTED_PATTERN_CASES: WrapCase[] = [
+  {
+    title: 'a nested pattern over the first choice, renamed, with usage',
+    code: `import { openai } from '../lib/openai';
+
+export async function answer(question: string): Promise<string> {
+  const { choices: [{ message, finish_reason: reason }], usage } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${message.content} [\${reason}, \${usage?.total_tokens}]\`;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string): Promise<string> {
+  const result = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return \`\${result.text} [\${result.finishReason}, \${result.usage?.totalTokens}]\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'the first embedding taken by a nested pattern',
+    code: `import { openai } from '../lib/openai';
+
+export async function vector(text: string): Promise<number[]> {
+  const { data: [{ embedding }] } = await openai.embeddings.create({ model: 'text-embedding-3-small', input: text });
+  return embedding;
+}
+`,
+    expected: `import { embeddingModel } from '../ai';
+
+export async function vector(text: string): Promise<number[]> {
+  const result = await embeddingModel('textEmbedding3Small').embed({ input: text });
+  return result.embeddings[0];
+}
+`,
+    models: ["textEmbedding3Small: 'text-embedding-3-small'"],
+  },
+  {
+    title: 'stream chunks destructured in the `for await` loop',
+    code: `import { openai } from '../lib/openai';
+
+export async function relay(question: string): Promise<string> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const { choices: [choice] } of stream) text += choice?.delta.content ?? '';
+  return text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function relay(question: string): Promise<string> {
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+  let text = '';
+  for await (const chunk of stream) text += chunk.text ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a pattern reaching past the first choice keeps the SDK shape, converted at the call',
+    code: `import { openai } from '../lib/openai';
+
+export async function second(question: string): Promise<string | null> {
+  const { choices: [, other] } = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: question }] });
+  return other.message.content;
+}
+`,
+    expected: `import { chatCompletionAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function second(question: string): Promise<string | null> {
+  const { choices: [, other] } = await chatModel('gpt4oMini').complete({ candidateCount: 2, messages: [{ role: 'user', content: question }] }).then(chatCompletionAsOpenAI);
+  return other.message.content;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+];
+
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...PASSED_ON_CASES,
+  ...NESTED_PATTERN_CASES,
   {
     title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';

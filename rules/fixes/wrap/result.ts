@@ -75,20 +75,35 @@ function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Ide
  * is translated as a read of that property (`data[0].embedding` → `result.embeddings[0]`).
  */
 function rewriteDestructured(declaration: TS.VariableDeclaration, pattern: TS.ObjectBindingPattern, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
-  const ts = typescript();
   checkConstUntyped(declaration);
-  const sourceFile = declaration.getSourceFile();
-  const variable = unusedName(sourceFile, 'result');
+  return rewritePattern(pattern, 'result', declaration.parent.parent.parent, kind, prefix, scopes);
+}
+
+/**
+ * A pattern, nested or not (`{ choices: [{ message }] }`), becomes one variable; each name it binds is read
+ * as the path it stands for (`message.content` → `result.text`, as `result.choices[0].message.content`).
+ */
+function rewritePattern(pattern: TS.ObjectBindingPattern, base: string, scope: TS.Node, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const sourceFile = pattern.getSourceFile();
+  const variable = unusedName(sourceFile, base);
   const changes: TextChange[] = [{ start: pattern.getStart(sourceFile), end: pattern.end, newText: variable }];
-  for (const element of pattern.elements) {
-    const property = element.propertyName ?? element.name;
-    if (element.dotDotDotToken || element.initializer || !ts.isIdentifier(element.name) || !ts.isIdentifier(property)) {
-      throw new Refusal('the result is destructured with defaults, nesting or a rest element');
-    }
-    const read = { property: property.text, variable };
-    changes.push(...rewriteReferences(element.name, declaration.parent.parent.parent, (reference) => rewriteAccess(reference, kind, prefix, scopes, read), scopes));
+  for (const { name, path } of boundNames(pattern, [])) {
+    changes.push(...rewriteReferences(name, scope, (reference) => rewriteAccess(reference, kind, prefix, scopes, { path, variable }), scopes));
   }
   return changes;
+}
+
+/** The names a pattern binds, each with the property path it reads (an array pattern reads its first item, `0`). */
+function boundNames(pattern: TS.BindingPattern, path: readonly string[]): Array<{ name: TS.Identifier; path: string[] }> {
+  const ts = typescript();
+  return pattern.elements.flatMap((element, index) => {
+    if (ts.isOmittedExpression(element)) return [];
+    const property = ts.isObjectBindingPattern(pattern) ? (element.propertyName ?? element.name) : undefined;
+    const key = property ? (ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : undefined) : index === 0 ? '0' : undefined;
+    if (element.dotDotDotToken || element.initializer || key === undefined) throw new Refusal('the result is destructured with a default, a rest element, a computed name or an item after the first');
+    const inner = [...path, key];
+    return ts.isIdentifier(element.name) ? [{ name: element.name, path: inner }] : boundNames(element.name, inner);
+  });
 }
 
 function checkConstUntyped(declaration: TS.VariableDeclaration): void {
@@ -133,7 +148,9 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
   if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) throw new Refusal('the stream loop does not declare one chunk variable');
   const chunk = initializer.declarations[0];
   const name = chunk.name;
-  if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
+  if (chunk.type) throw new Refusal('the stream chunk is typed with the SDK type');
+  if (ts.isObjectBindingPattern(name)) return rewritePattern(name, 'chunk', loop.statement, 'chat-stream', prefix, scopes);
+  if (!ts.isIdentifier(name)) throw new Refusal('the stream chunk is destructured as an array');
   return rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, 'chat-stream', prefix, scopes), scopes);
 }
 
@@ -144,7 +161,7 @@ function rewriteChunks(loop: TS.ForOfStatement, prefix: readonly string[], scope
 function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes, destructured?: DestructuredRead): TextChange[] {
   const ts = typescript();
   const sourceFile = root.getSourceFile();
-  const segments: string[] = destructured ? [destructured.property] : [];
+  const segments: string[] = destructured ? [...destructured.path] : [];
   // A destructured name is replaced whole (`data…` → `result.embeddings…`); a result variable keeps its name.
   const start = destructured ? root.getStart(sourceFile) : root.end;
   const head = destructured ? destructured.variable : '';
@@ -154,6 +171,9 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   const destructuredList = destructured && RESULT_LISTS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
   const destructuredUse = destructuredList && rewriteListUse(root, destructuredList, { start, end: root.end, newText: `${head}.${destructuredList.neutral}` }, scopes);
   if (destructuredUse) return destructuredUse;
+  // A destructured name may stand for an accessor's whole path (`{ data: [{ embedding }] }`, `finish_reason: reason`).
+  const whole = destructured && RESULT_ACCESSORS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
+  if (whole) return [{ start, end: root.end, newText: `${head}.${whole.neutral}` }];
   for (;;) {
     const parent: TS.Node = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) segments.push(parent.name.text);
@@ -289,9 +309,9 @@ function rewriteEmbeddingLoop(loop: TS.ForOfStatement, dataChange: TextChange, s
   return [{ ...dataChange, newText: `${dataChange.newText}.entries()` }, { start: name.getStart(sourceFile), end: name.end, newText: `[${indexName}, ${name.text}]` }, ...changes];
 }
 
-/** A name destructured from the result: which property it reads, and the variable that replaces the pattern. */
+/** A name destructured from the result: the property path it reads, and the variable that replaces the pattern. */
 interface DestructuredRead {
-  property: string;
+  path: readonly string[];
   variable: string;
 }
 
