@@ -193,7 +193,8 @@ export async function run(question: string): Promise<unknown> {
 /**
  * Results handed on in the ways public apps do: each branch of a conditional, a call passed to a helper,
  * a stream stored in a property, a request with inline conditional spreads (its fields all seen), a stream
- * cast to `any`. Reads of uncarried fields before the call (another call's result) do not block it.
+ * cast to `any`. Reads of uncarried fields before the call (another call's result) do not block it. Request
+ * options in a parameter typed with the neutral settings alone.
  */
 const PASSED_ON_CASES: WrapCase[] = [
   {
@@ -325,6 +326,24 @@ export async function relay(question: string): Promise<string> {
   let text = '';
   for await (const chunk of stream) text += chunk.text ?? '';
   return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'request options in a parameter typed with the neutral settings alone: passed on by name',
+    code: `import { openai } from '../lib/openai';
+
+export async function answer(question: string, options: { signal?: AbortSignal; timeout?: number }): Promise<string | null> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, options);
+  return completion.choices[0].message.content;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function answer(question: string, options: { signal?: AbortSignal; timeout?: number }): Promise<string | null> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] }, options);
+  return completion.text;
 }
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
@@ -1476,8 +1495,18 @@ const REFUSALS: RefusalCase[] = [
   },
 ];
 
-/** Results handed on where the neutral one, converted or not, would not do the same. */
+/** Results handed on where the neutral one, converted or not, would not do the same; requests that stream or not at run time; options the fix cannot see. */
 const PASSED_ON_REFUSALS: RefusalCase[] = [
+  {
+    title: '`stream` a boolean chosen at run time',
+    body: "const streaming: boolean = question.length > 80;\n  return send(await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, stream: streaming }));",
+    reason: 'the call streams or not as `stream: streaming` (a boolean) says at run time, and a neutral call does one or the other: write one call per case',
+  },
+  {
+    title: 'request options in a value of unknown fields',
+    body: "const options = JSON.parse(question);\n  const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages }, options);\n  return c.choices[0].message.content;",
+    reason: 'the request options `options` are a value whose fields the fix cannot see (the neutral ones carry `signal`, `timeout`, `maxRetries` and `headers`)',
+  },
   {
     title: "the SDK stream helper's events",
     body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on('content', (delta) => send(delta));\n  for await (const chunk of stream) send(chunk.choices[0]?.delta.content);",

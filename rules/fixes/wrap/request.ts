@@ -63,7 +63,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     }
     if (name === 'stream') {
       const streams = booleanLiteral(value);
-      if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
+      if (streams === undefined) throw new Refusal(runtimeStream(value, scopes) ?? '`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
       return;
     }
@@ -87,7 +87,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 
   if (shape.request.style === 'object') {
     if (call.arguments.length > 2) throw new Refusal('the call has more than the request and its options');
-    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], follow);
+    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], scopes, follow);
     const builtElsewhere = compatRequest(call.arguments[0], shape.kind, scopes, follow);
     if (builtElsewhere) return { ...request, ...builtElsewhere, compat: ['chatRequestFromOpenAI'] };
     addObject(call.arguments[0], 'request');
@@ -174,13 +174,17 @@ function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConsta
  * argument: written inline (renamed where the neutral name differs), or a constant holding such an object
  * (passed on by its name, which the neutral \`RequestOptions\` type accepts as it is).
  */
-function requestSettings(argument: TS.Expression, follow: FollowConstant): Array<{ name: string; text: string }> | string {
+function requestSettings(argument: TS.Expression, scopes: Scopes, follow: FollowConstant): Array<{ name: string; text: string }> | string {
   const ts = typescript();
   const sourceFile = argument.getSourceFile();
   const inner = skipOuterExpressions(argument);
+  if (ts.isIdentifier(inner) && settingsType(inner, scopes)) return inner.getText(sourceFile);
   const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
   const object = definition ? skipOuterExpressions(definition.expression) : inner;
-  if (!ts.isObjectLiteralExpression(object)) throw new Refusal('the request options are not written inline as an object');
+  if (!ts.isObjectLiteralExpression(object)) {
+    const seen = ts.isIdentifier(inner) ? `\`${inner.text}\` are a value whose fields the fix cannot see` : 'are not written inline as an object';
+    throw new Refusal(`the request options ${seen} (the neutral ones carry \`signal\`, \`timeout\`, \`maxRetries\` and \`headers\`)`);
+  }
   const settings = object.properties.map((property) => {
     const name = property.name && propertyNameText(property.name);
     const neutral = name !== undefined ? REQUEST_SETTINGS[name] : undefined;
@@ -190,6 +194,17 @@ function requestSettings(argument: TS.Expression, follow: FollowConstant): Array
     return { name: neutral, text: ts.isPropertyAssignment(property) ? property.initializer.getText(sourceFile) : property.name.text };
   });
   return definition ? inner.getText(sourceFile) : settings;
+}
+
+/** Whether a name is declared with a type literal of the neutral settings alone (\`options: { signal?: AbortSignal; timeout?: number }\`). */
+function settingsType(name: TS.Identifier, scopes: Scopes): boolean {
+  const ts = typescript();
+  const type = scopes.resolve(name)?.typeNode;
+  if (!type || !ts.isTypeLiteralNode(type)) return false;
+  return type.members.every((member) => {
+    const key = ts.isPropertySignature(member) && member.name ? propertyNameText(member.name) : undefined;
+    return key !== undefined && REQUEST_SETTINGS[key] === key;
+  });
 }
 
 /**
@@ -228,7 +243,7 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
 
   const stream = named('stream') ?? (inlineSpreads ? undefined : source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
   const streams = stream === undefined ? false : stream === 'unknown' ? undefined : booleanLiteral(stream);
-  if (streams === undefined) throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
+  if (streams === undefined) throw new Refusal((typeof stream === 'object' && runtimeStream(stream, scopes)) || 'it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
   const kept = written ? written.properties.filter((property) => !(property.name && propertyNameText(property.name) === 'stream')).map((property) => property.getText(sourceFile)) : [`...${inner.getText(sourceFile)}`];
   const writtenKeys = written?.properties.flatMap((property) => (property.name && propertyNameText(property.name) !== undefined ? [propertyNameText(property.name)!] : []));
   const constantKeys = !written && ts.isIdentifier(inner) ? constantObjectKeys(inner, scopes, follow) : undefined;
@@ -281,6 +296,15 @@ function isAssigned(node: TS.Expression): boolean {
   const ts = typescript();
   const parent = node.parent;
   return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** The refusal for \`stream: flag\` with \`flag\` declared \`boolean\`: the call may answer whole or streamed, which one neutral call cannot. */
+function runtimeStream(value: TS.Expression, scopes: Scopes): string | undefined {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  const type = ts.isIdentifier(inner) ? scopes.resolve(inner)?.typeNode : undefined;
+  if (type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
+  return `the call streams or not as \`stream: ${inner.getText()}\` (a boolean) says at run time, and a neutral call does one or the other: write one call per case`;
 }
 
 /** \`true\` or \`false\` as written, also through \`as const\`, parentheses and \`satisfies\`; undefined for anything else. */
