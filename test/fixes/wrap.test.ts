@@ -1503,6 +1503,11 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'the call streams or not as `stream: streaming` (a boolean) says at run time, and a neutral call does one or the other: write one call per case',
   },
   {
+    title: 'a request from an overloaded function: its first signature (streaming) does not say what this call returns',
+    body: "type ParamsStreaming = { model: string; messages: typeof messages; stream: true };\n  type ParamsNonStreaming = { model: string; messages: typeof messages };\n  async function params(stream: true): Promise<ParamsStreaming>;\n  async function params(stream: false): Promise<ParamsNonStreaming>;\n  async function params(stream: boolean) {\n    return stream ? { model: 'gpt-4o-mini', messages, stream } : { model: 'gpt-4o-mini', messages };\n  }\n  const request = await params(false);\n  return send(await openai.chat.completions.create(request));",
+    reason: 'it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)',
+  },
+  {
     title: 'request options in a value of unknown fields',
     body: "const options = JSON.parse(question);\n  const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages }, options);\n  return c.choices[0].message.content;",
     reason: 'the request options `options` are a value whose fields the fix cannot see (the neutral ones carry `signal`, `timeout`, `maxRetries` and `headers`)',

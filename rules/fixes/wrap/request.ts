@@ -344,10 +344,18 @@ function declaredTypeName(name: TS.Identifier, scopes: Scopes): string | undefin
 function returnTypeName(callee: TS.Identifier, scopes: Scopes): string | undefined {
   const ts = typescript();
   const declaration = scopes.resolve(callee)?.declaration;
+  // An overloaded function returns per its arguments: one signature's type does not say it.
+  if (declaration && ts.isFunctionDeclaration(declaration) && isOverloaded(declaration)) return undefined;
   let type = declaration && ts.isFunctionDeclaration(declaration) ? declaration.type : undefined;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
+}
+
+function isOverloaded(fn: TS.FunctionDeclaration): boolean {
+  const ts = typescript();
+  const siblings = (fn.parent as TS.Node & { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
+  return siblings.filter((statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === fn.name?.text).length > 1;
 }
 
 /** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */
