@@ -1446,7 +1446,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'a choice read for a field a candidate lacks',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', n: 2, messages: [{ role: 'user', content: question }] });\n  return c.choices.map((choice) => choice.logprobs);",
-    reason: 'a `choices` item is used for more than `message.content`, `finish_reason`, `finishReason`',
+    reason: "a `choices` item is used for more than `message.content`, `finish_reason`, `finishReason`, and converted back to the SDK's shape it would lack `logprobs`, which the code reads",
   },
   {
     title: 'logprobs',
@@ -1471,12 +1471,12 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'a stream with tools handed on (the neutral chunks carry no tool calls)',
     body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, tools: [{ type: 'function', function: { name: 'find', parameters: { type: 'object' } } }] });\n  return send(stream);",
-    reason: 'the stream is passed on (to `send`)',
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the tool calls or usage the request may ask for",
   },
   {
     title: 'a result handed on while a field the converted result lacks is read',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  send(c);\n  return c.system_fingerprint;",
-    reason: "the whole result is used as the SDK's type (returned or passed on)",
+    reason: "the result is passed on (to `send`), and converted back to the SDK's shape it would lack `system_fingerprint`, which the code reads",
   },
   {
     title: 'a result variable typed by the code, handed on',
@@ -1525,7 +1525,7 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
   {
     title: 'a constant request changed after it is written (it may ask for usage chunks), its stream handed on',
     body: "const params = { model: 'gpt-4o-mini', stream: true as const, messages };\n  Object.assign(params, { stream_options: { include_usage: true } });\n  return send(await openai.chat.completions.create(params));",
-    reason: 'the stream is passed on (to `send`)',
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the tool calls or usage the request may ask for",
   },
   {
     title: '`stream` in a conditional spread',
@@ -1535,7 +1535,7 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
   {
     title: 'a stream handed on in a loop whose body reads `usage` before the call (a later turn may read it)',
     body: "for (const q of [question]) {\n    const more = (send(q) as { usage?: number }).usage;\n    await send(await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [...messages, { role: 'user', content: String(more) }] }));\n  }\n  return undefined;",
-    reason: 'the stream is passed on (to `send`)',
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack `usage`, which the code reads",
   },
 ];
 

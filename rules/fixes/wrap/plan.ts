@@ -63,14 +63,18 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
     const request = readRequest(call, shape, scopes, isTypeScript, follow);
     const returnedBy = returningFunction(call);
-    const converter = boundaryConverter(call, shape, request);
+    const boundary = boundaryConverter(call, shape, request);
+    const converter = typeof boundary === 'string' ? boundary : undefined;
     let resultChanges: TextChange[] = [];
     let atBoundary = false;
     try {
       if (!returnedBy) resultChanges = rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
     } catch (error) {
       // Uses the neutral result cannot take keep the SDK's shape: converted where the call is.
-      if (!(error instanceof Refusal) || !converter) throw error;
+      if (!(error instanceof Refusal)) throw error;
+      // Why the SDK's shape cannot stand in either, unless the reason already says it.
+      const more = typeof boundary === 'object' && !error.message.includes(boundary.lacks.replace(/`/g, '').split(',')[0]) ? boundary.lacks : undefined;
+      if (!converter) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
       atBoundary = true;
     }
     const otherChanges = [...resultChanges, ...request.extraChanges];
@@ -120,7 +124,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
  * it is made and asked for nothing beyond text (no tools, no usage chunk).
  */
-function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | undefined {
+function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | { lacks: string } | undefined {
   const ts = typescript();
   const converter = shape.boundary?.[request.kind];
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
@@ -132,15 +136,19 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
     if (!awaited) return undefined;
     // A request built elsewhere may ask for what converted chunks lack, unless the fix sees all its fields.
     const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => STREAM_EXTRAS.test(key)));
-    if (request.fields.some((field) => hidden(field) || field.name === 'tools' || (field.name === 'providerOptions' && STREAM_EXTRAS.test(field.text)))) return undefined;
+    if (request.fields.some((field) => hidden(field) || field.name === 'tools' || (field.name === 'providerOptions' && STREAM_EXTRAS.test(field.text)))) {
+      return { lacks: 'the tool calls or usage the request may ask for' };
+    }
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
   const direct = new Set(directReads(awaited ?? value));
-  if (direct.has(INSTANCE_CHECK) || uncarried.direct.some((name) => name === '*' ? direct.size > 0 : direct.has(name))) return undefined;
+  if (direct.has(INSTANCE_CHECK)) return undefined;
+  const lacking = uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
+  if (lacking) return lacking === '*' ? undefined : { lacks: `\`${lacking}\`` };
   const body = enclosingBody(call);
-  if (uncarried.anywhere.some((name) => readsMemberFrom(body, name, call))) return undefined;
-  return converter;
+  const read = uncarried.anywhere.find((name) => readsMemberFrom(body, name, call));
+  return read ? { lacks: `\`${read}\`, which the code reads` } : converter;
 }
 
 /** Stands for \`instanceof\` among the reads of a result. */

@@ -47,7 +47,7 @@ function rewriteStream(use: TS.Expression, prefix: readonly string[], scopes: Sc
 }
 
 /** Why a result or stream used as a whole cannot be followed: what the code does with it. */
-function escapeReason(what: 'result' | 'stream', use: TS.Expression): string {
+function escapeReason(what: 'result' | 'stream' | 'chunk', use: TS.Expression): string {
   const ts = typescript();
   const sourceFile = use.getSourceFile();
   const user = outer(use).parent;
@@ -210,7 +210,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     const fieldUses = rewriteVariable(node, (reference) => rewriteField(reference, part.fields, read!), scopes);
     return [{ start, end: node.end, newText: `${head}.${part.neutral}` }, ...fieldUses];
   }
-  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
+  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
