@@ -45,8 +45,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 22, original.lines.join('\n'));
-    assert.equal(original.requests.length, 23);
+    assert.equal(original.lines.length, 23, original.lines.join('\n'));
+    assert.equal(original.requests.length, 24);
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
@@ -75,6 +75,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(passedOn, /\.\.\.\(brief \? \{ max_tokens: 20 \} : \{\}\) \}\)\)\.then\(chatCompletionAsOpenAI\)/);
     assert.match(passedOn, /chunks: await chatChunksAsOpenAI\(/);
     assert.match(passedOn, /\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}, options\);/);
+    assert.match(passedOn, /async function openStream\(question: string\): Promise<AsyncIterable<ChatChunk>> \{/);
     assert.match(passedOn, /const asked = first\.toolCalls\?\.length \?\? 0;/);
     assert.match(passedOn, /\) as any;\n  let text = '';\n  for await \(const chunk of stream\) text \+= chunk\.text \?\? '';/);
     // Nested patterns: one result variable, each name read as the path it stands for.

@@ -350,6 +350,70 @@ export async function answer(question: string, options: { signal?: AbortSignal; 
   },
 ];
 
+/** A stream returned to callers: followed to them, the declared return type made neutral. */
+const RETURNED_STREAM_CASES: WrapCase[] = [
+  {
+    title: 'a stream returned by an async function to a caller that reads it chunk by chunk',
+    code: `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+async function open(question: string): Promise<AsyncIterable<OpenAI.Chat.ChatCompletionChunk>> {
+  return openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [{ role: 'user', content: question }] });
+}
+
+export async function relay(question: string): Promise<string> {
+  const stream = await open(question);
+  let text = '';
+  for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`,
+    expected: `import { chatModel, type ChatChunk } from '../ai';
+
+async function open(question: string): Promise<AsyncIterable<ChatChunk>> {
+  return chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+}
+
+export async function relay(question: string): Promise<string> {
+  const stream = await open(question);
+  let text = '';
+  for await (const chunk of stream) text += chunk.text ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: "the SDK's stream helper returned by a plain function: its type needs no promise",
+    code: `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+function open(question: string): AsyncIterable<OpenAI.Chat.ChatCompletionChunk> {
+  return openai.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+
+export async function relay(question: string): Promise<string> {
+  let text = '';
+  for await (const chunk of open(question)) text += chunk.choices[0]?.delta.content ?? '';
+  return text;
+}
+`,
+    expected: `import { chatModel, type ChatChunk } from '../ai';
+
+function open(question: string): AsyncIterable<ChatChunk> {
+  return chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+}
+
+export async function relay(question: string): Promise<string> {
+  let text = '';
+  for await (const chunk of open(question)) text += chunk.text ?? '';
+  return text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+];
+
 /** Results destructured with nested patterns: each bound name is read as the path it stands for. */
 const NESTED_PATTERN_CASES: WrapCase[] = [
   {
@@ -435,6 +499,7 @@ const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
+  ...RETURNED_STREAM_CASES,
   {
     title: 'the Responses API: instructions and a text input become the messages, output_text and usage read neutrally, through a connection that keeps the API',
     code: `import { openai } from '../lib/openai';
@@ -2064,7 +2129,7 @@ export async function summarize(text: string): Promise<ChatResult> {
       }
     });
 
-    it('a method or a function that also returns something else converts at the call; a stream returned unawaited is refused', () => {
+    it('a method or a function that also returns something else converts at the call; a stream returned unawaited is followed (no caller reads it otherwise)', () => {
       const cases = [
         `import { openai } from '../lib/openai';
 
@@ -2091,8 +2156,9 @@ export async function ask(question: string) {
       const results = cases.map((code) => fixWithProject(project(root, code)));
       assert.deepEqual(
         results.map((result) => result.skipped.filter((skipped) => skipped.fix.kind === 'wrap-call').map((skipped) => skipped.reason)),
-        [[], ['Cannot wrap this call: a stream returned to callers is not followed yet.'], []],
+        [[], [], []],
       );
+      assert.match(results[1].text ?? '', /return chatModel\('gpt4oMini'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\] \}\);/);
       for (const result of [results[0], results[2]]) {
         assert.match(result.text ?? '', /return chatModel\('gpt4oMini'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\)\.then\(chatCompletionAsOpenAI\);/);
       }

@@ -20,7 +20,7 @@ export interface ReturnedResult {
   /** Edits in the other files that call it. */
   otherFiles: FileChange[];
   /** The neutral type the return type now names (to import); undefined when it was not declared. */
-  typeName?: 'ChatResult' | 'EmbeddingResult';
+  typeName?: 'ChatResult' | 'EmbeddingResult' | 'ChatChunk';
 }
 
 type Returner = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
@@ -36,11 +36,10 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
 }
 
 /** The seam's type of each kind's result, as a function that returns it declares it. */
-const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', embeddings: 'EmbeddingResult' };
+const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult' | 'ChatChunk'>> = { chat: 'ChatResult', responses: 'ChatResult', embeddings: 'EmbeddingResult', 'chat-stream': 'ChatChunk' };
 
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
 export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
-  if (kind === 'chat-stream') throw new Refusal('a stream returned to callers is not followed yet');
   const named = namedFunction(returner);
   if (!named) throw new Refusal('the result is returned from a method or an unnamed function, whose callers the fix cannot find');
   const { fn, name, declaration } = named;
@@ -49,7 +48,10 @@ export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly
 
   const typeName = RESULT_TYPES[kind];
   if (!typeName) throw new Refusal(`a ${kind} result returned to callers is not followed yet`);
-  const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: `Promise<${typeName}>` }] : [];
+  // A stream is given without a promise: an async function wraps it in one, another returns it as it is.
+  const isAsync = fn.modifiers?.some((modifier) => modifier.kind === typescript().SyntaxKind.AsyncKeyword) ?? false;
+  const returnType = kind === 'chat-stream' ? (isAsync ? `Promise<AsyncIterable<${typeName}>>` : `AsyncIterable<${typeName}>`) : `Promise<${typeName}>`;
+  const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: returnType }] : [];
   const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, prefix, file.scopes);
   changes.push(...local.edits);
   const otherFiles = local.exported || isExported(declaration) ? callersElsewhere(name.text, file.filePath, kind, prefix, project) : [];
