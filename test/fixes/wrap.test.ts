@@ -1573,6 +1573,11 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)',
   },
   {
+    title: "a stream returned to a caller that reads the SDK stream's own members: not converted at the call either",
+    body: "const open = async () => await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  const stream = await open();\n  return stream.controller.signal.aborted;",
+    reason: "the result of `open()` (file.ts line 7): the SDK stream's own `controller` is used, which the neutral stream lacks",
+  },
+  {
     title: 'request options in a value of unknown fields',
     body: "const options = JSON.parse(question);\n  const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages }, options);\n  return c.choices[0].message.content;",
     reason: 'the request options `options` are a value whose fields the fix cannot see (the neutral ones carry `signal`, `timeout`, `maxRetries` and `headers`)',

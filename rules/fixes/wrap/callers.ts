@@ -13,6 +13,7 @@ import { type Project, importersOf, where } from '../importers';
 import type { FileChange, TextChange } from '../types';
 import { Refusal } from './request';
 import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
+import { boundaryLacks } from './plan';
 
 export interface ReturnedResult {
   /** Edits in the function's own file: its return type and the uses at its callers there. */
@@ -135,10 +136,15 @@ function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix:
   try {
     return rewriteResultUses(call, kind, prefix, scopes);
   } catch (error) {
-    if (error instanceof Refusal) throw new Refusal(`the result of \`${name}()\` (${where(call)}): ${error.message}`);
-    throw error;
+    if (!(error instanceof Refusal)) throw error;
+    const message = `the result of \`${name}()\` (${where(call)}): ${error.message}`;
+    // A caller that reads what a result converted back to the SDK's shape lacks: no conversion at the call either.
+    throw boundaryLacks(call, kind) ? new UnconvertibleUse(message) : new Refusal(message);
   }
 }
+
+/** A caller's use that neither the neutral result nor one converted back to the SDK's shape can serve. */
+export class UnconvertibleUse extends Refusal {}
 
 /** The callers in the project's other files. */
 function callersElsewhere(name: string, definingFile: string, kind: WrapKind, prefix: readonly string[], project: Project): FileChange[] {

@@ -142,13 +142,27 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
+  const lacking = boundaryLacks(call, request.kind);
+  return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
+}
+
+/**
+ * What the result converted back to the SDK's shape would lack that the code reads where a call's result
+ * goes (the vendor call, or a caller of the function returning it): \`lacks\` names it, or is absent when
+ * the reason says it already (\`instanceof\`, the SDK stream's own members). Undefined when nothing is lacking.
+ */
+export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?: string } | undefined {
+  const ts = typescript();
+  const uncarried = BOUNDARY_UNCARRIED[kind];
+  if (!uncarried) return {};
+  const value = resultValue(call);
+  const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   const direct = new Set(directReads(awaited ?? value));
-  if (direct.has(INSTANCE_CHECK)) return undefined;
+  if (direct.has(INSTANCE_CHECK)) return {};
   const lacking = uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
-  if (lacking) return lacking === '*' ? undefined : { lacks: `\`${lacking}\`` };
-  const body = enclosingBody(call);
-  const read = uncarried.anywhere.find((name) => readsMemberFrom(body, name, call));
-  return read ? { lacks: `\`${read}\`, which the code reads` } : converter;
+  if (lacking) return lacking === '*' ? {} : { lacks: `\`${lacking}\`` };
+  const read = uncarried.anywhere.find((name) => readsMemberFrom(enclosingBody(call), name, call));
+  return read ? { lacks: `\`${read}\`, which the code reads` } : undefined;
 }
 
 /** Stands for \`instanceof\` among the reads of a result. */
