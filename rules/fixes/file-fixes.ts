@@ -27,7 +27,7 @@ import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-p
 import { envReadsInStyle } from './seam';
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
-import { type ReturnedResult, followReturn } from './wrap/callers';
+import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
 import { CALL_SHAPES, KIND_APIS, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
@@ -192,7 +192,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
     } catch (error) {
       // Callers that cannot take the neutral result keep the SDK's shape, converted where the call is.
-      if (!(error instanceof Refusal) || !plan.atBoundary) throw error;
+      if (!(error instanceof Refusal) || error instanceof UnconvertibleUse || !plan.atBoundary) throw error;
       plan = { ...plan, ...plan.atBoundary, returnedBy: undefined };
     }
     modelCall = seam.transaction(() => {

@@ -66,8 +66,8 @@ const RUNS: FixtureRun[] = [
   },
   {
     name: 'openai-cjs',
-    wrapped: ['chat.triage', 'chat.stream', 'search.embed', 'reports.weekly'],
-    refused: [{ file: 'src/routes/chat.ts', line: 33, ruleId: 'vendor-call', reason: 'Cannot wrap this call: a stream returned to callers is not followed yet.' }],
+    wrapped: ['chat.triage', 'chat.stream', 'search.embed', 'reports.weekly', 'returned.rawStream'],
+    refused: [],
     connections: ['contosoReports', 'openai'],
     switchTo: { connection: 'contosoReports', apiVersion: '2024-10-21' },
   },

@@ -72,7 +72,7 @@ const FIXTURES: FixtureExpectations[] = [
   },
   {
     name: 'openai-cjs',
-    calls: ['chat.triage', 'chat.stream', 'search.embed', 'reports.weekly', 'refused.rawStream'],
+    calls: ['chat.triage', 'chat.stream', 'search.embed', 'reports.weekly', 'returned.rawStream'],
     lines: [
       // max_tokens 3 cuts the fake's answer after three words.
       'chat.triage: [gpt-4o-mini] echo: The  [length, 15 tokens]',

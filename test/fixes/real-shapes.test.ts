@@ -4,8 +4,10 @@
  * built elsewhere and typed with the SDK's types, shared defaults spread into a streamed request, and a
  * conversation kept in the SDK's message types with a tool round trip and an image part, and tool calling
  * (tools, tool_choice and an option the neutral request passes on), the Responses API, and results handed
- * on whole as the SDK's type (converted back at the call by the seam's openai-compat module), and streams
- * read for reasoning, tool-call pieces and the usage chunk (a chunk's delta and choice kept in variables). After
+ * on whole as the SDK's type (converted back at the call by the seam's openai-compat module: also per branch
+ * of a conditional, through a generic helper, in a property, with inline conditional spreads), results
+ * taken apart by nested patterns (the answer, a vector, each chunk in the loop), and streams read for
+ * reasoning, tool-call pieces and the usage chunk (a chunk's delta and choice kept in variables). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
@@ -18,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -44,8 +46,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 22, original.lines.join('\n'));
-    assert.equal(original.requests.length, 22);
+    assert.equal(original.lines.length, 33, original.lines.join('\n'));
+    assert.equal(original.requests.length, 34);
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
@@ -93,6 +95,20 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(streamed, /for \(const piece of choice\?\.toolCalls \?\? \[\]\)/);
     // A stream with tools and the usage chunk, handed on: converted back, tool calls and usage included.
     assert.match(streamed, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
+    // Handed on in other ways: per branch of a conditional, through a helper, in a property, through `as any`.
+    const passedOn = fs.readFileSync(path.join(dir, 'src/routes/passed-on.ts'), 'utf8');
+    assert.match(passedOn, /await \(signal \? chatChunksAsOpenAI\(chatModelById\(request\.model, 'openai'\)\.stream\(chatRequestFromOpenAI\(\{ \.\.\.request \}\), \{ signal \}\)\) : chatChunksAsOpenAI\(/);
+    assert.match(passedOn, /\.\.\.\(brief \? \{ max_tokens: 20 \} : \{\}\) \}\)\)\.then\(chatCompletionAsOpenAI\)/);
+    assert.match(passedOn, /chunks: await chatChunksAsOpenAI\(/);
+    assert.match(passedOn, /\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}, options\);/);
+    assert.match(passedOn, /async function openStream\(question: string\): Promise<AsyncIterable<ChatChunk>> \{/);
+    assert.match(passedOn, /const asked = first\.toolCalls\?\.length \?\? 0;/);
+    assert.match(passedOn, /\) as any;\n  let text = '';\n  for await \(const chunk of stream\) text \+= chunk\.text \?\? '';/);
+    // Nested patterns: one result variable, each name read as the path it stands for.
+    const patterns = fs.readFileSync(path.join(dir, 'src/routes/patterns.ts'), 'utf8');
+    assert.match(patterns, /return `\$\{result\.text\} \[\$\{result\.finishReason\}, \$\{result\.usage\?\.inputTokens\} in\]`;/);
+    assert.match(patterns, /return `\$\{result\.embeddings\[0\]\.length\} dimensions`;/);
+    assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 
   it('after the fix: type-checks, prints the same, and sends the same requests, bodies included', async () => {

@@ -963,7 +963,7 @@ export interface Target {
   ownId: string | undefined;
   byId: boolean;
   /** What the call passes to its own connection's \`settings\`. */
-  settings?: ConnectionSettings;
+  settings?: ConnectionSettings | undefined;
 }
 
 /** A connection that serves a model, and the model's id there. */

@@ -13,6 +13,7 @@ import { type Project, importersOf, where } from '../importers';
 import type { FileChange, TextChange } from '../types';
 import { Refusal } from './request';
 import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
+import { boundaryLacks } from './plan';
 
 export interface ReturnedResult {
   /** Edits in the function's own file: its return type and the uses at its callers there. */
@@ -20,7 +21,7 @@ export interface ReturnedResult {
   /** Edits in the other files that call it. */
   otherFiles: FileChange[];
   /** The neutral type the return type now names (to import); undefined when it was not declared. */
-  typeName?: 'ChatResult' | 'EmbeddingResult';
+  typeName?: 'ChatResult' | 'EmbeddingResult' | 'ChatChunk';
 }
 
 type Returner = TS.FunctionDeclaration | TS.FunctionExpression | TS.ArrowFunction;
@@ -36,11 +37,12 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
 }
 
 /** The seam's type of each kind's result, as a function that returns it declares it. */
-const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult'>> = { chat: 'ChatResult', responses: 'ChatResult', completion: 'ChatResult', embeddings: 'EmbeddingResult' };
+const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult' | 'ChatChunk'>> = { chat: 'ChatResult', responses: 'ChatResult', completion: 'ChatResult', embeddings: 'EmbeddingResult', 'chat-stream': 'ChatChunk' };
 
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
 export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
-  if (kind === 'chat-stream' || kind === 'responses-stream') throw new Refusal('a stream returned to callers is not followed yet');
+  // Callers of a Responses event stream read events, which only the loop where the call is made translates.
+  if (kind === 'responses-stream') throw new Refusal('a stream of Responses API events returned to callers is not followed yet');
   const named = namedFunction(returner);
   if (!named) throw new Refusal('the result is returned from a method or an unnamed function, whose callers the fix cannot find');
   const { fn, name, declaration } = named;
@@ -49,7 +51,10 @@ export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly
 
   const typeName = RESULT_TYPES[kind];
   if (!typeName) throw new Refusal(`a ${kind} result returned to callers is not followed yet`);
-  const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: `Promise<${typeName}>` }] : [];
+  // A stream is given without a promise: an async function wraps it in one, another returns it as it is.
+  const isAsync = fn.modifiers?.some((modifier) => modifier.kind === typescript().SyntaxKind.AsyncKeyword) ?? false;
+  const returnType = kind === 'chat-stream' ? (isAsync ? `Promise<AsyncIterable<${typeName}>>` : `AsyncIterable<${typeName}>`) : `Promise<${typeName}>`;
+  const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: returnType }] : [];
   const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, prefix, file.scopes);
   changes.push(...local.edits);
   const otherFiles = local.exported || isExported(declaration) ? callersElsewhere(name.text, file.filePath, kind, prefix, project) : [];
@@ -133,10 +138,15 @@ function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix:
   try {
     return rewriteResultUses(call, kind, prefix, scopes);
   } catch (error) {
-    if (error instanceof Refusal) throw new Refusal(`the result of \`${name}()\` (${where(call)}): ${error.message}`);
-    throw error;
+    if (!(error instanceof Refusal)) throw error;
+    const message = `the result of \`${name}()\` (${where(call)}): ${error.message}`;
+    // A caller that reads what a result converted back to the SDK's shape lacks: no conversion at the call either.
+    throw boundaryLacks(call, kind) ? new UnconvertibleUse(message) : new Refusal(message);
   }
 }
+
+/** A caller's use that neither the neutral result nor one converted back to the SDK's shape can serve. */
+export class UnconvertibleUse extends Refusal {}
 
 /** The callers in the project's other files. */
 function callersElsewhere(name: string, definingFile: string, kind: WrapKind, prefix: readonly string[], project: Project): FileChange[] {

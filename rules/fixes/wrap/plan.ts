@@ -13,7 +13,7 @@ import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
+import { enclosingFunction, isReference, outer, resultValue, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -67,14 +67,18 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
     const request = readRequest(call, shape, scopes, isTypeScript, follow);
     const returnedBy = returningFunction(call);
-    const converter = boundaryConverter(call, shape, request);
+    const boundary = boundaryConverter(call, shape, request);
+    const converter = typeof boundary === 'string' ? boundary : undefined;
     let resultChanges: TextChange[] = [];
     let atBoundary = false;
     try {
       if (!returnedBy) resultChanges = rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
     } catch (error) {
       // Uses the neutral result cannot take keep the SDK's shape: converted where the call is.
-      if (!(error instanceof Refusal) || !converter) throw error;
+      if (!(error instanceof Refusal)) throw error;
+      // Why the SDK's shape cannot stand in either, unless the reason already says it.
+      const more = typeof boundary === 'object' && !error.message.includes(boundary.lacks.replace(/`/g, '').split(',')[0]) ? boundary.lacks : undefined;
+      if (!converter) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
       atBoundary = true;
     }
     const otherChanges = [...resultChanges, ...request.extraChanges];
@@ -124,26 +128,53 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
  * it is made and not asked for legacy \`functions\`.
  */
-function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | undefined {
+function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | { lacks: string } | undefined {
   const ts = typescript();
   const converter = shape.boundary?.[request.kind];
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
-  const value = outer(call);
+  // Each branch of \`await (c ? create(a, { signal }) : create(a))\` is converted on its own.
+  const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   if (request.kind === 'chat-stream') {
     if (!awaited) return undefined;
-    // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry.
-    if (request.fields.some((field) => field.name === '' || (field.name === 'providerOptions' && /\bfunctions\b/.test(field.text)))) return undefined;
+    // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry; a request built
+    // elsewhere may ask for them, unless the fix sees all its fields.
+    const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => LEGACY_FUNCTIONS.test(key)));
+    if (request.fields.some((field) => hidden(field) || (field.name === 'providerOptions' && LEGACY_FUNCTIONS.test(field.text)))) {
+      return { lacks: 'the legacy function calls the request may ask for' };
+    }
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
-  const direct = new Set(directReads(awaited ?? value));
-  if (uncarried.direct.some((name) => name === '*' ? direct.size > 0 : direct.has(name))) return undefined;
-  const body = enclosingBody(call);
-  if (uncarried.anywhere.some((name) => readsMember(body, name))) return undefined;
-  return converter;
+  const lacking = boundaryLacks(call, request.kind);
+  return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
+
+/**
+ * What the result converted back to the SDK's shape would lack that the code reads where a call's result
+ * goes (the vendor call, or a caller of the function returning it): \`lacks\` names it, or is absent when
+ * the reason says it already (\`instanceof\`, the SDK stream's own members). Undefined when nothing is lacking.
+ */
+export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?: string } | undefined {
+  const ts = typescript();
+  const uncarried = BOUNDARY_UNCARRIED[kind];
+  if (!uncarried) return {};
+  const value = resultValue(call);
+  const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
+  const direct = new Set(directReads(awaited ?? value));
+  if (direct.has(INSTANCE_CHECK)) return {};
+  const lacking = uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
+  if (lacking) return lacking === '*' ? {} : { lacks: `\`${lacking}\`` };
+  const read = uncarried.anywhere.find((name) => readsMemberFrom(enclosingBody(call), name, call));
+  return read ? { lacks: `\`${read}\`, which the code reads` } : undefined;
+}
+
+/** Stands for \`instanceof\` among the reads of a result. */
+const INSTANCE_CHECK = '(instanceof)';
+
+/** Legacy function calling, whose `function_call` deltas converted chunks lack. */
+const LEGACY_FUNCTIONS = /\bfunctions\b/;
 
 /** The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`. */
 function directReads(result: TS.Expression): string[] {
@@ -151,6 +182,8 @@ function directReads(result: TS.Expression): string[] {
   const user = result.parent;
   const member = (node: TS.Expression): string[] => {
     const access = outer(node).parent;
+    // \`x instanceof Stream\` tells the SDK's object from a converted one: no member of it can stand in.
+    if (ts.isBinaryExpression(access) && access.left === outer(node) && access.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return [INSTANCE_CHECK];
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node)) return [access.name.text];
     return ts.isElementAccessExpression(access) && access.expression === outer(node) ? ['*'] : [];
   };
@@ -172,10 +205,19 @@ function enclosingBody(node: TS.Node): TS.Node {
   return enclosingFunction(node) ?? node.getSourceFile();
 }
 
-function readsMember(scope: TS.Node, name: string): boolean {
+/**
+ * Whether the code around a call reads \`.name\` where the call's result can reach: after the call, anywhere
+ * in a loop around it, or in a function written in the scope (which may run later). A read before the call
+ * (of another call's result) cannot see it.
+ */
+function readsMemberFrom(scope: TS.Node, name: string, call: TS.CallExpression): boolean {
   const ts = typescript();
-  const visit = (node: TS.Node): boolean => (ts.isPropertyAccessExpression(node) && node.name.text === name) || ts.forEachChild(node, visit) === true;
-  return visit(scope);
+  let from = call.getStart();
+  for (let node: TS.Node = call; node !== scope && node.parent; node = node.parent) if (ts.isIterationStatement(node, false)) from = node.getStart();
+  const visit = (node: TS.Node, inFunction: boolean): boolean =>
+    (ts.isPropertyAccessExpression(node) && node.name.text === name && (inFunction || node.getStart() >= from)) ||
+    ts.forEachChild(node, (child) => visit(child, inFunction || (node !== scope && ts.isFunctionLike(node)))) === true;
+  return visit(scope, false);
 }
 
 /** A client's deployment as a model: a literal, or an entry of a config's `models` (an earlier fix moved it there). */

@@ -28,6 +28,8 @@ export interface NeutralRequest {
   needsMessageType: boolean;
   /** The constant the model literal came from, if any (it may become unused). */
   modelConstant?: TS.VariableDeclaration;
+  /** A request built elsewhere: every field it can carry, when the fix sees them all (undefined when some are hidden). */
+  seenKeys?: string[];
 }
 
 /**
@@ -61,7 +63,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     }
     if (name === 'stream') {
       const streams = booleanLiteral(value);
-      if (streams === undefined) throw new Refusal('`stream` is not a plain true or false');
+      if (streams === undefined) throw new Refusal(runtimeStream(value, scopes) ?? '`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
       else if (streams && kind === 'responses') kind = 'responses-stream';
       else if (streams && kind === 'completion') throw new Refusal('a streamed legacy completions call is not wrapped yet');
@@ -87,7 +89,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
 
   if (shape.request.style === 'object') {
     if (call.arguments.length > 2) throw new Refusal('the call has more than the request and its options');
-    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], follow);
+    if (call.arguments[1]) request.settings = requestSettings(call.arguments[1], scopes, follow);
     const builtElsewhere = compatRequest(call.arguments[0], shape.kind, scopes, follow);
     if (builtElsewhere) return { ...request, ...builtElsewhere, compat: ['chatRequestFromOpenAI'] };
     addObject(call.arguments[0], 'request');
@@ -175,13 +177,17 @@ function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConsta
  * argument: written inline (renamed where the neutral name differs), or a constant holding such an object
  * (passed on by its name, which the neutral \`RequestOptions\` type accepts as it is).
  */
-function requestSettings(argument: TS.Expression, follow: FollowConstant): Array<{ name: string; text: string }> | string {
+function requestSettings(argument: TS.Expression, scopes: Scopes, follow: FollowConstant): Array<{ name: string; text: string }> | string {
   const ts = typescript();
   const sourceFile = argument.getSourceFile();
   const inner = skipOuterExpressions(argument);
+  if (ts.isIdentifier(inner) && settingsType(inner, scopes)) return inner.getText(sourceFile);
   const definition = ts.isIdentifier(inner) ? follow(inner) : undefined;
   const object = definition ? skipOuterExpressions(definition.expression) : inner;
-  if (!ts.isObjectLiteralExpression(object)) throw new Refusal('the request options are not written inline as an object');
+  if (!ts.isObjectLiteralExpression(object)) {
+    const seen = ts.isIdentifier(inner) ? `\`${inner.text}\` are a value whose fields the fix cannot see` : 'are not written inline as an object';
+    throw new Refusal(`the request options ${seen} (the neutral ones carry \`signal\`, \`timeout\`, \`maxRetries\` and \`headers\`)`);
+  }
   const settings = object.properties.map((property) => {
     const name = property.name && propertyNameText(property.name);
     const neutral = name !== undefined ? REQUEST_SETTINGS[name] : undefined;
@@ -193,13 +199,24 @@ function requestSettings(argument: TS.Expression, follow: FollowConstant): Array
   return definition ? inner.getText(sourceFile) : settings;
 }
 
+/** Whether a name is declared with a type literal of the neutral settings alone (\`options: { signal?: AbortSignal; timeout?: number }\`). */
+function settingsType(name: TS.Identifier, scopes: Scopes): boolean {
+  const ts = typescript();
+  const type = scopes.resolve(name)?.typeNode;
+  if (!type || !ts.isTypeLiteralNode(type)) return false;
+  return type.members.every((member) => {
+    const key = ts.isPropertySignature(member) && member.name ? propertyNameText(member.name) : undefined;
+    return key !== undefined && REQUEST_SETTINGS[key] === key;
+  });
+}
+
 /**
  * A chat request that is not written inline (a variable, or an object with spreads): it goes through the
  * seam's \`chatRequestFromOpenAI\`, and its model by its id. Undefined for an inline request (read field by
  * field instead). The model must be readable (written in the object, or read from the variable or the single
  * spread at run time) and so must \`stream\` (written in the object, or seen in the constant spread or passed).
  */
-function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scopes: Scopes, follow: FollowConstant): Pick<NeutralRequest, 'kind' | 'model' | 'fields'> | undefined {
+function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scopes: Scopes, follow: FollowConstant): Pick<NeutralRequest, 'kind' | 'model' | 'fields' | 'seenKeys'> | undefined {
   const ts = typescript();
   if (!argument || (kind !== 'chat' && kind !== 'chat-stream')) return undefined;
   const sourceFile = argument.getSourceFile();
@@ -208,7 +225,13 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
   if (written && !written.properties.some(ts.isSpreadAssignment)) return undefined;
   const isName = (node: TS.Expression | undefined): node is TS.Identifier | TS.PropertyAccessExpression => !!node && (ts.isIdentifier(node) || (ts.isPropertyAccessExpression(node) && !node.questionDotToken));
   const spreads = written ? written.properties.filter(ts.isSpreadAssignment) : [];
-  const source = written ? (spreads.length === 1 ? skipOuterExpressions(spreads[0].expression) : undefined) : inner;
+  // Spreads written inline (`...(cond ? {} : { temperature })`): the fields they may add are seen.
+  const spreadKeys = spreads.map((spread) => inlineKeys(spread.expression));
+  const inlineSpreads = spreads.length > 0 && spreadKeys.every((keys) => keys !== undefined);
+  if (inlineSpreads && spreadKeys.some((keys) => keys!.includes('model') || keys!.includes('stream'))) {
+    throw new Refusal('the request spreads `model` or `stream` in conditionally, so the fix cannot tell which is sent');
+  }
+  const source = written ? (spreads.length === 1 && !inlineSpreads ? skipOuterExpressions(spreads[0].expression) : undefined) : inner;
   if (!written && !isName(inner)) throw new Refusal('the request is built by an expression the fix cannot read its model from');
   const named = (name: string) => {
     const property = written?.properties.find((candidate) => !ts.isSpreadAssignment(candidate) && candidate.name && propertyNameText(candidate.name) === name);
@@ -221,11 +244,70 @@ function compatRequest(argument: TS.Expression | undefined, kind: WrapKind, scop
   else if (isName(source)) model = { runtime: `${source.getText(sourceFile)}.model` };
   else throw new Refusal('the request spreads several objects, so the fix cannot tell which one gives the model');
 
-  const stream = named('stream') ?? (source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
+  const stream = named('stream') ?? (inlineSpreads ? undefined : source && ts.isIdentifier(source) ? streamOfConstant(source, scopes, follow) : 'unknown');
   const streams = stream === undefined ? false : stream === 'unknown' ? undefined : booleanLiteral(stream);
-  if (streams === undefined) throw new Refusal('it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
+  if (streams === undefined) throw new Refusal((typeof stream === 'object' && runtimeStream(stream, scopes)) || 'it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)');
   const kept = written ? written.properties.filter((property) => !(property.name && propertyNameText(property.name) === 'stream')).map((property) => property.getText(sourceFile)) : [`...${inner.getText(sourceFile)}`];
-  return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }] };
+  const writtenKeys = written?.properties.flatMap((property) => (property.name && propertyNameText(property.name) !== undefined ? [propertyNameText(property.name)!] : []));
+  const constantKeys = !written && ts.isIdentifier(inner) ? constantObjectKeys(inner, scopes, follow) : undefined;
+  const seenKeys = inlineSpreads ? [...writtenKeys!, ...spreadKeys.flat() as string[]] : written ? undefined : constantKeys;
+  return { kind: streams ? 'chat-stream' : 'chat', model, fields: [{ name: '', text: `chatRequestFromOpenAI({ ${kept.join(', ')} })` }], seenKeys };
+}
+
+/** The keys an object written inline may have: an object literal, or `?:` / `&&` / `||` between such objects; undefined otherwise. */
+function inlineKeys(expression: TS.Expression): string[] | undefined {
+  const ts = typescript();
+  const inner = skipOuterExpressions(expression);
+  if (ts.isObjectLiteralExpression(inner)) {
+    const keys = inner.properties.map((property) => (!ts.isSpreadAssignment(property) && property.name ? propertyNameText(property.name) : undefined));
+    return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
+  }
+  if (ts.isConditionalExpression(inner)) {
+    const [whenTrue, whenFalse] = [inlineKeys(inner.whenTrue), inlineKeys(inner.whenFalse)];
+    return whenTrue && whenFalse && [...whenTrue, ...whenFalse];
+  }
+  // `cond && { … }`: a falsy left adds nothing to the object it is spread into.
+  if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return inlineKeys(inner.right);
+  return undefined;
+}
+
+/**
+ * The keys of the object literal a constant of this file holds, when it is one without spreads and the
+ * file only reads it (no \`params.tools = …\`, no \`Object.assign(params, …)\`: it is passed nowhere but calls).
+ */
+function constantObjectKeys(name: TS.Identifier, scopes: Scopes, follow: FollowConstant): string[] | undefined {
+  const ts = typescript();
+  const definition = follow(name);
+  const object = definition?.sameFile ? skipOuterExpressions(definition.expression) : undefined;
+  const keys = object && ts.isObjectLiteralExpression(object) ? inlineKeys(object) : undefined;
+  const binding = scopes.resolve(name);
+  let changed = false;
+  const visit = (node: TS.Node): void => {
+    const isName = () => ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+    if (ts.isIdentifier(node) && node.text === name.text && !isName() && node.parent !== binding?.declaration && scopes.resolve(node) === binding) {
+      const user = node.parent;
+      const read = (ts.isPropertyAccessExpression(user) && user.expression === node && !isAssigned(user)) || (ts.isCallExpression(user) && user.arguments.includes(node) && !/^Object\.assign$/.test(user.expression.getText()));
+      if (!read && !ts.isSpreadAssignment(user)) changed = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (keys && binding) visit(name.getSourceFile());
+  return changed ? undefined : keys;
+}
+
+function isAssigned(node: TS.Expression): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  return ts.isBinaryExpression(parent) && parent.left === node && parent.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && parent.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** The refusal for \`stream: flag\` with \`flag\` declared \`boolean\`: the call may answer whole or streamed, which one neutral call cannot. */
+function runtimeStream(value: TS.Expression, scopes: Scopes): string | undefined {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  const type = ts.isIdentifier(inner) ? scopes.resolve(inner)?.typeNode : undefined;
+  if (type?.kind !== ts.SyntaxKind.BooleanKeyword) return undefined;
+  return `the call streams or not as \`stream: ${inner.getText()}\` (a boolean) says at run time, and a neutral call does one or the other: write one call per case`;
 }
 
 /** \`true\` or \`false\` as written, also through \`as const\`, parentheses and \`satisfies\`; undefined for anything else. */
@@ -265,10 +347,18 @@ function declaredTypeName(name: TS.Identifier, scopes: Scopes): string | undefin
 function returnTypeName(callee: TS.Identifier, scopes: Scopes): string | undefined {
   const ts = typescript();
   const declaration = scopes.resolve(callee)?.declaration;
+  // An overloaded function returns per its arguments: one signature's type does not say it.
+  if (declaration && ts.isFunctionDeclaration(declaration) && isOverloaded(declaration)) return undefined;
   let type = declaration && ts.isFunctionDeclaration(declaration) ? declaration.type : undefined;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
+}
+
+function isOverloaded(fn: TS.FunctionDeclaration): boolean {
+  const ts = typescript();
+  const siblings = (fn.parent as TS.Node & { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
+  return siblings.filter((statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === fn.name?.text).length > 1;
 }
 
 /** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */

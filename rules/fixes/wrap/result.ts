@@ -17,13 +17,14 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
   const ts = typescript();
   const value = outer(call);
   const awaited = value.parent;
+  if (resultValue(call) !== value) throw new Refusal('the result is one branch of a conditional (`?:`), whose uses the fix does not follow');
   if (!ts.isAwaitExpression(awaited)) {
     if (ts.isExpressionStatement(awaited)) return [];
     // A stream helper (`chat.completions.stream(…)`) gives its stream without `await`, as the neutral one does.
     if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(value, kind, prefix, scopes);
     throw new Refusal('the result is not awaited where the call is made');
   }
-  const use = outer(awaited);
+  const use = untyped(outer(awaited));
   const parent = use.parent;
   if (ts.isExpressionStatement(parent)) return [];
   if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(use, kind, prefix, scopes);
@@ -42,15 +43,30 @@ function rewriteStream(use: TS.Expression, kind: WrapKind, prefix: readonly stri
   return rewriteVariable(use, (reference) => {
     const loop = reference.parent;
     if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, kind, prefix, scopes);
-    throw new Refusal('the stream is used other than in a `for await` loop');
+    throw new Refusal(escapeReason('stream', reference));
   }, scopes);
+}
+
+/** Why a result or stream used as a whole cannot be followed: what the code does with it. */
+function escapeReason(what: 'result' | 'stream' | 'chunk', use: TS.Expression): string {
+  const ts = typescript();
+  const sourceFile = use.getSourceFile();
+  const user = outer(use).parent;
+  if (ts.isCallExpression(user) && user.arguments.includes(outer(use))) return `the ${what} is passed on (to \`${user.expression.getText(sourceFile)}\`)`;
+  if (ts.isPropertyAssignment(user) && user.initializer === outer(use)) return `the ${what} is passed on (in a \`${user.name.getText(sourceFile)}\` property)`;
+  if (ts.isBinaryExpression(user) && user.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return `the ${what} is checked with \`instanceof\``;
+  if (ts.isPropertyAccessExpression(user) && user.expression === outer(use)) {
+    return what === 'stream' ? `the SDK stream's own \`${user.name.text}\` is used, which the neutral stream lacks` : `the result is used as the SDK's type (${user.name.text})`;
+  }
+  return what === 'stream' ? 'the stream is used other than in a `for await` loop' : "the whole result is used as the SDK's type (returned or passed on)";
 }
 
 /** `const r = await …`: every reference to `r` must be translatable. */
 function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Identifier) => TextChange[], scopes: Scopes): TextChange[] {
   const ts = typescript();
   const declaration = initializer.parent;
-  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
+  if (!ts.isVariableDeclaration(declaration)) throw new Refusal(escapeReason('stream', initializer));
+  if (!ts.isIdentifier(declaration.name)) throw new Refusal('the result is destructured');
   checkConstUntyped(declaration);
   return rewriteReferences(declaration.name, declaration.parent.parent.parent, rewrite, scopes);
 }
@@ -60,20 +76,35 @@ function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Ide
  * is translated as a read of that property (`data[0].embedding` → `result.embeddings[0]`).
  */
 function rewriteDestructured(declaration: TS.VariableDeclaration, pattern: TS.ObjectBindingPattern, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
-  const ts = typescript();
   checkConstUntyped(declaration);
-  const sourceFile = declaration.getSourceFile();
-  const variable = unusedName(sourceFile, 'result');
+  return rewritePattern(pattern, 'result', declaration.parent.parent.parent, kind, prefix, scopes);
+}
+
+/**
+ * A pattern, nested or not (`{ choices: [{ message }] }`), becomes one variable; each name it binds is read
+ * as the path it stands for (`message.content` → `result.text`, as `result.choices[0].message.content`).
+ */
+function rewritePattern(pattern: TS.ObjectBindingPattern, base: string, scope: TS.Node, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+  const sourceFile = pattern.getSourceFile();
+  const variable = unusedName(sourceFile, base);
   const changes: TextChange[] = [{ start: pattern.getStart(sourceFile), end: pattern.end, newText: variable }];
-  for (const element of pattern.elements) {
-    const property = element.propertyName ?? element.name;
-    if (element.dotDotDotToken || element.initializer || !ts.isIdentifier(element.name) || !ts.isIdentifier(property)) {
-      throw new Refusal('the result is destructured with defaults, nesting or a rest element');
-    }
-    const read = { property: property.text, variable };
-    changes.push(...rewriteReferences(element.name, declaration.parent.parent.parent, (reference) => rewriteAccess(reference, kind, prefix, scopes, read), scopes));
+  for (const { name, path } of boundNames(pattern, [])) {
+    changes.push(...rewriteReferences(name, scope, (reference) => rewriteAccess(reference, kind, prefix, scopes, { path, variable }), scopes));
   }
   return changes;
+}
+
+/** The names a pattern binds, each with the property path it reads (an array pattern reads its first item, `0`). */
+function boundNames(pattern: TS.BindingPattern, path: readonly string[]): Array<{ name: TS.Identifier; path: string[] }> {
+  const ts = typescript();
+  return pattern.elements.flatMap((element, index) => {
+    if (ts.isOmittedExpression(element)) return [];
+    const property = ts.isObjectBindingPattern(pattern) ? (element.propertyName ?? element.name) : undefined;
+    const key = property ? (ts.isIdentifier(property) || ts.isStringLiteral(property) ? property.text : undefined) : index === 0 ? '0' : undefined;
+    if (element.dotDotDotToken || element.initializer || key === undefined) throw new Refusal('the result is destructured with a default, a rest element, a computed name or an item after the first');
+    const inner = [...path, key];
+    return ts.isIdentifier(element.name) ? [{ name: element.name, path: inner }] : boundNames(element.name, inner);
+  });
 }
 
 function checkConstUntyped(declaration: TS.VariableDeclaration): void {
@@ -118,8 +149,10 @@ function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, prefix: readonly
   if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) throw new Refusal('the stream loop does not declare one chunk variable');
   const chunk = initializer.declarations[0];
   const name = chunk.name;
-  if (!ts.isIdentifier(name) || chunk.type) throw new Refusal('the stream chunk is destructured or typed with the SDK type');
+  if (chunk.type) throw new Refusal('the stream chunk is typed with the SDK type');
   const tests = STREAM_EVENT_TESTS[kind];
+  if (ts.isObjectBindingPattern(name) && !tests) return rewritePattern(name, 'chunk', loop.statement, kind, prefix, scopes);
+  if (!ts.isIdentifier(name)) throw new Refusal('the stream chunk is destructured');
   const changes = tests
     ? rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, prefix, scopes) : refuseUntested()), scopes)
     : rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
@@ -218,7 +251,7 @@ function refuseUntested(): never {
 function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes, destructured?: DestructuredRead): TextChange[] {
   const ts = typescript();
   const sourceFile = root.getSourceFile();
-  const segments: string[] = destructured ? [destructured.property] : [];
+  const segments: string[] = destructured ? [...destructured.path] : [];
   // A destructured name is replaced whole (`data…` → `result.embeddings…`); a result variable keeps its name.
   const start = destructured ? root.getStart(sourceFile) : root.end;
   const head = destructured ? destructured.variable : '';
@@ -228,6 +261,9 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   const destructuredList = destructured && RESULT_LISTS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
   const destructuredUse = destructuredList && rewriteListUse(root, destructuredList, { start, end: root.end, newText: `${head}.${destructuredList.neutral}` }, scopes);
   if (destructuredUse) return destructuredUse;
+  // A destructured name may stand for an accessor's whole path (`{ data: [{ embedding }] }`, `finish_reason: reason`).
+  const whole = destructured && RESULT_ACCESSORS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
+  if (whole) return [{ start, end: root.end, newText: `${head}.${whole.neutral}` }];
   for (;;) {
     const parent: TS.Node = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) segments.push(parent.name.text);
@@ -266,7 +302,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   }
   // `if (chunk.usage)`: the neutral part is there when the SDK's is.
   if (partChange && isTruthinessTest(node)) return [partChange];
-  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : "the whole result is used as the SDK's type (returned or passed on)");
+  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
@@ -434,15 +470,30 @@ function rewriteEmbeddingLoop(loop: TS.ForOfStatement, dataChange: TextChange, s
   return [{ ...dataChange, newText: `${dataChange.newText}.entries()` }, { start: name.getStart(sourceFile), end: name.end, newText: `[${indexName}, ${name.text}]` }, ...changes];
 }
 
-/** A name destructured from the result: which property it reads, and the variable that replaces the pattern. */
+/** A name destructured from the result: the property path it reads, and the variable that replaces the pattern. */
 interface DestructuredRead {
-  property: string;
+  path: readonly string[];
   variable: string;
 }
 
 function stripPrefix(segments: readonly string[], prefix: readonly string[]): string[] | undefined {
   if (segments.length < prefix.length || prefix.some((segment, index) => segments[index] !== segment)) return undefined;
   return segments.slice(prefix.length);
+}
+
+/** The value a call's result is to the code: through parentheses, and the branches of a conditional (`c ? call : other`). */
+export function resultValue(call: TS.CallExpression): TS.Expression {
+  const ts = typescript();
+  let value = outer(call);
+  while (ts.isConditionalExpression(value.parent) && value.parent.condition !== value) value = outer(value.parent);
+  return value;
+}
+
+/** Through \`(await call) as any\`: a result cast to \`any\` is read as the code reads it, unchecked either way. */
+function untyped(use: TS.Expression): TS.Expression {
+  const ts = typescript();
+  const cast = use.parent;
+  return ts.isAsExpression(cast) && cast.type.kind === ts.SyntaxKind.AnyKeyword ? outer(cast) : use;
 }
 
 /** The expression a value appears as to its user: through parentheses and casts. */
