@@ -1622,7 +1622,7 @@ const REFUSALS: RefusalCase[] = [
   {
     title: 'a result handed on while the legacy `function_call` is read (openai-node examples)',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  send(c);\n  return c.choices[0]?.message.function_call?.name;",
-    reason: "the whole result is used as the SDK's type (returned or passed on)",
+    reason: "the result is passed on (to `send`), and converted back to the SDK's shape it would lack `function_call`, which the code reads",
   },
   {
     title: 'a result variable typed by the code, handed on',
@@ -1714,9 +1714,9 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'the stream is checked with `instanceof`',
   },
   {
-    title: 'a constant request changed after it is written (it may ask for usage chunks), its stream handed on',
+    title: 'a constant request changed after it is written (the fix cannot see whether it asks for legacy functions), its stream handed on',
     body: "const params = { model: 'gpt-4o-mini', stream: true as const, messages };\n  Object.assign(params, { stream_options: { include_usage: true } });\n  return send(await openai.chat.completions.create(params));",
-    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the tool calls or usage the request may ask for",
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the legacy function calls the request may ask for",
   },
   {
     title: '`stream` in a conditional spread',
