@@ -108,18 +108,19 @@ export interface ToolCall {
   arguments: string;
 }
 
+/** Settings a request may leave out: null means the same as absent (the provider's default), as OpenAI's SDK takes it. */
 export interface ChatRequest {
   messages: ChatMessage[];
-  temperature?: number | undefined;
+  temperature?: number | null | undefined;
   /** The longest answer, in tokens; providers that require a limit (Anthropic) get 4096 when this is absent. */
-  maxTokens?: number | undefined;
-  topP?: number | undefined;
-  stop?: string | string[] | undefined;
+  maxTokens?: number | null | undefined;
+  topP?: number | null | undefined;
+  stop?: string | string[] | null | undefined;
   tools?: ToolDefinition[] | undefined;
   /** 'json' asks for a JSON object answer. */
   responseFormat?: 'text' | 'json' | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
-  candidateCount?: number | undefined;
+  candidateCount?: number | null | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
 }
@@ -385,10 +386,10 @@ export const attemptTimeoutMs = env('AI_ATTEMPT_TIMEOUT_MS', '');
  * explicit undefined (\`exactOptionalPropertyTypes\`), and an absent key sends the same request.
  */
 export const IF_DEFINED = `
-/** \`{ [key]: value }\`, or nothing when the value is undefined: SDK parameter types may forbid an explicit undefined. */
-function ifDefined<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+/** \`{ [key]: value }\`, or nothing when the value is undefined or null (the neutral request's "provider's default"). */
+function ifDefined<K extends string, V>(key: K, value: V | null | undefined): { [P in K]?: V } {
   const entry: { [P in K]?: V } = {};
-  if (value !== undefined) entry[key] = value;
+  if (value !== undefined && value !== null) entry[key] = value;
   return entry;
 }
 `;
