@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { parseSource } from '../engine/parse';
 import { ADDABLE_PROVIDERS, type SeamProvider, seamProvider } from '../vendors/seam-providers';
 import { addImport } from './imports';
-import { addConnectionEntry, addObjectEntry, configEntries, detectProjectStyle, envReadsInStyle, objectKeys, objectLists, upperSnakeCase, usesEnvHelper } from './seam';
+import { addConnectionEntry, addObjectEntry, configEntries, detectProjectStyle, indexReadsInStyle, objectKeys, objectLists, upperSnakeCase, usesEnvHelper } from './seam';
 import { parse as parseJsonc } from 'jsonc-parser';
 import { dependencyField, installCommand, manifestEdit } from './seam-dependency';
 import { renderModule } from './seam/render';
@@ -71,7 +71,7 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   if (newRegistry !== registryText) changes.push({ filePath: registry, changes: [minimalChange(registryText, newRegistry)] });
 
   const configText = host.readFile(config) ?? '';
-  const newConfig = envReadsInStyle(extendConfig(configText, provider, done), style);
+  const newConfig = indexReadsInStyle(extendConfig(configText, provider, done), style);
   if (newConfig !== configText) changes.push({ filePath: config, changes: [minimalChange(configText, newConfig)] });
 
   const manifest = provider.sdk && pinDependency(projectRoot, provider.sdk, host);

@@ -24,7 +24,7 @@ import { clientFix } from './client-fix';
 import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
 import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-plan';
-import { envReadsInStyle } from './seam';
+import { indexReadsInStyle } from './seam';
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
@@ -366,7 +366,7 @@ function secretFix(session: FixSession, fact: Extract<Fact, { kind: 'secret-lite
   }
   // TypeScript needs a string where the key was; never a fallback to the key itself.
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
-  const read = envReadsInStyle(`process.env.${name}`, session.newSeamPlan().style);
+  const read = indexReadsInStyle(`process.env.${name}`, session.newSeamPlan().style);
   return { fix, edits: [{ start: literal.getStart(sourceFile), end: literal.end, newText: `${read}${isTypeScript ? '!' : ''}` }], imports: [] };
 }
 

@@ -21,6 +21,13 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
 
 export type SeamDependency = { refused: string } | { change?: FileChange };
 
+/** Whether the project's package.json declares `name` (in any dependency field). */
+export function declaresDependency(projectRoot: string, name: string, host: FixHost): boolean {
+  const text = host.readFile(path.join(projectRoot, 'package.json'));
+  const manifest: unknown = text === undefined ? undefined : parseJsonc(text, [], { allowTrailingComma: true });
+  return isObject(manifest) && dependencyField(manifest, name) !== undefined;
+}
+
 export function seamDependency(projectRoot: string, host: FixHost): SeamDependency {
   const manifestPath = path.join(projectRoot, 'package.json');
   const text = host.readFile(manifestPath);

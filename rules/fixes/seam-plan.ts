@@ -14,7 +14,7 @@ import {
   connectionEntries,
   connectionName,
   detectProjectStyle,
-  envReadsInStyle,
+  indexReadsInStyle,
   envVarName,
   generateSeam,
   type ProjectStyle,
@@ -25,9 +25,10 @@ import { type ConnectionSpec, ENTRY_PLACEHOLDERS } from './connection';
 import { addImport } from './imports';
 import { parseSource } from '../engine/parse';
 import type { PathAlias } from './path-alias';
-import { type SeamDependency, seamDependency } from './seam-dependency';
+import { type SeamDependency, declaresDependency, seamDependency } from './seam-dependency';
 import { applyChanges, minimalChange } from './text-changes';
 import type { FileChange } from './types';
+import { Refusal } from './wrap/request';
 
 export interface FixHost {
   readFile(filePath: string): string | undefined;
@@ -52,7 +53,7 @@ export class SeamPlan {
 
   constructor(
     readonly seamDir: string,
-    projectRoot: string,
+    private readonly projectRoot: string,
     private readonly host: FixHost,
   ) {
     this.style = detectProjectStyle(projectRoot);
@@ -223,9 +224,22 @@ export class SeamPlan {
   /** Named imports the config's connections need, merged into the config's imports. */
   private importIntoConfig(imports: ConnectionSpec['imports']): void {
     const commonJs = this.style.language === 'js' && this.style.module === 'cjs';
+    // In a monorepo the seam can sit outside the package whose code made the client (openai-node's examples).
+    const unreachable = imports.map(({ specifier }) => packageName(specifier)).find((name) => !this.reachable(name));
+    if (unreachable) throw new Refusal(`the seam's config would import ${unreachable}, which is neither installed where the seam is nor a dependency of its project`);
     for (const { specifier, name } of imports) {
       const changes = addImport(parseSource('config.ts', this.configText!), { specifier, names: [name], typeNames: [], commonJs });
       this.configText = applyChanges(this.configText!, changes);
+    }
+  }
+
+  /** Whether a package resolves from the seam: installed in a node_modules above it, or declared by the project it is in. */
+  private reachable(name: string): boolean {
+    const inProject = !path.relative(this.projectRoot, this.seamDir).startsWith('..');
+    if (inProject && declaresDependency(this.projectRoot, name, this.host)) return true;
+    for (let dir = this.seamDir; ; dir = path.dirname(dir)) {
+      if (this.host.fileExists(path.join(dir, 'node_modules', name, 'package.json'))) return true;
+      if (path.dirname(dir) === dir) return false;
     }
   }
 
@@ -257,13 +271,13 @@ export class SeamPlan {
       const configFile = this.file('config');
       const files: FileChange[] = [...this.created].map(([filePath, content]) => ({
         filePath,
-        create: { content: filePath === configFile ? envReadsInStyle(this.configText!, this.style) : content },
+        create: { content: filePath === configFile ? indexReadsInStyle(this.configText!, this.style) : content },
         changes: [],
       }));
       return 'change' in this.dependency && this.dependency.change ? [...files, this.dependency.change] : files;
     }
     if (!this.existing || this.configText === this.originalConfigText) return [];
-    return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, envReadsInStyle(this.configText!, this.style))] }];
+    return [{ filePath: this.existing.config, changes: [minimalChange(this.originalConfigText!, indexReadsInStyle(this.configText!, this.style))] }];
   }
 
   private ensureSeam(): void {
@@ -293,3 +307,7 @@ export function projectRootOf(filePath: string, workspaceRoot: string, host: Fix
   }
 }
 
+/** The package a module specifier names: `@scope/name` or `name`. */
+function packageName(specifier: string): string {
+  return specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+}

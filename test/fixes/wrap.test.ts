@@ -20,7 +20,7 @@ import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 const FILE = 'src/app/file.ts';
 
 const TSCONFIG = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true } });
-const PACKAGE = JSON.stringify({ name: 'wrap-case', private: true, dependencies: { openai: '6.49.0' } }, null, 2);
+const PACKAGE = JSON.stringify({ name: 'wrap-case', private: true, dependencies: { openai: '6.49.0', '@azure/identity': '4.13.0' } }, null, 2);
 
 /** The clients the cases import: every call goes through one of these modules, as in real projects. */
 const CLIENTS: Record<string, string> = {
@@ -2221,6 +2221,24 @@ export async function handle(profile: Profile, question: string, model: string):
         const code = handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', "let client;\n  if (question) client = new OpenAI({ apiKey: profile.key });\n  else client = new OpenAI({ apiKey: 'shared' });");
         assert.deepEqual(wrapReasons(project(root, code)), ['Cannot wrap this call: the client `client` is assigned on lines 12 and 13, so which client a call uses is decided at run time.']);
       });
+    });
+
+    it('a credential package the seam cannot import (neither installed where the seam is nor a dependency of its project) refuses the wrap', () => {
+      const code = `import { AzureOpenAI } from 'openai';
+import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
+
+const client = new AzureOpenAI({ endpoint: process.env.AZURE_OPENAI_ENDPOINT, apiVersion: '2024-10-21', azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default') });
+
+export async function ask(question: string): Promise<string> {
+  const result = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return result.choices[0].message.content ?? '';
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code)), [undefined]);
+      const undeclared = project(root, code, { 'package.json': JSON.stringify({ name: 'wrap-case', private: true, dependencies: { openai: '6.49.0' } }) });
+      assert.deepEqual(wrapReasons(undeclared), [
+        "Cannot wrap this call: the seam's config would import @azure/identity, which is neither installed where the seam is nor a dependency of its project.",
+      ]);
     });
 
     it('a field nothing assigns again and a helper that only returns what it builds are carried; a field assigned again is not', () => {

@@ -8,7 +8,7 @@ import type { ProjectStyle } from './style';
 
 export { addConfigEntry, addConnectionEntry, addListValues, addObjectEntry, objectKeys, objectLists, topLevelList, configSetting, usesEnvHelper, type ConfigEntryResult, type ConfigSection, configDefault, configEntries, connectionEntries, sameConnection } from './config-entries';
 export { configEntryName, connectionName, constantCase, envVarName, upperSnakeCase, type ConfigEntryKind } from './naming';
-export { detectProjectStyle, envReadsInStyle, type ProjectStyle } from './style';
+export { detectProjectStyle, indexReadsInStyle, type ProjectStyle } from './style';
 
 export interface SeamFile {
   /** Path inside the seam folder, with `/` separators: `index.ts`, `providers/openai.ts`… */

@@ -382,8 +382,8 @@ export const attemptTimeoutMs = env('AI_ATTEMPT_TIMEOUT_MS', '');
 
 /**
  * One copy of this helper goes into each adapter module that builds a vendor SDK's parameters (adapters stay
- * standalone files): \`{ [key]: value }\`, or nothing when the value is undefined — SDK types can forbid an
- * explicit undefined (\`exactOptionalPropertyTypes\`), and an absent key sends the same request.
+ * standalone files): `{ [key]: value }`, or nothing when the value is undefined — SDK types can forbid an
+ * explicit undefined (`exactOptionalPropertyTypes`), and an absent key sends the same request.
  */
 export const IF_DEFINED = `
 /** \`{ [key]: value }\`, or nothing when the value is undefined or null (the neutral request's "provider's default"). */

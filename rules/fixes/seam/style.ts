@@ -20,7 +20,7 @@ export interface ProjectStyle {
   fileExtension?: '.ts' | '.js' | '.mjs' | '.cjs';
   /** tsconfig `allowJs`: the project's JavaScript files are compiled with its TypeScript, so they may import it. */
   compilesJavaScript?: boolean;
-  /** tsconfig \`noPropertyAccessFromIndexSignature\`: environment variables are read as \`process.env['NAME']\`. */
+  /** tsconfig `noPropertyAccessFromIndexSignature`: environment variables and connection settings are read as `process.env['NAME']`. */
   indexedEnvAccess?: boolean;
 }
 
@@ -73,9 +73,12 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
   return { ...(esmSyntax ? javaScript('esm', '.js') : javaScript('cjs', '.js')), ...envAccess };
 }
 
-/** Code text with \`process.env.NAME\` reads in the project's style (\`process.env['NAME']\` under noPropertyAccessFromIndexSignature). */
-export function envReadsInStyle(text: string, style: ProjectStyle): string {
-  return style.indexedEnvAccess ? text.replace(/\bprocess\.env\.([A-Za-z_$][\w$]*)/g, "process.env['$1']") : text;
+/**
+ * Code text with reads of index signatures in the project's style: `process.env.NAME` and a connection's
+ * `settings.name` become `process.env['NAME']` and `settings['name']` under noPropertyAccessFromIndexSignature.
+ */
+export function indexReadsInStyle(text: string, style: ProjectStyle): string {
+  return style.indexedEnvAccess ? text.replace(/\b(process\.env|settings)\.([A-Za-z_$][\w$]*)/g, "$1['$2']") : text;
 }
 
 function javaScript(module: 'esm' | 'cjs', fileExtension: '.js' | '.mjs' | '.cjs'): ProjectStyle {
