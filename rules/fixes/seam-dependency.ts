@@ -21,19 +21,24 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
 
 export type SeamDependency = { refused: string } | { change?: FileChange };
 
+/** The project's package.json: its path, text and parsed object; undefined when absent or not an object. */
+function readManifest(projectRoot: string, host: FixHost): { manifestPath: string; text: string; manifest: Record<string, unknown> } | undefined {
+  const manifestPath = path.join(projectRoot, 'package.json');
+  const text = host.readFile(manifestPath);
+  const manifest: unknown = text === undefined ? undefined : parseJsonc(text, [], { allowTrailingComma: true });
+  return text !== undefined && isObject(manifest) ? { manifestPath, text, manifest } : undefined;
+}
+
 /** Whether the project's package.json declares `name` (in any dependency field). */
 export function declaresDependency(projectRoot: string, name: string, host: FixHost): boolean {
-  const text = host.readFile(path.join(projectRoot, 'package.json'));
-  const manifest: unknown = text === undefined ? undefined : parseJsonc(text, [], { allowTrailingComma: true });
-  return isObject(manifest) && dependencyField(manifest, name) !== undefined;
+  const read = readManifest(projectRoot, host);
+  return read !== undefined && dependencyField(read.manifest, name) !== undefined;
 }
 
 export function seamDependency(projectRoot: string, host: FixHost): SeamDependency {
-  const manifestPath = path.join(projectRoot, 'package.json');
-  const text = host.readFile(manifestPath);
-  if (text === undefined) return {};
-  const manifest: unknown = parseJsonc(text, [], { allowTrailingComma: true });
-  if (!isObject(manifest)) return {};
+  const read = readManifest(projectRoot, host);
+  if (!read) return {};
+  const { manifestPath, text, manifest } = read;
   const field = dependencyField(manifest, SEAM_SDK.name);
   const declared = field === undefined ? undefined : ((manifest[field] as Record<string, unknown>)[SEAM_SDK.name] as string);
   const notice = (what: string) => {
