@@ -53,6 +53,8 @@ export class ConfigResolver {
   private explicit: ResolvedConfig | undefined;
   private withOverridesCache = new Map<ResolvedConfig, ResolvedConfig>();
   private problemsByKey = new Map<string, ConfigProblem>();
+  /** The seam globs and folders no config file set (the workspace's defaults and each package's). */
+  private readonly seamDefaults = new WeakSet<object>();
 
   constructor(readonly options: ConfigResolverOptions) {
     this.workspaceRoot = path.resolve(options.workspaceRoot);
@@ -60,6 +62,7 @@ export class ConfigResolver {
     this.ruleOverrides = Object.entries(options.ruleOverrides ?? {}) as Array<[RuleId, SeveritySetting]>;
     this.readFile = options.readFile ?? ((filePath) => this.readFromDisk(filePath));
     this.defaults = defaultConfig(this.workspaceRoot);
+    this.seamDefaults.add(this.defaults.seam).add(this.defaults.fix);
   }
 
   configFor(filePath: string): ResolvedConfig {
@@ -97,9 +100,22 @@ export class ConfigResolver {
     const parent = path.dirname(folder);
     const isTop = contribution.root || folder === this.workspaceRoot || parent === folder;
     const inherited = isTop ? this.defaults : this.configForFolder(parent);
-    const config = applyLayers(inherited, contribution.layers);
+    const config = this.withPackageSeam(applyLayers(inherited, contribution.layers), folder);
     this.configsByFolder.set(folder, config);
     return config;
+  }
+
+  /**
+   * Where no config file places the seam, each package of a monorepo (a folder below the workspace root with
+   * its own package.json) has its own: a package cannot import another's files or use its dependencies.
+   */
+  private withPackageSeam(config: ResolvedConfig, folder: string): ResolvedConfig {
+    const defaultSeam = this.seamDefaults.has(config.seam);
+    const defaultSeamDir = this.seamDefaults.has(config.fix);
+    if ((!defaultSeam && !defaultSeamDir) || folder === this.workspaceRoot || !existsSync(path.join(folder, 'package.json'))) return config;
+    const packageDefaults = defaultConfig(folder);
+    this.seamDefaults.add(packageDefaults.seam).add(packageDefaults.fix);
+    return { ...config, seam: defaultSeam ? packageDefaults.seam : config.seam, fix: defaultSeamDir ? packageDefaults.fix : config.fix };
   }
 
   private explicitConfig(configFile: string): ResolvedConfig {

@@ -44,6 +44,45 @@ describe('config/resolve: defaults', () => {
   });
 });
 
+describe('config/resolve: a seam per package where no config file places it', () => {
+  let root: string;
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-packages-'));
+    for (const folder of ['', 'packages/api', 'packages/api/tools/cli', 'packages/web']) {
+      fs.mkdirSync(path.join(root, folder, 'src'), { recursive: true });
+      fs.writeFileSync(path.join(root, folder, 'package.json'), '{}');
+    }
+    fs.mkdirSync(path.join(root, 'scripts'));
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("puts each package's seam in its own src/ai, nested packages included, and the rest in the root's", () => {
+    const resolver = new ConfigResolver({ workspaceRoot: root });
+    const seamOf = (...parts: string[]) => {
+      const config = resolver.configFor(path.join(root, ...parts));
+      return { seamDir: path.relative(root, config.fix.seamDir), seam: config.seam.map((glob) => path.relative(root, path.join(glob.base, glob.pattern))) };
+    };
+    const expected = (dir: string) => ({ seamDir: path.join(dir, 'src', 'ai'), seam: [path.join(dir, 'src', 'ai', '**')] });
+    assert.deepEqual(seamOf('packages', 'api', 'src', 'chat.ts'), expected(path.join('packages', 'api')));
+    assert.deepEqual(seamOf('packages', 'api', 'tools', 'cli', 'src', 'main.ts'), expected(path.join('packages', 'api', 'tools', 'cli')));
+    assert.deepEqual(seamOf('packages', 'web', 'src', 'page.ts'), expected(path.join('packages', 'web')));
+    assert.deepEqual(seamOf('scripts', 'seed.ts'), expected(''));
+    assert.deepEqual(seamOf('src', 'index.ts'), expected(''));
+  });
+
+  it('keeps a seam folder and seam globs that a config file sets, for every package below it', () => {
+    fs.writeFileSync(path.join(root, 'aidlint.json'), JSON.stringify({ fix: { seamDir: 'shared/ai' } }));
+    try {
+      const config = new ConfigResolver({ workspaceRoot: root }).configFor(path.join(root, 'packages', 'api', 'src', 'chat.ts'));
+      assert.equal(config.fix.seamDir, path.join(root, 'shared', 'ai'));
+      // The globs were not set: they stay the package's.
+      assert.deepEqual(config.seam, [{ pattern: 'src/ai/**', base: path.join(root, 'packages', 'api') }]);
+    } finally {
+      fs.rmSync(path.join(root, 'aidlint.json'));
+    }
+  });
+});
+
 describe('config/resolve: discovery in a monorepo (fixture on disk)', () => {
   const root = path.join(FIXTURES, 'monorepo');
   const resolver = new ConfigResolver({ workspaceRoot: root });
