@@ -36,7 +36,7 @@ export class CodeActionRequests {
     private readonly settings: SettingsCache,
     private readonly diagnostics: DocumentDiagnostics,
     private readonly log: Log,
-    private readonly canCreateFiles: boolean,
+    private readonly fileOperations: FixContext['fileOperations'],
   ) {}
 
   async answer(params: CodeActionParams, token: CancellationToken): Promise<CodeAction[]> {
@@ -102,7 +102,7 @@ export class CodeActionRequests {
       },
       document,
       openDocument: (file) => this.workspaces.openDocument(file),
-      canCreateFiles: this.canCreateFiles,
+      fileOperations: this.fileOperations,
     };
   }
 

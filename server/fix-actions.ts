@@ -10,6 +10,7 @@ import {
   CodeActionKind,
   type Command,
   type CreateFile,
+  type DeleteFile,
   type Diagnostic,
   type TextDocumentEdit,
   type TextEdit,
@@ -31,8 +32,8 @@ export interface FixContext {
   document: TextDocument;
   /** The open document of a file, if any (its version goes into the edit). */
   openDocument(filePath: string): TextDocument | undefined;
-  /** The client can create files and accepts versioned document edits. */
-  canCreateFiles: boolean;
+  /** The file operations the client's workspace edits can make (with versioned document edits). */
+  fileOperations: { create: boolean; delete: boolean };
 }
 
 export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic[]): CodeAction[] {
@@ -49,8 +50,10 @@ export function quickFixes(context: FixContext, diagnostics: readonly Diagnostic
     for (const fix of fixes.filter((candidate) => candidate.ruleId === diagnostic.code && candidate.span.start === start && candidate.span.end === end)) {
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.kind === 'wrap-call' };
       const creates = fix.changes.some((change) => change.create);
+      const removes = fix.changes.some((change) => change.remove);
       if (fix.disabledReason) action.disabled = { reason: fix.disabledReason };
-      else if (creates && !context.canCreateFiles) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
+      else if (creates && !context.fileOperations.create) action.disabled = { reason: 'This editor cannot create the seam files through LSP; run `aidlint --fix` instead.' };
+      else if (removes && !context.fileOperations.delete) action.disabled = { reason: 'This editor cannot delete files through LSP, and this fix deletes a module it leaves empty.' };
       else {
         action.edit = workspaceEdit(fix.changes, context.openDocument, context.input.filePath);
         action.command = afterFixCommand(fix.changes);
@@ -68,7 +71,7 @@ export function fixAllAction(context: FixContext): { action?: CodeAction; applie
   const outcome = { applied: result.applied.length, skipped: result.skipped.map(({ fix, reason }) => `${fix.title}: ${reason}`) };
   if (result.text === undefined) return outcome;
   const seamChanges = [...seams.values()].flatMap((plan) => plan.changes());
-  if (seamChanges.some((change) => change.create) && !context.canCreateFiles) {
+  if (seamChanges.some((change) => change.create) && !context.fileOperations.create) {
     return { applied: 0, skipped: [...outcome.skipped, 'the seam would have to be created, and this editor cannot create files through LSP'] };
   }
   const changes: FileChange[] = [{ filePath: context.input.filePath, changes: [minimalChange(context.input.text, result.text)] }, ...(result.otherFiles ?? []), ...seamChanges];
@@ -83,9 +86,13 @@ function afterFixCommand(changes: readonly FileChange[]): Command | undefined {
 
 /** The file changes as one WorkspaceEdit; only \`versionedFile\`'s open document is version-checked. */
 export function workspaceEdit(changes: readonly FileChange[], openDocument: FixContext['openDocument'], versionedFile?: string): WorkspaceEdit {
-  const documentChanges: Array<TextDocumentEdit | CreateFile> = [];
+  const documentChanges: Array<TextDocumentEdit | CreateFile | DeleteFile> = [];
   for (const change of changes) {
     const uri = uriOf(change.filePath);
+    if (change.remove) {
+      documentChanges.push({ kind: 'delete', uri, options: { ignoreIfNotExists: false } });
+      continue;
+    }
     if (change.create) {
       documentChanges.push({ kind: 'create', uri, options: { overwrite: false, ignoreIfExists: false } });
       documentChanges.push({ textDocument: { uri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: change.create.content }] });

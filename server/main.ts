@@ -55,8 +55,11 @@ connection.onInitialize((params): InitializeResult => {
   workspaces.setFolders((params.workspaceFolders ?? []).map((folder) => folder.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []));
   dynamicWatchers = !!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   const workspaceEdit = capabilities.workspace?.workspaceEdit;
-  const canCreateFiles = !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create');
-  codeActions = new CodeActionRequests(documents, workspaces, settings, diagnostics, log, canCreateFiles);
+  const fileOperations = {
+    create: !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('create'),
+    delete: !!workspaceEdit?.documentChanges && !!workspaceEdit.resourceOperations?.includes('delete'),
+  };
+  codeActions = new CodeActionRequests(documents, workspaces, settings, diagnostics, log, fileOperations);
   dynamicConfiguration = !!capabilities.workspace?.didChangeConfiguration?.dynamicRegistration;
   if (pull) connection.languages.diagnostics.onWorkspace((params) => workspaceScan.report(params));
   return {

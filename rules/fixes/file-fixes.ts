@@ -21,6 +21,7 @@ import { type ClientOrigin, clientOrigins } from './client-origin';
 import { type ConnectionProject, type ConnectionSetting, readConnection } from './connection';
 import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
+import { v3MoveFix } from './v3-move';
 import { unusedInjectedClients } from './injected-clients';
 import { type PathAlias, pathAliasesOf } from './path-alias';
 import { type FixHost, SeamConfigError, SeamPlan, projectRootOf } from './seam-plan';
@@ -102,7 +103,7 @@ export function fixesForFile(input: FixInput): Fix[] {
     const seam = session.newSeamPlan();
     const fix =
       fact.kind === 'client-construction'
-        ? clientFix(session, fact, seam, { plan: (call) => planFix(session, call, seam), finish: (planned) => finishEdits(session, planned) })
+        ? (v3MoveFix(session, fact) ?? clientFix(session, fact, seam, { plan: (call) => planFix(session, call, seam), finish: (planned) => finishEdits(session, planned) }))
         : fixForFact(session, fact, seam);
     if (fix) fixes.push(fix);
   }

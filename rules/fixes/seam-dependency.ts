@@ -19,7 +19,11 @@ const SAME_MAJOR_RANGE = '^4.104.0';
 
 const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'];
 
-export type SeamDependency = { refused: string } | { change?: FileChange };
+/**
+ * `refused` with `upgrade`: an older major (v3), which only a move of the whole project can raise (the
+ * "Move this project off openai v3" fix, v3-move.ts); `upgrade` is the package.json edit it makes.
+ */
+export type SeamDependency = { refused: string; upgrade: FileChange } | { change?: FileChange };
 
 /** The project's package.json: its path, text and parsed object; undefined when absent or not an object. */
 function readManifest(projectRoot: string, host: FixHost): { manifestPath: string; text: string; manifest: Record<string, unknown> } | undefined {
@@ -58,7 +62,10 @@ export function seamDependency(projectRoot: string, host: FixHost): SeamDependen
   if (Number(version[1]) === major) {
     return { change: { ...manifestEdit(text, manifestPath, [field!, SEAM_SDK.name], SAME_MAJOR_RANGE), notice: notice(`${SEAM_SDK.name} ${declared} was raised to ${SAME_MAJOR_RANGE}`) } };
   }
-  return { refused: `the seam's adapters need ${SEAM_SDK.name} ${major}.${minor} or later and this project depends on ${SEAM_SDK.name} ${declared}; upgrade it first` };
+  return {
+    refused: `the seam's adapters need ${SEAM_SDK.name} ${major}.${minor} or later and this project depends on ${SEAM_SDK.name} ${declared}; upgrade it first (the fix on its \`new OpenAIApi(…)\` moves the whole project when every v3 use can go)`,
+    upgrade: { ...manifestEdit(text, manifestPath, [field!, SEAM_SDK.name], SEAM_SDK.range), notice: notice(`${SEAM_SDK.name} ${declared} was raised to ${SEAM_SDK.range}`) },
+  };
 }
 
 /** The dependency field of package.json that declares a package, if any. */

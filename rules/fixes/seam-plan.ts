@@ -55,6 +55,8 @@ export class SeamPlan {
     readonly seamDir: string,
     private readonly projectRoot: string,
     private readonly host: FixHost,
+    /** Raise an older major of the SDK (the move off openai v3, which leaves none of its uses). */
+    options: { upgradeSdk?: boolean } = {},
   ) {
     this.style = detectProjectStyle(projectRoot);
     const index = this.find('index');
@@ -62,8 +64,13 @@ export class SeamPlan {
     this.existing = index && config ? { index, config } : undefined;
     this.originalConfigText = this.existing ? host.readFile(this.existing.config) : undefined;
     this.configText = this.originalConfigText;
-    this.dependency = this.existing ? {} : seamDependency(projectRoot, host);
+    const dependency = this.existing ? {} : seamDependency(projectRoot, host);
+    this.upgradesSdk = options.upgradeSdk === true && 'upgrade' in dependency;
+    this.dependency = this.upgradesSdk && 'upgrade' in dependency ? { change: dependency.upgrade } : dependency;
   }
+
+  /** Whether this plan raises an older major of the SDK (made with `upgradeSdk` in a project on one). */
+  readonly upgradesSdk: boolean;
 
   /** Why no seam can be made in this project (then no fix that needs one applies). */
   get refused(): string | undefined {

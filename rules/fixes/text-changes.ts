@@ -15,6 +15,19 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
   return result;
 }
 
+/** Where an offset of the changed text (outside the changes' new text) was before `changes`. */
+export function offsetBefore(changes: readonly TextChange[], offset: number): number {
+  let shift = 0;
+  let after = 0;
+  for (const change of [...changes].sort((a, b) => a.start - b.start)) {
+    const newEnd = change.start + shift + change.newText.length;
+    if (newEnd > offset) break;
+    after = newEnd;
+    shift += change.newText.length - (change.end - change.start);
+  }
+  return Math.max(offset - shift, after - shift);
+}
+
 /** The one change that turns `before` into `after`: everything between their common start and end. */
 export function minimalChange(before: string, after: string): TextChange {
   let start = 0;

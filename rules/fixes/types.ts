@@ -12,6 +12,8 @@ export interface FileChange {
   filePath: string;
   /** Create the file with `content` (it must not exist); otherwise apply `changes` to it. */
   create?: { content: string };
+  /** Delete the file (a module the fix left with nothing to do). */
+  remove?: true;
   changes: TextChange[];
   /** What the user must do once the change is made, and the command that does it (install a dependency added to package.json). */
   notice?: FixNotice;
@@ -22,7 +24,7 @@ export interface FixNotice {
   run?: { command: string; cwd: string };
 }
 
-export type FixKind = 'wrap-call' | 'route-client' | 'config-literal' | 'env-secret';
+export type FixKind = 'wrap-call' | 'route-client' | 'move-off-v3' | 'config-literal' | 'env-secret';
 
 export interface Fix {
   title: string;

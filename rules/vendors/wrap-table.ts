@@ -51,6 +51,8 @@ export const CALL_SHAPES: readonly CallShape[] = [
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
   { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
   { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
+  { clients: ['OpenAIApi'], method: 'createCompletion', kind: 'completion', request: { style: 'object' }, resultPrefix: ['data'] },
+  { clients: ['OpenAIApi'], method: 'createModeration', kind: 'moderation', request: { style: 'object' }, resultPrefix: ['data'] },
   {
     clients: ['OpenAIClient'],
     method: 'getChatCompletions',
@@ -75,6 +77,9 @@ export const CALL_SHAPES: readonly CallShape[] = [
     resultPrefix: [],
   },
 ];
+
+/** openai v3: its client class, the class its options come in, and the module; a project moves off it whole (v3-move.ts). */
+export const OPENAI_V3 = { module: 'openai', client: 'OpenAIApi', options: 'Configuration' } as const;
 
 /**
  * Products only one vendor offers, by client class and method path prefix: no neutral form exists, so the

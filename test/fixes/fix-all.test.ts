@@ -51,7 +51,7 @@ interface FixtureRun {
 
 const optionRefused = (option: string) => `Cannot wrap this call: option \`${option}\` has no equivalent in the provider-neutral interface.`;
 const ON_YOUR_DATA = 'Cannot wrap this call: Azure OpenAI-only feature (On Your Data, `azureExtensionOptions`): no neutral equivalent.';
-const V3 = "the seam's adapters need openai 4.104 or later and this project depends on openai 3.3.0; upgrade it first";
+const V3 = "the seam's adapters need openai 4.104 or later and this project depends on openai 3.3.0; upgrade it first (the fix on its `new OpenAIApi(…)` moves the whole project when every v3 use can go)";
 
 const RUNS: FixtureRun[] = [
   {

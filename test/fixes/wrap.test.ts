@@ -1645,6 +1645,11 @@ const REFUSALS: RefusalCase[] = [
     reason: 'the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)',
   },
   {
+    title: 'legacy completions with a prompt from a local function that may give a list',
+    body: "const promptOf = (text: string) => (text.length > 80 ? [text.slice(0, 80), text.slice(80)] : text);\n  const c = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: promptOf(question) });\n  return c.choices[0].text;",
+    reason: 'the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)',
+  },
+  {
     title: 'a streamed legacy completion',
     body: "const s = await openai.completions.create({ model: 'gpt-3.5-turbo-instruct', prompt: question, stream: true });\n  for await (const chunk of s) send(chunk.choices[0]?.text);",
     reason: 'a streamed legacy completions call is not wrapped yet',
@@ -1851,7 +1856,7 @@ export async function ask(question: string): Promise<string | null> {
 
     it('a project on openai v3: no seam can be made, so neither wraps nor config moves apply', () => {
       const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v3 createChatCompletion'))!.code, { 'package.json': JSON.stringify({ dependencies: { openai: '^3.3.0' } }) });
-      const reason = "the seam's adapters need openai 4.104 or later and this project depends on openai ^3.3.0; upgrade it first";
+      const reason = "the seam's adapters need openai 4.104 or later and this project depends on openai ^3.3.0; upgrade it first (the fix on its `new OpenAIApi(…)` moves the whole project when every v3 use can go)";
       const fixes = fixesForFile(target.input());
       assert.deepEqual(
         fixes.map((fix) => [fix.kind, fix.disabledReason]),

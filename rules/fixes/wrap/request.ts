@@ -419,10 +419,27 @@ function isText(expression: TS.Expression, scopes: Scopes): boolean {
   const inner = skipOuterExpressions(expression);
   if (ts.isStringLiteralLike(inner) || ts.isTemplateExpression(inner)) return true;
   if (ts.isBinaryExpression(inner) && inner.operatorToken.kind === ts.SyntaxKind.PlusToken) return isText(inner.left, scopes) || isText(inner.right, scopes);
+  if (ts.isCallExpression(inner) && ts.isIdentifier(inner.expression)) return returnsText(scopes.resolve(inner.expression)?.declaration, scopes);
   const binding = ts.isIdentifier(inner) ? scopes.resolve(inner) : undefined;
   if (!binding || binding.path.length) return false;
   if (binding.typeNode) return binding.typeNode.kind === ts.SyntaxKind.StringKeyword;
   return !!binding.init && isText(binding.init, scopes);
+}
+
+/** Whether a local function gives text: declared to return a string, or every `return` in its body returns text. */
+function returnsText(declaration: TS.Node | undefined, scopes: Scopes): boolean {
+  const ts = typescript();
+  const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer && skipOuterExpressions(declaration.initializer) : declaration;
+  if (!initializer || !(ts.isFunctionDeclaration(initializer) || ts.isFunctionExpression(initializer) || ts.isArrowFunction(initializer)) || initializer.asteriskToken || !initializer.body) return false;
+  if (initializer.type) return initializer.type.kind === ts.SyntaxKind.StringKeyword;
+  if (!ts.isBlock(initializer.body)) return isText(initializer.body, scopes);
+  const returned: Array<TS.Expression | undefined> = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isReturnStatement(node)) returned.push(node.expression);
+    else if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  visit(initializer.body);
+  return returned.length > 0 && returned.every((expression) => expression !== undefined && isText(expression, scopes));
 }
 
 /** \`response_format\` the neutral \`responseFormat\` says (\`json_object\`, \`text\`); undefined for others (a JSON schema), which pass on. */

@@ -1,0 +1,126 @@
+/**
+ * "Move this project off openai v3 into the seam": on a fixture project on openai 3.3.0 (real SDK types,
+ * checkJs), the one fix on its `new OpenAIApi(…)` wraps every v3 call of the project, deletes the module
+ * that only made the client, raises openai; the project then type-checks against the seam's openai and
+ * prints the same lines and sends the same requests to the fake server as before. Offered disabled,
+ * naming what stays, when a v3 use cannot go.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { ConfigResolver } from '../../rules/config/resolve';
+import { diskIndexHost } from '../../rules/engine/disk-host';
+import { WorkspaceIndex } from '../../rules/engine/workspace-index';
+import { fixesForFile } from '../../rules/fixes/file-fixes';
+import { applyChanges } from '../../rules/fixes/text-changes';
+import type { Fix } from '../../rules/fixes/types';
+import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
+import { fakeOpenAIEnv, linkDependencies, prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
+
+const MOVE = 'Move this project off openai v3 into the seam (wrap every v3 call, raise openai)';
+
+/** The fix offered on the project's `new OpenAIApi(…)` in `file`, as the project is on disk now. */
+function moveFix(dir: string, file: string): Fix {
+  const configs = new ConfigResolver({ workspaceRoot: dir });
+  const host = diskIndexHost((filePath) => configs.configFor(filePath));
+  const filePath = path.join(dir, file);
+  const projectFiles = fs.readdirSync(path.join(dir, 'src'), { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, 'src', name)).filter((name) => /\.js$/.test(name));
+  const fixes = fixesForFile({ filePath, text: fs.readFileSync(filePath, 'utf8'), config: configs.configFor(filePath), index: new WorkspaceIndex(host), host, workspaceRoot: dir, projectFiles: () => projectFiles });
+  const move = fixes.find((fix) => fix.kind === 'move-off-v3');
+  assert.ok(move, `the move is offered in ${file} (offered: ${fixes.map((fix) => fix.title).join('; ')})`);
+  assert.equal(move.title, MOVE);
+  return move;
+}
+
+/** Applies a fix as an editor applies its WorkspaceEdit: creations, deletions and edits. */
+function apply(fix: Fix): void {
+  for (const change of fix.changes) {
+    if (change.remove) fs.rmSync(change.filePath);
+    else if (change.create) {
+      fs.mkdirSync(path.dirname(change.filePath), { recursive: true });
+      fs.writeFileSync(change.filePath, change.create.content, { flag: 'wx' });
+    } else fs.writeFileSync(change.filePath, applyChanges(fs.readFileSync(change.filePath, 'utf8'), change.changes));
+  }
+}
+
+function route(request: RecordedRequest): string {
+  return `${request.method} ${request.path} ${String((request.body as { model?: unknown } | undefined)?.model)}`;
+}
+
+describe('the move off openai v3 (fixture project openai-v3-move)', function () {
+  this.timeout(300_000);
+  const fake = useFakeOpenAI();
+  let dir: string;
+  let original: { lines: string; routes: string[] };
+
+  before(async () => {
+    dir = await prepareFixture('openai-v3-move');
+    fake().requests.length = 0;
+    original = { lines: await runMain(dir, fakeOpenAIEnv(fake().url)), routes: fake().requests.map(route) };
+  });
+
+  after(() => removeFixture(dir));
+
+  it('before: four v3 calls, each printed, each sent', () => {
+    assert.equal(original.lines.trimEnd().split('\n').length, 4);
+    assert.deepEqual(original.routes, [
+      'POST /v1/chat/completions gpt-3.5-turbo',
+      'POST /v1/completions gpt-3.5-turbo-instruct',
+      'POST /v1/moderations text-moderation-latest',
+      'POST /v1/embeddings text-embedding-ada-002',
+    ]);
+  });
+
+  it('is disabled, naming the use that would stay, while a v3 value is read outside a call', () => {
+    const file = path.join(dir, 'src', 'helpdesk.js');
+    const original = fs.readFileSync(file, 'utf8');
+    try {
+      fs.writeFileSync(file, `${original}\nconst { Configuration } = require('openai');\nmodule.exports.defaults = new Configuration({});\n`);
+      assert.equal(
+        moveFix(dir, 'src/llm.js').disabledReason,
+        "Cannot move this project off openai v3: src/helpdesk.js line 57 still uses openai v3 once its calls are wrapped (`module.exports.defaults = new Configuration({});`).",
+      );
+      fs.writeFileSync(file, original.replace("max_tokens: 20,", "max_tokens: 20,\n  }, {\n    responseType: 'stream',"));
+      assert.match(moveFix(dir, 'src/llm.js').disabledReason ?? '', /^Cannot move this project off openai v3: the call on line 8 of src\/helpdesk\.js cannot be wrapped \(/);
+      fs.writeFileSync(file, original);
+      fs.writeFileSync(path.join(dir, 'src', 'status.js'), "const { llm } = require('./llm');\n\nmodule.exports = { ready: () => llm !== undefined };\n");
+      assert.equal(
+        moveFix(dir, 'src/llm.js').disabledReason,
+        "Cannot move this project off openai v3: src/llm.js line 11 still uses openai v3 once its calls are wrapped (it makes the client that status.js line 1 imports).",
+      );
+    } finally {
+      fs.writeFileSync(file, original);
+      fs.rmSync(path.join(dir, 'src', 'status.js'), { force: true });
+    }
+  });
+
+  it('moves the whole project in one fix: calls wrapped, the client module deleted, openai raised', () => {
+    const move = moveFix(dir, 'src/llm.js');
+    assert.equal(move.disabledReason, undefined);
+    const touched = move.changes.map((change) => `${change.remove ? 'delete' : change.create ? 'create' : 'edit'} ${path.relative(dir, change.filePath)}`);
+    assert.ok(touched.includes('edit src/helpdesk.js'), touched.join(', '));
+    assert.ok(touched.includes('delete src/llm.js'), touched.join(', '));
+    assert.ok(touched.includes('edit package.json'), touched.join(', '));
+    assert.ok(touched.includes('create src/ai/config.js'), touched.join(', '));
+    const manifest = move.changes.find((change) => change.filePath === path.join(dir, 'package.json'))!;
+    assert.match(manifest.notice?.message ?? '', /openai 3\.3\.0 was raised to \^6\.49\.0/);
+    apply(move);
+    const helpdesk = fs.readFileSync(path.join(dir, 'src', 'helpdesk.js'), 'utf8');
+    assert.doesNotMatch(helpdesk, /require\('\.\/llm'\)|\.data\b|createChatCompletion/);
+    assert.match(helpdesk, /require\('\.\/ai'\)/);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.openai, '^6.49.0');
+  });
+
+  it('after: type-checks against the seam openai and prints the same lines, sending the same requests', async () => {
+    // The test installs the exact release the seam is tested on (the range the fix wrote allows it).
+    const manifestPath = path.join(dir, 'package.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    manifest.devDependencies.openai = '6.49.0';
+    fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2));
+    await linkDependencies(dir);
+    assert.equal(await typecheck(dir), '');
+    fake().requests.length = 0;
+    assert.equal(await runMain(dir, fakeOpenAIEnv(fake().url)), original.lines);
+    assert.deepEqual(fake().requests.map(route), original.routes);
+  });
+});
