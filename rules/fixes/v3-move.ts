@@ -12,7 +12,7 @@ import { matchesAnyGlob } from '../config/globs';
 import type { ClientConstructionFact, Fact } from '../engine/facts';
 import { parseSource, typescript } from '../engine/parse';
 import { Scopes } from '../engine/scope';
-import { moduleSpecifierOfCall } from '../engine/syntax';
+import { moduleSpecifierOfCall, nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import { OPENAI_V3 } from '../vendors/wrap-table';
 import { type FixInput, type FixSession, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix } from './file-fixes';
 import { SeamPlan, projectRootOf } from './seam-plan';
@@ -81,9 +81,34 @@ function moveFile(input: FixInput, seams: Map<string, SeamPlan>, shown: (file: s
     const line = session.sourceFile.getLineAndCharacterOfPosition(call.span.start).line + 1;
     if (!plan || plan.fix.disabledReason) throw new MoveRefusal(`the call on line ${line} of ${shown(input.filePath)} cannot be wrapped (${plan?.fix.disabledReason?.replace(/^Cannot wrap this call: |\.$/g, '') ?? 'no wrap applies'})`);
     planned.push(plan);
+    const axiosRead = axiosErrorRead(session.sourceFile, call.callSpan);
+    if (axiosRead) throw new MoveRefusal(`line ${axiosRead.line} of ${shown(input.filePath)} reads \`${axiosRead.text}\` of the error of a v3 call, in the shape of openai v3's HTTP library (axios); errors of openai 4 and later carry \`status\` and \`error\` themselves`);
   }
   const { changes, otherFiles } = planned.length ? finishEdits(session, planned) : { changes: [], otherFiles: [] };
   return { filePath: input.filePath, before: input.text, after: applyChanges(input.text, changes), changes: [...(changes.length ? [{ filePath: input.filePath, changes }] : []), ...otherFiles] };
+}
+
+/** A read of `.response` (axios's error shape) on the caught error of a `try` around the call. */
+function axiosErrorRead(sourceFile: TS.SourceFile, callSpan: { start: number; end: number }): { line: number; text: string } | undefined {
+  const ts = typescript();
+  for (let node: TS.Node | undefined = nodeAtSpan(sourceFile, callSpan, ts.isCallExpression); node; node = node.parent) {
+    if (!ts.isTryStatement(node) || !node.catchClause?.variableDeclaration || callSpan.start >= node.tryBlock.end) continue;
+    const caught = node.catchClause.variableDeclaration.name;
+    if (!ts.isIdentifier(caught)) continue;
+    let read: TS.Node | undefined;
+    const visit = (child: TS.Node): void => {
+      if (read) return;
+      if (ts.isPropertyAccessExpression(child) && child.name.text === 'response' && isNamed(skipOuterExpressions(child.expression), caught.text)) read = child;
+      else ts.forEachChild(child, visit);
+    };
+    visit(node.catchClause.block);
+    if (read) return { line: sourceFile.getLineAndCharacterOfPosition(read.getStart(sourceFile)).line + 1, text: read.getText(sourceFile) };
+  }
+  return undefined;
+}
+
+function isNamed(node: TS.Node, name: string): boolean {
+  return typescript().isIdentifier(node) && node.text === name;
 }
 
 function isV3(fact: Fact): boolean {

@@ -80,6 +80,13 @@ describe('the move off openai v3 (fixture project openai-v3-move)', function () 
         moveFix(dir, 'src/llm.js').disabledReason,
         "Cannot move this project off openai v3: src/helpdesk.js line 57 still uses openai v3 once its calls are wrapped (`module.exports.defaults = new Configuration({});`).",
       );
+      const moderate = "  const moderation = await llm.createModeration({ model: 'text-moderation-latest', input: text });\n  return moderation.data.results[0].flagged;\n";
+      assert.ok(original.includes(moderate));
+      fs.writeFileSync(file, original.replace(moderate, `  try {\n  ${moderate.replace('\n  return', '\n    return')}  } catch (error) {\n    console.error(/** @type {any} */ (error).response?.status);\n    throw error;\n  }\n`));
+      assert.equal(
+        moveFix(dir, 'src/llm.js').disabledReason,
+        'Cannot move this project off openai v3: line 38 of src/helpdesk.js reads `(error).response` of the error of a v3 call, in the shape of openai v3\'s HTTP library (axios); errors of openai 4 and later carry `status` and `error` themselves.',
+      );
       fs.writeFileSync(file, original.replace("max_tokens: 20,", "max_tokens: 20,\n  }, {\n    responseType: 'stream',"));
       assert.match(moveFix(dir, 'src/llm.js').disabledReason ?? '', /^Cannot move this project off openai v3: the call on line 8 of src\/helpdesk\.js cannot be wrapped \(/);
       fs.writeFileSync(file, original);
