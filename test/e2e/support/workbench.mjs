@@ -5,6 +5,9 @@ import { Editor } from './editor.mjs';
 import { Problems } from './problems.mjs';
 import { UI_TIMEOUT_MS, until } from './until.mjs';
 
+/** How long a clicked folder may stay collapsed before the click is taken as dropped. */
+const RECLICK_AFTER_MS = 3_000;
+
 /** How long one look at Quick Open waits for its list before closing and asking again. */
 const QUICK_INPUT_ATTEMPT_MS = 3_000;
 
@@ -155,15 +158,25 @@ export class Explorer {
     return (await this.entries()).map((entry) => entry.path);
   }
 
-  /** Expands the folders along `relativePath`, clicking each one that is collapsed. */
+  /**
+   * Expands the folders along `relativePath`, clicking each one that is collapsed. A busy workbench can drop
+   * a click (the tree re-renders as files appear): a folder still collapsed a while after the click is
+   * clicked again; one that is expanded never is.
+   */
   async expand(relativePath) {
     const segments = relativePath.split('/');
     for (let depth = 1; depth <= segments.length; depth++) {
       const folder = segments.slice(0, depth).join('/');
-      const find = async () => (await this.entries()).find((entry) => entry.path === folder);
-      const entry = await until(`${folder} in the Explorer`, find);
-      if (entry.expanded === false) await this.rows.and(this.page.locator(`[data-index="${entry.index}"]`)).click();
-      await until(`${folder} expanded`, find, (found) => found?.expanded === true);
+      let nextClick = 0;
+      const clickWhileCollapsed = async () => {
+        const entry = (await this.entries()).find((candidate) => candidate.path === folder);
+        if (entry?.expanded === false && Date.now() >= nextClick) {
+          nextClick = Date.now() + RECLICK_AFTER_MS;
+          await this.rows.and(this.page.locator(`[data-index="${entry.index}"]`)).click();
+        }
+        return entry;
+      };
+      await until(`${folder} expanded`, clickWhileCollapsed, (found) => found?.expanded === true);
     }
   }
 }
