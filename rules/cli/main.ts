@@ -170,7 +170,7 @@ function unifiedDiff(files: readonly FixRun.FixedFile[], cwd: string): string {
   return files
     .map((file) => {
       const relative = path.relative(cwd, file.filePath).split(path.sep).join('/');
-      return createTwoFilesPatch(file.before === undefined ? '/dev/null' : `a/${relative}`, `b/${relative}`, file.before ?? '', file.after, undefined, undefined, { context: 3 });
+      return createTwoFilesPatch(file.before === undefined ? '/dev/null' : `a/${relative}`, file.removed ? '/dev/null' : `b/${relative}`, file.before ?? '', file.after, undefined, undefined, { context: 3 });
     })
     .join('');
 }

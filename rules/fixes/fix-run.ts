@@ -11,6 +11,8 @@ import { firstSyntaxError, parseSource } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
 import { fixFile } from './fix-all';
+import { projectRootOf } from './seam-plan';
+import { projectMoveFor } from './v3-move';
 import type { SeamPlan } from './seam-plan';
 import { applyChanges } from './text-changes';
 import type { Fix, FixNotice } from './types';
@@ -20,6 +22,8 @@ export interface FixedFile {
   /** Undefined for a file the fixes create. */
   before?: string;
   after: string;
+  /** The fixes delete the file (a module the move off openai v3 left with nothing to do); `after` is ''. */
+  removed?: true;
   /** What the user must do once the file is written (see FileChange). */
   notice?: FixNotice;
 }
@@ -41,14 +45,19 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   const host = diskIndexHost((file) => configs.configFor(file), { overrides: fixedTexts });
   const index = new WorkspaceIndex(host);
   const seams = new Map<string, SeamPlan>();
+  const notices = new Map<string, FixNotice>();
   const result: FixRunResult = { files: [], applied: 0, skipped: [] };
   const sources = filePaths.flatMap((filePath) => {
     const config = configs.configFor(filePath);
     const read = readSourceFileSync(filePath, config.maxFileSize);
     return read.ok ? [{ filePath, config, text: read.text }] : [];
   });
-  const originals = new Map<string, string>();
-  const update = (filePath: string, before: string, after: string) => {
+  const originals = new Map<string, string | undefined>();
+  const removed = new Set<string>();
+  // The texts the move off openai v3 wrote: what the seam plans' edits of those files apply to.
+  const movedTexts = new Map<string, string>();
+  const baseOf = (filePath: string) => movedTexts.get(filePath) ?? disk.readFile(filePath) ?? '';
+  const update = (filePath: string, before: string | undefined, after: string) => {
     if (!originals.has(filePath)) originals.set(filePath, before);
     fixedTexts.set(filePath, after);
     index.invalidate(filePath);
@@ -57,7 +66,7 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   const showSeams = () => {
     let appeared = false;
     for (const change of [...seams.values()].flatMap((plan) => plan.changes())) {
-      const text = change.create ? change.create.content : applyChanges(disk.readFile(change.filePath) ?? '', change.changes);
+      const text = change.create ? change.create.content : applyChanges(baseOf(change.filePath), change.changes);
       const shown = fixedTexts.get(change.filePath);
       if (shown === text) continue;
       appeared ||= shown === undefined && change.create !== undefined;
@@ -67,7 +76,31 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
     // New files change how imports resolve everywhere; a changed config only its own analysis.
     if (appeared) index.invalidateAll();
   };
+  // A project on openai v3 moves whole first (v3-move.ts); the files' own fixes then see it moved.
+  const movedProjects = new Set<string>();
+  for (const { filePath, config, text } of sources) {
+    const projectRoot = projectRootOf(filePath, configs.workspaceRoot, host);
+    if (movedProjects.has(projectRoot)) continue;
+    const move = projectMoveFor({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles });
+    if (!move) continue;
+    movedProjects.add(projectRoot);
+    if (move.disabledReason) {
+      result.skipped.push({ filePath, fix: move, reason: move.disabledReason });
+      continue;
+    }
+    result.applied += 1;
+    for (const change of move.changes) {
+      const before = change.create ? undefined : (host.readFile(change.filePath) ?? '');
+      if (change.remove) removed.add(change.filePath);
+      const after = change.remove ? '' : change.create ? change.create.content : applyChanges(before ?? '', change.changes);
+      movedTexts.set(change.filePath, after);
+      update(change.filePath, before, after);
+      if (change.notice) notices.set(change.filePath, change.notice);
+    }
+    index.invalidateAll();
+  }
   for (const { filePath, config, text: original } of sources) {
+    if (removed.has(filePath)) continue;
     showSeams();
     const text = fixedTexts.get(filePath) ?? original;
     const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams);
@@ -84,16 +117,20 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
       update(other.filePath, before, after);
     }
   }
-  for (const [filePath, before] of originals) result.files.push({ filePath, before, after: fixedTexts.get(filePath)! });
+  const files = new Map<string, FixedFile>();
+  for (const [filePath, before] of originals) {
+    files.set(filePath, { filePath, ...(before === undefined ? {} : { before }), after: fixedTexts.get(filePath)!, ...(removed.has(filePath) ? { removed: true as const } : {}), ...(notices.has(filePath) ? { notice: notices.get(filePath) } : {}) });
+  }
   for (const plan of seams.values()) {
     for (const change of plan.changes()) {
-      if (change.create) result.files.push({ filePath: change.filePath, after: change.create.content });
-      else {
-        const before = disk.readFile(change.filePath) ?? '';
-        result.files.push({ filePath: change.filePath, before, after: applyChanges(before, change.changes), notice: change.notice });
-      }
+      const known = files.get(change.filePath);
+      const after = change.create ? change.create.content : applyChanges(baseOf(change.filePath), change.changes);
+      const notice = change.notice ?? known?.notice;
+      if (known) files.set(change.filePath, { ...known, after, ...(notice ? { notice } : {}) });
+      else files.set(change.filePath, { filePath: change.filePath, ...(change.create ? {} : { before: baseOf(change.filePath) }), after, ...(notice ? { notice } : {}) });
     }
   }
+  result.files.push(...files.values());
   return result;
 }
 
@@ -103,6 +140,10 @@ export class FixRunError extends Error {}
 /** Writes the fixed files, creating folders for new ones; refuses to overwrite a file created meanwhile. */
 export function writeFixedFiles(files: readonly FixedFile[]): void {
   for (const file of files) {
+    if (file.removed) {
+      fs.rmSync(file.filePath);
+      continue;
+    }
     fs.mkdirSync(path.dirname(file.filePath), { recursive: true });
     fs.writeFileSync(file.filePath, file.after, { flag: file.before === undefined ? 'wx' : 'w' });
   }

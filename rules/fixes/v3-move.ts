@@ -66,6 +66,13 @@ export function v3MoveFix(session: FixSession, fact: ClientConstructionFact): Fi
   }
 }
 
+/** The move offered on the file's first v3 client, for a run over many files (`aidlint --fix`); undefined when none applies. */
+export function projectMoveFor(input: FixInput): Fix | undefined {
+  const fact = input.index.analysis(input.filePath, input.text)?.facts.find((candidate): candidate is ClientConstructionFact => candidate.kind === 'client-construction' && candidate.name === OPENAI_V3.client);
+  const session = fact && openFixSession(input);
+  return session && v3MoveFix(session, fact);
+}
+
 class MoveRefusal extends Error {}
 
 /** The file with its v3 calls wrapped (undefined when it has nothing of openai v3); throws when a call cannot be. */

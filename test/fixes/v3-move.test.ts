@@ -14,6 +14,7 @@ import { WorkspaceIndex } from '../../rules/engine/workspace-index';
 import { fixesForFile } from '../../rules/fixes/file-fixes';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import type { Fix } from '../../rules/fixes/types';
+import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
 
@@ -129,5 +130,28 @@ describe('the move off openai v3 (fixture project openai-v3-move)', function () 
     fake().requests.length = 0;
     assert.equal(await runMain(dir, fakeOpenAIEnv(fake().url)), original.lines);
     assert.deepEqual(fake().requests.map(route), original.routes);
+  });
+});
+
+describe('the move off openai v3 from the command line (aidlint --fix)', function () {
+  this.timeout(300_000);
+  let dir: string;
+
+  before(async () => {
+    dir = await prepareFixture('openai-v3-move');
+  });
+
+  after(() => removeFixture(dir));
+
+  it('--fix-dry-run shows the deletion; --fix moves the project as the editor does and leaves no v3 call', async () => {
+    const dry = await runCli(['--fix-dry-run', '.'], dir);
+    assert.match(dry.stdout, /^--- a\/src\/llm\.js\n\+\+\+ \/dev\/null$/m);
+    assert.ok(fs.existsSync(path.join(dir, 'src', 'llm.js')), 'a dry run writes nothing');
+    const fixed = await runCli(['--fix', '--format', 'json', '.'], dir);
+    assert.match(fixed.stderr, /openai 3\.3\.0 was raised to \^6\.49\.0/);
+    assert.ok(!fs.existsSync(path.join(dir, 'src', 'llm.js')));
+    const remaining = (JSON.parse(fixed.stdout) as Array<{ messages: Array<{ ruleId: string }> }>).flatMap((result) => result.messages.map((message) => message.ruleId));
+    assert.deepEqual(remaining.filter((ruleId) => ruleId === 'vendor-call' || ruleId === 'vendor-client'), []);
+    assert.match(fs.readFileSync(path.join(dir, 'src', 'helpdesk.js'), 'utf8'), /^const \{ chatModel, moderationModel, embeddingModel \} = require\('\.\/ai'\);$/m);
   });
 });
