@@ -15,6 +15,7 @@ import { fixesForFile } from '../../rules/fixes/file-fixes';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import type { Fix } from '../../rules/fixes/types';
 import { runCli } from '../cli/run-cli';
+import { Editor } from '../support/lsp-editor';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, prepareFixture, removeFixture, runMain, typecheck } from '../support/run-fixture';
 
@@ -153,5 +154,53 @@ describe('the move off openai v3 from the command line (aidlint --fix)', functio
     const remaining = (JSON.parse(fixed.stdout) as Array<{ messages: Array<{ ruleId: string }> }>).flatMap((result) => result.messages.map((message) => message.ruleId));
     assert.deepEqual(remaining.filter((ruleId) => ruleId === 'vendor-call' || ruleId === 'vendor-client'), []);
     assert.match(fs.readFileSync(path.join(dir, 'src', 'helpdesk.js'), 'utf8'), /^const \{ chatModel, moderationModel, embeddingModel \} = require\('\.\/ai'\);$/m);
+  });
+});
+
+describe('the move off openai v3 as a code action (real server over LSP)', function () {
+  this.timeout(300_000);
+  let dir: string;
+
+  before(async () => {
+    dir = await prepareFixture('openai-v3-move');
+  });
+
+  after(() => removeFixture(dir));
+
+  /** The move's action on the client construction of src/llm.js, for an editor with these file operations. */
+  async function moveAction(editor: Editor) {
+    const documentUri = await editor.openFile('src/llm.js');
+    const [client] = (await editor.diagnostics(documentUri, 'vendor-client')).filter((diagnostic) => typeof diagnostic.message === 'string' && /OpenAIApi/.test(diagnostic.message));
+    assert.ok(client, 'the v3 client is reported');
+    const action = (await editor.actions(documentUri, [client])).find((candidate) => candidate.title === MOVE);
+    assert.ok(action, 'the move is offered on it');
+    return action;
+  }
+
+  it('is disabled, saying why, in an editor that cannot delete files', async () => {
+    const editor = new Editor(dir, ['create']);
+    await editor.start();
+    try {
+      assert.deepEqual((await moveAction(editor)).disabled, { reason: 'This editor cannot delete files through LSP, and this fix deletes a module it leaves empty.' });
+    } finally {
+      await editor.client.shutdown();
+    }
+  });
+
+  it('edits, creates and deletes in one WorkspaceEdit, and no v3 call is left', async () => {
+    const editor = new Editor(dir, ['create', 'delete']);
+    await editor.start();
+    try {
+      const action = await moveAction(editor);
+      assert.equal(action.disabled, undefined);
+      assert.equal(action.command?.command, 'aidlint.afterFix', 'the user is told to install the raised openai');
+      const { deleted, changed } = await editor.apply(action.edit!);
+      assert.deepEqual(deleted, [path.join(dir, 'src', 'llm.js')]);
+      assert.ok(changed.includes(path.join(dir, 'src', 'helpdesk.js')) && changed.includes(path.join(dir, 'package.json')), changed.join(', '));
+      const helpdesk = await editor.openFile('src/helpdesk.js');
+      assert.deepEqual(await editor.diagnostics(helpdesk, 'vendor-call'), []);
+    } finally {
+      await editor.client.shutdown();
+    }
   });
 });

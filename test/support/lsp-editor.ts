@@ -17,6 +17,7 @@ import {
   type FileEvent,
   type TextDocumentEdit,
   type TextEdit,
+  type ResourceOperationKind,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TestClient, uri, vscodeLikeCapabilities } from '../server/lsp-client';
@@ -29,13 +30,17 @@ export class Editor {
   readonly client: TestClient;
   private readonly open = new Map<string, TextDocument>();
 
-  constructor(readonly root: string) {
+  constructor(
+    readonly root: string,
+    /** The file operations the editor's workspace edits can make. */
+    private readonly resourceOperations: ResourceOperationKind[] = ['create'],
+  ) {
     this.client = new TestClient({ root });
   }
 
   async start(): Promise<void> {
     const capabilities = vscodeLikeCapabilities();
-    capabilities.workspace = { ...capabilities.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create'] } };
+    capabilities.workspace = { ...capabilities.workspace, workspaceEdit: { documentChanges: true, resourceOperations: this.resourceOperations } };
     await this.client.initialize(capabilities);
   }
 
@@ -67,10 +72,18 @@ export class Editor {
    * edit with a version must match the open buffer's, whose new text is sent to the server and saved;
    * files that are not open are edited on disk. Returns the files created and changed on disk.
    */
-  async apply(edit: WorkspaceEdit): Promise<{ created: string[]; changed: string[] }> {
+  async apply(edit: WorkspaceEdit): Promise<{ created: string[]; changed: string[]; deleted: string[] }> {
     const created: string[] = [];
+    const deleted: string[] = [];
     const changed = new Set<string>();
     for (const change of edit.documentChanges ?? []) {
+      if ('kind' in change && change.kind === 'delete') {
+        assert.ok(this.resourceOperations.includes('delete'), 'the editor said it can delete files');
+        const filePath = fileURLToPath(change.uri);
+        fs.rmSync(filePath);
+        deleted.push(filePath);
+        continue;
+      }
       if ('kind' in change) {
         assert.equal(change.kind, 'create');
         const filePath = fileURLToPath(change.uri);
@@ -85,9 +98,10 @@ export class Editor {
     const events: FileEvent[] = [
       ...created.map((filePath) => ({ uri: uri(filePath), type: FileChangeType.Created as FileChangeType })),
       ...[...changed].filter((filePath) => !created.includes(filePath)).map((filePath) => ({ uri: uri(filePath), type: FileChangeType.Changed as FileChangeType })),
+      ...deleted.map((filePath) => ({ uri: uri(filePath), type: FileChangeType.Deleted as FileChangeType })),
     ];
     await this.client.filesChanged(events);
-    return { created, changed: [...changed] };
+    return { created, changed: [...changed], deleted };
   }
 
   private async applyDocumentEdit(change: TextDocumentEdit, changed: Set<string>): Promise<void> {
