@@ -55,6 +55,7 @@ export class ConfigResolver {
   private problemsByKey = new Map<string, ConfigProblem>();
   /** The seam globs and folders no config file set (the workspace's defaults and each package's). */
   private readonly seamDefaults = new WeakSet<object>();
+  private workspaceSeam: boolean | undefined;
 
   constructor(readonly options: ConfigResolverOptions) {
     this.workspaceRoot = path.resolve(options.workspaceRoot);
@@ -91,6 +92,7 @@ export class ConfigResolver {
     this.explicit = undefined;
     this.withOverridesCache = new Map();
     this.problemsByKey = new Map();
+    this.workspaceSeam = undefined;
   }
 
   private configForFolder(folder: string): ResolvedConfig {
@@ -105,6 +107,12 @@ export class ConfigResolver {
     return config;
   }
 
+  /** A seam an earlier aidlint made at the workspace root stays the one every package extends. */
+  private hasWorkspaceSeam(): boolean {
+    this.workspaceSeam ??= ['index', 'config'].every((module) => ['.ts', '.mts', '.js', '.mjs', '.cjs'].some((extension) => existsSync(path.join(this.defaults.fix.seamDir, module + extension))));
+    return this.workspaceSeam;
+  }
+
   /**
    * Where no config file places the seam, each package of a monorepo (a folder below the workspace root with
    * its own package.json) has its own: a package cannot import another's files or use its dependencies.
@@ -112,7 +120,7 @@ export class ConfigResolver {
   private withPackageSeam(config: ResolvedConfig, folder: string): ResolvedConfig {
     const defaultSeam = this.seamDefaults.has(config.seam);
     const defaultSeamDir = this.seamDefaults.has(config.fix);
-    if ((!defaultSeam && !defaultSeamDir) || folder === this.workspaceRoot || !existsSync(path.join(folder, 'package.json'))) return config;
+    if ((!defaultSeam && !defaultSeamDir) || folder === this.workspaceRoot || !existsSync(path.join(folder, 'package.json')) || this.hasWorkspaceSeam()) return config;
     const packageDefaults = defaultConfig(folder);
     this.seamDefaults.add(packageDefaults.seam).add(packageDefaults.fix);
     return { ...config, seam: defaultSeam ? packageDefaults.seam : config.seam, fix: defaultSeamDir ? packageDefaults.fix : config.fix };

@@ -70,6 +70,18 @@ describe('config/resolve: a seam per package where no config file places it', ()
     assert.deepEqual(seamOf('src', 'index.ts'), expected(''));
   });
 
+  it('keeps the seam an earlier aidlint made at the workspace root for every package', () => {
+    fs.mkdirSync(path.join(root, 'src', 'ai'), { recursive: true });
+    for (const module of ['index.ts', 'config.ts']) fs.writeFileSync(path.join(root, 'src', 'ai', module), '');
+    try {
+      const config = new ConfigResolver({ workspaceRoot: root }).configFor(path.join(root, 'packages', 'api', 'src', 'chat.ts'));
+      assert.equal(config.fix.seamDir, path.join(root, 'src', 'ai'));
+      assert.deepEqual(config.seam, [{ pattern: 'src/ai/**', base: root }]);
+    } finally {
+      fs.rmSync(path.join(root, 'src', 'ai'), { recursive: true });
+    }
+  });
+
   it('keeps a seam folder and seam globs that a config file sets, for every package below it', () => {
     fs.writeFileSync(path.join(root, 'aidlint.json'), JSON.stringify({ fix: { seamDir: 'shared/ai' } }));
     try {
