@@ -771,6 +771,30 @@ export async function answer(history: ChatCompletionMessageParam[]): Promise<str
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: 'a helper spread into the messages stays imported: the new call still uses it',
+    code: `import { openai } from '../lib/openai';
+import { toOpenAIMessages } from './format';
+
+export async function answer(system: string, turns: string[]): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, ...toOpenAIMessages(turns)] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { toOpenAIMessages } from './format';
+import { messagesFromOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function answer(system: string, turns: string[]): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI([{ role: 'system', content: system }, ...toOpenAIMessages(turns)]) });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+    extra: {
+      'src/app/format.ts': "import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';\n\nexport function toOpenAIMessages(turns: string[]): ChatCompletionMessageParam[] {\n  return turns.map((content) => ({ role: 'user', content }));\n}\n",
+    },
+  },
+  {
     title: 'request options (signal, timeout, headers) become the neutral call\'s second argument',
     code: `import { openai } from '../lib/openai';
 
