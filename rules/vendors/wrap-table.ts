@@ -126,8 +126,10 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
-  // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
+  // it), not the reasoning (each server names it its own way) nor the delta's role (converted chunks name it
+  // on the first, as OpenAI does, where other servers name it on every chunk); the SDK stream's own methods
+  // have no equivalent.
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning', 'role'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 
@@ -264,6 +266,22 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'results.0.flagged', neutral: 'results[0].flagged' },
     { path: 'results.0.categories', neutral: 'results[0].categories' },
   ],
+};
+
+/**
+ * Result fields that have one value on every provider, read as a constant of the seam's openai-compat module
+ * (the whole read is replaced: \`choice?.message?.role\` → \`assistantRole\`). A chat result's message is
+ * always the assistant's (the SDK types it so).
+ */
+export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
+  chat: { 'choices.0.message.role': 'assistantRole' },
+};
+
+/** Result fields with no neutral equivalent, and why: the refusal says so. */
+export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
+  'chat-stream': {
+    'choices.0.delta.role': "a streamed delta's `role` has no neutral equivalent (OpenAI names it on the first chunk only, other servers on every chunk or none)",
+  },
 };
 
 /**

@@ -275,6 +275,11 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
     reason: 'the stream is read for both `reasoning_content` and `reasoning`, which the neutral chunk carries as one (`reasoning`)',
   },
   {
+    title: "a streamed delta's role (OpenAI names it on the first chunk only, other servers on every chunk)",
+    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    send([delta?.role, delta?.content]);\n  }",
+    reason: "a streamed delta's `role` has no neutral equivalent (OpenAI names it on the first chunk only, other servers on every chunk or none)",
+  },
+  {
     title: "a Responses API usage handed on whole (no converter gives its shape back)",
     body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  return send(r.usage);",
     reason: "the result is used as the SDK's type (usage)",

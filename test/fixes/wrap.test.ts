@@ -1227,6 +1227,46 @@ export async function stream(ticket: string): Promise<string> {
     models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
   },
   {
+    title: "@azure/openai: the answer's role, read off the first choice kept in a variable, is the assistant's on every provider (the seam's constant)",
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function reply(ticket: string): Promise<{ role: string; content: string }> {
+  const response = await client.getChatCompletions('helpdesk-gpt-4o-mini', [{ role: 'user', content: ticket }]);
+  const choice = response.choices[0];
+  return { role: (choice?.message?.role ?? undefined) as string, content: choice?.message?.content ?? '' };
+}
+`,
+    expected: `import { assistantRole } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function reply(ticket: string): Promise<{ role: string; content: string }> {
+  const response = await chatModel('helpdeskGpt4oMini').complete({ messages: [{ role: 'user', content: ticket }] });
+  const choice = response;
+  return { role: (assistantRole ?? undefined) as string, content: choice?.text ?? '' };
+}
+`,
+    models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
+    title: "openai: the answer's role read off the result",
+    code: `import { openai } from '../lib/openai';
+
+export async function reply(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${completion.choices[0].message.role}: \${completion.choices[0].message.content}\`;
+}
+`,
+    expected: `import { assistantRole } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function reply(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return \`\${assistantRole}: \${completion.text}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: '@azure/openai getEmbeddings(deployment, input)',
     code: `import { client } from '../lib/azure-sdk';
 

@@ -871,6 +871,9 @@ export interface OpenAIEmbeddingsLike {
   usage: { prompt_tokens: number; total_tokens: number };
 }
 
+/** The role of a chat result's message, on every provider: code that read it from the SDK's result reads this. */
+export const assistantRole = 'assistant';
+
 const openAIFinish = (reason: FinishReason): OpenAIFinishReason => (reason === 'other' ? 'stop' : reason);
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -8,7 +8,7 @@ import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import { skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { type CallShape, RESULT_ACCESSORS, RESULT_LISTS, RESULT_OBJECTS, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, RESULT_UNCARRIED, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -294,6 +294,8 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
     const list = RESULT_LISTS[kind].find((candidate) => candidate.path === joined);
     const listUse = list && rewriteListUse(node, list, { start, end: node.end, newText: `${head}.${list.neutral}` }, scopes);
     if (listUse) return listUse;
+    const constant = RESULT_CONSTANTS[kind]?.[joined];
+    if (constant && !destructured) return [{ start: root.getStart(sourceFile), end: node.end, newText: constant }];
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
@@ -314,7 +316,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
     if (destructured) return [{ ...usage, newText: `${shape.usageBoundary}(${usage.newText})` }];
     return [{ start: root.getStart(sourceFile), end: root.getStart(sourceFile), newText: `${shape.usageBoundary}(` }, { ...usage, newText: `${usage.newText})` }];
   }
-  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
+  throw new Refusal(read ? uncarriedReason(kind, read) : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
@@ -394,6 +396,8 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
     chain = access;
     const field = path.join('.');
     if (Object.hasOwn(part.fields, field)) return [replaced(access.end, `?.${part.fields[field]}`)];
+    const constant = RESULT_CONSTANTS[kind]?.[`${part.path}.${field}`];
+    if (constant) return [{ start: node.getStart(sourceFile), end: access.end, newText: constant }];
     if (part.neutral) continue;
     // Within the neutral result itself: a part of it, or a list it has.
     const within = `${part.path}.${field}`;
@@ -409,16 +413,25 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
   }
   // A usage kept in a variable and used as the SDK's: converted where it is used.
   if (part.path === USAGE && shape.usageBoundary) return [{ start: reference.getStart(sourceFile), end: reference.end, newText: `${shape.usageBoundary}(${reference.text})` }];
-  throw new Refusal(`the result is used as the SDK's type (${[part.path, ...path].join('.')})`);
+  throw new Refusal(uncarriedReason(kind, [part.path, ...path].join('.')));
+}
+
+/** Why a read of the result's \`path\` cannot be carried over: the table's reason, or the SDK's type it needs. */
+function uncarriedReason(kind: WrapKind, path: string): string {
+  return RESULT_UNCARRIED[kind]?.[path] ?? `the result is used as the SDK's type (${path})`;
 }
 
 /** The path of a result's usage, the part converted back to the SDK's shape where the code needs that. */
 const USAGE = 'usage';
 
-/** The openai-compat converters the edits call (a usage converted back where it is used). */
+/** The names of the seam's openai-compat module the edits use (a usage converted back where it is used, a constant). */
 export function convertersIn(changes: readonly TextChange[], shape: ResultShape): string[] {
+  const constants = Object.values(RESULT_CONSTANTS).flatMap((table) => Object.values(table ?? {}));
   const converter = shape.usageBoundary;
-  return converter && changes.some((change) => change.newText.startsWith(`${converter}(`)) ? [converter] : [];
+  return [
+    ...(converter && changes.some((change) => change.newText.startsWith(`${converter}(`)) ? [converter] : []),
+    ...new Set(constants.filter((constant) => changes.some((change) => change.newText === constant))),
+  ];
 }
 
 /**
