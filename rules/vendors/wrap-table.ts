@@ -280,7 +280,7 @@ export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, 
 /** Result fields with no neutral equivalent, and why: the refusal says so. */
 export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
   'chat-stream': {
-    'choices.0.delta.role': "a streamed delta's `role` has no neutral equivalent (OpenAI names it on the first chunk only, other servers on every chunk or none)",
+    'choices.0.delta.role': "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
   },
 };
 

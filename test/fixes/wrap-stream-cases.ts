@@ -277,7 +277,7 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
   {
     title: "a streamed delta's role (OpenAI names it on the first chunk only, other servers on every chunk)",
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    send([delta?.role, delta?.content]);\n  }",
-    reason: "a streamed delta's `role` has no neutral equivalent (OpenAI names it on the first chunk only, other servers on every chunk or none)",
+    reason: "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
   },
   {
     title: "a Responses API usage handed on whole (no converter gives its shape back)",
