@@ -126,10 +126,8 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
-  // it), not the reasoning (each server names it its own way) nor the delta's role (converted chunks name it
-  // on the first, as OpenAI does, where other servers name it on every chunk); the SDK stream's own methods
-  // have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning', 'role'] },
+  // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 
@@ -277,7 +275,10 @@ export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, 
   chat: { 'choices.0.message.role': 'assistantRole' },
 };
 
-/** Result fields with no neutral equivalent, and why: the refusal says so. */
+/**
+ * Result fields that neither the neutral result carries nor the result converted back to the SDK's shape (so a
+ * read of one refuses the wrap, with no conversion at the call), and why: the refusal says so.
+ */
 export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
   'chat-stream': {
     'choices.0.delta.role': "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",

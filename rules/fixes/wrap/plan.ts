@@ -13,7 +13,7 @@ import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { convertersIn, enclosingFunction, isReference, outer, type ResultShape, resultValue, rewriteResultUses } from './result';
+import { UncarriedField, convertersIn, enclosingFunction, isReference, outer, type ResultShape, resultValue, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -78,7 +78,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       if (!(error instanceof Refusal)) throw error;
       // Why the SDK's shape cannot stand in either, unless the reason already says it.
       const more = typeof boundary === 'object' && !error.message.includes(boundary.lacks.replace(/`/g, '').split(',')[0]) ? boundary.lacks : undefined;
-      if (!converter) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
+      if (!converter || error instanceof UncarriedField) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
       atBoundary = true;
     }
     const otherChanges = [...resultChanges, ...request.extraChanges];

@@ -316,7 +316,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
     if (destructured) return [{ ...usage, newText: `${shape.usageBoundary}(${usage.newText})` }];
     return [{ start: root.getStart(sourceFile), end: root.getStart(sourceFile), newText: `${shape.usageBoundary}(` }, { ...usage, newText: `${usage.newText})` }];
   }
-  throw new Refusal(read ? uncarriedReason(kind, read) : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
+  throw read ? uncarried(kind, read) : new Refusal(escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
@@ -413,13 +413,17 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
   }
   // A usage kept in a variable and used as the SDK's: converted where it is used.
   if (part.path === USAGE && shape.usageBoundary) return [{ start: reference.getStart(sourceFile), end: reference.end, newText: `${shape.usageBoundary}(${reference.text})` }];
-  throw new Refusal(uncarriedReason(kind, [part.path, ...path].join('.')));
+  throw uncarried(kind, [part.path, ...path].join('.'));
 }
 
 /** Why a read of the result's \`path\` cannot be carried over: the table's reason, or the SDK's type it needs. */
-function uncarriedReason(kind: WrapKind, path: string): string {
-  return RESULT_UNCARRIED[kind]?.[path] ?? `the result is used as the SDK's type (${path})`;
+function uncarried(kind: WrapKind, path: string): Refusal {
+  const reason = RESULT_UNCARRIED[kind]?.[path];
+  return reason ? new UncarriedField(reason) : new Refusal(`the result is used as the SDK's type (${path})`);
 }
+
+/** A read of a field that neither the neutral result carries nor the result converted back to the SDK's shape. */
+export class UncarriedField extends Refusal {}
 
 /** The path of a result's usage, the part converted back to the SDK's shape where the code needs that. */
 const USAGE = 'usage';
