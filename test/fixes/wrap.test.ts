@@ -2514,6 +2514,46 @@ export async function summarize(text: string): Promise<ChatResult> {
       assert.equal(applyChanges(caller, result.otherFiles![0].changes), caller.replace('completion.choices[0]?.message.content', 'completion.text'));
     });
 
+    it("a caller using the usage as the SDK's: converted where it is read in the call's own file; elsewhere, the result is converted back at the call", () => {
+      const code = `import { openai } from '../lib/openai';
+
+declare function record(usage: unknown): void;
+
+async function ask(question: string) {
+  return await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  const completion = await ask(question);
+  record(completion.usage);
+  return completion.choices[0].message.content ?? '';
+}
+`;
+      assert.equal(
+        fixAll(project(root, code)).text,
+        `import { usageAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function record(usage: unknown): void;
+
+async function ask(question: string) {
+  return await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  const completion = await ask(question);
+  record(usageAsOpenAI(completion.usage));
+  return completion.text ?? '';
+}
+`,
+      );
+      const elsewhere = caller.replace("  return completion.choices", "  console.log(completion.usage);\n  return completion.choices");
+      const result = fixWithProject(project(root, helper, { 'src/routes/show.ts': elsewhere }));
+      assert.deepEqual(result.skipped.filter((skipped) => skipped.fix.kind === 'wrap-call'), []);
+      assert.match(result.text ?? '', /return chatModel\('gpt4oMini'\)\.complete\(\{ messages: \[\{ role: 'user', content: text \}\] \}\)\.then\(chatCompletionAsOpenAI\);/);
+      assert.equal(result.otherFiles?.length ?? 0, 0);
+    });
+
     it("callers that cannot be followed keep the SDK's shape: the function's result is converted back at the call", () => {
       const texts = ([
         { 'src/routes/show.ts': caller.replace('const completion = await summarise(text);\n  return completion.choices[0]?.message.content ?? \'\';', 'return summarise(text);') },
