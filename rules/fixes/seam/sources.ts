@@ -887,7 +887,7 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
     choices: result.candidates.map((candidate, index) => ({
       index,
       // Tool calls belong to the first answer, as the neutral result reads them.
-      message: { role: 'assistant', content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? { tool_calls: toolCalls } : {}) },
+      message: { role: assistantRole, content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? { tool_calls: toolCalls } : {}) },
       finish_reason: openAIFinish(candidate.finishReason),
       logprobs: null,
     })),
@@ -932,7 +932,7 @@ export async function* chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): Asy
       ...(piece.id ? { id: piece.id, type: 'function' as const } : {}),
       function: { ...(piece.name ? { name: piece.name } : {}), ...(piece.arguments === undefined ? {} : { arguments: piece.arguments }) },
     }));
-    const delta: OpenAIDeltaLike = { ...(first ? { role: 'assistant' as const } : {}), ...(chunk.text || !toolCalls ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+    const delta: OpenAIDeltaLike = { ...(first ? { role: assistantRole } : {}), ...(chunk.text || !toolCalls ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
     const finishReason = chunk.finishReason ? openAIFinish(chunk.finishReason) : null;
     // A piece with only the usage is OpenAI's last chunk, without a choice.
     if (first || chunk.text || toolCalls || finishReason || !chunk.usage) yield wrap([{ index: 0, delta, finish_reason: finishReason, logprobs: null }]);
