@@ -843,7 +843,7 @@ export interface OpenAIUsageLike {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { audio_tokens?: number; cached_tokens?: number };
+  prompt_tokens_details?: { audio_tokens?: number; cache_write_tokens?: number; cached_tokens?: number };
   completion_tokens_details?: { accepted_prediction_tokens?: number; audio_tokens?: number; reasoning_tokens?: number; rejected_prediction_tokens?: number };
 }
 
