@@ -30,6 +30,7 @@ import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
+import { convertersIn } from './wrap/result';
 import { CALL_SHAPES, KIND_APIS, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
 
@@ -190,7 +191,9 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   let modelCall: { callee: string; text: string };
   try {
     try {
-      returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultPrefix, { filePath: input.filePath, scopes }, projectOf(input));
+      returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultShape, { filePath: input.filePath, scopes }, projectOf(input));
+      // A caller here that uses the usage as the SDK's converts it: this file imports the converter.
+      if (returned) plan = { ...plan, compat: [...new Set([...plan.compat, ...convertersIn(returned.changes, plan.resultShape)])] };
     } catch (error) {
       // Callers that cannot take the neutral result keep the SDK's shape, converted where the call is.
       if (!(error instanceof Refusal) || error instanceof UnconvertibleUse || !plan.atBoundary) throw error;
@@ -206,7 +209,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
         ...(call.passesConnectionSettings ? ['ConnectionSettings'] : []),
       ]);
       if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);
-      if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the request is built in the OpenAI SDK's shape and the seam has no openai-compat module to convert it (made by an earlier aidlint)");
+      if (plan.compat.length && !seam.hasModule('openai-compat')) throw new Refusal("the code uses the OpenAI SDK's shapes and the seam has no openai-compat module to convert them (made by an earlier aidlint)");
       const compatMissing = seam.missingFromModule('openai-compat', plan.compat);
       if (compatMissing.length) throw new Refusal(`the seam's openai-compat module has no \`${compatMissing.join('`, `')}\` (made by an earlier aidlint)`);
       // Its connection's API must be one the seam's adapter sends, or the request would go elsewhere.

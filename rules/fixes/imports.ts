@@ -116,8 +116,9 @@ export function removeUnused(
       if (ts.isIdentifier(node) && node !== name && node.text === name.text && scopes.resolve(node) === binding && !isNameOnly(node)) {
         const position = node.getStart(sourceFile);
         const range = deletedRanges().find((candidate) => candidate.start <= position && position < candidate.end);
-        // A use inside an edit stays when the new text still names it (`chatModelById(models.fast, …)`).
-        if (range && !new RegExp(`(?<![\\w$.])${name.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(withoutQuotedStrings(range.newText))) found.deleted = true;
+        // A use inside an edit stays when the new text still names it (`chatModelById(models.fast, …)`, `...history()`),
+        // not as a property (`x.name`).
+        if (range && !new RegExp(`(?<![\\w$])(?<!(?<!\\.\\.)\\.)${name.text.replace(/\$/g, '\\$')}(?![\\w$])`).test(withoutQuotedStrings(range.newText))) found.deleted = true;
         else found.live = true;
       }
       ts.forEachChild(node, visit);

@@ -29,6 +29,11 @@ export interface CallShape {
    * a result used whole as the SDK's type (returned, passed on, handed to another library).
    */
   boundary?: Partial<Record<WrapKind, string>>;
+  /**
+   * The openai-compat converter that gives a result's usage back in the SDK's shape, for a usage used as the
+   * SDK's type (passed on, stored, cast, read for a field the neutral usage lacks): converted where it is used.
+   */
+  usageBoundary?: string;
 }
 
 export const CALL_SHAPES: readonly CallShape[] = [
@@ -39,15 +44,16 @@ export const CALL_SHAPES: readonly CallShape[] = [
     request: { style: 'object' },
     resultPrefix: [],
     boundary: { chat: 'chatCompletionAsOpenAI', 'chat-stream': 'chatChunksAsOpenAI' },
+    usageBoundary: 'usageAsOpenAI',
   },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
   // The SDK's Responses stream helper, read event by event like `responses.create({ stream: true })`.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.stream', kind: 'responses-stream', request: { style: 'object' }, resultPrefix: [] },
   // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [], usageBoundary: 'usageAsOpenAI' },
   // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [], usageBoundary: 'usageAsOpenAI' },
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
   { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
   { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
@@ -122,13 +128,11 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
   chat: {
     direct: ['id', 'model', 'created'],
-    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call', 'audio_tokens', 'completion_tokens_details', 'prompt_cache_hit_tokens', 'prompt_cache_miss_tokens'],
+    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
-  // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk, not the reasoning (each
-  // server names it its own way); the SDK stream's own methods have no equivalent. The usage goes back to
-  // code that hands the stream on, not to a loop here that reads it (it may pass it where its vendor's own
-  // fields are read).
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'usage', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
+  // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
+  // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
+  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
 };
 
@@ -199,7 +203,12 @@ export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | '
   moderation: { factory: 'moderationModel', method: 'moderate' },
 };
 
-/** The fields of a usage object (v4+/v3 snake case, @azure/openai camel case) → the neutral `Usage` fields. */
+/**
+ * The fields of a usage object (v4+/v3 snake case, @azure/openai camel case) → the neutral `Usage` fields.
+ * Cached tokens are not among them: servers name them differently (\`prompt_tokens_details.cached_tokens\`,
+ * DeepSeek's \`prompt_cache_hit_tokens\`) and the neutral count takes either, so they are read from the
+ * usage converted back (a shape's \`usageBoundary\`), as the server sent it.
+ */
 const USAGE_FIELDS: Readonly<Record<string, string>> = {
   prompt_tokens: 'inputTokens',
   completion_tokens: 'outputTokens',
@@ -207,9 +216,6 @@ const USAGE_FIELDS: Readonly<Record<string, string>> = {
   promptTokens: 'inputTokens',
   completionTokens: 'outputTokens',
   totalTokens: 'totalTokens',
-  'prompt_tokens_details.cached_tokens': 'cachedInputTokens',
-  // DeepSeek's (an OpenAI-compatible server) name for the same count.
-  prompt_cache_hit_tokens: 'cachedInputTokens',
 };
 
 /**
@@ -263,6 +269,25 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'results.0.flagged', neutral: 'results[0].flagged' },
     { path: 'results.0.categories', neutral: 'results[0].categories' },
   ],
+};
+
+/**
+ * Result fields that have one value on every provider, read as a constant of the seam's openai-compat module
+ * (the whole read is replaced: \`choice?.message?.role\` → \`assistantRole\`). A chat result's message is
+ * always the assistant's (the SDK types it so).
+ */
+export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
+  chat: { 'choices.0.message.role': 'assistantRole' },
+};
+
+/**
+ * Result fields that neither the neutral result carries nor the result converted back to the SDK's shape (so a
+ * read of one refuses the wrap, with no conversion at the call), and why: the refusal says so.
+ */
+export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
+  'chat-stream': {
+    'choices.0.delta.role': "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
+  },
 };
 
 /**

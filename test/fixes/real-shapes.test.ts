@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -46,8 +46,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 33, original.lines.join('\n'));
-    assert.equal(original.requests.length, 34);
+    assert.equal(original.lines.length, 38, original.lines.join('\n'));
+    assert.equal(original.requests.length, 39);
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
@@ -58,6 +58,15 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
+    // The usage read as the SDK's: DeepSeek's cache counts (and no \`prompt_tokens_details\`), OpenAI's without them.
+    assert.ok(original.lines.includes('usage.streamDeepSeek: [deepseek-chat] echo: Count the cache [3 in: 1 hit, 2 missed; 5 out; cached n/a]'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('usage.streamOpenAI: [gpt-4o-mini] echo: Count the tokens [3 in: 0 hit, 0 missed; 5 out; cached n/a]'), original.lines.join('\n'));
+    assert.ok(
+      original.lines.includes('usage.complete: [deepseek-chat] echo: Say when [2 in: 1 hit, 1 missed; 4 out; cached n/a] {"prompt_tokens":2,"completion_tokens":4,"total_tokens":6,"prompt_cache_hit_tokens":1,"prompt_cache_miss_tokens":1}'),
+      original.lines.join('\n'),
+    );
+    assert.ok(original.lines.includes('roles.replyMessage: {"role":"assistant","content":"[gpt-4o-mini] echo: Who answers?"}'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('usage.cacheStats: [deepseek-chat] echo: Missed tokens please | missed 2 of 3 | total 8 | cached 0'), original.lines.join('\n'));
   });
 
   it('aidlint --fix wraps every call of the route files', async () => {
@@ -108,6 +117,13 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     const patterns = fs.readFileSync(path.join(dir, 'src/routes/patterns.ts'), 'utf8');
     assert.match(patterns, /return `\$\{result\.text\} \[\$\{result\.finishReason\}, \$\{result\.usage\?\.inputTokens\} in\]`;/);
     assert.match(patterns, /return `\$\{result\.embeddings\[0\]\.length\} dimensions`;/);
+    // A usage used as the SDK's (handed to a method typed with it, kept, read for a server's own count): converted back there.
+    const usage = fs.readFileSync(path.join(dir, 'src/routes/usage.ts'), 'utf8');
+    assert.match(usage, /yield\* this\.usageEvents\(usageAsOpenAI\(chunk\.usage\)\);/);
+    assert.match(usage, /yield\* this\.usageEvents\(usageAsOpenAI\(response\.usage\)\);\n    yield ` \$\{JSON\.stringify\(usageAsOpenAI\(response\.usage\)\)\}`;/);
+    assert.match(usage, /last = usageAsOpenAI\(chunk\.usage\);\n      \/\/ @ts-ignore[^\n]*\n      const missed: number = usageAsOpenAI\(chunk\.usage\)\.prompt_cache_miss_tokens \|\| 0;/);
+    // A chat answer's role is the assistant's on every provider: the seam's constant.
+    assert.match(fs.readFileSync(path.join(dir, 'src/routes/roles.ts'), 'utf8'), /role: \(assistantRole \?\? undefined\) as string \| undefined, content: choice\?\.text \?\? ''/);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 

@@ -128,7 +128,13 @@ main().catch((error) => {
 });
 `;
 
-const usage = (input: number, output: number): object => ({ inputTokens: input, outputTokens: output, totalTokens: input + output });
+/** The neutral usage; the OpenAI wire's adapters keep the server's own usage beside it. */
+const usage = (input: number, output: number): object => ({
+  inputTokens: input,
+  outputTokens: output,
+  totalTokens: input + output,
+  providerUsage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
+});
 /** One answer: `candidates` holds it once more. */
 const answer = (text: string, finishReason: string, rest: object): object => ({ text, finishReason, candidates: [{ text, finishReason }], ...rest });
 const EXPECTED_OUTPUT: Array<[string, unknown]> = [

@@ -2,7 +2,8 @@
  * The seam's streamed pieces through every adapter, against the real SDKs and the fake server speaking each
  * vendor's wire format: a tool call assembled from its pieces (OpenAI's one delta, Anthropic's `tool_use`
  * block then `input_json_delta`s, Gemini's whole `functionCall`), the usage at the end (OpenAI's wire when
- * asked with `stream_options`, Anthropic's and Gemini's always), and reasoning streamed beside the text
+ * asked with `stream_options`, Anthropic's and Gemini's always; back in the SDK's shape through
+ * `usageAsOpenAI`), and reasoning streamed beside the text
  * (DeepSeek's `reasoning_content` on OpenAI's wire, Anthropic's thinking deltas, Gemini's thought parts).
  */
 import * as assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { seamProject } from '../support/seam-project';
 
 /** Streams a tool call and a text answer, and prints what the pieces assemble to. */
 const PROGRAM = `import { chatModel, type ChatChunk, type ToolCallPiece } from './ai/index';
+import { usageAsOpenAI } from './ai/openai-compat';
 
 const OPENAI_WIRE = !['anthropic', 'google'].includes(process.env.AI_PROVIDER ?? '');
 /** How each vendor is asked for its thinking (DeepSeek's model streams it unasked). */
@@ -24,7 +26,7 @@ async function collect(chunks: AsyncIterable<ChatChunk>): Promise<object> {
   let reasoning = '';
   const calls: Array<{ id: string; name: string; arguments: string }> = [];
   const finishReasons: string[] = [];
-  let usage: object | undefined;
+  let usage: ChatChunk['usage'];
   for await (const chunk of chunks) {
     text += chunk.text;
     reasoning += chunk.reasoning ?? '';
@@ -32,7 +34,7 @@ async function collect(chunks: AsyncIterable<ChatChunk>): Promise<object> {
     if (chunk.finishReason) finishReasons.push(chunk.finishReason);
     if (chunk.usage) usage = chunk.usage;
   }
-  return { text, reasoning, calls, finishReasons, usage };
+  return { text, reasoning, calls, finishReasons, usage, openAIUsage: usageAsOpenAI(usage) };
 }
 
 function add(calls: Array<{ id: string; name: string; arguments: string }>, piece: ToolCallPiece): void {
@@ -99,18 +101,22 @@ describe('fixes/seam: streamed tool calls, usage and reasoning through every ada
       fake().requests.length = 0;
       const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...run.env(fake().url) });
       const printed = Object.fromEntries(output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]));
-      const usage = (input: number, output: number) => ({ inputTokens: input, outputTokens: output, totalTokens: input + output });
+      const wire = provider === 'openai' || provider === 'openai-compatible';
+      // The neutral usage, and the SDK's shape \`usageAsOpenAI\` gives back: on OpenAI's wire the server's own object, kept beside it.
+      const usage = (input: number, output: number) => {
+        const openAIUsage = { prompt_tokens: input, completion_tokens: output, total_tokens: input + output };
+        return { usage: { inputTokens: input, outputTokens: output, totalTokens: input + output, ...(wire ? { providerUsage: openAIUsage } : {}) }, openAIUsage };
+      };
       assert.deepEqual(printed.tools, {
         text: '',
         reasoning: '',
         calls: [{ id: run.callId, name: 'lookupOrder', arguments: JSON.stringify({ input: 'where is order 42' }) }],
         finishReasons: ['tool_calls'],
-        usage: usage(4, 1),
+        ...usage(4, 1),
       });
-      assert.deepEqual(printed.text, { text: `[${run.model}] echo: say hi`, reasoning: '', calls: [], finishReasons: ['stop'], usage: usage(2, 4) });
-      const wire = provider === 'openai' || provider === 'openai-compatible';
+      assert.deepEqual(printed.text, { text: `[${run.model}] echo: say hi`, reasoning: '', calls: [], finishReasons: ['stop'], ...usage(2, 4) });
       // Anthropic and Gemini always report the usage; OpenAI's wire only when asked, as the first two streams do.
-      assert.deepEqual(printed.reasoning, { text: `[${run.reasoner}] echo: why`, reasoning: 'thinking about why', calls: [], finishReasons: ['stop'], ...(wire ? {} : { usage: usage(1, 3) }) });
+      assert.deepEqual(printed.reasoning, { text: `[${run.reasoner}] echo: why`, reasoning: 'thinking about why', calls: [], finishReasons: ['stop'], ...(wire ? {} : usage(1, 3)) });
       if (wire) assert.deepEqual(fake().requests.map((request) => (request.body as { stream_options?: unknown }).stream_options ?? null), [{ include_usage: true }, { include_usage: true }, null]);
     });
   }

@@ -22,6 +22,19 @@ const WRAPPED_HEAD = `import { chatModel } from '../ai';
 declare function emit(kind: string, value: unknown): void;
 `;
 
+/** A method typed with the SDK's usage that casts it to read a DeepSeek-style server's own counts: the fix leaves it as it is. */
+const USAGE_METHOD = `interface CacheUsage extends OpenAI.CompletionUsage {
+  prompt_cache_hit_tokens?: number;
+  prompt_cache_miss_tokens?: number;
+}
+
+export class Relay {
+  private *usageEvents(usage: OpenAI.Completions.CompletionUsage | undefined): Generator<string> {
+    const cache = usage as CacheUsage;
+    yield \`\${cache?.prompt_tokens ?? 0} in, \${cache?.prompt_cache_hit_tokens ?? 0} hit, \${cache?.prompt_cache_miss_tokens ?? 0} missed\`;
+  }
+`;
+
 export const STREAM_CASES: StreamCase[] = [
   {
     title: 'a chunk\'s delta kept in a variable, read for text and reasoning (through `in` and casts), and the usage chunk',
@@ -36,14 +49,15 @@ export async function relay(question: string): Promise<void> {
   }
 }
 `,
-    expected: `${WRAPPED_HEAD}
+    expected: `import { usageAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
 export async function relay(question: string): Promise<void> {
   const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
   for await (const part of stream) {
     const delta = part;
     if (delta?.text) emit('text', delta?.text);
     if (delta && 'reasoning' in delta && delta?.reasoning) emit('thinking', delta?.reasoning);
-    if (part.usage) emit('usage', [part.usage?.inputTokens, part.usage?.outputTokens, part.usage?.cachedInputTokens ?? 0]);
+    if (part.usage) emit('usage', [part.usage?.inputTokens, part.usage?.outputTokens, usageAsOpenAI(part.usage).prompt_tokens_details?.cached_tokens ?? 0]);
   }
 }
 `,
@@ -130,6 +144,107 @@ export async function relayTools(question: string): Promise<void> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: "the usage chunk handed to a method typed with the SDK's usage, which casts it to read a server's own fields: converted back where it is handed on",
+    code: `import type OpenAI from 'openai';
+${HEAD}
+${USAGE_METHOD}
+  async *relay(question: string): AsyncGenerator<string> {
+    const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
+    for await (const chunk of stream) {
+      const delta = chunk.choices[0]?.delta;
+      if (delta?.content) yield delta.content;
+      if (chunk.usage) {
+        yield* this.usageEvents(chunk.usage);
+      }
+    }
+  }
+}
+`,
+    expected: `import type OpenAI from 'openai';
+import { usageAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
+${USAGE_METHOD}
+  async *relay(question: string): AsyncGenerator<string> {
+    const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
+    for await (const chunk of stream) {
+      const delta = chunk;
+      if (delta?.text) yield delta?.text;
+      if (chunk.usage) {
+        yield* this.usageEvents(usageAsOpenAI(chunk.usage));
+      }
+    }
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: "a server's own usage field read past the SDK's type (`@ts-ignore`, a cast), and the usage kept for later: converted back where each is read",
+    code: `import type OpenAI from 'openai';
+${HEAD}
+export async function relay(question: string): Promise<void> {
+  let last: OpenAI.CompletionUsage | undefined;
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
+  for await (const chunk of stream) {
+    if (chunk.usage) {
+      last = chunk.usage;
+      // @ts-ignore the server's own field
+      emit('missed', chunk.usage.prompt_cache_miss_tokens || 0);
+      emit('hit', (chunk.usage as { prompt_cache_hit_tokens?: number }).prompt_cache_hit_tokens ?? 0);
+      emit('input', chunk.usage.prompt_tokens);
+    }
+  }
+  emit('cached', last?.prompt_tokens_details?.cached_tokens);
+}
+`,
+    expected: `import type OpenAI from 'openai';
+import { usageAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
+export async function relay(question: string): Promise<void> {
+  let last: OpenAI.CompletionUsage | undefined;
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
+  for await (const chunk of stream) {
+    if (chunk.usage) {
+      last = usageAsOpenAI(chunk.usage);
+      // @ts-ignore the server's own field
+      emit('missed', usageAsOpenAI(chunk.usage).prompt_cache_miss_tokens || 0);
+      emit('hit', (usageAsOpenAI(chunk.usage) as { prompt_cache_hit_tokens?: number }).prompt_cache_hit_tokens ?? 0);
+      emit('input', chunk.usage?.inputTokens);
+    }
+  }
+  emit('cached', last?.prompt_tokens_details?.cached_tokens);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: "a completion's usage handed on whole, kept in a variable and read for a server's field, and destructured: converted back where it leaves the neutral reads",
+    code: `${HEAD}
+export async function count(question: string): Promise<void> {
+  const response = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  emit('usage', response.usage);
+  const usage = response.usage;
+  emit('input', usage?.prompt_tokens);
+  emit('missed', (usage as { prompt_cache_miss_tokens?: number } | undefined)?.prompt_cache_miss_tokens);
+  const { usage: again } = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  emit('again', again);
+}
+`,
+    expected: `import { usageAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
+export async function count(question: string): Promise<void> {
+  const response = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  emit('usage', usageAsOpenAI(response.usage));
+  const usage = response.usage;
+  emit('input', usage?.inputTokens);
+  emit('missed', (usageAsOpenAI(usage) as { prompt_cache_miss_tokens?: number } | undefined)?.prompt_cache_miss_tokens);
+  const result = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  emit('again', usageAsOpenAI(result.usage));
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
   // Not a stream, but the same pattern: the first answer kept in a variable.
   {
     title: 'the first choice of a completion kept in a variable is the neutral result itself',
@@ -160,13 +275,13 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
     reason: 'the stream is read for both `reasoning_content` and `reasoning`, which the neutral chunk carries as one (`reasoning`)',
   },
   {
-    title: "DeepSeek's count of input tokens missing its cache (no neutral meaning)",
-    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, stream_options: { include_usage: true } });\n  for await (const chunk of s) if (chunk.usage) send((chunk.usage as { prompt_cache_miss_tokens?: number }).prompt_cache_miss_tokens);",
-    reason: "the result is used as the SDK's type (usage)",
+    title: "a streamed delta's role (OpenAI names it on the first chunk only, other servers on every chunk)",
+    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    send([delta?.role, delta?.content]);\n  }",
+    reason: "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
   },
   {
-    title: 'the usage chunk handed to a function typed with the SDK\'s usage',
-    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, stream_options: { include_usage: true } });\n  for await (const chunk of s) if (chunk.usage) send(chunk.usage);",
+    title: "a Responses API usage handed on whole (no converter gives its shape back)",
+    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  return send(r.usage);",
     reason: "the result is used as the SDK's type (usage)",
   },
 ];

@@ -771,6 +771,30 @@ export async function answer(history: ChatCompletionMessageParam[]): Promise<str
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: 'a helper spread into the messages stays imported: the new call still uses it',
+    code: `import { openai } from '../lib/openai';
+import { toOpenAIMessages } from './format';
+
+export async function answer(system: string, turns: string[]): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'system', content: system }, ...toOpenAIMessages(turns)] });
+  return completion.choices[0].message.content ?? '';
+}
+`,
+    expected: `import { toOpenAIMessages } from './format';
+import { messagesFromOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function answer(system: string, turns: string[]): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI([{ role: 'system', content: system }, ...toOpenAIMessages(turns)]) });
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+    extra: {
+      'src/app/format.ts': "import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';\n\nexport function toOpenAIMessages(turns: string[]): ChatCompletionMessageParam[] {\n  return turns.map((content) => ({ role: 'user', content }));\n}\n",
+    },
+  },
+  {
     title: 'request options (signal, timeout, headers) become the neutral call\'s second argument',
     code: `import { openai } from '../lib/openai';
 
@@ -1201,6 +1225,46 @@ export async function stream(ticket: string): Promise<string> {
 }
 `,
     models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
+    title: "@azure/openai: the answer's role, read off the first choice kept in a variable, is the assistant's on every provider (the seam's constant)",
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function reply(ticket: string): Promise<{ role: string; content: string }> {
+  const response = await client.getChatCompletions('helpdesk-gpt-4o-mini', [{ role: 'user', content: ticket }]);
+  const choice = response.choices[0];
+  return { role: (choice?.message?.role ?? undefined) as string, content: choice?.message?.content ?? '' };
+}
+`,
+    expected: `import { assistantRole } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function reply(ticket: string): Promise<{ role: string; content: string }> {
+  const response = await chatModel('helpdeskGpt4oMini').complete({ messages: [{ role: 'user', content: ticket }] });
+  const choice = response;
+  return { role: (assistantRole ?? undefined) as string, content: choice?.text ?? '' };
+}
+`,
+    models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
+    title: "openai: the answer's role read off the result",
+    code: `import { openai } from '../lib/openai';
+
+export async function reply(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${completion.choices[0].message.role}: \${completion.choices[0].message.content}\`;
+}
+`,
+    expected: `import { assistantRole } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function reply(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  return \`\${assistantRole}: \${completion.text}\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
     title: '@azure/openai getEmbeddings(deployment, input)',
@@ -1729,9 +1793,9 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'the request spreads `model` or `stream` in conditionally, so the fix cannot tell which is sent',
   },
   {
-    title: 'a stream handed on in a loop whose body reads `usage` before the call (a later turn may read it)',
-    body: "for (const q of [question]) {\n    const more = (send(q) as { usage?: number }).usage;\n    await send(await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [...messages, { role: 'user', content: String(more) }] }));\n  }\n  return undefined;",
-    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack `usage`, which the code reads",
+    title: 'a stream handed on in a loop whose body reads `system_fingerprint` before the call (a later turn may read it)',
+    body: "for (const q of [question]) {\n    const more = (send(q) as { system_fingerprint?: string }).system_fingerprint;\n    await send(await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages: [...messages, { role: 'user', content: String(more) }] }));\n  }\n  return undefined;",
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack `system_fingerprint`, which the code reads",
   },
 ];
 
@@ -1760,8 +1824,8 @@ describe('fixes/wrap: the wrap fix, shape by shape', () => {
   for (const testCase of CASES) {
     it(testCase.title, () => {
       const target = project(root, testCase.code, testCase.extra);
-      const { text, seams } = fixAll(target);
-      assert.equal(text, testCase.expected);
+      const { text, seams, skipped } = fixAll(target);
+      assert.equal(text, testCase.expected, `skipped: ${skipped.join('; ')}`);
 
       // The model entries, in the seam's config (created, or extended by an edit).
       const [plan] = seams.values();
@@ -2453,6 +2517,46 @@ export async function summarize(text: string): Promise<ChatResult> {
       const showFile = path.join(root, 'src/routes/show.ts');
       assert.deepEqual(result.otherFiles?.map((change) => change.filePath), [showFile]);
       assert.equal(applyChanges(caller, result.otherFiles![0].changes), caller.replace('completion.choices[0]?.message.content', 'completion.text'));
+    });
+
+    it("a caller using the usage as the SDK's: converted where it is read in the call's own file; elsewhere, the result is converted back at the call", () => {
+      const code = `import { openai } from '../lib/openai';
+
+declare function record(usage: unknown): void;
+
+async function ask(question: string) {
+  return await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  const completion = await ask(question);
+  record(completion.usage);
+  return completion.choices[0].message.content ?? '';
+}
+`;
+      assert.equal(
+        fixAll(project(root, code)).text,
+        `import { usageAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function record(usage: unknown): void;
+
+async function ask(question: string) {
+  return await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+}
+
+export async function answer(question: string): Promise<string> {
+  const completion = await ask(question);
+  record(usageAsOpenAI(completion.usage));
+  return completion.text ?? '';
+}
+`,
+      );
+      const elsewhere = caller.replace("  return completion.choices", "  console.log(completion.usage);\n  return completion.choices");
+      const result = fixWithProject(project(root, helper, { 'src/routes/show.ts': elsewhere }));
+      assert.deepEqual(result.skipped.filter((skipped) => skipped.fix.kind === 'wrap-call'), []);
+      assert.match(result.text ?? '', /return chatModel\('gpt4oMini'\)\.complete\(\{ messages: \[\{ role: 'user', content: text \}\] \}\)\.then\(chatCompletionAsOpenAI\);/);
+      assert.equal(result.otherFiles?.length ?? 0, 0);
     });
 
     it("callers that cannot be followed keep the SDK's shape: the function's result is converted back at the call", () => {

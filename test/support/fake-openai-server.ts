@@ -10,7 +10,9 @@
  *   first tool with `{"input": <last user message>}`; with `n`, n choices, the second and later ones ending
  *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
  *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`); a model whose name has
- *   `reasoner` streams its reasoning first, as DeepSeek's does (`reasoning_content: thinking about <message>`).
+ *   `reasoner` streams its reasoning first, as DeepSeek's does (`reasoning_content: thinking about <message>`);
+ *   a model whose name starts with `deepseek` reports its prompt cache in the usage, as DeepSeek's does
+ *   (`prompt_cache_hit_tokens`: half the prompt, `prompt_cache_miss_tokens`: the rest).
  * - embeddings: one vector per input, `dimensions` long (default 8), derived from the input text; values are
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
@@ -158,7 +160,7 @@ export interface Answer {
   words: string[];
   finishReason: 'stop' | 'length' | 'tool_calls';
   toolCall?: { id: string; type: 'function'; function: { name: string; arguments: string } };
-  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number };
+  usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; prompt_cache_hit_tokens?: number; prompt_cache_miss_tokens?: number };
 }
 
 /** The answer to an OpenAI-shaped chat request (the other vendors' fakes translate their requests to this shape). */
@@ -171,14 +173,14 @@ export function answer(model: string, body: Json): Answer {
   const toolName = (tools[0]?.function as Json | undefined)?.name;
   if (typeof toolName === 'string' && body.tool_choice !== 'none' && last?.role === 'user') {
     const toolCall = { id: 'call_1', type: 'function' as const, function: { name: toolName, arguments: JSON.stringify({ input: userText }) } };
-    return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(promptTokens, 1) };
+    return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(model, promptTokens, 1) };
   }
   const format = (body.response_format as Json | undefined)?.type;
   const text = format === 'json_object' ? JSON.stringify({ model, echo: userText }) : `[${model}] echo: ${userText}`;
   const words = text.split(/(?<=\s)/);
   const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? Infinity);
   const kept = words.slice(0, maxTokens);
-  return { words: kept, finishReason: kept.length < words.length ? 'length' : 'stop', usage: usage(promptTokens, kept.length) };
+  return { words: kept, finishReason: kept.length < words.length ? 'length' : 'stop', usage: usage(model, promptTokens, kept.length) };
 }
 
 function chatCompletion(model: string, body: Json): Json {
@@ -348,8 +350,11 @@ export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
 
-function usage(promptTokens: number, completionTokens: number): Answer['usage'] {
-  return { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+/** DeepSeek's models add their prompt cache's counts (half the prompt read from it, here), without OpenAI's \`prompt_tokens_details\`. */
+function usage(model: string, promptTokens: number, completionTokens: number): Answer['usage'] {
+  const counts = { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens };
+  const hit = Math.floor(promptTokens / 2);
+  return model.startsWith('deepseek') ? { ...counts, prompt_cache_hit_tokens: hit, prompt_cache_miss_tokens: promptTokens - hit } : counts;
 }
 
 function fnv1a(text: string): number {

@@ -134,6 +134,12 @@ export interface Usage {
   totalTokens: number;
   /** Of the input tokens, those read from the provider's prompt cache, when it says. */
   cachedInputTokens?: number | undefined;
+  /**
+   * The usage in the OpenAI wire format as the server sent it, its own extra fields included (DeepSeek's
+   * \`prompt_cache_miss_tokens\` …): the OpenAI and Azure OpenAI adapters keep it for code that reads the
+   * SDK's usage (\`usageAsOpenAI\`); other adapters leave it out.
+   */
+  providerUsage?: object | undefined;
 }
 
 /** One of the answers the model generated. */
@@ -533,7 +539,7 @@ function fromCompletion(completion: OpenAI.Completion): ChatResult {
     finishReason: candidates[0]?.finishReason ?? 'other',
     toolCalls: [],
     candidates,
-    usage: usage && { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens },
+    usage: usage && toUsage(usage),
   };
 }
 
@@ -581,10 +587,19 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
   };
 }
 
-/** Usage with the cached input tokens: OpenAI's \`prompt_tokens_details\`, or DeepSeek's \`prompt_cache_hit_tokens\` (OpenAI-compatible servers). */
+/**
+ * Usage with the cached input tokens: OpenAI's \`prompt_tokens_details\`, or DeepSeek's \`prompt_cache_hit_tokens\`
+ * (OpenAI-compatible servers); the server's own object is kept whole for code that reads it as the SDK's.
+ */
 function toUsage(usage: OpenAI.CompletionUsage): Usage {
   const cached = usage.prompt_tokens_details?.cached_tokens ?? numberField(usage, 'prompt_cache_hit_tokens');
-  return { inputTokens: usage.prompt_tokens, outputTokens: usage.completion_tokens, totalTokens: usage.total_tokens, ...(cached === undefined ? {} : { cachedInputTokens: cached }) };
+  return {
+    inputTokens: usage.prompt_tokens,
+    outputTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens,
+    ...(cached === undefined ? {} : { cachedInputTokens: cached }),
+    providerUsage: usage,
+  };
 }
 
 async function* streamChat(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
@@ -802,7 +817,7 @@ function toolsOf(tools: unknown): ToolDefinition[] | undefined {
 /*
  * The other way, for code that hands the whole result on as the SDK's type (returns it, passes it to
  * another library): the neutral result in the SDK's shape. It carries what the neutral result has (texts,
- * tool calls, finish reasons, usage with its cached tokens); \`id\` and \`model\` are empty and \`created\` is
+ * tool calls, finish reasons, the usage as the OpenAI wire sent it, or with its cached tokens); \`id\` and \`model\` are empty and \`created\` is
  * when it was converted.
  */
 
@@ -823,11 +838,13 @@ export interface OpenAIChatCompletionLike {
   usage?: OpenAIUsageLike | undefined;
 }
 
+/** The SDK's \`CompletionUsage\`; its optional fields as the SDK declares them, so a converted usage is assignable to it. */
 export interface OpenAIUsageLike {
   prompt_tokens: number;
   completion_tokens: number;
   total_tokens: number;
-  prompt_tokens_details?: { cached_tokens: number };
+  prompt_tokens_details?: { audio_tokens?: number; cache_write_tokens?: number; cached_tokens?: number };
+  completion_tokens_details?: { accepted_prediction_tokens?: number; audio_tokens?: number; reasoning_tokens?: number; rejected_prediction_tokens?: number };
 }
 
 /** A streamed piece as an OpenAI chat completion chunk; the usage comes on a chunk of its own, as OpenAI sends it. */
@@ -854,6 +871,9 @@ export interface OpenAIEmbeddingsLike {
   usage: { prompt_tokens: number; total_tokens: number };
 }
 
+/** The role of a chat result's message, on every provider: code that read it from the SDK's result reads this. */
+export const assistantRole = 'assistant';
+
 const openAIFinish = (reason: FinishReason): OpenAIFinishReason => (reason === 'other' ? 'stop' : reason);
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -867,7 +887,7 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
     choices: result.candidates.map((candidate, index) => ({
       index,
       // Tool calls belong to the first answer, as the neutral result reads them.
-      message: { role: 'assistant', content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? { tool_calls: toolCalls } : {}) },
+      message: { role: assistantRole, content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? { tool_calls: toolCalls } : {}) },
       finish_reason: openAIFinish(candidate.finishReason),
       logprobs: null,
     })),
@@ -875,7 +895,17 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
   };
 }
 
-function usageAsOpenAI(usage: Usage): OpenAIUsageLike {
+/**
+ * A usage the code reads as the SDK's type (hands it on, reads a server's own field): from the OpenAI and
+ * Azure OpenAI adapters, the object the server sent, every field of it; from other providers, made from the
+ * neutral counts (\`prompt_tokens\` counts every input token, the cached ones included). Absent stays absent.
+ */
+export function usageAsOpenAI<U extends Usage | undefined>(usage: U): U extends Usage ? OpenAIUsageLike : undefined {
+  return (usage && openAIUsage(usage)) as U extends Usage ? OpenAIUsageLike : undefined;
+}
+
+function openAIUsage(usage: Usage): OpenAIUsageLike {
+  if (usage.providerUsage) return usage.providerUsage as OpenAIUsageLike;
   const { inputTokens, outputTokens, totalTokens, cachedInputTokens } = usage;
   return {
     prompt_tokens: inputTokens,
@@ -902,7 +932,7 @@ export async function* chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): Asy
       ...(piece.id ? { id: piece.id, type: 'function' as const } : {}),
       function: { ...(piece.name ? { name: piece.name } : {}), ...(piece.arguments === undefined ? {} : { arguments: piece.arguments }) },
     }));
-    const delta: OpenAIDeltaLike = { ...(first ? { role: 'assistant' as const } : {}), ...(chunk.text || !toolCalls ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
+    const delta: OpenAIDeltaLike = { ...(first ? { role: assistantRole } : {}), ...(chunk.text || !toolCalls ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
     const finishReason = chunk.finishReason ? openAIFinish(chunk.finishReason) : null;
     // A piece with only the usage is OpenAI's last chunk, without a choice.
     if (first || chunk.text || toolCalls || finishReason || !chunk.usage) yield wrap([{ index: 0, delta, finish_reason: finishReason, logprobs: null }]);

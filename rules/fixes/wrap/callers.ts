@@ -5,6 +5,7 @@
  * becomes the neutral result type. Refused when a caller passes the result on, the function is used
  * other than called by name, or (exported) the project's files cannot be listed.
  */
+import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
@@ -12,7 +13,7 @@ import type { WrapKind } from '../../vendors/wrap-table';
 import { type Project, importersOf, where } from '../importers';
 import type { FileChange, TextChange } from '../types';
 import { Refusal } from './request';
-import { enclosingFunction, isReference, outer, rewriteResultUses } from './result';
+import { convertersIn, enclosingFunction, isReference, outer, type ResultShape, rewriteResultUses } from './result';
 import { boundaryLacks } from './plan';
 
 export interface ReturnedResult {
@@ -40,7 +41,7 @@ export function returningFunction(call: TS.CallExpression): TS.Node | undefined 
 const RESULT_TYPES: Partial<Record<WrapKind, 'ChatResult' | 'EmbeddingResult' | 'ChatChunk'>> = { chat: 'ChatResult', responses: 'ChatResult', completion: 'ChatResult', embeddings: 'EmbeddingResult', 'chat-stream': 'ChatChunk' };
 
 /** The edits that carry the neutral result through `returner` to every caller (throws Refusal). */
-export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly string[], file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
+export function followReturn(returner: TS.Node, kind: WrapKind, shape: ResultShape, file: { filePath: string; scopes: Scopes }, project: Project): ReturnedResult {
   // Callers of a Responses event stream read events, which only the loop where the call is made translates.
   if (kind === 'responses-stream') throw new Refusal('a stream of Responses API events returned to callers is not followed yet');
   const named = namedFunction(returner);
@@ -55,9 +56,9 @@ export function followReturn(returner: TS.Node, kind: WrapKind, prefix: readonly
   const isAsync = fn.modifiers?.some((modifier) => modifier.kind === typescript().SyntaxKind.AsyncKeyword) ?? false;
   const returnType = kind === 'chat-stream' ? (isAsync ? `Promise<AsyncIterable<${typeName}>>` : `AsyncIterable<${typeName}>`) : `Promise<${typeName}>`;
   const changes: TextChange[] = fn.type ? [{ start: fn.type.getStart(sourceFile), end: fn.type.end, newText: returnType }] : [];
-  const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, prefix, file.scopes);
+  const local = callerEdits(sourceFile, name, (identifier) => identifier !== name && file.scopes.resolve(identifier)?.declaration === declaration, kind, shape, file.scopes);
   changes.push(...local.edits);
-  const otherFiles = local.exported || isExported(declaration) ? callersElsewhere(name.text, file.filePath, kind, prefix, project) : [];
+  const otherFiles = local.exported || isExported(declaration) ? callersElsewhere(name.text, file.filePath, kind, shape, project) : [];
   return { changes, otherFiles, typeName: fn.type ? typeName : undefined };
 }
 
@@ -99,7 +100,7 @@ function callerEdits(
   name: TS.Identifier,
   refersToIt: (identifier: TS.Identifier) => boolean,
   kind: WrapKind,
-  prefix: readonly string[],
+  shape: ResultShape,
   scopes: Scopes,
 ): { edits: TextChange[]; exported: boolean } {
   const ts = typescript();
@@ -112,7 +113,7 @@ function callerEdits(
         if (parent.name.text !== name.text) throw new Refusal(`\`${name.text}\` is exported under another name`);
         exported = true;
       } else if (ts.isCallExpression(parent) && parent.expression === node) {
-        edits.push(...atCaller(parent, name.text, kind, prefix, scopes));
+        edits.push(...atCaller(parent, name.text, kind, shape, scopes));
       } else if (isCommonJsExport(node)) {
         throw new Refusal(`\`${name.text}\` is exported through \`module.exports\`, whose importers the fix does not follow yet`);
       } else if (!ts.isImportSpecifier(parent)) {
@@ -134,9 +135,9 @@ function isCommonJsExport(node: TS.Node): boolean {
   return false;
 }
 
-function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   try {
-    return rewriteResultUses(call, kind, prefix, scopes);
+    return rewriteResultUses(call, kind, shape, scopes);
   } catch (error) {
     if (!(error instanceof Refusal)) throw error;
     const message = `the result of \`${name}()\` (${where(call)}): ${error.message}`;
@@ -149,9 +150,11 @@ function atCaller(call: TS.CallExpression, name: string, kind: WrapKind, prefix:
 export class UnconvertibleUse extends Refusal {}
 
 /** The callers in the project's other files. */
-function callersElsewhere(name: string, definingFile: string, kind: WrapKind, prefix: readonly string[], project: Project): FileChange[] {
+function callersElsewhere(name: string, definingFile: string, kind: WrapKind, shape: ResultShape, project: Project): FileChange[] {
   return importersOf(name, definingFile, project).flatMap(({ filePath, sourceFile, scopes, locals }) => {
-    const edits = locals.flatMap((local) => callerEdits(sourceFile, local, (identifier) => identifier !== local && scopes.resolve(identifier)?.declaration === local.parent, kind, prefix, scopes).edits);
+    const edits = locals.flatMap((local) => callerEdits(sourceFile, local, (identifier) => identifier !== local && scopes.resolve(identifier)?.declaration === local.parent, kind, shape, scopes).edits);
+    const converters = convertersIn(edits, shape);
+    if (converters.length) throw new Refusal(`a caller of \`${name}()\` in ${path.basename(filePath)} uses the usage as the SDK's type, which the fix converts (\`${converters.join('`, `')}\`) only in the call's own file`);
     return edits.length ? [{ filePath, changes: edits }] : [];
   });
 }

@@ -13,7 +13,7 @@ import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { enclosingFunction, isReference, outer, resultValue, rewriteResultUses } from './result';
+import { UncarriedField, convertersIn, enclosingFunction, isReference, outer, type ResultShape, resultValue, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -30,8 +30,8 @@ export interface WrapPlan {
   otherChanges: TextChange[];
   /** The function that returns the call's result: its callers' uses are rewritten instead (callers.ts). */
   returnedBy?: TS.Node;
-  /** Property path to strip from the result before the neutral accessors apply. */
-  resultPrefix: readonly string[];
+  /** How the call's result reads: the path to strip before the neutral accessors apply, the usage's converter. */
+  resultShape: ResultShape;
   /** Whether the neutral call passes request options (a seam from before they existed cannot take them). */
   passesSettings: boolean;
   /** Converters of the seam's openai-compat module the call uses. */
@@ -72,13 +72,13 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     let resultChanges: TextChange[] = [];
     let atBoundary = false;
     try {
-      if (!returnedBy) resultChanges = rewriteResultUses(call, request.kind, shape.resultPrefix, scopes);
+      if (!returnedBy) resultChanges = rewriteResultUses(call, request.kind, shape, scopes);
     } catch (error) {
       // Uses the neutral result cannot take keep the SDK's shape: converted where the call is.
       if (!(error instanceof Refusal)) throw error;
       // Why the SDK's shape cannot stand in either, unless the reason already says it.
       const more = typeof boundary === 'object' && !error.message.includes(boundary.lacks.replace(/`/g, '').split(',')[0]) ? boundary.lacks : undefined;
-      if (!converter) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
+      if (!converter || error instanceof UncarriedField) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
       atBoundary = true;
     }
     const otherChanges = [...resultChanges, ...request.extraChanges];
@@ -94,11 +94,13 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const model = fact.deployment === undefined ? request.model : deploymentModel(fact.deployment);
     const neutralCall = `${MODEL_PLACEHOLDER}.${method}(${body})`;
     const callChange = (newText: string): TextChange => ({ start: fact.callSpan.start, end: fact.callSpan.end, newText });
-    const neutral = { callChange: callChange(neutralCall), compat: request.compat };
+    // Converters the uses of the result call (a usage used as the SDK's), beside those of the request.
+    const compat = [...request.compat, ...convertersIn(resultChanges, shape)];
+    const neutral = { callChange: callChange(neutralCall), compat };
     const converted = converter
       ? {
           callChange: callChange(request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
-          compat: [...request.compat, converter],
+          compat: [...compat, converter],
         }
       : undefined;
     return {
@@ -111,7 +113,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       ...(atBoundary && converted ? converted : neutral),
       otherChanges,
       returnedBy: atBoundary ? undefined : returnedBy,
-      resultPrefix: shape.resultPrefix,
+      resultShape: shape,
       passesSettings: settings !== '',
       // Callers that cannot take the neutral result get the SDK's shape from the function instead.
       atBoundary: returnedBy && !atBoundary ? converted : undefined,

@@ -8,12 +8,15 @@ import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import { skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { RESULT_ACCESSORS, RESULT_LISTS, RESULT_OBJECTS, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, RESULT_UNCARRIED, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
+/** What the rewrite needs of a call's row: the path to strip from its result, the converter of its usage. */
+export type ResultShape = Pick<CallShape, 'resultPrefix' | 'usageBoundary'>;
+
 /** Edits for every use of the call's result; `call` is the vendor call expression. */
-export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   const ts = typescript();
   const value = outer(call);
   const awaited = value.parent;
@@ -21,28 +24,28 @@ export function rewriteResultUses(call: TS.CallExpression, kind: WrapKind, prefi
   if (!ts.isAwaitExpression(awaited)) {
     if (ts.isExpressionStatement(awaited)) return [];
     // A stream helper (`chat.completions.stream(…)`) gives its stream without `await`, as the neutral one does.
-    if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(value, kind, prefix, scopes);
+    if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(value, kind, shape, scopes);
     throw new Refusal('the result is not awaited where the call is made');
   }
   const use = untyped(outer(awaited));
   const parent = use.parent;
   if (ts.isExpressionStatement(parent)) return [];
-  if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(use, kind, prefix, scopes);
+  if (kind === 'chat-stream' || kind === 'responses-stream') return rewriteStream(use, kind, shape, scopes);
   if (ts.isVariableDeclaration(parent) && parent.initializer === use) {
-    if (ts.isObjectBindingPattern(parent.name)) return rewriteDestructured(parent, parent.name, kind, prefix, scopes);
-    return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
+    if (ts.isObjectBindingPattern(parent.name)) return rewriteDestructured(parent, parent.name, kind, shape, scopes);
+    return rewriteVariable(use, (reference) => rewriteAccess(reference, kind, shape, scopes), scopes);
   }
-  return rewriteAccess(use, kind, prefix, scopes);
+  return rewriteAccess(use, kind, shape, scopes);
 }
 
 /** A stream read chunk by chunk in `for await`, directly or through a variable. */
-function rewriteStream(use: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteStream(use: TS.Expression, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   const ts = typescript();
   const parent = use.parent;
-  if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, kind, prefix, scopes);
+  if (ts.isForOfStatement(parent) && parent.expression === use && parent.awaitModifier) return rewriteChunks(parent, kind, shape, scopes);
   return rewriteVariable(use, (reference) => {
     const loop = reference.parent;
-    if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, kind, prefix, scopes);
+    if (ts.isForOfStatement(loop) && loop.expression === reference && loop.awaitModifier) return rewriteChunks(loop, kind, shape, scopes);
     throw new Refusal(escapeReason('stream', reference));
   }, scopes);
 }
@@ -75,21 +78,21 @@ function rewriteVariable(initializer: TS.Expression, rewrite: (reference: TS.Ide
  * `const { data } = await …`: the pattern becomes one result variable, and each use of a destructured name
  * is translated as a read of that property (`data[0].embedding` → `result.embeddings[0]`).
  */
-function rewriteDestructured(declaration: TS.VariableDeclaration, pattern: TS.ObjectBindingPattern, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteDestructured(declaration: TS.VariableDeclaration, pattern: TS.ObjectBindingPattern, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   checkConstUntyped(declaration);
-  return rewritePattern(pattern, 'result', declaration.parent.parent.parent, kind, prefix, scopes);
+  return rewritePattern(pattern, 'result', declaration.parent.parent.parent, kind, shape, scopes);
 }
 
 /**
  * A pattern, nested or not (`{ choices: [{ message }] }`), becomes one variable; each name it binds is read
  * as the path it stands for (`message.content` → `result.text`, as `result.choices[0].message.content`).
  */
-function rewritePattern(pattern: TS.ObjectBindingPattern, base: string, scope: TS.Node, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewritePattern(pattern: TS.ObjectBindingPattern, base: string, scope: TS.Node, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   const sourceFile = pattern.getSourceFile();
   const variable = unusedName(sourceFile, base);
   const changes: TextChange[] = [{ start: pattern.getStart(sourceFile), end: pattern.end, newText: variable }];
   for (const { name, path } of boundNames(pattern, [])) {
-    changes.push(...rewriteReferences(name, scope, (reference) => rewriteAccess(reference, kind, prefix, scopes, { path, variable }), scopes));
+    changes.push(...rewriteReferences(name, scope, (reference) => rewriteAccess(reference, kind, shape, scopes, { path, variable }), scopes));
   }
   return changes;
 }
@@ -143,7 +146,7 @@ function rewriteReferences(name: TS.Identifier, scope: TS.Node, rewrite: (refere
 }
 
 /** `for await (const chunk of stream)`: every use of `chunk` must be a translatable chunk accessor. */
-function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, prefix: readonly string[], scopes: Scopes): TextChange[] {
+function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   const ts = typescript();
   const initializer = loop.initializer;
   if (!ts.isVariableDeclarationList(initializer) || initializer.declarations.length !== 1) throw new Refusal('the stream loop does not declare one chunk variable');
@@ -151,11 +154,11 @@ function rewriteChunks(loop: TS.ForOfStatement, kind: WrapKind, prefix: readonly
   const name = chunk.name;
   if (chunk.type) throw new Refusal('the stream chunk is typed with the SDK type');
   const tests = STREAM_EVENT_TESTS[kind];
-  if (ts.isObjectBindingPattern(name) && !tests) return rewritePattern(name, 'chunk', loop.statement, kind, prefix, scopes);
+  if (ts.isObjectBindingPattern(name) && !tests) return rewritePattern(name, 'chunk', loop.statement, kind, shape, scopes);
   if (!ts.isIdentifier(name)) throw new Refusal('the stream chunk is destructured');
   const changes = tests
-    ? rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, prefix, scopes) : refuseUntested()), scopes)
-    : rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, prefix, scopes), scopes);
+    ? rewriteReferences(name, loop.statement, (reference) => eventTest(reference, tests) ?? (testedEvent(reference, tests) ? rewriteAccess(reference, kind, shape, scopes) : refuseUntested()), scopes)
+    : rewriteReferences(name, loop.statement, (reference) => rewriteAccess(reference, kind, shape, scopes), scopes);
   checkNotMerged(changes, loop.getSourceFile());
   return changes;
 }
@@ -248,7 +251,7 @@ function refuseUntested(): never {
  * `x.choices[0].message.content` → `x.text`; the chain must match an accessor exactly, or be a part of the
  * result kept in a const (`const usage = x.usage`) whose every use reads a field the neutral part has.
  */
-function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly string[], scopes: Scopes, destructured?: DestructuredRead): TextChange[] {
+function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, scopes: Scopes, destructured?: DestructuredRead): TextChange[] {
   const ts = typescript();
   const sourceFile = root.getSourceFile();
   const segments: string[] = destructured ? [...destructured.path] : [];
@@ -258,12 +261,14 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
   let node: TS.Expression = root;
   let indexText: string | undefined;
   // A destructured list (`const { results } = …`) may be read item by item right away.
-  const destructuredList = destructured && RESULT_LISTS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
+  const destructuredList = destructured && RESULT_LISTS[kind].find((candidate) => candidate.path === stripPrefix(segments, shape.resultPrefix)?.join('.'));
   const destructuredUse = destructuredList && rewriteListUse(root, destructuredList, { start, end: root.end, newText: `${head}.${destructuredList.neutral}` }, scopes);
   if (destructuredUse) return destructuredUse;
   // A destructured name may stand for an accessor's whole path (`{ data: [{ embedding }] }`, `finish_reason: reason`).
-  const whole = destructured && RESULT_ACCESSORS[kind].find((candidate) => candidate.path === stripPrefix(segments, prefix)?.join('.'));
+  const whole = destructured && RESULT_ACCESSORS[kind].find((candidate) => candidate.path === stripPrefix(segments, shape.resultPrefix)?.join('.'));
   if (whole) return [{ start, end: root.end, newText: `${head}.${whole.neutral}` }];
+  // Where the chain reads the result's usage, should the rest need the SDK's usage (converted there).
+  let usageRead: TS.Expression | undefined = destructured && stripPrefix(segments, shape.resultPrefix)?.join('.') === USAGE ? root : undefined;
   for (;;) {
     const parent: TS.Node = node.parent;
     if (ts.isPropertyAccessExpression(parent) && parent.expression === node) segments.push(parent.name.text);
@@ -278,9 +283,10 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
       // `x!.y` and `(x).y` read the same property.
     } else break;
     node = parent as TS.Expression;
-    const path = stripPrefix(segments, prefix);
+    const path = stripPrefix(segments, shape.resultPrefix);
     if (path === undefined) continue;
     const joined = path.join('.');
+    if (joined === USAGE) usageRead ??= node;
     if (kind === 'embeddings' && joined === 'data.map') return [{ start, end: embeddingMapEnd(node), newText: `${head}.embeddings` }];
     if (kind === 'embeddings' && joined === 'data' && ts.isForOfStatement(node.parent) && node.parent.expression === node) {
       return rewriteEmbeddingLoop(node.parent, { start, end: node.end, newText: `${head}.embeddings` }, scopes);
@@ -288,21 +294,29 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, prefix: readonly str
     const list = RESULT_LISTS[kind].find((candidate) => candidate.path === joined);
     const listUse = list && rewriteListUse(node, list, { start, end: node.end, newText: `${head}.${list.neutral}` }, scopes);
     if (listUse) return listUse;
+    const constant = RESULT_CONSTANTS[kind]?.[joined];
+    if (constant && !destructured) return [{ start: root.getStart(sourceFile), end: node.end, newText: constant }];
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
       return [{ start, end: node.end, newText: `${head}.${neutral}` }];
     }
   }
-  const read = stripPrefix(segments, prefix)?.join('.');
+  const read = stripPrefix(segments, shape.resultPrefix)?.join('.');
   const part = RESULT_OBJECTS[kind].find((candidate) => candidate.path === read);
   const partChange = part && { start, end: node.end, newText: part.neutral ? `${head}.${part.neutral}` : head };
   if (part && partChange && ts.isVariableDeclaration(node.parent) && node.parent.initializer === node) {
-    return [partChange, ...rewriteVariable(node, (reference) => rewritePartUse(reference, part, kind, scopes), scopes)];
+    return [partChange, ...rewriteVariable(node, (reference) => rewritePartUse(reference, part, kind, shape, scopes), scopes)];
   }
   // `if (chunk.usage)`: the neutral part is there when the SDK's is.
   if (partChange && isTruthinessTest(node)) return [partChange];
-  throw new Refusal(read ? `the result is used as the SDK's type (${read})` : escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
+  // The usage passed on, stored, cast or read for a server's own field: the SDK's usage, converted where it is read.
+  if (usageRead && shape.usageBoundary) {
+    const usage = { start, end: usageRead.end, newText: `${head}.${USAGE}` };
+    if (destructured) return [{ ...usage, newText: `${shape.usageBoundary}(${usage.newText})` }];
+    return [{ start: root.getStart(sourceFile), end: root.getStart(sourceFile), newText: `${shape.usageBoundary}(` }, { ...usage, newText: `${usage.newText})` }];
+  }
+  throw read ? uncarried(kind, read) : new Refusal(escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
@@ -362,7 +376,7 @@ function rewriteListUse(list: TS.Expression, table: (typeof RESULT_LISTS)[WrapKi
  * field's presence (`'reasoning_content' in delta`); for a part that is the neutral result itself, a part or
  * list within it (`const delta = choice.delta`, `delta.tool_calls`).
  */
-function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[WrapKind][number], kind: WrapKind, scopes: Scopes): TextChange[] {
+function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[WrapKind][number], kind: WrapKind, shape: ResultShape, scopes: Scopes): TextChange[] {
   const ts = typescript();
   const sourceFile = reference.getSourceFile();
   let node: TS.Expression = reference;
@@ -382,6 +396,8 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
     chain = access;
     const field = path.join('.');
     if (Object.hasOwn(part.fields, field)) return [replaced(access.end, `?.${part.fields[field]}`)];
+    const constant = RESULT_CONSTANTS[kind]?.[`${part.path}.${field}`];
+    if (constant) return [{ start: node.getStart(sourceFile), end: access.end, newText: constant }];
     if (part.neutral) continue;
     // Within the neutral result itself: a part of it, or a list it has.
     const within = `${part.path}.${field}`;
@@ -391,11 +407,35 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
     const inner = RESULT_OBJECTS[kind].find((candidate) => candidate.path === within);
     const innerChange = inner && replaced(access.end, inner.neutral ? `?.${inner.neutral}` : '');
     if (inner && innerChange && ts.isVariableDeclaration(access.parent) && access.parent.initializer === access) {
-      return [innerChange, ...rewriteVariable(access, (innerReference) => rewritePartUse(innerReference, inner, kind, scopes), scopes)];
+      return [innerChange, ...rewriteVariable(access, (innerReference) => rewritePartUse(innerReference, inner, kind, shape, scopes), scopes)];
     }
     if (innerChange && isTruthinessTest(access)) return [innerChange];
   }
-  throw new Refusal(`the result is used as the SDK's type (${[part.path, ...path].join('.')})`);
+  // A usage kept in a variable and used as the SDK's: converted where it is used.
+  if (part.path === USAGE && shape.usageBoundary) return [{ start: reference.getStart(sourceFile), end: reference.end, newText: `${shape.usageBoundary}(${reference.text})` }];
+  throw uncarried(kind, [part.path, ...path].join('.'));
+}
+
+/** Why a read of the result's \`path\` cannot be carried over: the table's reason, or the SDK's type it needs. */
+function uncarried(kind: WrapKind, path: string): Refusal {
+  const reason = RESULT_UNCARRIED[kind]?.[path];
+  return reason ? new UncarriedField(reason) : new Refusal(`the result is used as the SDK's type (${path})`);
+}
+
+/** A read of a field that neither the neutral result carries nor the result converted back to the SDK's shape. */
+export class UncarriedField extends Refusal {}
+
+/** The path of a result's usage, the part converted back to the SDK's shape where the code needs that. */
+const USAGE = 'usage';
+
+/** The names of the seam's openai-compat module the edits use (a usage converted back where it is used, a constant). */
+export function convertersIn(changes: readonly TextChange[], shape: ResultShape): string[] {
+  const constants = Object.values(RESULT_CONSTANTS).flatMap((table) => Object.values(table ?? {}));
+  const converter = shape.usageBoundary;
+  return [
+    ...(converter && changes.some((change) => change.newText.startsWith(`${converter}(`)) ? [converter] : []),
+    ...new Set(constants.filter((constant) => changes.some((change) => change.newText === constant))),
+  ];
 }
 
 /**
@@ -517,5 +557,7 @@ export function isReference(node: TS.Identifier): boolean {
   const parent = node.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.name === node) return false;
   if ((ts.isPropertyAssignment(parent) || ts.isMethodDeclaration(parent) || ts.isPropertyDeclaration(parent)) && parent.name === node) return false;
+  // \`const { usage: u } = …\` names a property, \`const { u } = …\` declares a variable.
+  if (ts.isBindingElement(parent) && (parent.propertyName === node || parent.name === node)) return false;
   return !(ts.isVariableDeclaration(parent) && parent.name === node);
 }
