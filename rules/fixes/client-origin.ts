@@ -13,7 +13,8 @@ import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
 import { isConstant } from './constants';
-import { writesOf } from './runtime-settings';
+import { instanceClass, isStatic, isThisMember, memberWrites, writesOf } from './runtime-settings';
+import { propertyNameText } from '../engine/strings';
 import { Refusal } from './wrap/request';
 
 export interface ClientOrigin {
@@ -42,6 +43,13 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
   }
   const parameter = clientParameter(fact, context);
   if (parameter) return passedClients({ ...parameter, construct: false, exported: isExported(parameter.declaration) }, context);
+  const lazy = clientSourceExpression(fact, context);
+  const made = lazy && lazyConstruction(lazy.expression);
+  if (made) {
+    refuseReassigned(fact, context);
+    const origin = constructionOrigin(made, context.sourceFile, context.index);
+    if (origin) return [origin];
+  }
   const source = clientSource(fact, context);
   if (source) throw new Refusal(`the client \`${source.name}\` comes from \`${source.text}\`, which the fix cannot follow to the client's construction`);
   throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
@@ -49,10 +57,81 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
 
 /** `const client = await this.service.getClient()`: the variable the call's client is read from, and what it holds. */
 function clientSource(fact: VendorCallFact, context: OriginContext): { name: string; text: string } | undefined {
-  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
-  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
-  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  const binding = clientVariable(fact, context);
   return binding?.kind === 'variable' && binding.init ? { name: binding.name, text: binding.init.getText(context.sourceFile) } : undefined;
+}
+
+/** The binding of the name the call's client is read through (`client` of `client.chat.completions.create`), if it is a name. */
+function clientVariable(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }) {
+  const root = clientRoot(fact, context.sourceFile);
+  return root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+}
+
+/** What the call's receiver starts from: `client` of `client.chat.completions.create`, `this.getClient()` of `this.getClient().chat…`. */
+function clientRoot(fact: VendorCallFact, sourceFile: TS.SourceFile): TS.Expression | undefined {
+  let root: TS.Expression | undefined = nodeAtSpan(sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  return root;
+}
+
+/** The value of the variable the call's client is read through (`const client = this.getClient()`). */
+function clientSourceExpression(fact: VendorCallFact, context: OriginContext): { expression: TS.Expression; declaration: TS.VariableDeclaration } | undefined {
+  // Only through a variable: its statement keeps the call (`this.getClient().chat…` would lose it to the wrap).
+  const root = clientRoot(fact, context.sourceFile);
+  if (!root || !ts().isIdentifier(root)) return undefined;
+  const binding = context.scopes.resolve(root);
+  const declaration = binding?.declaration;
+  return binding?.kind === 'variable' && binding.init && binding.path.length === 0 && declaration && ts().isVariableDeclaration(declaration) ? { expression: binding.init, declaration } : undefined;
+}
+
+/**
+ * `const client = this.getClient()` whose variable only holds a client a method makes once (see
+ * `lazyConstruction`): the statement, so that a wrap leaving the variable unused keeps the call (its guard
+ * throws a clear error when a key is missing) and drops only the variable.
+ */
+export function lazyClientStatement(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }): TS.VariableStatement | undefined {
+  const binding = clientVariable(fact, context);
+  const declaration = binding?.declaration;
+  if (binding?.kind !== 'variable' || !binding.init || binding.path.length > 0 || !declaration || !ts().isVariableDeclaration(declaration)) return undefined;
+  const statement = declaration.parent.parent;
+  const single = ts().isVariableStatement(statement) && statement.declarationList.declarations.length === 1;
+  return single && lazyConstruction(binding.init) ? statement : undefined;
+}
+
+/**
+ * `this.getClient()` (awaited or not) of a method of the same class that makes the client once and keeps it
+ * (`if (!this.client) this.client = new OpenAI(…); return this.client`): the method takes no parameters, every
+ * `return` in it gives the field, and the field's one assignment is that construction, in the method. The
+ * construction; undefined for anything else.
+ */
+export function lazyConstruction(expression: TS.Expression): TS.NewExpression | undefined {
+  const call = skipOuterExpressions(expression);
+  if (!ts().isCallExpression(call) || call.arguments.length > 0 || !isThisMember(call.expression)) return undefined;
+  const owner = instanceClass(call);
+  const name = call.expression.name.text;
+  const method = owner?.members.find((member): member is TS.MethodDeclaration => ts().isMethodDeclaration(member) && propertyNameText(member.name) === name);
+  if (!owner || !method?.body || method.parameters.length > 0 || method.asteriskToken || isStatic(method)) return undefined;
+  const returned = new Set<string>();
+  let returnsOther = false;
+  const visitReturns = (node: TS.Node): void => {
+    if (ts().isFunctionLike(node) || ts().isClassLike(node)) return;
+    if (ts().isReturnStatement(node)) {
+      const value = node.expression && skipOuterExpressions(node.expression);
+      if (value && isThisMember(value)) returned.add(value.name.text);
+      else returnsOther = true;
+    }
+    ts().forEachChild(node, visitReturns);
+  };
+  ts().forEachChild(method.body, visitReturns);
+  const [field] = returned;
+  if (returnsOther || returned.size !== 1) return undefined;
+  const declared = owner.members.find((member) => ts().isPropertyDeclaration(member) && propertyNameText(member.name) === field) as TS.PropertyDeclaration | undefined;
+  if (declared?.initializer) return undefined;
+  const writes = memberWrites(owner, field);
+  const [write] = writes;
+  const made = write && ts().isBinaryExpression(write.parent) && write.parent.operatorToken.kind === ts().SyntaxKind.EqualsToken ? skipOuterExpressions(write.parent.right) : undefined;
+  const inMethod = write && write.pos >= method.body.pos && write.end <= method.body.end;
+  return writes.length === 1 && inMethod && made && ts().isNewExpression(made) && isThisMember(write) ? made : undefined;
 }
 
 function ts(): typeof TS {
@@ -169,11 +248,9 @@ function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Sc
     const field = initializedField(expression);
     return field && originOf(field, sourceFile, scopes, index, depth + 1);
   }
-  if (ts().isNewExpression(expression)) {
-    const site = { file: sourceFile.fileName, start: expression.getStart(sourceFile), end: expression.end };
-    const fact = index.analysis(sourceFile.fileName, sourceFile.text)?.facts.find((candidate) => candidate.kind === 'client-construction' && candidate.callSpan.start === site.start && candidate.callSpan.end === site.end);
-    return fact?.kind === 'client-construction' && fact.role === 'client' ? { site, className: fact.name } : undefined;
-  }
+  if (ts().isNewExpression(expression)) return constructionOrigin(expression, sourceFile, index);
+  const lazy = lazyConstruction(expression);
+  if (lazy) return constructionOrigin(lazy, sourceFile, index);
   if (!ts().isIdentifier(expression) || depth > 8) return undefined;
   const binding = scopes.resolve(expression);
   if (binding?.kind === 'variable' && binding.init && binding.path.length === 0) return originOf(binding.init, sourceFile, scopes, index, depth + 1);
@@ -181,6 +258,13 @@ function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Sc
   const file = origin && origin.imported !== '*' && binding!.path.length === 0 ? index.resolveModule(sourceFile.fileName, origin.specifier) : undefined;
   const value = file ? index.exportOf(file, origin!.imported) : undefined;
   return value?.kind === 'instance' && value.role === 'client' && value.path.length === 0 && value.construction ? { site: value.construction, className: value.className } : undefined;
+}
+
+/** A client construction the engine recorded: where it is and its class. */
+function constructionOrigin(construction: TS.NewExpression, sourceFile: TS.SourceFile, index: WorkspaceIndex): ClientOrigin | undefined {
+  const site = { file: sourceFile.fileName, start: construction.getStart(sourceFile), end: construction.end };
+  const fact = index.analysis(sourceFile.fileName, sourceFile.text)?.facts.find((candidate) => candidate.kind === 'client-construction' && candidate.callSpan.start === site.start && candidate.callSpan.end === site.end);
+  return fact?.kind === 'client-construction' && fact.role === 'client' ? { site, className: fact.name } : undefined;
 }
 
 /** `this.openai` of `private openai = new OpenAI(…)`, when nothing assigns the field again: its initializer. */

@@ -17,7 +17,7 @@ import type { WorkspaceIndex } from '../engine/workspace-index';
 import type { SourceSite } from '../engine/values';
 import { matchVendorModule } from '../vendors/table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
-import { type ClientOrigin, clientOrigins } from './client-origin';
+import { type ClientOrigin, clientOrigins, lazyClientStatement } from './client-origin';
 import { type ConnectionProject, type ConnectionSetting, readConnection } from './connection';
 import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
@@ -67,6 +67,8 @@ export interface PlannedFix {
   modelConstant?: TS.VariableDeclaration;
   /** Changes to other files (the callers of a function that returned the vendor result). */
   otherFiles?: FileChange[];
+  /** `const client = this.getClient()`: once unused, the call stays (it checks the key) and only the variable goes. */
+  clientCall?: TS.VariableStatement;
 }
 
 /** `seams` lets fix-all share one plan per seam folder across files, so the seam is made once. */
@@ -144,9 +146,10 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
   const edits = planned.flatMap((fix) => fix.edits);
   const constants = planned.map((fix) => fix.modelConstant).filter((constant): constant is TS.VariableDeclaration => constant !== undefined);
   const wraps = planned.some((fix) => fix.fix.kind === 'wrap-call');
+  const clientCalls = [...new Set(planned.map((fix) => fix.clientCall).filter((statement): statement is TS.VariableStatement => statement !== undefined))];
   const injected = wraps ? unusedInjectedClients(session.sourceFile, edits, session.scopes, projectOf(session.input)) : undefined;
   const removals = wraps
-    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors)
+    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors, clientCalls)
     : [];
   // An edit inside a statement that goes away (the key of a client no longer needed) goes with it.
   const isRemoved = (edit: TextChange) => removals.some((removal) => removal.start <= edit.start && edit.end <= removal.end);
@@ -235,6 +238,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
     ],
     modelConstant: plan.modelConstant,
     otherFiles: returned?.otherFiles,
+    clientCall: lazyClientStatement(fact, session),
   };
 }
 

@@ -94,8 +94,8 @@ export type Removable = TS.Statement | TS.PropertyDeclaration | TS.ConstructorDe
 /**
  * Declarations that become unused once `edits` are applied: a private field that held a client, a client
  * variable whose value is only a construction (or a model constant), then the imports they alone used.
- * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty). Returns deletions
- * of whole statements and members.
+ * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty); `callsKept` lose
+ * only their variable. Returns deletions of whole statements and members, and of those variables.
  */
 export function removeUnused(
   sourceFile: TS.SourceFile,
@@ -103,6 +103,7 @@ export function removeUnused(
   scopes: Scopes,
   candidates: (node: Removable) => boolean,
   alsoRemove: readonly Removable[] = [],
+  callsKept: readonly TS.VariableStatement[] = [],
 ): TextChange[] {
   const ts = typescript();
   const removed: Removable[] = [...alsoRemove];
@@ -159,6 +160,10 @@ export function removeUnused(
       if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
     }
   }
+  // `const client = this.getClient()`: the call still runs (its guard throws when a key is missing), the name goes.
+  const bindingsDropped = callsKept
+    .filter((statement) => !removed.includes(statement) && statement.declarationList.declarations.every((declaration) => ts.isIdentifier(declaration.name) && declaration.initializer && isUnused(declaration.name)))
+    .map((statement) => ({ start: statement.declarationList.getStart(sourceFile), end: statement.declarationList.declarations[0].initializer!.getStart(sourceFile), newText: '' }));
   const text = sourceFile.text;
   const lines = removed
     .map((node) => ({ start: lineStartOf(text, startWithComments(node, sourceFile)), end: lineEnd(text, node.end) }))
@@ -174,7 +179,7 @@ export function removeUnused(
     const touched = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
     const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
     return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
-  });
+  }).concat(bindingsDropped);
 }
 
 /**
