@@ -212,7 +212,8 @@ class OptionReader {
   option(name: string, value: TS.Expression, section: EntrySection | undefined, file = this.file): ConnectionOption {
     const text = this.copy(value, file, 0, section);
     // The variable an endpoint is read from names the connection when no literal does.
-    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(text)?.[1];
+    // As written: a setting (`settings.formatUrl`) computed from `process.env.X` is named after X too.
+    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1];
     return { name, text };
   }
 

@@ -2422,7 +2422,7 @@ export class Summarizer {
         const { text, seams } = fixAll(target);
         assert.match(text!, /await chatModel\('gpt4oMini', \{ baseUrl: Summarizer\.baseUrl\(process\.env\.SUMMARY_ENDPOINT\) \}\)\.complete\(/);
         assert.deepEqual(section(configAfter(target, seams), 'connections'), [
-          '  openaiSummarizer: {',
+          '  summary: {',
           "    provider: 'openai',",
           "    settings: ['baseUrl'],",
           '    optionsWith: (settings) => ({',
