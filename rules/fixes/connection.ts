@@ -85,7 +85,7 @@ export function readConnection(site: SourceSite, clientClass: string, project: C
   const file = readFile(site.file, project);
   const construction = nodeAtSpan(file.sourceFile, site, typescript().isNewExpression);
   if (!construction) throw new Refusal("the client's construction could not be found in its file");
-  refuseMutation(construction, file);
+  refuseMutation(construction, file, call !== undefined && call.file !== site.file);
 
   const reader = new OptionReader(file, project, call);
   const args = construction.arguments ?? [];
@@ -126,8 +126,8 @@ function readFile(filePath: string, project: ConnectionProject): OpenFile {
   return openFile(filePath, text);
 }
 
-/** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. */
-function refuseMutation(construction: TS.NewExpression, file: OpenFile): void {
+/** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. `elsewhere`: the file is not the call's, so it is named. */
+function refuseMutation(construction: TS.NewExpression, file: OpenFile, elsewhere: boolean): void {
   const ts = typescript();
   const holder = construction.parent;
   // `const client = new …`, `private client = new …`, `this.client = new …` (a client a method makes once).
@@ -145,7 +145,7 @@ function refuseMutation(construction: TS.NewExpression, file: OpenFile): void {
       // `this.getClient().apiKey = …` changes the client the method made.
       if (rootName === name || lazyConstruction(root) === construction) {
         const line = file.sourceFile.getLineAndCharacterOfPosition(node.getStart(file.sourceFile)).line + 1;
-        throw new Refusal(`the client is changed after it is made (\`${node.left.getText(file.sourceFile)}\` on line ${line})`);
+        throw new Refusal(`the client is changed after it is made (\`${node.left.getText(file.sourceFile)}\` on line ${line}${elsewhere ? ` of ${file.path}` : ''})`);
       }
     }
     ts.forEachChild(node, visit);

@@ -2387,14 +2387,19 @@ export async function translateWith(client: OpenAI, text: string): Promise<strin
             "import OpenAI from 'openai';",
             "import OpenAI from 'openai';\nimport { translateWith } from './file';",
           );
-        const reasonWith = (construction: string) => {
-          const target = project(root, stream, { 'src/app/translator.ts': caller(construction) });
+        const reasonWith = (construction: string, after = '') => {
+          const target = project(root, stream, { 'src/app/translator.ts': caller(construction).replace('    return this.client;\n', `${after}    return this.client;\n`) });
           return fixesForFile({ ...target.input(), projectFiles: () => [...target.files.keys()].filter((file) => file.endsWith('.ts')) }).find((fix) => fix.kind === 'wrap-call')?.disabledReason;
         };
         assert.equal(reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: process.env.TRANSLATOR_KEY })"), undefined);
         assert.equal(
           reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: this.options.translatorKey })"),
           "Cannot wrap this call: the client's `this.options.translatorKey` is computed at run time where the client is made, and the call is in another file.",
+        );
+        // A client changed after it is made, in the caller's file: that file is named.
+        assert.equal(
+          reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: process.env.TRANSLATOR_KEY })", "    this.client.apiKey = process.env.ROTATED_KEY ?? '';\n"),
+          `Cannot wrap this call: the client is changed after it is made (\`this.client.apiKey\` on line 23 of ${path.join(root, 'src/app/translator.ts')}).`,
         );
       });
     });
