@@ -13,7 +13,7 @@ import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
 import { isConstant } from './constants';
-import { instanceClass, isStatic, isThisMember, memberWrites, writesOf } from './runtime-settings';
+import { instanceClass, isStatic, isThisMember, memberWrites, runtimeLeafProblem, writesOf } from './runtime-settings';
 import { propertyNameText } from '../engine/strings';
 import { Refusal } from './wrap/request';
 
@@ -53,6 +53,62 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
   const source = clientSource(fact, context);
   if (source) throw new Refusal(`the client \`${source.name}\` comes from \`${source.text}\`, which the fix cannot follow to the client's construction`);
   throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
+}
+
+/** A client variable given one construction in each branch of an `if`: the condition and each branch's client. */
+export interface ChosenClients {
+  condition: TS.Expression;
+  whenTrue: ClientOrigin;
+  whenFalse: ClientOrigin;
+}
+
+/**
+ * `let openai; if (profile.useAzure) openai = new OpenAI(…); else openai = new OpenAI(…)` before the call:
+ * the call can choose the connection by the same condition when it reads the same there (see
+ * runtime-settings.ts). Nothing else assigns the variable; undefined for any other shape.
+ */
+export function chosenClients(fact: VendorCallFact, context: OriginContext): ChosenClients | undefined {
+  const found = choiceOf(fact, context);
+  const call = nodeAtSpan(context.sourceFile, fact.callSpan, ts().isCallExpression);
+  if (!found || !call || call.getStart(context.sourceFile) < found.choice.end || runtimeLeafProblem(found.choice.expression, call, found.file)) return undefined;
+  const whenTrue = constructionOrigin(found.whenTrue.construction, context.sourceFile, context.index);
+  const whenFalse = constructionOrigin(found.whenFalse.construction, context.sourceFile, context.index);
+  return whenTrue && whenFalse ? { condition: found.choice.expression, whenTrue, whenFalse } : undefined;
+}
+
+/** `let openai;` and the `if` whose branches only assign it: what goes once the wraps leave the variable unused. */
+export interface ClientChoice {
+  declaration: TS.VariableStatement;
+  choice: TS.IfStatement;
+}
+
+export function clientChoiceStatements(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }): ClientChoice | undefined {
+  const found = choiceOf(fact, context);
+  const statement = found?.declaration.parent.parent;
+  const only = (branch: TS.Statement | undefined) => !!branch && (!ts().isBlock(branch) || branch.statements.length === 1);
+  if (!found || !statement || !ts().isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
+  return only(found.choice.thenStatement) && only(found.choice.elseStatement) ? { declaration: statement, choice: found.choice } : undefined;
+}
+
+/** The variable the call's client is read through, when it is declared without a value and given one construction in each branch of one `if`. */
+function choiceOf(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }) {
+  const binding = clientVariable(fact, context);
+  const declaration = binding?.declaration;
+  if (binding?.kind !== 'variable' || binding.init || binding.path.length > 0 || isConstant(binding) || !declaration || !ts().isVariableDeclaration(declaration)) return undefined;
+  const file = { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes };
+  const assigned = writesOf(binding, file).map((write) => {
+    const assignment = write.parent;
+    const isStatement = ts().isBinaryExpression(assignment) && assignment.left === write && assignment.operatorToken.kind === ts().SyntaxKind.EqualsToken && ts().isExpressionStatement(assignment.parent);
+    const value = isStatement ? skipOuterExpressions(assignment.right) : undefined;
+    return value && ts().isNewExpression(value) ? { statement: assignment.parent, construction: value } : undefined;
+  });
+  const [whenTrue, whenFalse] = assigned;
+  if (assigned.length !== 2 || !whenTrue || !whenFalse) return undefined;
+  // Each assignment directly in its branch (`{ … }` or the branch itself), one in each.
+  const branchOf = (statement: TS.Node) => (ts().isBlock(statement.parent) ? statement.parent : statement);
+  const choice = branchOf(whenTrue.statement).parent;
+  if (!ts().isIfStatement(choice) || choice.thenStatement !== branchOf(whenTrue.statement) || choice.elseStatement !== branchOf(whenFalse.statement)) return undefined;
+  return { declaration, choice, whenTrue, whenFalse, file };
 }
 
 /** `const client = await this.service.getClient()`: the variable the call's client is read from, and what it holds. */

@@ -6,7 +6,7 @@
  * AzureOpenAI resources (one whose API version comes from OPENAI_API_VERSION), a gateway with default
  * headers, organization, project, timeout and retries, and a plain OpenAI client; and what multi-tenant
  * apps do: a client made per request from each user's own key, organization and Azure resource (settings
- * the wrapped call passes), a use case handed its client by its caller, provider handlers whose client a
+ * the wrapped call passes), one of two clients picked by the user's choice of provider, a use case handed its client by its caller, provider handlers whose client a
  * method makes on first use from the handler's options (its guard still answers a handler without a key),
  * and an endpoint a static helper derives from the environment. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
@@ -88,7 +88,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 21, original.lines.join('\n'));
+    assert.equal(original.lines.length, 23, original.lines.join('\n'));
     assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -109,6 +109,9 @@ describe('fixes keep every request where it went: connections (azure-connections
       'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
       'alice-ai.openai.azure.com /openai/deployments/user-gpt-4o/chat/completions?api-version=2024-10-21 bearer:alice-azure-key',
       'bob-ai.openai.azure.com /openai/deployments/user-gpt-4o-mini/chat/completions?api-version=2024-10-21 bearer:bob-azure-key',
+      // The provider each user chose: one client or the other, picked per request.
+      'alice-ai.openai.azure.com /openai/deployments/user-embeddings/embeddings?api-version=2024-10-21 bearer:alice-azure-key',
+      'api.openai.com /v1/embeddings bearer:bob-key',
       // Handlers that make their client on first use: each with its own key, region and team header.
       'eu.gateway.contoso.example /v1/chat/completions bearer:eu-gateway-key x-team=assistants-eu',
       'gateway.contoso.example /v1/chat/completions bearer:us-gateway-key x-team=assistants',
@@ -186,6 +189,8 @@ const bob = { openaiKey: 'bob-key' };
       'openai openai',
       'openaiProfile openai',
       'openaiProfile2 openai',
+      'openaiProfile3 openai',
+      'openaiProfile4 openai',
       'resource openai',
       'us azure-openai',
       'us2 azure-openai',

@@ -2217,9 +2217,53 @@ export async function handle(profile: Profile, question: string, model: string):
         });
       }
 
-      it('a client variable assigned in two branches (one client or the other, chosen at run time): refused, naming the lines', () => {
-        const code = handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', "let client;\n  if (question) client = new OpenAI({ apiKey: profile.key });\n  else client = new OpenAI({ apiKey: 'shared' });");
-        assert.deepEqual(wrapReasons(project(root, code)), ['Cannot wrap this call: the client `client` is assigned on lines 12 and 13, so which client a call uses is decided at run time.']);
+      describe('a client variable given one client in each branch of an `if`', () => {
+        const chosen = (choice: string, between = '') =>
+          handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', `let client;\n  ${choice}\n  ${between}`);
+        const branches = "if (profile.organization) {\n    client = new OpenAI({ apiKey: profile.key, organization: profile.organization });\n  } else {\n    client = new OpenAI({ baseURL: `${profile.endpoint}/v1`, apiKey: process.env.SHARED_KEY });\n  }";
+
+        it('the call chooses the connection by the same condition', () => {
+          const target = project(root, chosen(branches));
+          const { text, seams } = fixAll(target);
+          // The variable and the \`if\` that only gave it a client go, and with them the SDK's import.
+          assert.equal(text!.split('\n')[0], "import { chatModelById } from '../ai';");
+          assert.doesNotMatch(text!, /let client|client = |OpenAI/);
+          assert.match(
+            text!,
+            /const completion = await \(profile\.organization \? chatModelById\(model, 'openaiProfile', \{ key: profile\.key, organization: profile\.organization \}\) : chatModelById\(model, 'openaiProfile2', \{ endpoint: profile\.endpoint \}\)\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\);/,
+          );
+          assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+            '  openaiProfile: {',
+            "    provider: 'openai',",
+            "    settings: ['key', 'organization'],",
+            '    optionsWith: (settings) => ({',
+            '      apiKey: settings.key,',
+            '      organization: settings.organization,',
+            '    }),',
+            '  },',
+            '  openaiProfile2: {',
+            "    provider: 'openai',",
+            "    settings: ['endpoint'],",
+            '    optionsWith: (settings) => ({',
+            '      baseURL: `${settings.endpoint}/v1`,',
+            '      apiKey: process.env.SHARED_KEY,',
+            '    }),',
+            '  },',
+          ]);
+        });
+
+        const refusals = [
+          { title: 'the condition changes after the choice', code: chosen(branches.replace(/profile\.organization\)/, 'flag)'), "flag = !flag;").replace('let client;', 'let client;\n  let flag = question.length > 3;') },
+          { title: 'the condition is not a value the call can read again', code: chosen(branches.replace(/profile\.organization\)/, 'question.length > 3)')) },
+          { title: 'an `else if` chain', code: chosen(branches.replace('} else {', '} else if (question) {')) },
+          { title: 'a third assignment', code: chosen(branches, "if (!question) client = new OpenAI();") },
+        ];
+        for (const refusal of refusals) {
+          it(`refused when ${refusal.title}, naming the lines`, () => {
+            const [reason] = wrapReasons(project(root, refusal.code));
+            assert.match(reason ?? '', /^Cannot wrap this call: the client `client` is assigned on lines [\d and]+, so which client a call uses is decided at run time\.$/);
+          });
+        }
       });
     });
 
