@@ -87,6 +87,9 @@ function fieldProblem(owner: TS.ClassLikeDeclaration, name: string, leaf: TS.Nod
 /** Classes a helper may construct and still compute the same result from the same arguments (`new URL(endpoint)`). */
 const PURE_GLOBAL_CLASSES = new Set(['URL', 'Error', 'TypeError']);
 
+/** Global values that never change. */
+const CONSTANT_GLOBALS = new Set(['undefined', 'NaN', 'Infinity']);
+
 /** `URL` (not a local of that name): a global class whose instances depend only on the arguments. */
 export function isPureGlobalClass(expression: TS.Expression, file: OpenFile): boolean {
   return typescript().isIdentifier(expression) && PURE_GLOBAL_CLASSES.has(expression.text) && !file.scopes.resolve(expression);
@@ -152,7 +155,7 @@ function impurity(helper: TS.FunctionLikeDeclaration, owner: TS.ClassLikeDeclara
       const member = node.parent;
       const problem = owner && isThisMember(member) ? fieldProblem(owner, member.name.text, at, file) : 'uses `this`';
       if (problem) found = `reads \`${member.getText(file.sourceFile)}\`, ${problem}`;
-    } else if (ts.isIdentifier(node) && !isPropertyName(node) && !ownName(node) && !isPureGlobalClass(node, file)) {
+    } else if (ts.isIdentifier(node) && !isPropertyName(node) && !ownName(node) && !isPureGlobalClass(node, file) && !(CONSTANT_GLOBALS.has(node.text) && !file.scopes.resolve(node))) {
       found = `reads \`${node.text}\`, which is not its own`;
     } else if ((ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) && isWritten(node)) {
       let root: TS.Expression = node;

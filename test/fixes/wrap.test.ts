@@ -2324,6 +2324,12 @@ ${options.members ?? ''}
         ]);
       });
 
+      it('an async method, awaited: the awaited call stays', () => {
+        const code = handler({ method: 'async getClient(): Promise<OpenAI>', use: 'const client = await this.getClient();' });
+        const { text } = fixAll(project(root, code));
+        assert.match(text!, /\n {4}await this\.getClient\(\);\n {4}const completion = await chatModel\('gpt4oMini', \{ translatorKey: this\.options\.translatorKey \}\)\.complete\(/);
+      });
+
       it('an endpoint chosen by a comparison of an option, and a field the constructor sets from its parameter: settings too', () => {
         const target = project(
           root,
@@ -2483,6 +2489,7 @@ export class Summarizer {
       });
 
       const refusals = [
+        { title: 'it reads a global other than a constant (`undefined` is one)', helper: "return endpoint === undefined ? '' : endpoint + location.pathname;", reason: 'from `Summarizer.baseUrl`, which reads `location`, which is not its own' },
         { title: 'it calls something', helper: "console.log(endpoint);\n    return endpoint ?? '';", reason: 'from `Summarizer.baseUrl`, which calls `console.log`' },
         { title: 'it reads a variable of the module', helper: "return (endpoint ?? '') + suffix;", prelude: "\nlet suffix = '/v1';\nexport const setSuffix = (value: string) => (suffix = value);\n", reason: 'from `Summarizer.baseUrl`, which reads `suffix`, which is not its own' },
         { title: 'it assigns what is not its own', helper: "Summarizer.calls++;\n    return endpoint ?? '';", reason: 'from `Summarizer.baseUrl`, which assigns `Summarizer.calls`' },
