@@ -135,13 +135,16 @@ function helperCallProblem(node: TS.CallExpression, call: TS.Node, file: OpenFil
 
 /**
  * Why a helper may not give the same result for the same arguments (undefined: it does): it reads a name
- * from outside (but globals it may construct, and fields of `owner` that read the same where it is called,
- * `at`), calls anything, waits, or assigns what is not its own.
+ * from outside (but constants holding a literal, globals it may construct, and fields of `owner` that read
+ * the same where it is called, `at`), calls anything, waits, or assigns what is not its own.
  */
 function impurity(helper: TS.FunctionLikeDeclaration, owner: TS.ClassLikeDeclaration | undefined, at: TS.CallExpression, file: OpenFile): string | undefined {
   const ts = typescript();
+  // Its own names, and constants holding a literal (`const CHINA = 'china'`).
   const ownName = (node: TS.Identifier) => {
-    const declaration = file.scopes.resolve(node)?.declaration;
+    const binding = file.scopes.resolve(node);
+    const declaration = binding?.declaration;
+    if (binding?.kind === 'variable' && isConstant(binding) && binding.init && binding.path.length === 0 && isLiteral(skipTypeOnly(binding.init))) return true;
     return !!declaration && declaration.pos >= helper.pos && declaration.end <= helper.end;
   };
   let found: string | undefined;

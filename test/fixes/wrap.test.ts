@@ -2396,8 +2396,8 @@ ${options.members ?? ''}
           root,
           handler({
             construction: "new OpenAI({ baseURL: this.isEu() ? 'https://eu.translate.example.com/v1' : 'https://translate.example.com/v1', apiKey: this.options.translatorKey })",
-            members: "\n  private isEu(): boolean {\n    return this.options.region === 'eu';\n  }\n",
-          }),
+            members: "\n  private isEu(): boolean {\n    return this.options.region === EU;\n  }\n",
+          }).replace('interface TranslatorOptions', "const EU = 'eu';\n\ninterface TranslatorOptions"),
         );
         const { text, seams } = fixAll(target);
         assert.match(text!, /await chatModel\('gpt4oMini', \{ isEu: this\.isEu\(\), translatorKey: this\.options\.translatorKey \}\)\.complete\(/);
