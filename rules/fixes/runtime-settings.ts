@@ -3,7 +3,9 @@
  * an endpoint from a helper): the seam's config cannot evaluate them, but the wrapped call can pass them to
  * its connection as settings (SPEC §3, "Connections"). That is sound only when the expression reads the
  * same at the call as it did at the construction: a name (or a property chain on it, or a pure string
- * method on that) whose binding is the one in scope at the call and does not change in between.
+ * method on that) whose binding is the one in scope at the call and does not change in between; `this.a.b`
+ * in the same object's methods, `a` a private or readonly field only its constructor sets; a call of a
+ * helper of the file that computes its result from its arguments alone, each of which reads the same.
  */
 import type * as TS from 'typescript';
 import { typescript } from '../engine/parse';
