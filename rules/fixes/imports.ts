@@ -187,7 +187,11 @@ export function removeUnused(
   // `const client = this.getClient()`: the call still runs (its guard throws when a key is missing), the name goes.
   const bindingsDropped = (clients.callsKept ?? [])
     .filter((statement) => !removed.includes(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer) && declaredName(statement).every(isUnused))
-    .map((statement) => ({ start: statement.declarationList.getStart(sourceFile), end: statement.declarationList.declarations[0].initializer!.getStart(sourceFile), newText: '' }));
+    .map((statement) => {
+      const start = statement.declarationList.declarations[0].initializer!.getStart(sourceFile);
+      // A statement that starts with `(` or `[` would continue the line above where semicolons are left out.
+      return { start: statement.declarationList.getStart(sourceFile), end: start, newText: /[([`+\-/]/.test(sourceFile.text[start]) ? ';' : '' };
+    });
   const text = sourceFile.text;
   const lines = removed
     .map((node) => ({ start: lineStartOf(text, startWithComments(node, sourceFile)), end: lineEnd(text, node.end) }))

@@ -2324,10 +2324,12 @@ ${options.members ?? ''}
         ]);
       });
 
-      it('an async method, awaited: the awaited call stays', () => {
+      it('an async method, awaited: the awaited call stays (after a `;` where it starts with a parenthesis)', () => {
         const code = handler({ method: 'async getClient(): Promise<OpenAI>', use: 'const client = await this.getClient();' });
         const { text } = fixAll(project(root, code));
         assert.match(text!, /\n {4}await this\.getClient\(\);\n {4}const completion = await chatModel\('gpt4oMini', \{ translatorKey: this\.options\.translatorKey \}\)\.complete\(/);
+        const cast = handler({ method: 'async getClient(): Promise<OpenAI>', use: 'const client = (await this.getClient()) as OpenAI' });
+        assert.match(fixAll(project(root, cast)).text!, /\n {4};\(await this\.getClient\(\)\) as OpenAI\n/);
       });
 
       it('an endpoint chosen by a comparison of an option, and a field the constructor sets from its parameter: settings too', () => {
