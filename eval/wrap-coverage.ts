@@ -24,7 +24,7 @@ const REASON_KINDS: Array<[kind: string, pattern: RegExp]> = [
   ['not wrapped yet', /is not wrapped yet/],
   ['option', /has no equivalent in the provider-neutral interface/],
   ['result escapes', /returned|passed on|escapes|is exported|not followed/],
-  ['connection', /endpoint and credentials|connection|cannot carry|client is changed|client option|which client a call uses|client construction the fix can follow|used other than called|shows which client|follow to the client's construction/],
+  ['connection', /endpoint and credentials|connection|cannot carry|client's .* is computed at run time|client is changed|client option|which client a call uses|client construction the fix can follow|used other than called|shows which client|follow to the client's construction/],
   ['seam unreachable', /cannot import the TypeScript seam|no seam can be made/],
 ];
 

@@ -13,7 +13,8 @@ import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
 import { isConstant } from './constants';
-import { writesOf } from './runtime-settings';
+import { instanceClass, isStatic, isThisMember, memberWrites, runtimeLeafProblem, writesOf } from './runtime-settings';
+import { propertyNameText } from '../engine/strings';
 import { Refusal } from './wrap/request';
 
 export interface ClientOrigin {
@@ -42,17 +43,151 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
   }
   const parameter = clientParameter(fact, context);
   if (parameter) return passedClients({ ...parameter, construct: false, exported: isExported(parameter.declaration) }, context);
+  const lazy = clientSourceExpression(fact, context);
+  const made = lazy && lazyConstruction(lazy.expression);
+  if (made) {
+    refuseReassigned(fact, context);
+    const origin = constructionOrigin(made, context.sourceFile, context.index);
+    if (origin) return [origin];
+  }
   const source = clientSource(fact, context);
   if (source) throw new Refusal(`the client \`${source.name}\` comes from \`${source.text}\`, which the fix cannot follow to the client's construction`);
   throw new Refusal('the client is passed in from elsewhere, so the fix cannot tell which endpoint and credentials its requests use');
 }
 
+/** A client variable given one construction in each branch of an `if`: the condition and each branch's client. */
+export interface ChosenClients {
+  condition: TS.Expression;
+  whenTrue: ClientOrigin;
+  whenFalse: ClientOrigin;
+}
+
+/**
+ * `let openai; if (profile.useAzure) openai = new OpenAI(…); else openai = new OpenAI(…)` before the call:
+ * the call can choose the connection by the same condition when it reads the same there (see
+ * runtime-settings.ts). Nothing else assigns the variable; undefined for any other shape.
+ */
+export function chosenClients(fact: VendorCallFact, context: OriginContext): ChosenClients | undefined {
+  const found = choiceOf(fact, context);
+  const call = nodeAtSpan(context.sourceFile, fact.callSpan, ts().isCallExpression);
+  if (!found || !call || call.getStart(context.sourceFile) < found.choice.end || runtimeLeafProblem(found.choice.expression, call, found.file)) return undefined;
+  const whenTrue = constructionOrigin(found.whenTrue.construction, context.sourceFile, context.index);
+  const whenFalse = constructionOrigin(found.whenFalse.construction, context.sourceFile, context.index);
+  return whenTrue && whenFalse ? { condition: found.choice.expression, whenTrue, whenFalse } : undefined;
+}
+
+/** `let openai;` and the `if` whose branches only assign it: what goes once the wraps leave the variable unused. */
+export interface ClientChoice {
+  declaration: TS.VariableStatement;
+  choice: TS.IfStatement;
+}
+
+export function clientChoiceStatements(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }): ClientChoice | undefined {
+  const found = choiceOf(fact, context);
+  const statement = found?.declaration.parent.parent;
+  const only = (branch: TS.Statement | undefined) => !!branch && (!ts().isBlock(branch) || branch.statements.length === 1);
+  if (!found || !statement || !ts().isVariableStatement(statement) || statement.declarationList.declarations.length !== 1) return undefined;
+  return only(found.choice.thenStatement) && only(found.choice.elseStatement) ? { declaration: statement, choice: found.choice } : undefined;
+}
+
+/** The variable the call's client is read through, when it is declared without a value and given one construction in each branch of one `if`. */
+function choiceOf(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }) {
+  const binding = clientVariable(fact, context);
+  const declaration = binding?.declaration;
+  if (binding?.kind !== 'variable' || binding.init || binding.path.length > 0 || isConstant(binding) || !declaration || !ts().isVariableDeclaration(declaration)) return undefined;
+  const file = { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes };
+  const assigned = writesOf(binding, file).map((write) => {
+    const assignment = write.parent;
+    const isStatement = ts().isBinaryExpression(assignment) && assignment.left === write && assignment.operatorToken.kind === ts().SyntaxKind.EqualsToken && ts().isExpressionStatement(assignment.parent);
+    const value = isStatement ? skipOuterExpressions(assignment.right) : undefined;
+    return value && ts().isNewExpression(value) ? { statement: assignment.parent, construction: value } : undefined;
+  });
+  const [whenTrue, whenFalse] = assigned;
+  if (assigned.length !== 2 || !whenTrue || !whenFalse) return undefined;
+  // Each assignment directly in its branch (`{ … }` or the branch itself), one in each.
+  const branchOf = (statement: TS.Node) => (ts().isBlock(statement.parent) ? statement.parent : statement);
+  const choice = branchOf(whenTrue.statement).parent;
+  if (!ts().isIfStatement(choice) || choice.thenStatement !== branchOf(whenTrue.statement) || choice.elseStatement !== branchOf(whenFalse.statement)) return undefined;
+  return { declaration, choice, whenTrue, whenFalse, file };
+}
+
 /** `const client = await this.service.getClient()`: the variable the call's client is read from, and what it holds. */
 function clientSource(fact: VendorCallFact, context: OriginContext): { name: string; text: string } | undefined {
-  let root: TS.Expression | undefined = nodeAtSpan(context.sourceFile, fact.span, ts().isPropertyAccessExpression);
-  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
-  const binding = root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+  const binding = clientVariable(fact, context);
   return binding?.kind === 'variable' && binding.init ? { name: binding.name, text: binding.init.getText(context.sourceFile) } : undefined;
+}
+
+/** The binding of the name the call's client is read through (`client` of `client.chat.completions.create`), if it is a name. */
+function clientVariable(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }) {
+  const root = clientRoot(fact, context.sourceFile);
+  return root && ts().isIdentifier(root) ? context.scopes.resolve(root) : undefined;
+}
+
+/** What the call's receiver starts from: `client` of `client.chat.completions.create`, `this.getClient()` of `this.getClient().chat…`. */
+function clientRoot(fact: VendorCallFact, sourceFile: TS.SourceFile): TS.Expression | undefined {
+  let root: TS.Expression | undefined = nodeAtSpan(sourceFile, fact.span, ts().isPropertyAccessExpression);
+  while (root && ts().isPropertyAccessExpression(root)) root = skipOuterExpressions(root.expression);
+  return root;
+}
+
+/** The value of the variable the call's client is read through (`const client = this.getClient()`). */
+function clientSourceExpression(fact: VendorCallFact, context: OriginContext): { expression: TS.Expression; declaration: TS.VariableDeclaration } | undefined {
+  // Only through a variable: its statement keeps the call (`this.getClient().chat…` would lose it to the wrap).
+  const root = clientRoot(fact, context.sourceFile);
+  if (!root || !ts().isIdentifier(root)) return undefined;
+  const binding = context.scopes.resolve(root);
+  const declaration = binding?.declaration;
+  return binding?.kind === 'variable' && binding.init && binding.path.length === 0 && declaration && ts().isVariableDeclaration(declaration) ? { expression: binding.init, declaration } : undefined;
+}
+
+/**
+ * `const client = this.getClient()` whose variable only holds a client a method makes once (see
+ * `lazyConstruction`): the statement, so that a wrap leaving the variable unused keeps the call (its guard
+ * throws a clear error when a key is missing) and drops only the variable.
+ */
+export function lazyClientStatement(fact: VendorCallFact, context: { sourceFile: TS.SourceFile; scopes: Scopes }): TS.VariableStatement | undefined {
+  const binding = clientVariable(fact, context);
+  const declaration = binding?.declaration;
+  if (binding?.kind !== 'variable' || !binding.init || binding.path.length > 0 || !declaration || !ts().isVariableDeclaration(declaration)) return undefined;
+  const statement = declaration.parent.parent;
+  const single = ts().isVariableStatement(statement) && statement.declarationList.declarations.length === 1;
+  return single && lazyConstruction(binding.init) ? statement : undefined;
+}
+
+/**
+ * `this.getClient()` (awaited or not) of a method of the same class that makes the client once and keeps it
+ * (`if (!this.client) this.client = new OpenAI(…); return this.client`): the method takes no parameters, every
+ * `return` in it gives the field, and the field's one assignment is that construction, in the method. The
+ * construction; undefined for anything else.
+ */
+export function lazyConstruction(expression: TS.Expression): TS.NewExpression | undefined {
+  const call = skipOuterExpressions(expression);
+  if (!ts().isCallExpression(call) || call.arguments.length > 0 || !isThisMember(call.expression)) return undefined;
+  const owner = instanceClass(call);
+  const name = call.expression.name.text;
+  const method = owner?.members.find((member): member is TS.MethodDeclaration => ts().isMethodDeclaration(member) && propertyNameText(member.name) === name);
+  if (!owner || !method?.body || method.parameters.length > 0 || method.asteriskToken || isStatic(method)) return undefined;
+  const returned = new Set<string>();
+  let returnsOther = false;
+  const visitReturns = (node: TS.Node): void => {
+    if (ts().isFunctionLike(node) || ts().isClassLike(node)) return;
+    if (ts().isReturnStatement(node)) {
+      const value = node.expression && skipOuterExpressions(node.expression);
+      if (value && isThisMember(value)) returned.add(value.name.text);
+      else returnsOther = true;
+    }
+    ts().forEachChild(node, visitReturns);
+  };
+  ts().forEachChild(method.body, visitReturns);
+  const [field] = returned;
+  if (returnsOther || returned.size !== 1) return undefined;
+  const declared = owner.members.find((member) => ts().isPropertyDeclaration(member) && propertyNameText(member.name) === field) as TS.PropertyDeclaration | undefined;
+  if (declared?.initializer) return undefined;
+  const writes = memberWrites(owner, field);
+  const [write] = writes;
+  const made = write && ts().isBinaryExpression(write.parent) && write.parent.operatorToken.kind === ts().SyntaxKind.EqualsToken ? skipOuterExpressions(write.parent.right) : undefined;
+  const inMethod = write && write.pos >= method.body.pos && write.end <= method.body.end;
+  return writes.length === 1 && inMethod && made && ts().isNewExpression(made) && isThisMember(write) ? made : undefined;
 }
 
 function ts(): typeof TS {
@@ -169,11 +304,9 @@ function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Sc
     const field = initializedField(expression);
     return field && originOf(field, sourceFile, scopes, index, depth + 1);
   }
-  if (ts().isNewExpression(expression)) {
-    const site = { file: sourceFile.fileName, start: expression.getStart(sourceFile), end: expression.end };
-    const fact = index.analysis(sourceFile.fileName, sourceFile.text)?.facts.find((candidate) => candidate.kind === 'client-construction' && candidate.callSpan.start === site.start && candidate.callSpan.end === site.end);
-    return fact?.kind === 'client-construction' && fact.role === 'client' ? { site, className: fact.name } : undefined;
-  }
+  if (ts().isNewExpression(expression)) return constructionOrigin(expression, sourceFile, index);
+  const lazy = lazyConstruction(expression);
+  if (lazy) return constructionOrigin(lazy, sourceFile, index);
   if (!ts().isIdentifier(expression) || depth > 8) return undefined;
   const binding = scopes.resolve(expression);
   if (binding?.kind === 'variable' && binding.init && binding.path.length === 0) return originOf(binding.init, sourceFile, scopes, index, depth + 1);
@@ -181,6 +314,13 @@ function originOf(argument: TS.Expression, sourceFile: TS.SourceFile, scopes: Sc
   const file = origin && origin.imported !== '*' && binding!.path.length === 0 ? index.resolveModule(sourceFile.fileName, origin.specifier) : undefined;
   const value = file ? index.exportOf(file, origin!.imported) : undefined;
   return value?.kind === 'instance' && value.role === 'client' && value.path.length === 0 && value.construction ? { site: value.construction, className: value.className } : undefined;
+}
+
+/** A client construction the engine recorded: where it is and its class. */
+function constructionOrigin(construction: TS.NewExpression, sourceFile: TS.SourceFile, index: WorkspaceIndex): ClientOrigin | undefined {
+  const site = { file: sourceFile.fileName, start: construction.getStart(sourceFile), end: construction.end };
+  const fact = index.analysis(sourceFile.fileName, sourceFile.text)?.facts.find((candidate) => candidate.kind === 'client-construction' && candidate.callSpan.start === site.start && candidate.callSpan.end === site.end);
+  return fact?.kind === 'client-construction' && fact.role === 'client' ? { site, className: fact.name } : undefined;
 }
 
 /** `this.openai` of `private openai = new OpenAI(…)`, when nothing assigns the field again: its initializer. */

@@ -14,7 +14,8 @@ import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
 import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
-import { leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
+import { lazyConstruction } from './client-origin';
+import { PURE_METHODS, isEnvRead, isLiteral, isProcessEnv, isPureGlobalClass, leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
 import { settingName } from './seam/naming';
 import { Refusal } from './wrap/request';
 
@@ -71,6 +72,7 @@ export interface ConnectionProject {
 }
 
 const CONFIG_SECTIONS = new Set(['endpoints', 'apiVersions', 'models']);
+
 const MAX_DEPTH = 12;
 
 /**
@@ -83,7 +85,7 @@ export function readConnection(site: SourceSite, clientClass: string, project: C
   const file = readFile(site.file, project);
   const construction = nodeAtSpan(file.sourceFile, site, typescript().isNewExpression);
   if (!construction) throw new Refusal("the client's construction could not be found in its file");
-  refuseMutation(construction, file);
+  refuseMutation(construction, file, call !== undefined && call.file !== site.file);
 
   const reader = new OptionReader(file, project, call);
   const args = construction.arguments ?? [];
@@ -124,11 +126,13 @@ function readFile(filePath: string, project: ConnectionProject): OpenFile {
   return openFile(filePath, text);
 }
 
-/** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. */
-function refuseMutation(construction: TS.NewExpression, file: OpenFile): void {
+/** `client.baseURL = …` (or on `this.client`) after construction: the connection would not be the one in the code. `elsewhere`: the file is not the call's, so it is named. */
+function refuseMutation(construction: TS.NewExpression, file: OpenFile, elsewhere: boolean): void {
   const ts = typescript();
   const holder = construction.parent;
-  const name = (ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && ts.isIdentifier(holder.name) ? holder.name.text : undefined;
+  // `const client = new …`, `private client = new …`, `this.client = new …` (a client a method makes once).
+  const target = ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder) ? holder.name : ts.isBinaryExpression(holder) && holder.right === construction ? holder.left : undefined;
+  const name = target && ts.isIdentifier(target) ? target.text : target && ts.isPropertyAccessExpression(target) ? target.name.text : undefined;
   if (!name) return;
   const visit = (node: TS.Node): void => {
     if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left)) {
@@ -138,9 +142,10 @@ function refuseMutation(construction: TS.NewExpression, file: OpenFile): void {
         root = root.expression;
       }
       const rootName = ts.isIdentifier(root) ? root.text : ts.isPropertyAccessExpression(root) ? root.name.text : undefined;
-      if (rootName === name) {
+      // `this.getClient().apiKey = …` changes the client the method made.
+      if (rootName === name || lazyConstruction(root) === construction) {
         const line = file.sourceFile.getLineAndCharacterOfPosition(node.getStart(file.sourceFile)).line + 1;
-        throw new Refusal(`the client is changed after it is made (\`${node.left.getText(file.sourceFile)}\` on line ${line})`);
+        throw new Refusal(`the client is changed after it is made (\`${node.left.getText(file.sourceFile)}\` on line ${line}${elsewhere ? ` of ${file.path}` : ''})`);
       }
     }
     ts.forEachChild(node, visit);
@@ -163,7 +168,7 @@ class OptionReader {
   finish(provider: SeamProviderId, options: ConnectionOption[]): ConnectionSpec {
     const byProvider = provider === 'openai' ? 'openai' : 'azureOpenAI';
     // A connection that takes settings is named after where they come from (`openaiProfile`), apart from one that does not.
-    const from = this.settings[0] && /^[A-Za-z_$][\w$]*/.exec(this.settings[0].text)?.[0];
+    const from = this.settings[0] && /^(?:this\.)?([A-Za-z_$][\w$]*)/.exec(this.settings[0].text)?.[1];
     const nameHint = this.nameHint ?? (from ? byProvider + from[0].toUpperCase() + from.slice(1) : byProvider);
     return { provider, options, imports: [...this.imports.values()], nameHint, settings: this.settings };
   }
@@ -207,7 +212,8 @@ class OptionReader {
   option(name: string, value: TS.Expression, section: EntrySection | undefined, file = this.file): ConnectionOption {
     const text = this.copy(value, file, 0, section);
     // The variable an endpoint is read from names the connection when no literal does.
-    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(text)?.[1];
+    // As written: a setting (`settings.formatUrl`) computed from `process.env.X` is named after X too.
+    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1];
     return { name, text };
   }
 
@@ -293,7 +299,9 @@ class OptionReader {
     if (isEnvRead(node)) return text(node);
     if (ts.isParenthesizedExpression(node)) return `(${this.copy(node.expression, file, depth + 1, section)})`;
     if (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand)) return text(node);
-    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+    // Operands carried one by one (`settings.line === 'china' ? … : …`).
+    const carriedOperators = [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken];
+    if (ts.isBinaryExpression(node) && carriedOperators.includes(node.operatorToken.kind)) {
       return `${this.copy(node.left, file, depth + 1, section)} ${node.operatorToken.getText(file.sourceFile)} ${this.copy(node.right, file, depth + 1, section)}`;
     }
     if (ts.isConditionalExpression(node)) {
@@ -326,7 +334,7 @@ class OptionReader {
     if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
       // `this.apiVersion` that the constructor sets once, before the client is made.
       const value = fieldValue(node, node);
-      return value ? this.copy(value, file, depth + 1, section) : runtime();
+      return value ? this.copyOrSetting(node, file, () => this.copy(value, file, depth + 1, section)) : runtime();
     }
     if (ts.isPropertyAccessExpression(node)) {
       if (ts.isIdentifier(node.expression)) {
@@ -338,6 +346,16 @@ class OptionReader {
         if (property) return this.copy(property.value, property.file, depth + 1, section);
       }
       return runtime();
+    }
+    // `new URL(path, base).toString()`: a global that computes the same from the same arguments, carried as written.
+    if (ts.isNewExpression(node) && isPureGlobalClass(node.expression, file)) {
+      return `new ${text(node.expression)}(${(node.arguments ?? []).map((argument) => this.copy(argument, file, depth + 1)).join(', ')})`;
+    }
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && PURE_METHODS.has(node.expression.name.text) && node.arguments.every(isLiteral)) {
+      const receiver = skipTypeOnly(node.expression.expression);
+      if (ts.isNewExpression(receiver) && isPureGlobalClass(receiver.expression, file)) {
+        return `${this.copy(receiver, file, depth + 1)}.${node.expression.name.text}(${node.arguments.map(text).join(', ')})`;
+      }
     }
     if (ts.isNewExpression(node) || ts.isCallExpression(node)) {
       const callee = ts.isIdentifier(node.expression) ? this.packageImport(node.expression, file) : undefined;
@@ -354,10 +372,11 @@ class OptionReader {
   }
 
   /**
-   * A constant's value as the config can evaluate it; when it cannot, the constant itself as a setting
-   * (`const endpoint = requireEnv(…)` at the top of the file the call is in). The value's refusal otherwise.
+   * A constant's (or a field's) value as the config can evaluate it; when it cannot, the constant itself as a
+   * setting (`const endpoint = requireEnv(…)` at the top of the file the call is in, `this.key` set from a
+   * constructor's parameter). The value's refusal otherwise.
    */
-  private copyOrSetting(identifier: TS.Identifier, file: OpenFile, copyValue: () => string): string {
+  private copyOrSetting(identifier: TS.Identifier | TS.PropertyAccessExpression, file: OpenFile, copyValue: () => string): string {
     const before = { settings: this.settings.length, imports: new Map(this.imports), nameHint: this.nameHint };
     try {
       return copyValue();
@@ -411,19 +430,6 @@ class OptionReader {
 /** A literal that is an endpoint (a URL or host) or an API version, not a placeholder such as ''. */
 function isEntryValue(section: EntrySection, value: string): boolean {
   return section === 'apiVersions' ? value.trim() !== '' : /^[a-z][\w+.-]*:\/\/|^[\w-]+(?:\.[\w-]+)+/i.test(value);
-}
-
-/** `process.env.X`, `process.env['X']`. */
-function isEnvRead(node: TS.Expression): boolean {
-  const ts = typescript();
-  if (ts.isPropertyAccessExpression(node)) return isProcessEnv(node.expression);
-  return ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression) && isProcessEnv(node.expression);
-}
-
-function isProcessEnv(node: TS.Expression): boolean {
-  const ts = typescript();
-  const inner = skipOuterExpressions(node);
-  return ts.isPropertyAccessExpression(inner) && inner.name.text === 'env' && ts.isIdentifier(inner.expression) && inner.expression.text === 'process';
 }
 
 function propertyKey(name: string): string {

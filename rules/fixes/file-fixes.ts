@@ -17,7 +17,7 @@ import type { WorkspaceIndex } from '../engine/workspace-index';
 import type { SourceSite } from '../engine/values';
 import { matchVendorModule } from '../vendors/table';
 import { type ImportRequest, type Removable, addImport, importLikeStatements, removeUnused } from './imports';
-import { type ClientOrigin, clientOrigins } from './client-origin';
+import { type ClientChoice, type ClientOrigin, chosenClients, clientChoiceStatements, clientOrigins, lazyClientStatement } from './client-origin';
 import { type ConnectionProject, type ConnectionSetting, readConnection } from './connection';
 import { type OpenFile, constantDefinition } from './constants';
 import { clientFix } from './client-fix';
@@ -69,6 +69,10 @@ export interface PlannedFix {
   modelConstant?: TS.VariableDeclaration;
   /** Changes to other files (the callers of a function that returned the vendor result). */
   otherFiles?: FileChange[];
+  /** `const client = this.getClient()`: once unused, the call stays (it checks the key) and only the variable goes. */
+  clientCall?: TS.VariableStatement;
+  /** `let openai;` and the `if` that assigns it a client per branch: they go once nothing reads the variable. */
+  clientChoice?: ClientChoice;
 }
 
 /** `seams` lets fix-all share one plan per seam folder across files, so the seam is made once. */
@@ -146,9 +150,11 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
   const edits = planned.flatMap((fix) => fix.edits);
   const constants = planned.map((fix) => fix.modelConstant).filter((constant): constant is TS.VariableDeclaration => constant !== undefined);
   const wraps = planned.some((fix) => fix.fix.kind === 'wrap-call');
+  const clientCalls = [...new Set(planned.map((fix) => fix.clientCall).filter((statement): statement is TS.VariableStatement => statement !== undefined))];
+  const choices = [...new Map(planned.flatMap((fix) => (fix.clientChoice ? [[fix.clientChoice.declaration, fix.clientChoice] as const] : []))).values()];
   const injected = wraps ? unusedInjectedClients(session.sourceFile, edits, session.scopes, projectOf(session.input)) : undefined;
   const removals = wraps
-    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors)
+    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors, { callsKept: clientCalls, choices })
     : [];
   // An edit inside a statement that goes away (the key of a client no longer needed) goes with it.
   const isRemoved = (edit: TextChange) => removals.some((removal) => removal.start <= edit.start && edit.end <= removal.end);
@@ -239,19 +245,37 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
     ],
     modelConstant: plan.modelConstant,
     otherFiles: returned?.otherFiles,
+    clientCall: lazyClientStatement(fact, session),
+    clientChoice: clientChoiceStatements(fact, session),
   };
 }
 
 /**
- * The seam call that gives the wrapped call its model, on the connection of the call's client: by the
- * model's config key (`chatModel('gpt4oMini')`), or, for a model chosen at run time, by its id on that
- * connection (`chatModelById(model, 'openai')`).
+ * The seam's model for a wrapped call. A client chosen by a condition (`let openai; if (…) openai = …;
+ * else openai = …`): the call chooses between the two connections' models by the same condition.
  */
-/** The seam's model for a wrapped call; a model of config gets what the call needs recorded (\`modelNeeds\`). */
 function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string; passesConnectionSettings: boolean } {
+  const { input } = session;
+  const chosen = chosenClients(fact, { sourceFile: session.sourceFile, scopes: session.scopes, index: input.index, project: projectOf(input) });
+  if (!chosen) return seamModelCallOn(session, callOrigins(session, fact), fact, plan, seam);
+  const [whenTrue, whenFalse] = [chosen.whenTrue, chosen.whenFalse].map((origin) => seamModelCallOn(session, [origin], fact, plan, seam));
+  if (whenTrue.callee !== whenFalse.callee) throw new Refusal(`the client is chosen by \`${chosen.condition.getText(session.sourceFile)}\` between clients the seam reaches differently (\`${whenTrue.callee}\`, \`${whenFalse.callee}\`)`);
+  return {
+    callee: whenTrue.callee,
+    text: `(${chosen.condition.getText(session.sourceFile)} ? ${whenTrue.text} : ${whenFalse.text})`,
+    passesConnectionSettings: whenTrue.passesConnectionSettings || whenFalse.passesConnectionSettings,
+  };
+}
+
+/**
+ * The seam call that gives the wrapped call its model, on the connection of its client (one of `origins`,
+ * which must agree): by the model's config key (`chatModel('gpt4oMini')`; what the call needs is recorded,
+ * `modelNeeds`), or, for a model chosen at run time, by its id on that connection (`chatModelById(model, 'openai')`).
+ */
+function seamModelCallOn(session: FixSession, origins: readonly ClientOrigin[], fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string; passesConnectionSettings: boolean } {
   const { sourceFile, input } = session;
   const { model, factory, needs } = plan;
-  const { connection, settings } = connectionOf(session, callOrigins(session, fact), seam, KIND_APIS[plan.kind], { file: input.filePath, ...fact.callSpan });
+  const { connection, settings } = connectionOf(session, origins, seam, KIND_APIS[plan.kind], { file: input.filePath, ...fact.callSpan });
   // The values the connection takes from the call, as the code reads them here (`{ apiKey: profile.key }`).
   const settingsText = settings.map((setting) => (setting.name === setting.text ? setting.name : `${setting.name}: ${setting.text}`)).join(', ');
   const passed = settingsText && `, { ${settingsText} }`;

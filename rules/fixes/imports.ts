@@ -88,14 +88,30 @@ export function importLikeStatements(sourceFile: TS.SourceFile): TS.Statement[] 
   return found;
 }
 
+/**
+ * Statements around a client that the clean-up treats apart: `const client = this.getClient()` whose call
+ * stays when the variable goes (`callsKept`), `let openai;` with the `if` whose branches only assign it.
+ */
+export interface ClientStatements {
+  callsKept?: readonly TS.VariableStatement[];
+  choices?: ReadonlyArray<{ declaration: TS.VariableStatement; choice: TS.IfStatement }>;
+}
+
+/** The names a variable statement declares, when each is a plain name. */
+function declaredName(statement: TS.VariableStatement): TS.Identifier[] {
+  const names = statement.declarationList.declarations.map((declaration) => declaration.name);
+  return names.every((name): name is TS.Identifier => typescript().isIdentifier(name)) ? names : [];
+}
+
 /** What the clean-up may delete: a statement, or a private class field (`private readonly client = …`). */
 export type Removable = TS.Statement | TS.PropertyDeclaration | TS.ConstructorDeclaration;
 
 /**
  * Declarations that become unused once `edits` are applied: a private field that held a client, a client
  * variable whose value is only a construction (or a model constant), then the imports they alone used.
- * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty). Returns deletions
- * of whole statements and members.
+ * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty); `clients` says
+ * which statements around a client go in their own way. Returns deletions of whole statements and members,
+ * and of variables whose call stays.
  */
 export function removeUnused(
   sourceFile: TS.SourceFile,
@@ -103,6 +119,7 @@ export function removeUnused(
   scopes: Scopes,
   candidates: (node: Removable) => boolean,
   alsoRemove: readonly Removable[] = [],
+  clients: ClientStatements = {},
 ): TextChange[] {
   const ts = typescript();
   const removed: Removable[] = [...alsoRemove];
@@ -152,6 +169,14 @@ export function removeUnused(
   for (const field of privateFields(sourceFile)) if (candidates(field) && isUnusedField(field)) removed.push(field);
   // Client variables next: their removal can leave the imports they used unused.
   for (const pass of ['variables', 'imports'] as const) {
+    // `let openai; if (…) openai = new …; else openai = new …`: both go when nothing else reads the variable.
+    if (pass === 'imports') {
+      for (const { declaration, choice } of clients.choices ?? []) {
+        if (removed.includes(declaration)) continue;
+        removed.push(declaration, choice);
+        if (!declaredName(declaration).every(isUnused)) removed.splice(-2, 2);
+      }
+    }
     // Variables anywhere (a client made inside a function), imports at the top.
     for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
       if (removed.includes(statement)) continue;
@@ -160,6 +185,14 @@ export function removeUnused(
       if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
     }
   }
+  // `const client = this.getClient()`: the call still runs (its guard throws when a key is missing), the name goes.
+  const bindingsDropped = (clients.callsKept ?? [])
+    .filter((statement) => !removed.includes(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer) && declaredName(statement).every(isUnused))
+    .map((statement) => {
+      const start = statement.declarationList.declarations[0].initializer!.getStart(sourceFile);
+      // A statement that starts with `(` or `[` would continue the line above where semicolons are left out.
+      return { start: statement.declarationList.getStart(sourceFile), end: start, newText: /[([`+\-/]/.test(sourceFile.text[start]) ? ';' : '' };
+    });
   const text = sourceFile.text;
   const lines = removed
     .map((node) => ({ start: lineStartOf(text, startWithComments(node, sourceFile)), end: lineEnd(text, node.end) }))
@@ -175,7 +208,7 @@ export function removeUnused(
     const touched = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
     const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
     return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
-  });
+  }).concat(bindingsDropped);
 }
 
 /**

@@ -6,7 +6,9 @@
  * AzureOpenAI resources (one whose API version comes from OPENAI_API_VERSION), a gateway with default
  * headers, organization, project, timeout and retries, and a plain OpenAI client; and what multi-tenant
  * apps do: a client made per request from each user's own key, organization and Azure resource (settings
- * the wrapped call passes), and a use case handed its client by its caller. Every request leaves the
+ * the wrapped call passes), one of two clients picked by the user's choice of provider, a use case handed its client by its caller, provider handlers whose client a
+ * method makes on first use from the handler's options (its guard still answers a handler without a key),
+ * and an endpoint a static helper derives from the environment. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
  *
  * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
@@ -26,6 +28,8 @@ const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'r
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
 const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+/** Provider handlers whose clients are made by a method on first use, or from a static helper's endpoint. */
+const HANDLERS = 'src/routes/handlers.ts';
 
 /** Where a request went and as whom, with the headers that say who is calling. */
 const wire = (request: RecordedRequest) => wireOf(request, IDENTIFYING_HEADERS);
@@ -60,6 +64,9 @@ describe('fixes keep every request where it went: connections (azure-connections
     // Per-user Azure resources, standing in for a user table (one with a trailing slash the code strips).
     ALICE_AZURE_ENDPOINT: 'https://alice-ai.openai.azure.com/',
     BOB_AZURE_ENDPOINT: 'https://bob-ai.openai.azure.com',
+    // A resource whose URL a helper of the code normalises (path and query replaced).
+    RESOURCE_OPENAI_ENDPOINT: 'https://llm.contoso.example/team/?from=portal',
+    RESOURCE_OPENAI_KEY: 'resource-key',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -81,7 +88,8 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 16, original.lines.join('\n'));
+    assert.equal(original.lines.length, 23, original.lines.join('\n'));
+    assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -101,6 +109,14 @@ describe('fixes keep every request where it went: connections (azure-connections
       'api.openai.com /v1/chat/completions bearer:alice-key openai-organization=org-alice',
       'alice-ai.openai.azure.com /openai/deployments/user-gpt-4o/chat/completions?api-version=2024-10-21 bearer:alice-azure-key',
       'bob-ai.openai.azure.com /openai/deployments/user-gpt-4o-mini/chat/completions?api-version=2024-10-21 bearer:bob-azure-key',
+      // The provider each user chose: one client or the other, picked per request.
+      'alice-ai.openai.azure.com /openai/deployments/user-embeddings/embeddings?api-version=2024-10-21 bearer:alice-azure-key',
+      'api.openai.com /v1/embeddings bearer:bob-key',
+      // Handlers that make their client on first use: each with its own key, region and team header.
+      'eu.gateway.contoso.example /v1/chat/completions bearer:eu-gateway-key x-team=assistants-eu',
+      'gateway.contoso.example /v1/chat/completions bearer:us-gateway-key x-team=assistants',
+      'eu.gateway.contoso.example /v1/chat/completions bearer:eu-gateway-key x-team=assistants-eu',
+      'llm.contoso.example /v1/chat/completions bearer:resource-key',
     ]);
   });
 
@@ -114,8 +130,12 @@ describe('fixes keep every request where it went: connections (azure-connections
       .flatMap((file) => file.messages.map((message) => `${path.relative(cliDir, file.filePath)} ${message.ruleId}`));
     assert.deepEqual(left, [], 'nothing vendor-specific is left in the route files');
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
-    // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class.
-    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts'), files.join(', '));
+    // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class; the
+    // handlers keep the method that makes their client, whose guard still runs before each call.
+    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts' || file === HANDLERS), files.join(', '));
+    const handlers = fs.readFileSync(path.join(cliDir, HANDLERS), 'utf8');
+    assert.doesNotMatch(handlers, /(?:client|openai)\.chat/, 'the handlers are wrapped');
+    assert.match(handlers, /^ {4}this\.ensureClient\(\);$/m);
     assert.doesNotMatch(fs.readFileSync(path.join(cliDir, 'src/use-cases/summarize.ts'), 'utf8'), /client\.chat/, 'the use case is wrapped');
     for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
   });
@@ -164,10 +184,14 @@ const bob = { openaiKey: 'bob-key' };
       'contosoEu azure-openai',
       'contosoHelpdesk azure-openai',
       'contosoReportsWe azure-openai',
+      'euGatewayContoso openai',
       'llmGatewayContoso openai',
       'openai openai',
       'openaiProfile openai',
       'openaiProfile2 openai',
+      'openaiProfile3 openai',
+      'openaiProfile4 openai',
+      'resource openai',
       'us azure-openai',
       'us2 azure-openai',
     ]);
@@ -179,7 +203,8 @@ const bob = { openaiKey: 'bob-key' };
     const editor = new Editor(serverDir);
     await editor.start();
     try {
-      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...ROUTE_FILES, 'src/use-cases/summarize.ts'];
+      // In the CLI's order (the seam's entries are added as files are fixed).
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...[...ROUTE_FILES, HANDLERS].sort(), 'src/use-cases/summarize.ts'];
       for (const file of files) {
         const documentUri = await editor.openFile(file);
         const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
@@ -188,7 +213,7 @@ const bob = { openaiKey: 'bob-key' };
     } finally {
       await editor.client.shutdown();
     }
-    for (const file of [...ROUTE_FILES, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
+    for (const file of [...ROUTE_FILES, HANDLERS, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
       assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
     }
     assert.equal(await typecheck(serverDir), '');

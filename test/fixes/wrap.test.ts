@@ -2157,7 +2157,7 @@ export async function ask(question: string): Promise<string> {
 import { HttpsProxyAgent } from 'https-proxy-agent';
 
 function keyOf(tenant: string): string {
-  return tenant;
+  return process.env['KEY_' + tenant] ?? '';
 }
 const shared = { timeout: 1000 };
 const client = ${construction};
@@ -2173,7 +2173,7 @@ export async function ask(question: string, tenant: string): Promise<string> {
       assert.equal(refusal("new OpenAI({ httpAgent: new HttpsProxyAgent('http://proxy:8080') })"), 'Cannot wrap this call: the client is made with a custom `httpAgent`, which a connection of the seam cannot carry.');
       assert.equal(refusal('new OpenAI()', "client.baseURL = 'https://elsewhere.example.com/v1';\n"), "Cannot wrap this call: the client is changed after it is made (`client.baseURL` on line 9).");
       assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), 'Cannot wrap this call: the client options use a spread or computed key (`...shared`), so the fix cannot tell them all.');
-      assert.equal(refusal("new OpenAI({ apiKey: keyOf('eu') })"), "Cannot wrap this call: the client's `keyOf('eu')` is computed at run time in a way the fix cannot carry into the seam.");
+      assert.equal(refusal("new OpenAI({ apiKey: keyOf('eu') })"), "Cannot wrap this call: the client's `keyOf('eu')` is computed at run time from `keyOf`, which reads `process`, which is not its own.");
       assert.equal(refusal('new OpenAI({ someFutureOption: true })'), 'Cannot wrap this call: the client option `someFutureOption` is not one the fix knows how to carry.');
     });
 
@@ -2286,10 +2286,292 @@ export async function handle(profile: Profile, question: string, model: string):
         });
       }
 
-      it('a client variable assigned in two branches (one client or the other, chosen at run time): refused, naming the lines', () => {
-        const code = handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', "let client;\n  if (question) client = new OpenAI({ apiKey: profile.key });\n  else client = new OpenAI({ apiKey: 'shared' });");
-        assert.deepEqual(wrapReasons(project(root, code)), ['Cannot wrap this call: the client `client` is assigned on lines 12 and 13, so which client a call uses is decided at run time.']);
+      describe('a client variable given one client in each branch of an `if`', () => {
+        const chosen = (choice: string, between = '') =>
+          handler('new OpenAI({ apiKey: profile.key })').replace('const client = new OpenAI({ apiKey: profile.key });', `let client;\n  ${choice}\n  ${between}`);
+        const branches = "if (profile.organization) {\n    client = new OpenAI({ apiKey: profile.key, organization: profile.organization });\n  } else {\n    client = new OpenAI({ baseURL: `${profile.endpoint}/v1`, apiKey: process.env.SHARED_KEY });\n  }";
+
+        it('the call chooses the connection by the same condition', () => {
+          const target = project(root, chosen(branches));
+          const { text, seams } = fixAll(target);
+          // The variable and the \`if\` that only gave it a client go, and with them the SDK's import.
+          assert.equal(text!.split('\n')[0], "import { chatModelById } from '../ai';");
+          assert.doesNotMatch(text!, /let client|client = |OpenAI/);
+          assert.match(
+            text!,
+            /const completion = await \(profile\.organization \? chatModelById\(model, 'openaiProfile', \{ key: profile\.key, organization: profile\.organization \}\) : chatModelById\(model, 'openaiProfile2', \{ endpoint: profile\.endpoint \}\)\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\);/,
+          );
+          assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+            '  openaiProfile: {',
+            "    provider: 'openai',",
+            "    settings: ['key', 'organization'],",
+            '    optionsWith: (settings) => ({',
+            '      apiKey: settings.key,',
+            '      organization: settings.organization,',
+            '    }),',
+            '  },',
+            '  openaiProfile2: {',
+            "    provider: 'openai',",
+            "    settings: ['endpoint'],",
+            '    optionsWith: (settings) => ({',
+            '      baseURL: `${settings.endpoint}/v1`,',
+            '      apiKey: process.env.SHARED_KEY,',
+            '    }),',
+            '  },',
+          ]);
+        });
+
+        const refusals = [
+          { title: 'the condition changes after the choice', code: chosen(branches.replace(/profile\.organization\)/, 'flag)'), "flag = !flag;").replace('let client;', 'let client;\n  let flag = question.length > 3;') },
+          { title: 'the condition is not a value the call can read again', code: chosen(branches.replace(/profile\.organization\)/, 'question.length > 3)')) },
+          { title: 'an `else if` chain', code: chosen(branches.replace('} else {', '} else if (question) {')) },
+          { title: 'a third assignment', code: chosen(branches, "if (!question) client = new OpenAI();") },
+        ];
+        for (const refusal of refusals) {
+          it(`refused when ${refusal.title}, naming the lines`, () => {
+            const [reason] = wrapReasons(project(root, refusal.code));
+            assert.match(reason ?? '', /^Cannot wrap this call: the client `client` is assigned on lines [\d and]+, so which client a call uses is decided at run time\.$/);
+          });
+        }
       });
+    });
+
+    describe('a client a method of the class makes once, on first use', () => {
+      /** A handler that makes its client the first time it is needed, from the options it was given. */
+      const handler = (options: { construction?: string; guard?: string; method?: string; use?: string; members?: string } = {}) => `import OpenAI from 'openai';
+
+interface TranslatorOptions {
+  translatorKey?: string;
+  region?: string;
+}
+
+export class Translator {
+  private client: OpenAI | undefined;
+
+  constructor(private readonly options: TranslatorOptions) {}
+
+  private ${options.method ?? 'getClient(): OpenAI'} {
+    if (!this.client) {
+      ${options.guard ?? "if (!this.options.translatorKey) throw new Error('The translator needs a key.');"}
+      try {
+        this.client = ${options.construction ?? "new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: this.options.translatorKey })"};
+      } catch (error) {
+        throw new Error(\`The translator's client could not be made: \${String(error)}\`);
+      }
+    }
+    return this.client;
+  }
+${options.members ?? ''}
+  async translate(text: string): Promise<string> {
+    ${options.use ?? 'const client = this.getClient();'}
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+
+      it('followed to its construction: options read from `this.options` are settings the call passes; the method still runs first (its guard throws)', () => {
+        const target = project(root, handler());
+        const { text, seams } = fixAll(target);
+        assert.equal(
+          text,
+          handler()
+            .replace("import OpenAI from 'openai';\n", "import OpenAI from 'openai';\nimport { chatModel } from '../ai';\n")
+            .replace('const client = this.getClient();', 'this.getClient();')
+            .replace("await client.chat.completions.create({ model: 'gpt-4o-mini', messages", "await chatModel('gpt4oMini', { translatorKey: this.options.translatorKey }).complete({ messages")
+            .replace('completion.choices[0].message.content', 'completion.text'),
+        );
+        assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+          '  translateExample: {',
+          "    provider: 'openai',",
+          "    settings: ['translatorKey'],",
+          '    optionsWith: (settings) => ({',
+          '      baseURL: endpoints.translateExampleCom,',
+          '      apiKey: settings.translatorKey,',
+          '    }),',
+          '  },',
+        ]);
+      });
+
+      it('an async method, awaited: the awaited call stays (after a `;` where it starts with a parenthesis)', () => {
+        const code = handler({ method: 'async getClient(): Promise<OpenAI>', use: 'const client = await this.getClient();' });
+        const { text } = fixAll(project(root, code));
+        assert.match(text!, /\n {4}await this\.getClient\(\);\n {4}const completion = await chatModel\('gpt4oMini', \{ translatorKey: this\.options\.translatorKey \}\)\.complete\(/);
+        const cast = handler({ method: 'async getClient(): Promise<OpenAI>', use: 'const client = (await this.getClient()) as OpenAI' });
+        assert.match(fixAll(project(root, cast)).text!, /\n {4};\(await this\.getClient\(\)\) as OpenAI\n/);
+      });
+
+      it('an endpoint chosen by a comparison of an option, and a field the constructor sets from its parameter: settings too', () => {
+        const target = project(
+          root,
+          handler({
+            construction: "new OpenAI({ baseURL: this.options.region === 'eu' ? 'https://eu.translate.example.com/v1' : 'https://translate.example.com/v1', apiKey: this.key })",
+            guard: '',
+            members: '\n  private readonly key: string;\n',
+          }).replace('constructor(private readonly options: TranslatorOptions) {}', 'constructor(private readonly options: TranslatorOptions, key: string) {\n    this.key = key;\n  }'),
+        );
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModel\('gpt4oMini', \{ region: this\.options\.region, key: this\.key \}\)\.complete\(/);
+        assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+          '  euTranslateExample: {',
+          "    provider: 'openai',",
+          "    settings: ['region', 'key'],",
+          '    optionsWith: (settings) => ({',
+          "      baseURL: settings.region === 'eu' ? endpoints.euTranslateExampleCom : endpoints.translateExampleCom,",
+          '      apiKey: settings.key,',
+          '    }),',
+          '  },',
+        ]);
+      });
+
+      const refusals: Array<{ title: string; options: Parameters<typeof handler>[0]; reason: string }> = [
+        {
+          title: 'the method takes a parameter',
+          options: { method: "getClient(region = 'eu'): OpenAI" },
+          reason: "the client `client` comes from `this.getClient()`, which the fix cannot follow to the client's construction",
+        },
+        {
+          title: 'the field is assigned elsewhere too (reset)',
+          options: { members: '\n  reset(): void {\n    this.client = undefined;\n  }\n' },
+          reason: "the client `client` comes from `this.getClient()`, which the fix cannot follow to the client's construction",
+        },
+        {
+          title: 'the client is changed after it is made',
+          options: { members: '\n  rotate(key: string): void {\n    this.getClient().apiKey = key;\n    if (this.client) this.client.apiKey = key;\n  }\n' },
+          reason: 'the client is changed after it is made (`this.getClient().apiKey` on line 26)',
+        },
+        {
+          title: 'a property of the options is assigned',
+          options: { members: '\n  rotate(key: string): void {\n    this.options.translatorKey = key;\n  }\n' },
+          reason: "the client's `this.options.translatorKey` is computed at run time from `this.options`, whose properties are assigned (`this.options.translatorKey = key`)",
+        },
+        {
+          title: 'a field the key is read from is assigned outside the constructor',
+          options: { construction: 'new OpenAI({ apiKey: this.key })', guard: '', members: '\n  private key = \'\';\n\n  setKey(key: string): void {\n    this.key = key;\n  }\n' },
+          reason: "the client's `this.key` is computed at run time from `this.key`, which is assigned again (line 28)",
+        },
+        {
+          title: 'the options are a public field others may replace',
+          options: { construction: 'new OpenAI({ apiKey: this.shared.translatorKey })', guard: '', members: '\n  shared: TranslatorOptions = {};\n' },
+          reason: "the client's `this.shared.translatorKey` is computed at run time from `this.shared`, which is not a private or readonly field of its class",
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, handler(refusal.options))), [`Cannot wrap this call: ${refusal.reason}.`]);
+        });
+      }
+
+      it("an option a method computes from the object's own options: the call passes the method's result", () => {
+        const target = project(
+          root,
+          handler({
+            construction: "new OpenAI({ baseURL: this.isEu() ? 'https://eu.translate.example.com/v1' : 'https://translate.example.com/v1', apiKey: this.options.translatorKey })",
+            members: "\n  private isEu(): boolean {\n    return this.options.region === EU;\n  }\n",
+          }).replace('interface TranslatorOptions', "const EU = 'eu';\n\ninterface TranslatorOptions"),
+        );
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModel\('gpt4oMini', \{ isEu: this\.isEu\(\), translatorKey: this\.options\.translatorKey \}\)\.complete\(/);
+        assert.ok(section(configAfter(target, seams), 'connections').includes('      baseURL: settings.isEu ? endpoints.euTranslateExampleCom : endpoints.translateExampleCom,'));
+      });
+
+      it('an endpoint made with `new URL(…)` goes to the config as written; a version imported from package.json is a setting', () => {
+        const code = handler({
+          construction: "new OpenAI({ baseURL: new URL('v1', this.options.region || 'http://localhost:1234').toString(), apiKey: this.options.translatorKey, defaultHeaders: { 'X-Client-Version': version } })",
+        }).replace("import OpenAI from 'openai';\n", "import OpenAI from 'openai';\nimport { version } from '../../package.json';\n");
+        const target = project(root, code);
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModel\('gpt4oMini', \{ region: this\.options\.region, translatorKey: this\.options\.translatorKey, version \}\)\.complete\(/);
+        assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+          '  openaiOptions: {',
+          "    provider: 'openai',",
+          "    settings: ['region', 'translatorKey', 'version'],",
+          '    optionsWith: (settings) => ({',
+          "      baseURL: new URL('v1', settings.region || 'http://localhost:1234').toString(),",
+          '      apiKey: settings.translatorKey,',
+          "      defaultHeaders: { 'X-Client-Version': settings.version },",
+          '    }),',
+          '  },',
+        ]);
+      });
+
+      it('handed to a function in another file: followed through the method; settings that only the class can read are refused', () => {
+        const stream = `import OpenAI from 'openai';
+
+export async function translateWith(client: OpenAI, text: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+  return completion.choices[0].message.content ?? '';
+}
+`;
+        const caller = (construction: string) =>
+          handler({ construction, use: "return translateWith(this.getClient(), text);\n  }\n\n  async unused(text: string): Promise<string> {\n    const client = this.getClient();" }).replace(
+            "import OpenAI from 'openai';",
+            "import OpenAI from 'openai';\nimport { translateWith } from './file';",
+          );
+        const reasonWith = (construction: string, after = '') => {
+          const target = project(root, stream, { 'src/app/translator.ts': caller(construction).replace('    return this.client;\n', `${after}    return this.client;\n`) });
+          return fixesForFile({ ...target.input(), projectFiles: () => [...target.files.keys()].filter((file) => file.endsWith('.ts')) }).find((fix) => fix.kind === 'wrap-call')?.disabledReason;
+        };
+        assert.equal(reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: process.env.TRANSLATOR_KEY })"), undefined);
+        assert.equal(
+          reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: this.options.translatorKey })"),
+          "Cannot wrap this call: the client's `this.options.translatorKey` is computed at run time where the client is made, and the call is in another file.",
+        );
+        // A client changed after it is made, in the caller's file: that file is named.
+        assert.equal(
+          reasonWith("new OpenAI({ baseURL: 'https://translate.example.com/v1', apiKey: process.env.TRANSLATOR_KEY })", "    this.client.apiKey = process.env.ROTATED_KEY ?? '';\n"),
+          `Cannot wrap this call: the client is changed after it is made (\`this.client.apiKey\` on line 23 of ${path.join(root, 'src/app/translator.ts')}).`,
+        );
+      });
+    });
+
+    describe('an option a helper of the file computes (a static method, a function): the call passes its result', () => {
+      const summarizer = (helper: string, prelude = '') => `import OpenAI from 'openai';
+${prelude}
+export class Summarizer {
+  private readonly openai = new OpenAI({ apiKey: process.env.SUMMARY_KEY, baseURL: Summarizer.baseUrl(process.env.SUMMARY_ENDPOINT) });
+
+  static baseUrl(endpoint: string | undefined): string {
+    ${helper}
+  }
+
+  async summarize(text: string): Promise<string> {
+    const completion = await this.openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: text }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      const pure = "try {\n      const url = new URL(endpoint ?? '');\n      url.pathname = '/v1';\n      return url.href;\n    } catch {\n      throw new Error(`${endpoint} is not a URL`);\n    }";
+
+      it('a static method that computes the endpoint from an environment variable alone', () => {
+        const target = project(root, summarizer(pure));
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModel\('gpt4oMini', \{ baseUrl: Summarizer\.baseUrl\(process\.env\.SUMMARY_ENDPOINT\) \}\)\.complete\(/);
+        assert.deepEqual(section(configAfter(target, seams), 'connections'), [
+          '  summary: {',
+          "    provider: 'openai',",
+          "    settings: ['baseUrl'],",
+          '    optionsWith: (settings) => ({',
+          '      apiKey: process.env.SUMMARY_KEY,',
+          '      baseURL: settings.baseUrl,',
+          '    }),',
+          '  },',
+        ]);
+      });
+
+      const refusals = [
+        { title: 'it reads a global other than a constant (`undefined` is one)', helper: "return endpoint === undefined ? '' : endpoint + location.pathname;", reason: 'from `Summarizer.baseUrl`, which reads `location`, which is not its own' },
+        { title: 'it calls something', helper: "console.log(endpoint);\n    return endpoint ?? '';", reason: 'from `Summarizer.baseUrl`, which calls `console.log`' },
+        { title: 'it reads a variable of the module', helper: "return (endpoint ?? '') + suffix;", prelude: "\nlet suffix = '/v1';\nexport const setSuffix = (value: string) => (suffix = value);\n", reason: 'from `Summarizer.baseUrl`, which reads `suffix`, which is not its own' },
+        { title: 'it assigns what is not its own', helper: "Summarizer.calls++;\n    return endpoint ?? '';", reason: 'from `Summarizer.baseUrl`, which assigns `Summarizer.calls`' },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, summarizer(refusal.helper, refusal.prelude))), [
+            `Cannot wrap this call: the client's \`Summarizer.baseUrl(process.env.SUMMARY_ENDPOINT)\` is computed at run time ${refusal.reason}.`,
+          ]);
+        });
+      }
     });
 
     it('a credential package the seam cannot import (neither installed where the seam is nor a dependency of its project) refuses the wrap', () => {
@@ -2339,7 +2621,7 @@ export class Embedder {
       const connection = section(configAfter(target, seams), 'connections').join('\n');
       assert.match(connection, /apiVersion: apiVersions\.\w+,/);
       assert.match(connection, /azureADTokenProvider: getBearerTokenProvider\(new DefaultAzureCredential\(\), 'https:\/\/cognitiveservices\.azure\.com\/\.default'\),/);
-      assert.deepEqual(wrapReasons(project(root, embedder("this.apiVersion = 'latest';"))), ["Cannot wrap this call: the client's `this.apiVersion` is computed at run time in a way the fix cannot carry into the seam."]);
+      assert.deepEqual(wrapReasons(project(root, embedder("this.apiVersion = 'latest';"))), ["Cannot wrap this call: the client's `this.apiVersion` is computed at run time from `this.apiVersion`, which is assigned again (line 14)."]);
     });
 
     describe('a client passed to a function: followed to every call of it', () => {
