@@ -13,6 +13,7 @@ import { nodeAtSpan, skipOuterExpressions } from '../engine/syntax';
 import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
+import { isPlaceholderKey } from '../vendors/patterns';
 import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
 import { lazyConstruction } from './client-origin';
 import { PURE_METHODS, isEnvRead, isLiteral, isProcessEnv, isPureGlobalClass, leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
@@ -198,7 +199,7 @@ class OptionReader {
       if (table.dropped.includes(name)) continue;
       if (!table.carried.includes(name)) throw new Refusal(`the client option \`${name}\` is not one the fix knows how to carry`);
       if (table.defaults?.[name] !== undefined && table.defaults[name] === skipTypeOnly(value).getText(file.sourceFile)) continue;
-      if (name === table.keyOption && this.isStringLiteral(value, file)) options.push({ name, keyVariable: true });
+      if (name === table.keyOption && this.isSecretLiteral(value, file)) options.push({ name, keyVariable: true });
       else options.push(this.option(name, value, table.entries[name], file));
     }
     const given = new Set(options.map((option) => option.name));
@@ -233,7 +234,7 @@ class OptionReader {
       const construction = this.followToNew(expression)!;
       const key = construction.node.arguments?.[0];
       if (!key) throw new Refusal(`the \`${credentialClass}\` has no key argument`);
-      return { provider, options: [this.isStringLiteral(key, construction.file) ? { name: option, keyVariable: true } : this.option(option, key, undefined, construction.file)] };
+      return { provider, options: [this.isSecretLiteral(key, construction.file) ? { name: option, keyVariable: true } : this.option(option, key, undefined, construction.file)] };
     }
     const credential = this.copy(expression, this.file, 0);
     this.imports.set(AZURE_TOKEN.provider, { specifier: AZURE_TOKEN.module, name: AZURE_TOKEN.provider });
@@ -245,8 +246,10 @@ class OptionReader {
     return this.followToKind(expression, this.file, this.ts.isNewExpression);
   }
 
-  private isStringLiteral(expression: TS.Expression, file: OpenFile): boolean {
-    return this.followToKind(expression, file, this.ts.isStringLiteralLike) !== undefined;
+  /** A key written as a literal, which the seam reads from the environment instead; a placeholder key is carried as written. */
+  private isSecretLiteral(expression: TS.Expression, file: OpenFile): boolean {
+    const literal = this.followToKind(expression, file, this.ts.isStringLiteralLike);
+    return literal !== undefined && !isPlaceholderKey(literal.node.text);
   }
 
   /** Follows identifiers to the initializers of constants (also exported by workspace modules) until `accept` takes the node. */

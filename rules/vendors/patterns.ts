@@ -34,6 +34,14 @@ function looksRandom(body: string): boolean {
   return /[0-9]/.test(body) && /[A-Z]/.test(body) && /[a-z]/.test(body);
 }
 
+/**
+ * A key that only fills the slot: local and self-hosted servers take any (`noop`, `ollama`, `lm-studio`,
+ * `sk-no-key-required`). Words without digits are no secret, and a request needs them as written.
+ */
+export function isPlaceholderKey(value: string): boolean {
+  return /^[A-Za-z][A-Za-z_-]{0,23}$/.test(value);
+}
+
 export function isAzureKey(value: string): boolean {
   return AZURE_KEY.test(value);
 }

@@ -2045,6 +2045,28 @@ export async function both(question: string): Promise<string[]> {
       assert.doesNotMatch(config, /0123456789abcdef/, 'the key never reaches the config');
     });
 
+    it("a local server's placeholder key is carried as written (the request needs it); a key that could be a secret moves to a variable", () => {
+      const target = project(
+        root,
+        `import OpenAI from 'openai';
+
+const local = new OpenAI({ baseURL: 'http://localhost:1234/v1', apiKey: 'lm-studio' });
+const hosted = new OpenAI({ baseURL: 'https://llm.example.com/v1', apiKey: 'k8Hq2ZpLw7Rt' });
+
+export async function both(question: string): Promise<string[]> {
+  const a = await local.chat.completions.create({ model: 'qwen2.5-7b', messages: [{ role: 'user', content: question }] });
+  const b = await hosted.chat.completions.create({ model: 'llama-3.1-70b', messages: [{ role: 'user', content: question }] });
+  return [a.choices[0].message.content ?? '', b.choices[0].message.content ?? ''];
+}
+`,
+      );
+      const { seams } = fixAll(target);
+      const connections = section(configAfter(target, seams), 'connections').join('\n');
+      assert.match(connections, /apiKey: 'lm-studio',/);
+      assert.doesNotMatch(connections, /k8Hq2ZpLw7Rt/);
+      assert.match(connections, /apiKey: process\.env\.\w+_API_KEY,/);
+    });
+
     it('Microsoft Entra ID: the credential becomes a token provider of @azure/identity, imported into the config', () => {
       const target = project(
         root,
