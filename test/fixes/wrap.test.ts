@@ -102,6 +102,37 @@ interface WrapCase {
 /** Results used whole as the SDK's type: the neutral call's result is converted back where the call is. */
 const BOUNDARY_CASES: WrapCase[] = [
   {
+    title: "a stream whose chunks are tested for a first choice keeps the SDK's chunks (a usage chunk has none; a neutral chunk always is one)",
+    code: `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<void> {
+  const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, stream_options: { include_usage: true } });
+  for await (const chunk of s) {
+    const choice = chunk.choices[0];
+    if (!choice) continue;
+    send(choice.delta.content);
+  }
+}
+`,
+    expected: `import { chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<void> {
+  const s = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } }));
+  for await (const chunk of s) {
+    const choice = chunk.choices[0];
+    if (!choice) continue;
+    send(choice.delta.content);
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: "a result handed on whole keeps the SDK's shape: converted back at the call",
     code: `import { openai } from '../lib/openai';
 

@@ -381,7 +381,12 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
   const sourceFile = reference.getSourceFile();
   let node: TS.Expression = reference;
   while (ts.isNonNullExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isTypeAssertionExpression(node.parent)) node = node.parent;
-  if (isTruthinessTest(node)) return [];
+  if (isTruthinessTest(node)) {
+    // A chunk without a first choice (the usage, Azure's content filter results) is a neutral chunk too, one
+    // whose fields are all empty: a test that goes on to a field of the part (`delta && delta.content`) holds alike.
+    if (kind === 'chat-stream' && !part.neutral && !guardsFieldRead(node, reference.text)) throw new Refusal(`the stream's chunks are tested for a first choice (\`${node.getText(sourceFile)}\`), which the neutral chunks cannot tell: the chunks that have none (the usage, Azure's content filter results) are chunks too`);
+    return [];
+  }
   const user = node.parent;
   if (ts.isBinaryExpression(user) && user.right === node && user.operatorToken.kind === ts.SyntaxKind.InKeyword && ts.isStringLiteral(user.left) && Object.hasOwn(part.fields, user.left.text)) {
     return [{ start: user.left.getStart(sourceFile) + 1, end: user.left.end - 1, newText: part.fields[user.left.text] }];
@@ -414,6 +419,22 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
   // A usage kept in a variable and used as the SDK's: converted where it is used.
   if (part.path === USAGE && shape.usageBoundary) return [{ start: reference.getStart(sourceFile), end: reference.end, newText: `${shape.usageBoundary}(${reference.text})` }];
   throw uncarried(kind, [part.path, ...path].join('.'));
+}
+
+/** Whether a test of a part goes on (`part && …`) to read one of the part's fields or test one's presence. */
+function guardsFieldRead(test: TS.Expression, name: string): boolean {
+  const ts = typescript();
+  const chain = test.parent;
+  if (!ts.isBinaryExpression(chain) || chain.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken || chain.left !== test) return false;
+  const isPart = (node: TS.Node) => ts.isIdentifier(skipOuterExpressions(node as TS.Expression)) && (skipOuterExpressions(node as TS.Expression) as TS.Identifier).text === name;
+  let found = false;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if ((ts.isPropertyAccessExpression(node) && isPart(node.expression)) || (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword && isPart(node.right))) found = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(chain.right);
+  return found;
 }
 
 /** Why a read of the result's \`path\` cannot be carried over: the table's reason, or the SDK's type it needs. */
