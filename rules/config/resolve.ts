@@ -10,6 +10,7 @@ import type { ConfigProblem, Glob, Range, ResolvedConfig, RuleId, RuleSetting, S
 import { VENDOR_IDS } from '../vendors/table';
 import schema from './aidlint.schema.json';
 import { relativePosix } from './globs';
+import { findSeamModule } from './seam-files';
 import { normalizeSeverity, parseConfigText, type RawConfig, type SeverityInput } from './load';
 import { isPresetName, presetSeverities, type PresetName } from './presets';
 
@@ -109,7 +110,7 @@ export class ConfigResolver {
 
   /** A seam an earlier aidlint made at the workspace root stays the one every package extends. */
   private hasWorkspaceSeam(): boolean {
-    this.workspaceSeam ??= ['index', 'config'].every((module) => ['.ts', '.mts', '.js', '.mjs', '.cjs'].some((extension) => existsSync(path.join(this.defaults.fix.seamDir, module + extension))));
+    this.workspaceSeam ??= ['index', 'config'].every((module) => findSeamModule(this.defaults.fix.seamDir, module, existsSync) !== undefined);
     return this.workspaceSeam;
   }
 

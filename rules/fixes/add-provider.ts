@@ -9,6 +9,7 @@
  * - the SDK, pinned exactly, in package.json.
  */
 import * as path from 'node:path';
+import { findSeamModule } from '../config/seam-files';
 import { parseSource } from '../engine/parse';
 import { ADDABLE_PROVIDERS, type SeamProvider, seamProvider } from '../vendors/seam-providers';
 import { addImport } from './imports';
@@ -22,7 +23,6 @@ import type { FixHost } from './seam-plan';
 import { applyChanges, minimalChange } from './text-changes';
 import type { FileChange } from './types';
 
-const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
 /** Why the provider cannot be added (the seam is missing, or lacks what this needs). */
 export class AddProviderError extends Error {}
@@ -38,7 +38,7 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   if (!provider || !ADDABLE_PROVIDERS.includes(provider)) {
     throw new AddProviderError(`unknown provider '${name}': one of ${ADDABLE_PROVIDERS.map((known) => known.name).join(', ')}`);
   }
-  const find = (module: string) => SEAM_EXTENSIONS.map((extension) => path.join(seamDir, module + extension)).find((file) => host.fileExists(file));
+  const find = (module: string) => findSeamModule(seamDir, module, (file) => host.fileExists(file));
   const config = find('config');
   const registry = find('providers/registry');
   if (!config || !find('index')) throw new AddProviderError(`no seam in ${seamDir} (the wrap fix creates it; set fix.seamDir in aidlint.json if it lives elsewhere)`);

@@ -4,6 +4,7 @@
  * Existing seam files are only ever extended by minimal edits (user edits stay).
  */
 import * as path from 'node:path';
+import { findSeamModule } from '../config/seam-files';
 import {
   addConfigEntry,
   addConnectionEntry,
@@ -35,7 +36,6 @@ export interface FixHost {
   fileExists(filePath: string): boolean;
 }
 
-const SEAM_EXTENSIONS = ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'];
 
 /** The seam modules code outside the seam imports. */
 export type SeamModuleName = 'index' | 'config' | 'openai-compat' | 'providers/openai-wire';
@@ -295,7 +295,7 @@ export class SeamPlan {
   }
 
   private find(module: string): string | undefined {
-    return SEAM_EXTENSIONS.map((extension) => path.join(this.seamDir, module + extension)).find((file) => this.host.fileExists(file));
+    return findSeamModule(this.seamDir, module, (file) => this.host.fileExists(file));
   }
 }
 

@@ -16,7 +16,7 @@ import { moduleSpecifierOfCall, nodeAtSpan, skipOuterExpressions } from '../engi
 import { OPENAI_V3 } from '../vendors/wrap-table';
 import { type FixInput, type FixSession, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix } from './file-fixes';
 import { SeamPlan, projectRootOf } from './seam-plan';
-import { applyChanges, offsetBefore, overlaps } from './text-changes';
+import { applyChanges, lineStartOf, offsetBefore, overlaps } from './text-changes';
 import type { FileChange, Fix } from './types';
 
 /** A project file after the move's edits to it. */
@@ -47,13 +47,14 @@ export function v3MoveFix(session: FixSession, fact: ClientConstructionFact): Fi
     const textOf = (file: string) => moved.find((candidate) => candidate.filePath === file)?.after ?? input.host.readFile(file);
     const changes: FileChange[] = [];
     for (const file of moved) {
-      const left = v3Left(input, file);
+      const after = parseSource(file.filePath, file.after);
+      const left = v3Left(input, file, after);
       if (!left) {
         changes.push(...file.changes);
         continue;
       }
       // What stays may be a module that only made the client the wraps no longer use: it goes whole.
-      const reason = clientModuleOnly(file.after, file.filePath) ? importedBy(file.filePath, files, textOf, input) : `\`${left.text}\``;
+      const reason = clientModuleOnly(after) ? importedBy(file.filePath, files, textOf, input) : `\`${left.text}\``;
       if (reason) return refuse(`${shown(file.filePath)} line ${left.line} still uses openai v3 once its calls are wrapped (${reason})`);
       changes.push({ filePath: file.filePath, remove: true, changes: [] });
     }
@@ -127,11 +128,11 @@ function isV3(fact: Fact): boolean {
 }
 
 /** The first use of openai v3 left once a file is moved: its line and code, where they are in the file now. */
-function v3Left(input: FixInput, file: MovedFile): { line: number; text: string } | undefined {
+function v3Left(input: FixInput, file: MovedFile, after: TS.SourceFile): { line: number; text: string } | undefined {
   const fact = input.index.analysis(file.filePath, file.after)?.facts.find(isV3);
   if (!fact) return undefined;
-  const offset = offsetBefore(file.changes.find((change) => change.filePath === file.filePath)?.changes ?? [], keptBy(parseSource(file.filePath, file.after), fact.span.start));
-  const lineStart = file.before.lastIndexOf('\n', offset - 1) + 1;
+  const offset = offsetBefore(file.changes.find((change) => change.filePath === file.filePath)?.changes ?? [], keptBy(after, fact.span.start));
+  const lineStart = lineStartOf(file.before, offset);
   const lineEnd = file.before.indexOf('\n', offset);
   return { line: file.before.slice(0, offset).split('\n').length, text: file.before.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).trim() };
 }
@@ -166,9 +167,8 @@ function keptBy(sourceFile: TS.SourceFile, offset: number): number {
  * Whether the module does nothing but make openai v3 clients: its statements import openai, declare
  * `new Configuration(…)` / `new OpenAIApi(…)` values, or export them.
  */
-function clientModuleOnly(text: string, filePath: string): boolean {
+function clientModuleOnly(sourceFile: TS.SourceFile): boolean {
   const ts = typescript();
-  const sourceFile = parseSource(filePath, text);
   const made = new Set<string>();
   const isV3Construction = (expression: TS.Expression | undefined): boolean => {
     if (!expression) return false;
