@@ -143,6 +143,7 @@ export const VENDORS: readonly VendorSpec[] = [
     deploymentArgumentMethods: [
       'getChatCompletions',
       'streamChatCompletions',
+      'listChatCompletions',
       'getCompletions',
       'streamCompletions',
       'getEmbeddings',

@@ -34,6 +34,11 @@ export interface CallShape {
    * SDK's type (passed on, stored, cast, read for a field the neutral usage lacks): converted where it is used.
    */
   usageBoundary?: string;
+  /**
+   * The openai-compat converter that gives a stream back as the SDK's chat stream helper (its events, final
+   * results, \`toReadableStream()\`), for code that uses those members of the stream (SDK_STREAM_MEMBERS).
+   */
+  streamBoundary?: string;
 }
 
 export const CALL_SHAPES: readonly CallShape[] = [
@@ -45,6 +50,7 @@ export const CALL_SHAPES: readonly CallShape[] = [
     resultPrefix: [],
     boundary: { chat: 'chatCompletionAsOpenAI', 'chat-stream': 'chatChunksAsOpenAI' },
     usageBoundary: 'usageAsOpenAI',
+    streamBoundary: 'chatStreamAsOpenAI',
   },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
@@ -52,8 +58,16 @@ export const CALL_SHAPES: readonly CallShape[] = [
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.stream', kind: 'responses-stream', request: { style: 'object' }, resultPrefix: [] },
   // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [], usageBoundary: 'usageAsOpenAI' },
-  // The SDK's stream helper, read chunk by chunk like `create({ stream: true })` (its events and final helpers are not).
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'chat.completions.stream', kind: 'chat-stream', request: { style: 'object' }, resultPrefix: [], usageBoundary: 'usageAsOpenAI' },
+  // The SDK's stream helper, read chunk by chunk like `create({ stream: true })`; its events and final helpers through \`streamBoundary\`.
+  {
+    clients: ['OpenAI', 'AzureOpenAI'],
+    method: 'chat.completions.stream',
+    kind: 'chat-stream',
+    request: { style: 'object' },
+    resultPrefix: [],
+    usageBoundary: 'usageAsOpenAI',
+    streamBoundary: 'chatStreamAsOpenAI',
+  },
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'embeddings.create', kind: 'embeddings', request: { style: 'object' }, resultPrefix: [], boundary: { embeddings: 'embeddingsAsOpenAI' } },
   { clients: ['OpenAIApi'], method: 'createChatCompletion', kind: 'chat', request: { style: 'object' }, resultPrefix: ['data'] },
   { clients: ['OpenAIApi'], method: 'createEmbedding', kind: 'embeddings', request: { style: 'object' }, resultPrefix: ['data'] },
@@ -63,6 +77,14 @@ export const CALL_SHAPES: readonly CallShape[] = [
     clients: ['OpenAIClient'],
     method: 'getChatCompletions',
     kind: 'chat',
+    request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
+    resultPrefix: [],
+  },
+  // `listChatCompletions`: the name `streamChatCompletions` had before 1.0.0-beta.8, an async iterable returned at once.
+  {
+    clients: ['OpenAIClient'],
+    method: 'listChatCompletions',
+    kind: 'chat-stream',
     request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
     resultPrefix: [],
   },
@@ -134,6 +156,18 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
   // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
   'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
+};
+
+/**
+ * The SDK chat stream's own members that the stream converted back by a row's \`streamBoundary\` has, with the
+ * same meaning: built from the neutral chunks, so its events and final results carry what those carry (no
+ * logprobs, refusals or legacy function calls; a final completion's \`id\` and \`model\` are empty). An event
+ * listened for (\`on\`, \`once\`, \`off\`, \`emitted\`) must be one of \`events\`, named as a literal.
+ */
+export const SDK_STREAM_MEMBERS: { members: readonly string[]; listeners: readonly string[]; events: readonly string[] } = {
+  members: ['done', 'abort', 'aborted', 'ended', 'errored', 'controller', 'toReadableStream', 'finalChatCompletion', 'finalContent', 'finalMessage', 'allChatCompletions', 'currentChatCompletionSnapshot'],
+  listeners: ['on', 'once', 'off', 'emitted'],
+  events: ['connect', 'chunk', 'content', 'content.delta', 'content.done', 'message', 'chatCompletion', 'finalContent', 'finalMessage', 'finalChatCompletion', 'end', 'error', 'abort'],
 };
 
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, string>> } = {

@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '.
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -46,8 +46,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 38, original.lines.join('\n'));
-    assert.equal(original.requests.length, 39);
+    assert.equal(original.lines.length, 40, original.lines.join('\n'));
+    assert.equal(original.requests.length, 41);
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
@@ -66,6 +66,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
       original.lines.join('\n'),
     );
     assert.ok(original.lines.includes('roles.replyMessage: {"role":"assistant","content":"[gpt-4o-mini] echo: Who answers?"}'), original.lines.join('\n'));
+    // The SDK stream helper's events, final completion and JSON lines.
+    assert.ok(original.lines.includes('helperStreams.events: [gpt-4o-mini] |echo: |Stream |with |events / assistant: [gpt-4o-mini] echo: Stream with events / [gpt-4o-mini] echo: Stream with events (stop, 5 text chunks)'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('helperStreams.jsonLines: [gpt-4o-mini] echo: Relay the stream<stop>'), original.lines.join('\n'));
     assert.ok(original.lines.includes('usage.cacheStats: [deepseek-chat] echo: Missed tokens please | missed 2 of 3 | total 8 | cached 0'), original.lines.join('\n'));
   });
 
@@ -124,6 +127,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(usage, /last = usageAsOpenAI\(chunk\.usage\);\n      \/\/ @ts-ignore[^\n]*\n      const missed: number = usageAsOpenAI\(chunk\.usage\)\.prompt_cache_miss_tokens \|\| 0;/);
     // A chat answer's role is the assistant's on every provider: the seam's constant.
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/roles.ts'), 'utf8'), /role: \(assistantRole \?\? undefined\) as string \| undefined, content: choice\?\.text \?\? ''/);
+    // The SDK stream helper's own members (events, final completion, JSON lines): the neutral stream converted back to the helper.
+    const helperStreams = fs.readFileSync(path.join(dir, 'src/routes/helper-streams.ts'), 'utf8');
+    assert.match(helperStreams, /const runner = chatStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
+    assert.match(helperStreams, /const stream = await chatStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 

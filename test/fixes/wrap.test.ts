@@ -102,6 +102,71 @@ interface WrapCase {
 /** Results used whole as the SDK's type: the neutral call's result is converted back where the call is. */
 const BOUNDARY_CASES: WrapCase[] = [
   {
+    title: "the SDK stream helper's events and final completion: the neutral stream converted back to the helper (openai-node examples)",
+    code: `import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<void> {
+  const runner = openai.chat.completions
+    .stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] })
+    .on('message', (message) => send(message.content))
+    .once('content', (delta) => send(delta));
+  for await (const chunk of runner) send(chunk.choices[0]?.delta.content);
+  send((await runner.finalChatCompletion()).choices[0]?.message.content);
+}
+`,
+    expected: `import { chatStreamAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export async function run(question: string): Promise<void> {
+  const runner = chatStreamAsOpenAI(chatModel('gpt4oMini').stream({
+    messages: [{ role: 'user', content: question }],
+  }))
+    .on('message', (message) => send(message.content))
+    .once('content', (delta) => send(delta));
+  for await (const chunk of runner) send(chunk.choices[0]?.delta.content);
+  send((await runner.finalChatCompletion()).choices[0]?.message.content);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: 'a stream sent on as JSON lines (`toReadableStream()`, the Next.js and Express route shapes), the helper chosen by a condition in each branch',
+    code: `import { openai } from '../lib/openai';
+
+export async function handle(question: string, signal?: AbortSignal): Promise<Response> {
+  const stream = signal
+    ? openai.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { signal })
+    : openai.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return new Response(stream.toReadableStream());
+}
+
+export async function relay(question: string): Promise<Response> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true });
+  return new Response(stream.toReadableStream());
+}
+`,
+    expected: `import { chatStreamAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function handle(question: string, signal?: AbortSignal): Promise<Response> {
+  const stream = signal
+    ? chatStreamAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }, { signal }))
+    : chatStreamAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }));
+  return new Response(stream.toReadableStream());
+}
+
+export async function relay(question: string): Promise<Response> {
+  const stream = await chatStreamAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }));
+  return new Response(stream.toReadableStream());
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: "a stream whose chunks are tested for a first choice keeps the SDK's chunks (a usage chunk has none; a neutral chunk always is one)",
     code: `import { openai } from '../lib/openai';
 
@@ -1258,6 +1323,28 @@ export async function stream(ticket: string): Promise<string> {
     models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
   },
   {
+    title: '@azure/openai before 1.0.0-beta.8: listChatCompletions(deployment, messages), its events read without `await` (mpodwysocki/openai-express)',
+    code: `import { client } from '../lib/azure-sdk';
+
+export async function stream(ticket: string): Promise<string> {
+  const events = client.listChatCompletions('helpdesk-gpt-4o-mini', [{ role: 'user', content: ticket }]);
+  let reply = '';
+  for await (const event of events) reply += event.choices[0]?.delta?.content ?? '';
+  return reply;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function stream(ticket: string): Promise<string> {
+  const events = chatModel('helpdeskGpt4oMini').stream({ messages: [{ role: 'user', content: ticket }] });
+  let reply = '';
+  for await (const event of events) reply += event.text ?? '';
+  return reply;
+}
+`,
+    models: ["helpdeskGpt4oMini: 'helpdesk-gpt-4o-mini'"],
+  },
+  {
     title: "@azure/openai: the answer's role, read off the first choice kept in a variable, is the assistant's on every provider (the seam's constant)",
     code: `import { client } from '../lib/azure-sdk';
 
@@ -1700,9 +1787,9 @@ const REFUSALS: RefusalCase[] = [
     reason: 'Azure OpenAI-only feature (On Your Data, `data_sources`): no neutral equivalent',
   },
   {
-    title: "a stream handed on and read for the SDK stream's own methods",
-    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  return stream.toReadableStream();",
-    reason: "the SDK stream's own `toReadableStream` is used, which the neutral stream lacks",
+    title: "a stream read for a member of the SDK's stream the helper does not have",
+    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  return stream.tee();",
+    reason: "the SDK stream's own `tee` is used, which the neutral stream lacks",
   },
   {
     title: 'a stream with legacy functions handed on (the neutral chunks carry no function_call deltas)',
@@ -1804,8 +1891,13 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'the request options `options` are a value whose fields the fix cannot see (the neutral ones carry `signal`, `timeout`, `maxRetries` and `headers`)',
   },
   {
-    title: "the SDK stream helper's events",
-    body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on('content', (delta) => send(delta));\n  for await (const chunk of stream) send(chunk.choices[0]?.delta.content);",
+    title: "the SDK stream helper's events for what the neutral chunks do not carry (log probabilities)",
+    body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on('content', (delta) => send(delta)).on('logprobs.content.delta', (event) => send(event));\n  for await (const chunk of stream) send(chunk.choices[0]?.delta.content);",
+    reason: "the SDK stream's own `on` is used, which the neutral stream lacks",
+  },
+  {
+    title: "the SDK stream helper's events named by a variable",
+    body: "const event = question as 'content';\n  const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on(event, (delta) => send(delta));\n  return stream.finalContent();",
     reason: "the SDK stream's own `on` is used, which the neutral stream lacks",
   },
   {

@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, RAW_RESPONSE_METHODS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -132,14 +132,16 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  */
 function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | { lacks: string } | undefined {
   const ts = typescript();
-  const converter = shape.boundary?.[request.kind];
-  const uncarried = BOUNDARY_UNCARRIED[request.kind];
-  if (!converter || !uncarried) return undefined;
   // Each branch of \`await (c ? create(a, { signal }) : create(a))\` is converted on its own.
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
+  // A stream used through the SDK stream helper's own members gets that helper back, awaited or not.
+  const helper = request.kind === 'chat-stream' && shape.streamBoundary && usesStreamHelper(awaited ?? value) ? shape.streamBoundary : undefined;
+  const converter = helper ?? shape.boundary?.[request.kind];
+  const uncarried = BOUNDARY_UNCARRIED[request.kind];
+  if (!converter || !uncarried) return undefined;
   if (request.kind === 'chat-stream') {
-    if (!awaited) return undefined;
+    if (!awaited && !helper) return undefined;
     // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry; a request built
     // elsewhere may ask for them, unless the fix sees all its fields.
     const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => LEGACY_FUNCTIONS.test(key)));
@@ -149,8 +151,18 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
-  const lacking = boundaryLacks(call, request.kind);
+  const lacking = helper ? readsUncarried(call, uncarried.anywhere) : boundaryLacks(call, request.kind);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
+}
+
+/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (SDK_STREAM_MEMBERS). */
+function usesStreamHelper(stream: TS.Expression): boolean {
+  const reads = directReads(stream);
+  const kept = (read: string) => {
+    const [member, event] = read.split(LISTENED, 2);
+    return event === undefined ? SDK_STREAM_MEMBERS.members.includes(member) : SDK_STREAM_MEMBERS.events.includes(event);
+  };
+  return reads.length > 0 && reads.every(kept);
 }
 
 /**
@@ -168,7 +180,12 @@ export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?
   if (direct.has(INSTANCE_CHECK)) return {};
   const lacking = uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
   if (lacking) return lacking === '*' ? {} : { lacks: `\`${lacking}\`` };
-  const read = uncarried.anywhere.find((name) => readsMemberFrom(enclosingBody(call), name, call));
+  return readsUncarried(call, uncarried.anywhere);
+}
+
+/** The first of \`names\` the code around the call reads where its result can reach. */
+function readsUncarried(call: TS.CallExpression, names: readonly string[]): { lacks: string } | undefined {
+  const read = names.find((name) => readsMemberFrom(enclosingBody(call), name, call));
   return read ? { lacks: `\`${read}\`, which the code reads` } : undefined;
 }
 
@@ -178,7 +195,13 @@ const INSTANCE_CHECK = '(instanceof)';
 /** Legacy function calling, whose `function_call` deltas converted chunks lack. */
 const LEGACY_FUNCTIONS = /\bfunctions\b/;
 
-/** The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`. */
+/** Joins a listener method and the event it names among the reads of a stream: `on('content', …)` reads `on:content`. */
+const LISTENED = ':';
+
+/**
+ * The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`;
+ * an event listener (`s.on('content', f)`) with the event it names, and what its chain (it returns the stream) is used for.
+ */
 function directReads(result: TS.Expression): string[] {
   const ts = typescript();
   const user = result.parent;
@@ -186,6 +209,11 @@ function directReads(result: TS.Expression): string[] {
     const access = outer(node).parent;
     // \`x instanceof Stream\` tells the SDK's object from a converted one: no member of it can stand in.
     if (ts.isBinaryExpression(access) && access.left === outer(node) && access.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return [INSTANCE_CHECK];
+    const listener = access.parent;
+    if (ts.isPropertyAccessExpression(access) && access.expression === outer(node) && SDK_STREAM_MEMBERS.listeners.includes(access.name.text) && ts.isCallExpression(listener) && listener.expression === access) {
+      const event = listener.arguments[0];
+      return [`${access.name.text}${LISTENED}${event && ts.isStringLiteralLike(event) ? event.text : '(not a literal)'}`, ...directReads(listener)];
+    }
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node)) return [access.name.text];
     return ts.isElementAccessExpression(access) && access.expression === outer(node) ? ['*'] : [];
   };
