@@ -46,8 +46,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 40, original.lines.join('\n'));
-    assert.equal(original.requests.length, 41);
+    assert.equal(original.lines.length, 41, original.lines.join('\n'));
+    assert.equal(original.requests.length, 42);
+    assert.ok(original.lines.includes('built.overload: [gpt-4o-mini] echo: Pick an overload'), original.lines.join('\n'));
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
@@ -81,6 +82,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.deepEqual(left, []);
     const built = fs.readFileSync(path.join(dir, 'src/routes/built.ts'), 'utf8');
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
+    assert.match(built, /const completion = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\);\n  return completion\.text \?\? '';/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8'), /chatModelById\(model, 'openai'\)/);
     // Legacy completions keep their endpoint: a connection of their own says \`api: 'completions'\`.

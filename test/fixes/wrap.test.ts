@@ -1099,6 +1099,42 @@ export async function tell(question: string): Promise<string> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: 'a request from an overloaded function: the overload its literal argument chooses says it does not stream (openai-node chat-params-types)',
+    code: `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+async function createParams(stream: true): Promise<OpenAI.Chat.ChatCompletionCreateParamsStreaming>;
+async function createParams(stream: false): Promise<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>;
+async function createParams(stream: boolean): Promise<OpenAI.Chat.ChatCompletionCreateParams> {
+  return { model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Hello!' }], stream };
+}
+
+export async function ask(): Promise<string> {
+  const params = await createParams(false);
+  const completion = await openai.chat.completions.create(params);
+  return completion.choices[0]?.message.content ?? '';
+}
+`,
+    expected: `import type OpenAI from 'openai';
+import { models } from '../ai/config';
+import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+async function createParams(stream: true): Promise<OpenAI.Chat.ChatCompletionCreateParamsStreaming>;
+async function createParams(stream: false): Promise<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>;
+async function createParams(stream: boolean): Promise<OpenAI.Chat.ChatCompletionCreateParams> {
+  return { model: models.gpt4oMini, messages: [{ role: 'user', content: 'Hello!' }], stream };
+}
+
+export async function ask(): Promise<string> {
+  const params = await createParams(false);
+  const completion = await chatModelById(params.model, 'openai').complete(chatRequestFromOpenAI({ ...params }));
+  return completion.text ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'openai v4 stream iterated directly in `for await`',
     code: `import { openai } from '../lib/openai';
 
@@ -1876,8 +1912,8 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: 'the call streams or not as `stream: streaming` (a boolean) says at run time, and a neutral call does one or the other: write one call per case',
   },
   {
-    title: 'a request from an overloaded function: its first signature (streaming) does not say what this call returns',
-    body: "type ParamsStreaming = { model: string; messages: typeof messages; stream: true };\n  type ParamsNonStreaming = { model: string; messages: typeof messages };\n  async function params(stream: true): Promise<ParamsStreaming>;\n  async function params(stream: false): Promise<ParamsNonStreaming>;\n  async function params(stream: boolean) {\n    return stream ? { model: 'gpt-4o-mini', messages, stream } : { model: 'gpt-4o-mini', messages };\n  }\n  const request = await params(false);\n  return send(await openai.chat.completions.create(request));",
+    title: 'a request from an overloaded function called with a value that is not a literal: the overload it takes is the checker\'s business',
+    body: "type ParamsStreaming = { model: string; messages: typeof messages; stream: true };\n  type ParamsNonStreaming = { model: string; messages: typeof messages };\n  async function params(stream: true): Promise<ParamsStreaming>;\n  async function params(stream: false): Promise<ParamsNonStreaming>;\n  async function params(stream: boolean) {\n    return stream ? { model: 'gpt-4o-mini', messages, stream } : { model: 'gpt-4o-mini', messages };\n  }\n  const request = await params(question === '' as never);\n  return send(await openai.chat.completions.create(request));",
     reason: 'it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see)',
   },
   {

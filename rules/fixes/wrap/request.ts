@@ -326,8 +326,9 @@ function streamOfConstant(name: TS.Identifier, scopes: Scopes, follow: FollowCon
   if (declared?.endsWith('Streaming')) return ts.factory.createTrue();
   const definition = follow(name);
   const object = definition && skipOuterExpressions(definition.expression);
-  // `const params = createParams()`: the function's declared return type says it.
-  const returned = object && ts.isCallExpression(object) && ts.isIdentifier(object.expression) && definition.sameFile ? returnTypeName(object.expression, scopes) : undefined;
+  // `const params = createParams()` (or `await createParams()`): the function's declared return type says it.
+  const made = object && ts.isAwaitExpression(object) ? skipOuterExpressions(object.expression) : object;
+  const returned = made && ts.isCallExpression(made) && definition?.sameFile ? returnTypeName(made, scopes) : undefined;
   if (returned?.endsWith('NonStreaming')) return ts.factory.createFalse();
   if (returned?.endsWith('Streaming')) return ts.factory.createTrue();
   if (!object || !ts.isObjectLiteralExpression(object) || object.properties.some(ts.isSpreadAssignment)) return 'unknown';
@@ -343,22 +344,50 @@ function declaredTypeName(name: TS.Identifier, scopes: Scopes): string | undefin
   return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
 }
 
-/** The name of the type a function returns, through \`Promise<…>\` (\`function createParams(): ChatCompletionCreateParamsNonStreaming\`). */
-function returnTypeName(callee: TS.Identifier, scopes: Scopes): string | undefined {
+/**
+ * The name of the type a call's function returns, through \`Promise<…>\` (\`function createParams(): ChatCompletionCreateParamsNonStreaming\`);
+ * for an overloaded function, the overload the call's literal arguments choose.
+ */
+function returnTypeName(call: TS.CallExpression, scopes: Scopes): string | undefined {
   const ts = typescript();
-  const declaration = scopes.resolve(callee)?.declaration;
-  // An overloaded function returns per its arguments: one signature's type does not say it.
-  if (declaration && ts.isFunctionDeclaration(declaration) && isOverloaded(declaration)) return undefined;
-  let type = declaration && ts.isFunctionDeclaration(declaration) ? declaration.type : undefined;
+  const declaration = ts.isIdentifier(call.expression) ? scopes.resolve(call.expression)?.declaration : undefined;
+  const signature = declaration && ts.isFunctionDeclaration(declaration) ? chosenOverload(declaration, call) : undefined;
+  let type = signature?.type;
   if (type && ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'Promise') type = type.typeArguments?.[0];
   if (!type || !ts.isTypeReferenceNode(type)) return undefined;
   return ts.isQualifiedName(type.typeName) ? type.typeName.right.text : type.typeName.text;
 }
 
-function isOverloaded(fn: TS.FunctionDeclaration): boolean {
+/**
+ * The signature a call of \`fn\` takes: its own when it is not overloaded; else, as TypeScript picks, the first
+ * overload its arguments fit, told only by parameters typed with a literal (\`stream: true\`) and literal
+ * arguments. Undefined when a parameter of another type tells overloads apart (what fits it is the checker's business).
+ */
+function chosenOverload(fn: TS.FunctionDeclaration, call: TS.CallExpression): TS.FunctionDeclaration | undefined {
   const ts = typescript();
-  const siblings = (fn.parent as TS.Node & { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
-  return siblings.filter((statement) => ts.isFunctionDeclaration(statement) && statement.name?.text === fn.name?.text).length > 1;
+  const siblings: readonly TS.Statement[] = (fn.parent as TS.Node & { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
+  const overloads = siblings.filter((statement): statement is TS.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === fn.name?.text && !statement.body);
+  if (overloads.length === 0) return fn;
+  const literalText = (node: TS.Node | undefined) => {
+    const inner = node && (ts.isLiteralTypeNode(node) ? node.literal : skipOuterExpressions(node as TS.Expression));
+    if (!inner) return undefined;
+    if (inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword) return ts.tokenToString(inner.kind);
+    return ts.isStringLiteral(inner) || ts.isNumericLiteral(inner) ? `${inner.kind}:${inner.text}` : undefined;
+  };
+  // A parameter typed alike in every overload (\`question: string\`) does not tell them apart.
+  const typeAt = (overload: TS.FunctionDeclaration, index: number) => overload.parameters[index]?.type?.getText();
+  const alike = (index: number) => overloads.every((overload) => typeAt(overload, index) === typeAt(overloads[0], index));
+  for (const overload of overloads) {
+    if (overload.parameters.length !== call.arguments.length) continue;
+    const fits = overload.parameters.map((parameter, index) => {
+      if (alike(index)) return true;
+      const expected = parameter.type && ts.isLiteralTypeNode(parameter.type) ? literalText(parameter.type) : undefined;
+      return expected === undefined ? undefined : expected === literalText(call.arguments[index]);
+    });
+    if (fits.includes(undefined)) return undefined;
+    if (fits.every(Boolean)) return overload;
+  }
+  return undefined;
 }
 
 /** The module `name` is the `models` export of: `import { models } from …` or `const { models } = require(…)`. */
