@@ -35,7 +35,7 @@ import { CALL_SHAPES, KIND_APIS, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-tab
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId'];
 
 export interface FixInput {
   filePath: string;

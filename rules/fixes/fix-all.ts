@@ -39,6 +39,9 @@ const ORDER: Record<Fact['kind'], number> = {
  * Applies the file's fixes to its text. Seam changes accumulate in `seams` (shared across the files of a
  * run); the caller writes them once, after all files.
  */
+/** Why a fix was left for the next pass: its edits overlap those of a fix taken before it. */
+export const OVERLAPPED = 'another fix already changes this code';
+
 export function fixFile(input: FixInput, seams: Map<string, SeamPlan>): FileFixResult {
   const session = openFixSession(input, seams);
   const result: FileFixResult = { applied: [], skipped: [] };
@@ -54,7 +57,7 @@ export function fixFile(input: FixInput, seams: Map<string, SeamPlan>): FileFixR
       continue;
     }
     if (overlaps([...taken.flatMap((fix) => fix.edits), ...planned.edits]) || overlapsElsewhere([...taken, planned])) {
-      result.skipped.push({ fix: planned.fix, reason: 'another fix already changes this code' });
+      result.skipped.push({ fix: planned.fix, reason: OVERLAPPED });
       continue;
     }
     taken.push(planned);

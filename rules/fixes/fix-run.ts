@@ -10,7 +10,7 @@ import { diskIndexHost } from '../engine/disk-host';
 import { firstSyntaxError, parseSource } from '../engine/parse';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { readSourceFileSync } from '../files/read';
-import { fixFile } from './fix-all';
+import { OVERLAPPED, fixFile } from './fix-all';
 import { projectRootOf } from './seam-plan';
 import { projectMoveFor } from './v3-move';
 import type { SeamPlan } from './seam-plan';
@@ -33,6 +33,9 @@ export interface FixRunResult {
   applied: number;
   skipped: Array<{ filePath: string; fix: Fix; reason: string }>;
 }
+
+/** Passes over one file at most (ESLint's --fix makes 10). */
+const MAX_PASSES = 10;
 
 /**
  * Files are fixed one after another, as an editor applying fix-all file by file would: each sees the
@@ -101,20 +104,27 @@ export function fixFiles(filePaths: readonly string[], configs: ConfigResolver, 
   }
   for (const { filePath, config, text: original } of sources) {
     if (removed.has(filePath)) continue;
-    showSeams();
-    const text = fixedTexts.get(filePath) ?? original;
-    const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams);
-    result.applied += fixed.applied.length;
-    result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
-    if (fixed.text !== undefined) update(filePath, text, fixed.text);
-    for (const other of fixed.otherFiles ?? []) {
-      // Edits at callers were computed on the caller's current text; they must leave it parsable.
-      const before = host.readFile(other.filePath) ?? '';
-      const after = applyChanges(before, other.changes);
-      if (firstSyntaxError(parseSource(other.filePath, after)) && !firstSyntaxError(parseSource(other.filePath, before))) {
-        throw new FixRunError(`${other.filePath}: the edits a fix of ${filePath} makes there would leave it unparsable; nothing was written`);
+    // As ESLint's --fix: fixes whose edits overlapped those taken get another pass on the fixed text.
+    for (let pass = 1; ; pass++) {
+      showSeams();
+      const text = fixedTexts.get(filePath) ?? original;
+      const fixed = fixFile({ filePath, text, config, index, host, workspaceRoot: configs.workspaceRoot, projectFiles: () => projectFiles }, seams);
+      result.applied += fixed.applied.length;
+      if (fixed.text !== undefined) update(filePath, text, fixed.text);
+      for (const other of fixed.otherFiles ?? []) {
+        // Edits at callers were computed on the caller's current text; they must leave it parsable.
+        const before = host.readFile(other.filePath) ?? '';
+        const after = applyChanges(before, other.changes);
+        if (firstSyntaxError(parseSource(other.filePath, after)) && !firstSyntaxError(parseSource(other.filePath, before))) {
+          throw new FixRunError(`${other.filePath}: the edits a fix of ${filePath} makes there would leave it unparsable; nothing was written`);
+        }
+        update(other.filePath, before, after);
       }
-      update(other.filePath, before, after);
+      const again = fixed.text !== undefined && pass < MAX_PASSES && fixed.skipped.some((skipped) => skipped.reason === OVERLAPPED);
+      if (!again) {
+        result.skipped.push(...fixed.skipped.map((skipped) => ({ filePath, ...skipped })));
+        break;
+      }
     }
   }
   const files = new Map<string, FixedFile>();

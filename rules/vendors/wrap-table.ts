@@ -149,7 +149,7 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
  */
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
   chat: {
-    direct: ['id', 'model', 'created'],
+    direct: ['model', 'created'],
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
@@ -264,6 +264,7 @@ const DELTA_FIELDS: Readonly<Record<string, string>> = { content: 'text', reason
  */
 export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
   chat: [
+    { path: 'id', neutral: 'responseId' },
     { path: 'choices.0.message.content', neutral: 'text' },
     // The first answer's tool calls (SDK: `{ id, function: { name, arguments } }`, neutral: `{ id, name, arguments }`); none is `undefined`, as with `?.`.
     { path: 'choices.0.message.tool_calls.0.id', neutral: 'toolCalls[0]?.id' },
@@ -275,6 +276,7 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
   ],
   responses: [
+    { path: 'id', neutral: 'responseId' },
     { path: 'output_text', neutral: 'text' },
     { path: 'usage.input_tokens', neutral: 'usage?.inputTokens' },
     { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
@@ -283,6 +285,7 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
   /** Per event of the stream, read where its type is tested (STREAM_EVENT_TESTS). */
   'responses-stream': [{ path: 'delta', neutral: 'text' }],
   completion: [
+    { path: 'id', neutral: 'responseId' },
     { path: 'choices.0.text', neutral: 'text' },
     { path: 'choices.0.finish_reason', neutral: 'finishReason' },
     ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),

@@ -46,8 +46,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 41, original.lines.join('\n'));
-    assert.equal(original.requests.length, 42);
+    assert.equal(original.lines.length, 42, original.lines.join('\n'));
+    assert.equal(original.requests.length, 44);
+    assert.ok(original.requests.some((request) => (request.body as { previous_response_id?: string }).previous_response_id === 'resp_fake'));
     assert.ok(original.lines.includes('built.overload: [gpt-4o-mini] echo: Pick an overload'), original.lines.join('\n'));
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
     assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
@@ -84,7 +85,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
     assert.match(built, /const completion = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\);\n  return completion\.text \?\? '';/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
-    assert.match(fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8'), /chatModelById\(model, 'openai'\)/);
+    const runtime = fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8');
+    assert.match(runtime, /chatModelById\(model, 'openai'\)/);
+    // The second call's request reads the first's id: wrapped in a second pass over the file, as ESLint's --fix does.
+    assert.match(runtime, /providerOptions: \{ previous_response_id: first\.responseId \}/);
+    assert.match(runtime, /return `\$\{first\.responseId\}: \$\{first\.text\} \/ \$\{next\.text\}`;/);
     // Legacy completions keep their endpoint: a connection of their own says \`api: 'completions'\`.
     const legacy = fs.readFileSync(path.join(dir, 'src/routes/legacy.ts'), 'utf8');
     assert.match(legacy, /\.complete\(\{ messages: \[\{ role: 'user', content: `Continue: \$\{start\}` \}\], maxTokens: 4, temperature: 0 \}\)/);

@@ -135,8 +135,8 @@ const usage = (input: number, output: number): object => ({
   totalTokens: input + output,
   providerUsage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
 });
-/** One answer: `candidates` holds it once more. */
-const answer = (text: string, finishReason: string, rest: object): object => ({ text, finishReason, candidates: [{ text, finishReason }], ...rest });
+/** One answer: `candidates` holds it once more; the fake server's completion id is the provider's id of it. */
+const answer = (text: string, finishReason: string, rest: object): object => ({ responseId: 'chatcmpl-fake', text, finishReason, candidates: [{ text, finishReason }], ...rest });
 const EXPECTED_OUTPUT: Array<[string, unknown]> = [
   ['complete', answer('[gpt-4o-mini] echo: hello there', 'stop', { toolCalls: [], usage: usage(4, 4) })],
   ['stream', { text: '[gpt-4o-mini] echo: stream me', finishReasons: [null, null, null, null, null, 'stop'] }],

@@ -1135,6 +1135,34 @@ export async function ask(): Promise<string> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: "the answer's id (a Responses API response's, a chat completion's): the neutral `responseId` (openai-node azure/responses.ts)",
+    code: `import { openai } from '../lib/openai';
+
+declare function log(line: string): void;
+
+export async function tutor(question: string): Promise<string> {
+  const response = await openai.responses.create({ model: 'gpt-4o-mini', input: question });
+  log(response.id);
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  log(\`\${completion.id}: \${completion.choices[0].message.content}\`);
+  return response.output_text;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+declare function log(line: string): void;
+
+export async function tutor(question: string): Promise<string> {
+  const response = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }] });
+  log(response.responseId);
+  const completion = await chatModel('gpt4oMiniOpenai').complete({ messages: [{ role: 'user', content: question }] });
+  log(\`\${completion.responseId}: \${completion.text}\`);
+  return response.text;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'openai v4 stream iterated directly in `for await`',
     code: `import { openai } from '../lib/openai';
 
@@ -1849,8 +1877,8 @@ const REFUSALS: RefusalCase[] = [
   },
   {
     title: 'a field the neutral result lacks',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.id;",
-    reason: "the result is used as the SDK's type (id)",
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });\n  return c.created;",
+    reason: "the result is used as the SDK's type (created)",
   },
   {
     title: 'legacy completions with a list of prompts (a completion of each)',
@@ -2889,6 +2917,25 @@ export async function more(text: string): Promise<string> {
       // With the adapter of this version, the same call wraps.
       const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
       assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
+    });
+
+    it("a seam from an earlier aidlint whose chat result has no `responseId`: a read of the answer's id is refused, not written against it", () => {
+      const seamFiles = (withResponseId: boolean) =>
+        Object.fromEntries(
+          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+            `src/ai/${file.relativePath}`,
+            withResponseId ? file.text : file.text.replace(/^\s*responseId: [^\n]*\n/gm, '\n').replace(/responseId/g, 'answerId'),
+          ]),
+        );
+      const code = `import { openai } from '../lib/openai';
+
+export async function ask(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return completion.id;
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's index has no `responseId` (add it to its types and adapters first)."]);
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
     });
 
     it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {

@@ -66,7 +66,7 @@ function toChatResult(message: Anthropic.Message): ChatResult {
   const text = message.content.map((block) => (block.type === 'text' ? block.text : '')).join('');
   const toolCalls = message.content.flatMap((block) => (block.type === 'tool_use' ? [{ id: block.id, name: block.name, arguments: JSON.stringify(block.input) }] : []));
   const finishReason = toFinishReason(message.stop_reason);
-  return { text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: toUsage(message.usage, message.usage.output_tokens) };
+  return { responseId: message.id, text, finishReason, toolCalls, candidates: [{ text, finishReason }], usage: toUsage(message.usage, message.usage.output_tokens) };
 }
 
 /** Anthropic counts cache reads and writes apart from \`input_tokens\`; the neutral input tokens are all of them. */
@@ -214,6 +214,7 @@ function toChatResult(response: GenerateContentResponse): ChatResult {
   const usage = response.usageMetadata;
   const first = candidates[0];
   return {
+    responseId: response.responseId ?? '',
     text: first?.text ?? '',
     finishReason: first?.finishReason ?? 'other',
     toolCalls,

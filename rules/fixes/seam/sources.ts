@@ -149,6 +149,11 @@ export interface ChatCandidate {
 }
 
 export interface ChatResult {
+  /**
+   * The provider's id of this answer (OpenAI's completion or response id, Anthropic's message id, Gemini's
+   * responseId); empty when it gives none. It means something to that provider only (\`previous_response_id\`).
+   */
+  responseId: string;
   /** The first answer (of \`candidates\`). */
   text: string;
   finishReason: FinishReason;
@@ -500,6 +505,7 @@ function fromResponse(response: OpenAI.Responses.Response): ChatResult {
   const text = response.output_text;
   const usage = response.usage;
   return {
+    responseId: response.id,
     text,
     finishReason,
     toolCalls,
@@ -535,6 +541,7 @@ function fromCompletion(completion: OpenAI.Completion): ChatResult {
   const candidates = completion.choices.map((choice) => ({ text: choice.text, finishReason: toFinishReason(choice.finish_reason) }));
   const usage = completion.usage;
   return {
+    responseId: completion.id,
     text: candidates[0]?.text ?? '',
     finishReason: candidates[0]?.finishReason ?? 'other',
     toolCalls: [],
@@ -579,6 +586,7 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
   );
   const usage = completion.usage;
   return {
+    responseId: completion.id,
     text: choice?.message.content ?? '',
     finishReason: toFinishReason(choice?.finish_reason),
     toolCalls,
@@ -881,7 +889,7 @@ const now = () => Math.floor(Date.now() / 1000);
 export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletionLike {
   const toolCalls = result.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
   return {
-    id: '',
+    id: result.responseId,
     object: 'chat.completion',
     created: now(),
     model: '',
