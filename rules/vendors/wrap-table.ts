@@ -161,13 +161,15 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
 /**
  * The SDK chat stream's own members that the stream converted back by a row's \`streamBoundary\` has, with the
  * same meaning: built from the neutral chunks, so its events and final results carry what those carry (no
- * logprobs, refusals or legacy function calls; a final completion's \`id\` and \`model\` are empty). An event
+ * logprobs, refusals, legacy function calls or parsed outputs; a final completion's \`id\` and \`model\` are empty). An event
  * listened for (\`on\`, \`once\`, \`off\`, \`emitted\`) must be one of \`events\`, named as a literal.
  */
-export const SDK_STREAM_MEMBERS: { members: readonly string[]; listeners: readonly string[]; events: readonly string[] } = {
+export const SDK_STREAM_MEMBERS: { members: readonly string[]; listeners: readonly string[]; events: readonly string[]; uncarried: readonly string[] } = {
   members: ['done', 'abort', 'aborted', 'ended', 'errored', 'controller', 'toReadableStream', 'finalChatCompletion', 'finalContent', 'finalMessage', 'allChatCompletions', 'currentChatCompletionSnapshot'],
   listeners: ['on', 'once', 'off', 'emitted'],
   events: ['connect', 'chunk', 'content', 'content.delta', 'content.done', 'message', 'chatCompletion', 'finalContent', 'finalMessage', 'finalChatCompletion', 'end', 'error', 'abort'],
+  // What the helper parses from the request's \`response_format\` or tools, which the converted one does not have: read anywhere near, refused.
+  uncarried: ['parsed', 'parsed_arguments'],
 };
 
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, string>> } = {

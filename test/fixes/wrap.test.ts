@@ -1960,6 +1960,11 @@ const PASSED_ON_REFUSALS: RefusalCase[] = [
     reason: "the SDK stream's own `on` is used, which the neutral stream lacks",
   },
   {
+    title: "the SDK stream helper's parsed output (from the request's `response_format`), which the helper made from the neutral chunks does not parse",
+    body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages, response_format: { type: 'json_object' } }).on('content.done', (done) => send(done.parsed));\n  return stream.done();",
+    reason: "the SDK stream's own `on` is used, which the neutral stream lacks, and converted back to the SDK's shape it would lack `parsed`, which the code reads",
+  },
+  {
     title: "the SDK stream helper's events named by a variable",
     body: "const event = question as 'content';\n  const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages }).on(event, (delta) => send(delta));\n  return stream.finalContent();",
     reason: "the SDK stream's own `on` is used, which the neutral stream lacks",

@@ -151,7 +151,7 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
-  const lacking = helper ? readsUncarried(call, uncarried.anywhere) : boundaryLacks(call, request.kind);
+  const lacking = helper ? readsUncarried(call, [...uncarried.anywhere, ...SDK_STREAM_MEMBERS.uncarried]) : boundaryLacks(call, request.kind);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
 
