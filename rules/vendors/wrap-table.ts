@@ -172,9 +172,14 @@ export const SDK_STREAM_MEMBERS: { members: readonly string[]; listeners: readon
   uncarried: ['parsed', 'parsed_arguments'],
 };
 
-export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, string>> } = {
+export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, { vendor: string; product: string }>> } = {
   refused: ['logprobs', 'top_logprobs', 'modalities', 'audio'],
-  vendorOnly: { data_sources: 'On Your Data', azureExtensionOptions: 'On Your Data' },
+  vendorOnly: {
+    data_sources: { vendor: 'Azure OpenAI', product: 'On Your Data' },
+    azureExtensionOptions: { vendor: 'Azure OpenAI', product: 'On Your Data' },
+    // A response run and stored on OpenAI's side, polled or resumed by its id (\`response_id\`, \`starting_after\`).
+    background: { vendor: 'OpenAI', product: 'background mode' },
+  },
 };
 
 /** Methods of the SDK's pending request that give its raw HTTP response (headers, status): the seam gives results, not responses. */

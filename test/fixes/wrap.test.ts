@@ -1846,6 +1846,11 @@ const REFUSALS: RefusalCase[] = [
     reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
   },
   {
+    title: 'a Responses API request run in the background (`background: true`, resumed later by its id): an OpenAI-only feature',
+    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question, background: true });\n  return r.id;",
+    reason: 'OpenAI-only feature (background mode, `background`): no neutral equivalent',
+  },
+  {
     title: "Azure OpenAI On Your Data (`data_sources`): an Azure-only feature",
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], data_sources: [] } as never);\n  return c.choices[0].message.content;",
     reason: 'Azure OpenAI-only feature (On Your Data, `data_sources`): no neutral equivalent',

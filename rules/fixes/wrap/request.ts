@@ -121,8 +121,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       continue;
     }
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
-    const product = UNCARRIED_OPTIONS.vendorOnly[name];
-    if (product) throw new Refusal(`Azure OpenAI-only feature (${product}, \`${name}\`): no neutral equivalent`);
+    const only = Object.hasOwn(UNCARRIED_OPTIONS.vendorOnly, name) ? UNCARRIED_OPTIONS.vendorOnly[name] : undefined;
+    if (only) throw new Refusal(`${only.vendor}-only feature (${only.product}, \`${name}\`): no neutral equivalent`);
     // A neutral stream carries one answer: more candidates (\`n\`) would be dropped.
     const streamsCandidates = kind === 'chat-stream' && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
