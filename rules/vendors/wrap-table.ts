@@ -53,7 +53,7 @@ export const CALL_SHAPES: readonly CallShape[] = [
     streamBoundary: 'chatStreamAsOpenAI',
   },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [], boundary: { responses: 'responseAsOpenAI' } },
   // The SDK's Responses stream helper, read event by event like `responses.create({ stream: true })`.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.stream', kind: 'responses-stream', request: { style: 'object' }, resultPrefix: [] },
   // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
@@ -145,9 +145,10 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
 /**
  * What the SDK-shaped result the seam's openai-compat module converts back to (a result used whole as the
  * SDK's type) does not carry: a wrap at that boundary is refused when the code reads one of them — `direct`
- * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call.
+ * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call; with `only`,
+ * any member but those, or the result used whole.
  */
-export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[] }>> = {
+export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[]; only?: readonly string[] }>> = {
   chat: {
     direct: ['model', 'created'],
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
@@ -156,6 +157,9 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
   // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
   'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
+  // A response converted back has \`only\` these of the SDK's members (so it is read for them, not handed on
+  // whole); its usage has no reasoning token count.
+  responses: { direct: [], anywhere: ['output_tokens_details', 'reasoning_tokens'], only: ['id', 'object', 'status', 'output', 'output_text', 'usage'] },
 };
 
 /**

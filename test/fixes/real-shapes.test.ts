@@ -46,12 +46,14 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 42, original.lines.join('\n'));
-    assert.equal(original.requests.length, 44);
+    assert.equal(original.lines.length, 43, original.lines.join('\n'));
+    assert.equal(original.requests.length, 46);
+    // The second turn sends the first answer's own output item back.
+    assert.ok(original.requests.some((request) => JSON.stringify(request.body).includes('"id":"msg_fake"')), JSON.stringify(original.requests.map((request) => request.body)));
     assert.ok(original.requests.some((request) => (request.body as { previous_response_id?: string }).previous_response_id === 'resp_fake'));
     assert.ok(original.lines.includes('built.overload: [gpt-4o-mini] echo: Pick an overload'), original.lines.join('\n'));
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
-    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 3);
+    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 5);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     // Streams read for reasoning, tool-call pieces and the usage chunk.
     assert.ok(original.lines.includes('streamed.reasoning: [deepseek-reasoner] echo: Why is the sky blue | thinking: thinking about Why is the sky blue | usage: 5/7/0'), original.lines.join('\n'));
@@ -98,6 +100,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     // Responses API input items go through the seam's converter, which keeps each item for that API.
     const items = fs.readFileSync(path.join(dir, 'src/routes/input-items.ts'), 'utf8');
     assert.match(items, /\.complete\(\{ messages: messagesFromOpenAIInput\(history\), maxTokens: 9 \}\)/);
+    // A Responses answer read for its output items: converted back at the call, the server's own items kept.
+    assert.match(items, /const first = await chatModel\('\w+'\)\.complete\(\{ messages: messagesFromOpenAIInput\(history\), maxTokens: 8 \}\)\.then\(responseAsOpenAI\);/);
     const events = fs.readFileSync(path.join(dir, 'src/routes/response-events.ts'), 'utf8');
     assert.match(events, /for await \(const event of events\) \{\n    if \(event\.text !== ''\) text \+= event\.text;/);
     assert.match(events, /\.stream\(\{ messages: messagesFromOpenAIInput\(\[\{ role: 'user', content: question \}\]\), maxTokens: 4 \}\)\) \{\n    if \(event\.text !== '' && event\.text\) parts\.push\(event\.text\);/);

@@ -280,8 +280,8 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
     reason: "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
   },
   {
-    title: "a Responses API usage handed on whole (no converter gives its shape back)",
-    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  return send(r.usage);",
-    reason: "the result is used as the SDK's type (usage)",
+    title: "a Responses API usage read for the reasoning tokens (the usage converted back from another provider has no such count)",
+    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  return send(r.usage?.output_tokens_details.reasoning_tokens);",
+    reason: "the result is used as the SDK's type (usage.output_tokens_details.reasoning_tokens)",
   },
 ];

@@ -102,6 +102,35 @@ interface WrapCase {
 /** Results used whole as the SDK's type: the neutral call's result is converted back where the call is. */
 const BOUNDARY_CASES: WrapCase[] = [
   {
+    title: "a Responses API result read for its output items (a tool call's, a conversation kept as items): converted back at the call (responseAsOpenAI)",
+    code: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { openai } from '../lib/openai';
+
+declare function send(value: unknown): unknown;
+
+export async function turn(history: ResponseInputItem[]): Promise<string> {
+  const response = await openai.responses.create({ model: 'gpt-4o-mini', input: history });
+  for (const item of response.output) if (item.type === 'function_call') send(item.name);
+  history.push(...response.output);
+  return \`\${response.id}: \${response.output_text} (\${response.usage?.total_tokens})\`;
+}
+`,
+    expected: `import type { ResponseInputItem } from 'openai/resources/responses/responses';
+import { messagesFromOpenAIInput, responseAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function send(value: unknown): unknown;
+
+export async function turn(history: ResponseInputItem[]): Promise<string> {
+  const response = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAIInput(history) }).then(responseAsOpenAI);
+  for (const item of response.output) if (item.type === 'function_call') send(item.name);
+  history.push(...response.output);
+  return \`\${response.id}: \${response.output_text} (\${response.usage?.total_tokens})\`;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: "the SDK stream helper's events and final completion: the neutral stream converted back to the helper (openai-node examples)",
     code: `import { openai } from '../lib/openai';
 
@@ -1864,6 +1893,16 @@ const REFUSALS: RefusalCase[] = [
     title: 'a stream with legacy functions handed on (the neutral chunks carry no function_call deltas)',
     body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  return send(stream);",
     reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the legacy function calls the request may ask for",
+  },
+  {
+    title: 'a Responses API result handed on whole: the converted one has only the members the neutral result carries',
+    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  send(r.output);\n  return send(r);",
+    reason: "the result is used as the SDK's type (output), and converted back to the SDK's shape it would lack the SDK's other fields",
+  },
+  {
+    title: 'a Responses API result read for a member the converted one does not have',
+    body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  send(r.output);\n  return r.model;",
+    reason: "the result is used as the SDK's type (output), and converted back to the SDK's shape it would lack `model`",
   },
   {
     title: 'a result handed on while a field the converted result lacks is read',

@@ -176,9 +176,12 @@ export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?
   if (!uncarried) return {};
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
-  const direct = new Set(directReads(awaited ?? value));
+  const direct = new Set(directReads(awaited ?? value, uncarried.only !== undefined));
   if (direct.has(INSTANCE_CHECK)) return {};
-  const lacking = uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
+  // A result that has only some of the SDK's members: read for those alone (where it is awaited), never handed on whole.
+  if (uncarried.only && !awaited) return {};
+  if (uncarried.only && direct.has(WHOLE_USE)) return { lacks: "the SDK's other fields" };
+  const lacking = [...direct].find((name) => uncarried.only && !uncarried.only.includes(name)) ?? uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
   if (lacking) return lacking === '*' ? {} : { lacks: `\`${lacking}\`` };
   return readsUncarried(call, uncarried.anywhere);
 }
@@ -192,6 +195,9 @@ function readsUncarried(call: TS.CallExpression, names: readonly string[]): { la
 /** Stands for \`instanceof\` among the reads of a result. */
 const INSTANCE_CHECK = '(instanceof)';
 
+/** Stands for a use of the whole result (passed on, returned, iterated) among its reads, where asked for. */
+const WHOLE_USE = '(whole)';
+
 /** Legacy function calling, whose `function_call` deltas converted chunks lack. */
 const LEGACY_FUNCTIONS = /\bfunctions\b/;
 
@@ -202,7 +208,7 @@ const LISTENED = ':';
  * The members read straight off the result: `(await call).id`, `r.id` for `const r = …`, `id` in `const { id } = …`;
  * an event listener (`s.on('content', f)`) with the event it names, and what its chain (it returns the stream) is used for.
  */
-function directReads(result: TS.Expression): string[] {
+function directReads(result: TS.Expression, markWhole = false): string[] {
   const ts = typescript();
   const user = result.parent;
   const member = (node: TS.Expression): string[] => {
@@ -212,10 +218,11 @@ function directReads(result: TS.Expression): string[] {
     const listener = access.parent;
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node) && SDK_STREAM_MEMBERS.listeners.includes(access.name.text) && ts.isCallExpression(listener) && listener.expression === access) {
       const event = listener.arguments[0];
-      return [`${access.name.text}${LISTENED}${event && ts.isStringLiteralLike(event) ? event.text : '(not a literal)'}`, ...directReads(listener)];
+      return [`${access.name.text}${LISTENED}${event && ts.isStringLiteralLike(event) ? event.text : '(not a literal)'}`, ...directReads(listener, markWhole)];
     }
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node)) return [access.name.text];
-    return ts.isElementAccessExpression(access) && access.expression === outer(node) ? ['*'] : [];
+    if (ts.isElementAccessExpression(access) && access.expression === outer(node)) return ['*'];
+    return markWhole ? [WHOLE_USE] : [];
   };
   if (!ts.isVariableDeclaration(user) || user.initializer !== result) return member(result);
   if (ts.isObjectBindingPattern(user.name)) return user.name.elements.map((element) => (element.propertyName ?? element.name).getText());
