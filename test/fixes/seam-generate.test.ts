@@ -70,6 +70,14 @@ const FLAVOURS: Flavour[] = [
     dependencies: { ...SDK, openai: '4.104.0' },
   },
   {
+    name: "TypeScript, ES modules (NodeNext), openai 4, the DOM library beside Node's types",
+    typeModule: true,
+    // openai 4, resolved for Node, types its streams with Node's ReadableStream, which is not the DOM's (arbs-io/vscode-openai's setup).
+    compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', lib: ['ES2022', 'DOM'] },
+    style: { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
+    dependencies: { ...SDK, openai: '4.104.0' },
+  },
+  {
     name: 'TypeScript, bundler resolution, isolatedModules',
     typeModule: true,
     compilerOptions: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
