@@ -125,6 +125,8 @@ const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly
   { clients: ['OpenAIRealtimeWS', 'OpenAIRealtimeWebSocket', 'ResponsesWS'], methods: [''], product: 'Realtime API' },
   { clients: ['OpenAI', 'AzureOpenAI'], methods: ['evals', 'conversations', 'webhooks', 'beta.chatkit'], product: 'platform features' },
   { clients: ['OpenAI', 'AzureOpenAI'], methods: ['models'], product: 'model management' },
+  // The Responses API's betas (\`betas: […]\` sent as a header: multi-agent runs …): previews of one vendor.
+  { clients: ['OpenAI', 'AzureOpenAI'], methods: ['beta.responses'], product: 'Responses API betas' },
   { clients: ['OpenAIApi'], methods: ['createImage', 'createImageEdit', 'createImageVariation', 'createTranscription', 'createTranslation'], product: 'images and audio' },
   { clients: ['OpenAIApi'], methods: ['createFile', 'listFiles', 'createFineTune', 'listFineTunes', 'listModels', 'retrieveModel'], product: 'files and fine-tuning' },
   { clients: ['OpenAIClient'], methods: ['getImages', 'getAudioTranscription', 'getAudioTranslation'], product: 'images and audio' },

@@ -1974,6 +1974,11 @@ const REFUSALS: RefusalCase[] = [
     body: "const image = await openai.images.generate({ model: 'dall-e-3', prompt: question });\n  return image.data?.length;",
     reason: 'OpenAI-only feature (image generation): no neutral equivalent',
   },
+  {
+    title: 'a Responses API beta (multi-agent runs, asked for in `betas`)',
+    body: "const stream = await openai.beta.responses.create({ model: 'gpt-4o-mini', input: question, stream: true, betas: ['responses_multi_agent=v1'] } as never);\n  return send(stream);",
+    reason: 'OpenAI-only feature (Responses API betas): no neutral equivalent',
+  },
 ];
 
 /** Results handed on where the neutral one, converted or not, would not do the same; requests that stream or not at run time; options the fix cannot see. */
