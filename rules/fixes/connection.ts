@@ -14,7 +14,7 @@ import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
 import { isPlaceholderKey } from '../vendors/patterns';
-import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
+import { type ConstantsProject, type OpenFile, constantDefinition, literalMemberValue, fieldValue, helperResult, isConstant, openFile } from './constants';
 import { lazyConstruction } from './client-origin';
 import { PURE_METHODS, isEnvRead, isLiteral, isProcessEnv, isPureGlobalClass, leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
 import { settingName } from './seam/naming';
@@ -263,7 +263,12 @@ class OptionReader {
 
   /** A constant's definition, here or exported by a workspace module (never the seam's config, whose entries are kept as references). */
   private definition(identifier: TS.Identifier, file: OpenFile): { expression: TS.Expression; file: OpenFile } | undefined {
-    return constantDefinition(identifier, file, { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) });
+    return constantDefinition(identifier, file, this.constants());
+  }
+
+  /** The project as constants are followed in it: never into the seam's config. */
+  private constants(): ConstantsProject {
+    return { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) };
   }
 
   /** The package and exported name an expression (`X`, `ns.X`) imports, if it does. */
@@ -289,7 +294,7 @@ class OptionReader {
     const node = skipTypeOnly(expression);
     // What the config cannot evaluate, the wrapped call may pass: a setting, when it reads the same there.
     const runtime = (): string => {
-      const problem = runtimeLeafProblem(node, this.callIn(file), file);
+      const problem = runtimeLeafProblem(node, this.callIn(file), file, this.constants());
       return problem ? refuse(problem) : this.setting(node, file);
     };
     if (ts.isStringLiteralLike(node) && section && isEntryValue(section, node.text)) {
@@ -339,6 +344,9 @@ class OptionReader {
       const value = fieldValue(node, node);
       return value ? this.copyOrSetting(node, file, () => this.copy(value, file, depth + 1, section)) : runtime();
     }
+    // `Region.EU` of an enum (or `as const` object) of literals: its literal.
+    const member = literalMemberValue(node, file, this.constants());
+    if (member !== undefined) return member;
     if (ts.isPropertyAccessExpression(node)) {
       if (ts.isIdentifier(node.expression)) {
         const configReference = this.configReference(node.expression, file);
@@ -384,7 +392,7 @@ class OptionReader {
     try {
       return copyValue();
     } catch (error) {
-      if (!(error instanceof Refusal) || runtimeLeafProblem(identifier, this.callIn(file), file)) throw error;
+      if (!(error instanceof Refusal) || runtimeLeafProblem(identifier, this.callIn(file), file, this.constants())) throw error;
       this.settings.length = before.settings;
       this.imports.clear();
       for (const [name, value] of before.imports) this.imports.set(name, value);

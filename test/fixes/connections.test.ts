@@ -8,7 +8,8 @@
  * apps do: a client made per request from each user's own key, organization and Azure resource (settings
  * the wrapped call passes), one of two clients picked by the user's choice of provider, a use case handed its client by its caller, provider handlers whose client a
  * method makes on first use from the handler's options (its guard still answers a handler without a key),
- * and an endpoint a static helper derives from the environment. Every request leaves the
+ * an endpoint a static helper derives from the environment, a resource, deployment and key a settings helper
+ * of another module reads by an enum key, and handlers that compare with an imported enum. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
  *
  * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
@@ -27,7 +28,7 @@ import { bodyDifferences, wire as wireOf } from '../support/wire';
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
-const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/knowledge.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
 /** Provider handlers whose clients are made by a method on first use, or from a static helper's endpoint. */
 const HANDLERS = 'src/routes/handlers.ts';
 
@@ -67,6 +68,10 @@ describe('fixes keep every request where it went: connections (azure-connections
     // A resource whose URL a helper of the code normalises (path and query replaced).
     RESOURCE_OPENAI_ENDPOINT: 'https://llm.contoso.example/team/?from=portal',
     RESOURCE_OPENAI_KEY: 'resource-key',
+    // Read through a settings helper by an enum key.
+    KNOWLEDGE_OPENAI_ENDPOINT: 'https://contoso-knowledge.openai.azure.com',
+    KNOWLEDGE_DEPLOYMENT: 'knowledge-gpt-4o',
+    KNOWLEDGE_OPENAI_KEY: 'knowledge-key',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -88,7 +93,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 23, original.lines.join('\n'));
+    assert.equal(original.lines.length, 24, original.lines.join('\n'));
     assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -117,6 +122,8 @@ describe('fixes keep every request where it went: connections (azure-connections
       'gateway.contoso.example /v1/chat/completions bearer:us-gateway-key x-team=assistants',
       'eu.gateway.contoso.example /v1/chat/completions bearer:eu-gateway-key x-team=assistants-eu',
       'llm.contoso.example /v1/chat/completions bearer:resource-key',
+      // Resource, deployment and key from a settings helper another module exports.
+      'contoso-knowledge.openai.azure.com /openai/deployments/knowledge-gpt-4o/chat/completions?api-version=2024-10-21 api-key:knowledge-key',
     ]);
   });
 
@@ -180,6 +187,7 @@ const bob = { openaiKey: 'bob-key' };
     const config = fs.readFileSync(path.join(cliDir, 'src', 'ai', 'config.ts'), 'utf8');
     const connections = [...config.matchAll(/^ {2}(\w+): \{\n {4}provider: '([\w-]+)'/gm)].map((match) => `${match[1]} ${match[2]}`);
     assert.deepEqual(connections.sort(), [
+      'azureOpenAIGetSetting azure-openai',
       'contosoArchive azure-openai',
       'contosoEu azure-openai',
       'contosoHelpdesk azure-openai',

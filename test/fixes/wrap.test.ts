@@ -2627,6 +2627,114 @@ export class Summarizer {
       }
     });
 
+    describe('an option from a helper another module exports, or a method reading an imported enum: the call passes it', () => {
+      /** A config module as apps write it: an enum of keys, a function that reads the environment variable for each. */
+      const settingsModule = (extra = '', endpointCase = 'return process.env.CHAT_ENDPOINT;') => `export enum Setting {
+  endpoint,
+  deployment,
+}
+${extra}
+export function getSetting(setting: Setting): string {
+  const read = () => {
+    switch (setting) {
+      case Setting.endpoint: {
+        ${endpointCase}
+      }
+      case Setting.deployment: {
+        return process.env.CHAT_DEPLOYMENT;
+      }
+      default: {
+        throw new Error('Unknown setting.');
+      }
+    }
+  };
+  const value = read();
+  if (!value) throw new Error('Not found.');
+  return value;
+}
+`;
+      const route = `import { AzureOpenAI } from 'openai';
+import { Setting, getSetting } from './settings';
+
+const client = new AzureOpenAI({ endpoint: getSetting(Setting.endpoint), apiKey: process.env.CHAT_KEY, apiVersion: '2024-10-21' });
+
+export async function ask(question: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: getSetting(Setting.deployment), messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`;
+      it('a function of another module that reads an environment variable by an enum key', () => {
+        const target = project(root, route, { 'src/app/settings.ts': settingsModule() });
+        assert.deepEqual(wrapReasons(target), [undefined]);
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModelById\(getSetting\(Setting\.deployment\), 'azureOpenAIGetSetting', \{ endpoint: getSetting\(Setting\.endpoint\) \}\)\.complete\(/);
+        const connection = section(configAfter(target, seams), 'connections').join('\n');
+        assert.match(connection, /settings: \['endpoint'\],\n {4}optionsWith: \(settings\) => \(\{\n {6}endpoint: settings\.endpoint,\n {6}apiKey: process\.env\.CHAT_KEY,/);
+      });
+
+      const helperRefusals = [
+        { title: 'it reads a variable of its module', extra: "let override = '';\nexport const setOverride = (value: string) => (override = value);\n", endpointCase: 'return override || process.env.CHAT_ENDPOINT;', reason: 'from `getSetting`, which reads `override`, which is not its own' },
+        { title: 'it calls a function that is not its own', extra: "import { readFileSync } from 'node:fs';\n", endpointCase: "return readFileSync('/etc/endpoint', 'utf8');", reason: 'from `getSetting`, which calls `readFileSync`' },
+        { title: 'an enum member it reads is computed', extra: 'export enum Region { eu = process.env.REGION!.length }\n', endpointCase: 'return Region.eu ? process.env.CHAT_ENDPOINT : undefined;', reason: 'from `getSetting`, which reads `Region`, which is not its own' },
+      ];
+      for (const refusal of helperRefusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, route, { 'src/app/settings.ts': settingsModule(refusal.extra, refusal.endpointCase) })), [
+            `Cannot wrap this call: the client's \`getSetting(Setting.endpoint)\` is computed at run time ${refusal.reason}.`,
+          ]);
+        });
+      }
+
+      const handler = (regions: string) => `import OpenAI from 'openai';
+import { Region } from './regions';
+
+export class RegionalHandler {
+  private client: OpenAI | undefined;
+
+  constructor(private readonly options: { region?: Region; key?: string }) {}
+
+  private inEurope(): boolean {
+    return this.options.region === Region.EU;
+  }
+
+  private getClient(): OpenAI {
+    if (!this.client) {
+      this.client = new OpenAI({
+        baseURL: this.inEurope() ? 'https://eu.llm.example.com/v1' : 'https://llm.example.com/v1',
+        apiKey: this.options.key,
+        defaultHeaders: { 'x-team': this.options.region === Region.US ? 'us' : 'elsewhere' },
+      });
+    }
+    return this.client;
+  }
+
+  async ask(question: string): Promise<string> {
+    const client = this.getClient();
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+${regions}`;
+      const regionModules = [
+        { title: 'an enum of literals', regions: "export enum Region {\n  EU = 'eu',\n  US = 'us',\n}\n" },
+        { title: 'an object of literals `as const`', regions: "export const Region = { EU: 'eu', US: 'us' } as const;\nexport type Region = (typeof Region)[keyof typeof Region];\n" },
+      ];
+      for (const { title, regions } of regionModules) {
+        it(`a method of the same object that compares with ${title} another module exports`, () => {
+          const target = project(root, handler(''), { 'src/app/regions.ts': regions });
+          assert.deepEqual(wrapReasons(target), [undefined]);
+          const { text, seams } = fixAll(target);
+          assert.match(text!, /await chatModel\('gpt4oMini', \{ inEurope: this\.inEurope\(\), key: this\.options\.key, region: this\.options\.region \}\)\.complete\(/);
+          // The enum's member in the client's own options is carried as its literal: the seam imports nothing of the app.
+          assert.match(section(configAfter(target, seams), 'connections').join('\n'), /'x-team': settings\.region === 'us' \? 'us' : 'elsewhere'/);
+        });
+      }
+      it('refused when the object of literals is not `as const` (its members can be assigned)', () => {
+        const target = project(root, handler(''), { 'src/app/regions.ts': "export const Region = { EU: 'eu', US: 'us' };\nexport type Region = string;\n" });
+        assert.deepEqual(wrapReasons(target), ["Cannot wrap this call: the client's `this.inEurope()` is computed at run time from `this.inEurope`, which reads `Region`, which is not its own."]);
+      });
+    });
+
     it('a credential package the seam cannot import (neither installed where the seam is nor a dependency of its project) refuses the wrap', () => {
       const code = `import { AzureOpenAI } from 'openai';
 import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
