@@ -2225,7 +2225,12 @@ export async function ask(question: string, tenant: string): Promise<string> {
       assert.equal(refusal('new OpenAI({ fetch: globalThis.fetch })'), 'Cannot wrap this call: the client is made with a custom `fetch`, which a connection of the seam cannot carry.');
       assert.equal(refusal("new OpenAI({ httpAgent: new HttpsProxyAgent('http://proxy:8080') })"), 'Cannot wrap this call: the client is made with a custom `httpAgent`, which a connection of the seam cannot carry.');
       assert.equal(refusal('new OpenAI()', "client.baseURL = 'https://elsewhere.example.com/v1';\n"), "Cannot wrap this call: the client is changed after it is made (`client.baseURL` on line 9).");
-      assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), 'Cannot wrap this call: the client options use a spread or computed key (`...shared`), so the fix cannot tell them all.');
+      // A spread of a constant object is read property by property; one the fix cannot follow is refused.
+      assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), undefined);
+      assert.equal(
+        refusal("new OpenAI({ ...JSON.parse(process.env.OPENAI_OPTIONS ?? '{}'), maxRetries: 1 })"),
+        "Cannot wrap this call: the client options use a spread or computed key (`...JSON.parse(process.env.OPENAI_OPTIONS ?? '{}')`), so the fix cannot tell them all.",
+      );
       assert.equal(refusal("new OpenAI({ apiKey: keyOf('eu') })"), "Cannot wrap this call: the client's `keyOf('eu')` is computed at run time from `keyOf`, which reads `process`, which is not its own.");
       assert.equal(refusal('new OpenAI({ someFutureOption: true })'), 'Cannot wrap this call: the client option `someFutureOption` is not one the fix knows how to carry.');
     });
