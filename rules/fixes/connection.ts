@@ -225,7 +225,9 @@ class OptionReader {
     const text = this.copy(value, file, 0, section);
     // The variable an endpoint is read from names the connection when no literal does.
     // As written: a setting (`settings.formatUrl`) computed from `process.env.X` is named after X too.
-    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1];
+    // An endpoint built from several variables elsewhere (`https://${resource}…/deployments/${deployment}`): the last one, the most specific.
+    const followed = [...text.matchAll(/process\.env(?:\.|\[['"])(\w+)/g)].at(-1)?.[1];
+    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1] ?? followed;
     return { name, text };
   }
 

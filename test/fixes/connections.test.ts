@@ -29,6 +29,8 @@ const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'r
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
 const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/knowledge.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+/** Services handed the app's OpenAI service (a Fastify plugin) through a base class: wrapped, they keep the getter's call. */
+const SERVICE_FILES = ['src/services/answerer.ts', 'src/services/knowledge-base.ts'];
 /** Provider handlers whose clients are made by a method on first use, or from a static helper's endpoint. */
 const HANDLERS = 'src/routes/handlers.ts';
 
@@ -72,6 +74,10 @@ describe('fixes keep every request where it went: connections (azure-connections
     KNOWLEDGE_OPENAI_ENDPOINT: 'https://contoso-knowledge.openai.azure.com',
     KNOWLEDGE_DEPLOYMENT: 'knowledge-gpt-4o',
     KNOWLEDGE_OPENAI_KEY: 'knowledge-key',
+    // The Fastify app's settings plugin.
+    SEARCH_OPENAI_RESOURCE: 'contoso-search',
+    SEARCH_CHAT_DEPLOYMENT: 'search-chat',
+    SEARCH_EMBEDDING_DEPLOYMENT: 'search-embeddings',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -93,7 +99,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 24, original.lines.join('\n'));
+    assert.equal(original.lines.length, 25, original.lines.join('\n'));
     assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -124,6 +130,9 @@ describe('fixes keep every request where it went: connections (azure-connections
       'llm.contoso.example /v1/chat/completions bearer:resource-key',
       // Resource, deployment and key from a settings helper another module exports.
       'contoso-knowledge.openai.azure.com /openai/deployments/knowledge-gpt-4o/chat/completions?api-version=2024-10-21 api-key:knowledge-key',
+      // The Fastify app: a client per deployment, the Entra ID token as its key (and again as \`api-key\`).
+      'contoso-search.openai.azure.com /openai/deployments/search-embeddings/embeddings?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      'contoso-search.openai.azure.com /openai/deployments/search-chat/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
     ]);
   });
 
@@ -139,12 +148,18 @@ describe('fixes keep every request where it went: connections (azure-connections
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
     // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class; the
     // handlers keep the method that makes their client, whose guard still runs before each call.
-    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts' || file === HANDLERS), files.join(', '));
+    // The app's OpenAI service plugin still makes the clients its getters return.
+    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts' || file === HANDLERS || file === 'src/plugins/openai.ts'), files.join(', '));
     const handlers = fs.readFileSync(path.join(cliDir, HANDLERS), 'utf8');
     assert.doesNotMatch(handlers, /(?:client|openai)\.chat/, 'the handlers are wrapped');
     assert.match(handlers, /^ {4}this\.ensureClient\(\);$/m);
     assert.doesNotMatch(fs.readFileSync(path.join(cliDir, 'src/use-cases/summarize.ts'), 'utf8'), /client\.chat/, 'the use case is wrapped');
     for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
+    for (const file of SERVICE_FILES) {
+      const text = fs.readFileSync(path.join(cliDir, file), 'utf8');
+      assert.doesNotMatch(text, /\.(?:completions|embeddings)\.create/, file);
+      assert.match(text, /^ {4}await this\.openai\.get(?:Chat|Embeddings)\(\);$/m, `${file} keeps the getter's call (it refreshes the token)`);
+    }
   });
 
   it('after the fix: type-checks, prints the same, and every request keeps its host, path, API version, credential and identifying headers', async () => {
@@ -200,6 +215,9 @@ const bob = { openaiKey: 'bob-key' };
       'openaiProfile3 openai',
       'openaiProfile4 openai',
       'resource openai',
+      // The Fastify app's two deployments, named by the variable each base URL ends with.
+      'searchChatDeployment azure-openai',
+      'searchEmbeddingDeployment azure-openai',
       'us azure-openai',
       'us2 azure-openai',
     ]);
@@ -212,7 +230,7 @@ const bob = { openaiKey: 'bob-key' };
     await editor.start();
     try {
       // In the CLI's order (the seam's entries are added as files are fixed).
-      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...[...ROUTE_FILES, HANDLERS].sort(), 'src/use-cases/summarize.ts'];
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...[...ROUTE_FILES, HANDLERS, ...SERVICE_FILES].sort(), 'src/use-cases/summarize.ts'];
       for (const file of files) {
         const documentUri = await editor.openFile(file);
         const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
@@ -221,7 +239,7 @@ const bob = { openaiKey: 'bob-key' };
     } finally {
       await editor.client.shutdown();
     }
-    for (const file of [...ROUTE_FILES, HANDLERS, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
+    for (const file of [...ROUTE_FILES, HANDLERS, ...SERVICE_FILES, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
       assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
     }
     assert.equal(await typecheck(serverDir), '');
