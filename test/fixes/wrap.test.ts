@@ -2740,6 +2740,119 @@ ${regions}`;
       });
     });
 
+    describe("a client a service's getter makes: the service decorated onto the app, handed to the class", () => {
+      /** The service, as the call's file uses it: through a base class that holds it. */
+      const service = `import type { OpenAiService } from '../plugins/openai';
+
+export class Base {
+  constructor(protected openai: OpenAiService, protected model: string) {}
+}
+
+export class Answerer extends Base {
+  constructor(openai: OpenAiService) {
+    super(openai, 'gpt-4o');
+  }
+
+  async answer(question: string): Promise<string> {
+    const chat = await this.openai.getChat();
+    const completion = await chat.completions.create({ model: this.model, messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      const plugin = (body: string, options = "apiKey: token.token,\n          defaultQuery: { 'api-version': '2024-10-21' },\n          defaultHeaders: { 'api-key': token.token },") => `import fp from 'fastify-plugin';
+import OpenAI from 'openai';
+import type { Chat } from 'openai/resources/index';
+
+export interface OpenAiService {
+  getChat(): Promise<Chat>;
+}
+
+export default fp(async (app) => {
+  const resource = \`https://\${app.settings.resource}.openai.azure.com\`;
+  let token: { token: string } | undefined;
+  let chatClient: OpenAI;
+  const refresh = async () => {
+    if (!token) {
+      token = await app.identity.credential.getToken('https://cognitiveservices.azure.com/.default');
+      const shared = {
+        ${options}
+      };
+      chatClient = new OpenAI({ ...shared, baseURL: \`\${resource}/openai/deployments/\${app.settings.deployment}\` });
+    }
+  };
+  ${body}
+});
+`;
+      const getter = "app.decorate('openai', {\n    async getChat() {\n      await refresh();\n      return chatClient.chat;\n    },\n  });";
+      const others = {
+        'src/plugins/settings.ts': "import fp from 'fastify-plugin';\n\nexport default fp(async (app) => {\n  const settings = { resource: process.env.RESOURCE || '', deployment: process.env.CHAT_DEPLOYMENT || '' };\n  app.decorate('settings', settings);\n});\n",
+        'src/plugins/identity.ts': "import fp from 'fastify-plugin';\nimport { DefaultAzureCredential } from '@azure/identity';\n\nexport default fp(async (app) => {\n  const credential = new DefaultAzureCredential();\n  app.decorate('identity', { credential });\n});\n",
+        'src/plugins/services.ts': "import fp from 'fastify-plugin';\nimport { Answerer } from '../app';\n\nexport default fp(async (app) => {\n  app.decorate('answerer', new Answerer(app.openai));\n});\n",
+        // A barrel between the class and its construction.
+        'src/app/index.ts': "export * from './file';\n",
+      };
+      const run = (files: Record<string, string>) => {
+        const target = project(root, service, { ...others, ...files });
+        const projectFiles = () => [...target.files.keys()].filter((file) => file.endsWith('.ts'));
+        const seams = new Map<string, SeamPlan>();
+        const result = fixFile({ ...target.input(), projectFiles }, seams);
+        const reasons = fixesForFile({ ...target.input(), projectFiles }).filter((fix) => fix.kind === 'wrap-call').map((fix) => fix.disabledReason);
+        return { reasons, text: result.text, config: configAfter(target, seams) };
+      };
+
+      it('followed through the base class, the subclass, a barrel and the decorated service to the construction in the getter; the Entra ID token becomes a token provider', () => {
+        const { reasons, text, config } = run({ 'src/plugins/openai.ts': plugin(getter) });
+        assert.deepEqual(reasons, [undefined]);
+        assert.match(text!, /^ {4}await this\.openai\.getChat\(\);\n {4}const completion = await chatModelById\(this\.model, 'chatDeployment'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\);$/m);
+        assert.deepEqual(section(config, 'connections'), [
+          '  chatDeployment: {',
+          "    provider: 'azure-openai',",
+          '    options: () => ({',
+          "      baseURL: `https://${process.env.RESOURCE || ''}.openai.azure.com/openai/deployments/${process.env.CHAT_DEPLOYMENT || ''}`,",
+          '      apiVersion: apiVersions.azureOpenAI,',
+          "      azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default'),",
+          '    }),',
+          '  },',
+        ]);
+        assert.match(config, /import \{ DefaultAzureCredential, getBearerTokenProvider \} from '@azure\/identity';/);
+      });
+
+      const refusals: Array<{ title: string; files: Record<string, string>; reason: RegExp }> = [
+        {
+          title: 'the service is decorated in two places',
+          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/mock.ts': "export default async (app: any) => {\n  app.decorate('openai', { getChat: async () => ({}) });\n};\n" },
+          reason: /^Cannot wrap this call: `openai` is decorated in 2 places \((?:openai|mock)\.ts line \d+, (?:openai|mock)\.ts line \d+\), so which one `app\.openai` is depends on what registered it\.$/,
+        },
+        {
+          title: 'the getter takes parameters',
+          files: { 'src/plugins/openai.ts': plugin(getter.replace('async getChat()', 'async getChat(region?: string)')) },
+          reason: /^Cannot wrap this call: `getChat` of the service decorated in openai\.ts takes parameters, so which client it gives can differ\.$/,
+        },
+        {
+          title: 'the client it returns is made in two places',
+          files: { 'src/plugins/openai.ts': plugin(`${getter}\n  app.addHook('onClose', async () => {\n    chatClient = new OpenAI();\n  });`) },
+          reason: /^Cannot wrap this call: the client `chatClient` that `getChat` of the service decorated in openai\.ts returns is not given one construction \(2 assignments\)\.$/,
+        },
+        {
+          title: 'the getter returns something else on one path',
+          files: { 'src/plugins/openai.ts': plugin(getter.replace('await refresh();', "await refresh();\n      if (process.env.OFFLINE) return new OpenAI({ baseURL: 'http://localhost:8080/v1' }).chat;")) },
+          reason: /^Cannot wrap this call: `getChat` of the service decorated in openai\.ts does not return one client variable the fix can follow\.$/,
+        },
+        {
+          title: 'the token is sent without an `api-version` query',
+          files: { 'src/plugins/openai.ts': plugin(getter, 'apiKey: token.token,') },
+          reason: /^Cannot wrap this call: the client sends a Microsoft Entra ID token as its key without an `api-version` query, which a connection of the seam cannot carry\.$/,
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          const [reason] = run(refusal.files).reasons;
+          assert.match(reason ?? '', refusal.reason);
+        });
+      }
+    });
+
     it('a credential package the seam cannot import (neither installed where the seam is nor a dependency of its project) refuses the wrap', () => {
       const code = `import { AzureOpenAI } from 'openai';
 import { DefaultAzureCredential, getBearerTokenProvider } from '@azure/identity';
