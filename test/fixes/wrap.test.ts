@@ -707,6 +707,45 @@ export async function ask(question: string): Promise<string> {
     models: [],
   },
   {
+    title: 'a request a method of the same class returns in an object, destructured: it has no `stream`, so it does not stream',
+    code: `import { openai } from '../lib/openai';
+
+export class Assistant {
+  constructor(private readonly model: string) {}
+
+  async ask(question: string): Promise<string> {
+    const { request, note } = await this.prepare(question);
+    const completion = await openai.chat.completions.create(request);
+    return \`\${completion.choices[0].message.content ?? ''} \${note}\`;
+  }
+
+  private async prepare(question: string) {
+    const note = question.length > 100 ? '(long)' : '';
+    return { request: { model: this.model, messages: [{ role: 'user' as const, content: question }], max_tokens: 64 }, note };
+  }
+}
+`,
+    expected: `import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+export class Assistant {
+  constructor(private readonly model: string) {}
+
+  async ask(question: string): Promise<string> {
+    const { request, note } = await this.prepare(question);
+    const completion = await chatModelById(request.model, 'openai').complete(chatRequestFromOpenAI({ ...request }));
+    return \`\${completion.text ?? ''} \${note}\`;
+  }
+
+  private async prepare(question: string) {
+    const note = question.length > 100 ? '(long)' : '';
+    return { request: { model: this.model, messages: [{ role: 'user' as const, content: question }], max_tokens: 64 }, note };
+  }
+}
+`,
+    models: [],
+  },
+  {
     title: 'tools become neutral tool definitions, tool_choice and other options pass on as provider options, tool calls are read neutrally',
     code: `import { openai } from '../lib/openai';
 
@@ -1934,6 +1973,17 @@ export async function ask(question: string): Promise<string | null> {
         assert.ok((text ?? refusalSource(refusal.body)).includes('openai.'), 'the vendor call is still there');
       });
     }
+
+    it('a request a method returns on one of two paths: whether it streams cannot be told', () => {
+      const code = CASES.find((testCase) => testCase.title.startsWith('a request a method of the same class returns in an object'))!.code.replace(
+        '    const note = ',
+        "    if (question.endsWith('!')) return { request: { model: this.model, messages: [], stream: true as const }, note: '' };\n    const note = ",
+      );
+      assert.deepEqual(
+        fixesForFile(project(root, code).input()).filter((fix) => fix.kind === 'wrap-call').map((fix) => fix.disabledReason),
+        ['Cannot wrap this call: it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see).'],
+      );
+    });
 
     for (const declared of ['^4.23.0', '^4.57.1']) {
       it(`a project on an older openai 4 (${declared}: before AzureOpenAI, or before the Responses API types the seam uses): the wrap raises its range within the major, and says to install`, () => {
