@@ -14,7 +14,7 @@ import type { SourceSite } from '../engine/values';
 import type { WorkspaceIndex } from '../engine/workspace-index';
 import { type Project, importersOf } from './importers';
 import { type OpenFile, importedDeclaration, isConstant } from './constants';
-import { instanceClass, isStatic, isThisMember, memberWrites, runtimeLeafProblem, writesOf } from './runtime-settings';
+import { conditionProblem, instanceClass, isStatic, isThisMember, memberWrites, runtimeLeafProblem, writesOf } from './runtime-settings';
 import { propertyNameText } from '../engine/strings';
 import { objectLiteralOf, serviceClient } from './service-getters';
 import { Refusal } from './wrap/request';
@@ -52,6 +52,13 @@ export function clientOrigins(fact: VendorCallFact, context: OriginContext): Cli
     const origin = constructionOrigin(made, context.sourceFile, context.index);
     if (origin) return [origin];
   }
+  const choice = lazy && lazyChoice(lazy.expression);
+  const call = nodeAtSpan(context.sourceFile, fact.callSpan, ts().isCallExpression);
+  if (choice && call) {
+    // chosenClients takes it when the condition reads the same at the call; here it does not.
+    const problem = conditionProblem(choice.condition, call, { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes }, context.project);
+    throw new Refusal(`\`${lazy.expression.getText(context.sourceFile)}\` makes the client one of two ways, chosen by \`${choice.condition.getText(context.sourceFile)}\`, which is computed at run time ${problem ?? 'in a way the call cannot read again'}`);
+  }
   const getter = lazy && serviceGetter(lazy.expression);
   const served = getter && serviceOrigins(fact, getter, context);
   if (served) {
@@ -78,6 +85,16 @@ export interface ChosenClients {
 export function chosenClients(fact: VendorCallFact, context: OriginContext): ChosenClients | undefined {
   const found = choiceOf(fact, context);
   const call = nodeAtSpan(context.sourceFile, fact.callSpan, ts().isCallExpression);
+  const lazy = !found && call ? clientSourceExpression(fact, context) : undefined;
+  const made = lazy && lazyChoice(lazy.expression);
+  if (made && call) {
+    // Made on first use by a method of the same object: its condition reads the same at the call when its fields do.
+    const file = { path: context.sourceFile.fileName, sourceFile: context.sourceFile, scopes: context.scopes };
+    if (conditionProblem(made.condition, call, file, context.project)) return undefined;
+    const whenTrue = constructionOrigin(made.whenTrue, context.sourceFile, context.index);
+    const whenFalse = constructionOrigin(made.whenFalse, context.sourceFile, context.index);
+    return whenTrue && whenFalse ? { condition: made.condition, whenTrue, whenFalse } : undefined;
+  }
   if (!found || !call || call.getStart(context.sourceFile) < found.choice.end || runtimeLeafProblem(found.choice.expression, call, found.file)) return undefined;
   const whenTrue = constructionOrigin(found.whenTrue.construction, context.sourceFile, context.index);
   const whenFalse = constructionOrigin(found.whenFalse.construction, context.sourceFile, context.index);
@@ -160,7 +177,7 @@ export function lazyClientStatement(fact: VendorCallFact, context: { sourceFile:
   const statement = declaration.parent.parent;
   const single = ts().isVariableStatement(statement) && statement.declarationList.declarations.length === 1;
   // The same for a service's getter (`await this.openai.getChat()`): it may refresh the service's credentials.
-  return single && (lazyConstruction(binding.init) || (!fact.construction && serviceGetter(binding.init))) ? statement : undefined;
+  return single && (lazyConstruction(binding.init) || lazyChoice(binding.init) || (!fact.construction && serviceGetter(binding.init))) ? statement : undefined;
 }
 
 /**
@@ -170,6 +187,31 @@ export function lazyClientStatement(fact: VendorCallFact, context: { sourceFile:
  * construction; undefined for anything else.
  */
 export function lazyConstruction(expression: TS.Expression): TS.NewExpression | undefined {
+  const lazy = lazyField(expression);
+  const [made] = lazy?.made ?? [];
+  return lazy?.made.length === 1 && made && ts().isNewExpression(made) ? made : undefined;
+}
+
+/**
+ * The same, for a method that makes the client one of two ways (`if (this.options.azureApiVersion) this.client =
+ * new AzureOpenAI(…); else this.client = new OpenAI(…)`): the `if`'s condition and each branch's construction,
+ * each the only statement of its branch.
+ */
+export function lazyChoice(expression: TS.Expression): { condition: TS.Expression; whenTrue: TS.NewExpression; whenFalse: TS.NewExpression } | undefined {
+  const lazy = lazyField(expression);
+  const [whenTrue, whenFalse] = lazy?.made ?? [];
+  if (lazy?.made.length !== 2 || !whenTrue || !whenFalse || !ts().isNewExpression(whenTrue) || !ts().isNewExpression(whenFalse)) return undefined;
+  const branchOf = (construction: TS.Node) => {
+    const statement = construction.parent.parent;
+    return ts().isExpressionStatement(statement) ? (ts().isBlock(statement.parent) && statement.parent.statements.length === 1 ? statement.parent : statement) : undefined;
+  };
+  const [thenBranch, elseBranch] = [branchOf(whenTrue), branchOf(whenFalse)];
+  const choice = thenBranch?.parent;
+  return choice && ts().isIfStatement(choice) && choice.thenStatement === thenBranch && choice.elseStatement === elseBranch ? { condition: choice.expression, whenTrue, whenFalse } : undefined;
+}
+
+/** `this.getClient()` of a parameterless method whose every `return` gives one field, never initialized where declared: the values the method assigns it (in order), when every assignment to it is `this.field = …` in the method. */
+function lazyField(expression: TS.Expression): { made: TS.Expression[] } | undefined {
   const call = skipOuterExpressions(expression);
   if (!ts().isCallExpression(call) || call.arguments.length > 0 || !isThisMember(call.expression)) return undefined;
   const owner = instanceClass(call);
@@ -192,11 +234,14 @@ export function lazyConstruction(expression: TS.Expression): TS.NewExpression | 
   if (returnsOther || returned.size !== 1) return undefined;
   const declared = owner.members.find((member) => ts().isPropertyDeclaration(member) && propertyNameText(member.name) === field) as TS.PropertyDeclaration | undefined;
   if (declared?.initializer) return undefined;
-  const writes = memberWrites(owner, field);
-  const [write] = writes;
-  const made = write && ts().isBinaryExpression(write.parent) && write.parent.operatorToken.kind === ts().SyntaxKind.EqualsToken ? skipOuterExpressions(write.parent.right) : undefined;
-  const inMethod = write && write.pos >= method.body.pos && write.end <= method.body.end;
-  return writes.length === 1 && inMethod && made && ts().isNewExpression(made) && isThisMember(write) ? made : undefined;
+  const made: TS.Expression[] = [];
+  for (const write of memberWrites(owner, field)) {
+    const assignment = write.parent;
+    const inMethod = write.pos >= method.body.pos && write.end <= method.body.end;
+    if (!inMethod || !isThisMember(write) || !ts().isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts().SyntaxKind.EqualsToken) return undefined;
+    made.push(skipOuterExpressions(assignment.right));
+  }
+  return { made };
 }
 
 function ts(): typeof TS {

@@ -15,7 +15,7 @@ import { skipOuterExpressions } from '../engine/syntax';
 import { type ConstantsProject, type OpenFile, importedDeclaration, isConstant, literalMemberValue } from './constants';
 
 /** String methods that compute the same result from the same string (`endpoint.replace(/\/+$/, '')`). */
-const PURE_STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase', 'toUpperCase', 'slice', 'substring']);
+const PURE_STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'includes', 'startsWith', 'endsWith']);
 
 /** Those and `toString()` (of a `new URL(…)`): what the seam's config may call on what it carries. */
 export const PURE_METHODS = new Set([...PURE_STRING_METHODS, 'toString']);
@@ -50,6 +50,20 @@ export function runtimeLeafProblem(leaf: TS.Expression, call: TS.Node | undefine
     if (mutated) return `from \`${root.text}\`, whose properties are assigned (\`${mutated.getText(file.sourceFile)}\`)`;
   }
   return undefined;
+}
+
+/**
+ * Whether a condition (`this.options.azureApiVersion || this.options.baseUrl?.includes('azure.com')`) reads the
+ * same at `call`: its operands (`||`, `&&`, `??`, `!`, `===`, `!==`) are literals or leaves that do.
+ */
+export function conditionProblem(condition: TS.Expression, call: TS.Node, file: OpenFile, project?: ConstantsProject): string | undefined {
+  const ts = typescript();
+  const node = skipOuterExpressions(condition);
+  const operators = [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken];
+  if (ts.isBinaryExpression(node) && operators.includes(node.operatorToken.kind)) return conditionProblem(node.left, call, file, project) ?? conditionProblem(node.right, call, file, project);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return conditionProblem(node.operand, call, file, project);
+  if (isLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+  return runtimeLeafProblem(node, call, file, project);
 }
 
 /**

@@ -78,6 +78,10 @@ describe('fixes keep every request where it went: connections (azure-connections
     SEARCH_OPENAI_RESOURCE: 'contoso-search',
     SEARCH_CHAT_DEPLOYMENT: 'search-chat',
     SEARCH_EMBEDDING_DEPLOYMENT: 'search-embeddings',
+    // What three users typed as "OpenAI-compatible" base URLs.
+    COMPAT_AZURE_URL: 'https://contoso-compat.openai.azure.com/openai',
+    COMPAT_PROXY_URL: 'https://llm-proxy.contoso.example/openai',
+    COMPAT_LOCAL_URL: 'https://ollama.contoso.example/v1',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -99,7 +103,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 25, original.lines.join('\n'));
+    assert.equal(original.lines.length, 29, original.lines.join('\n'));
     assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -133,6 +137,11 @@ describe('fixes keep every request where it went: connections (azure-connections
       // The Fastify app: a client per deployment, the Entra ID token as its key (and again as \`api-key\`).
       'contoso-search.openai.azure.com /openai/deployments/search-embeddings/embeddings?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
       'contoso-search.openai.azure.com /openai/deployments/search-chat/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      // Handlers whose client is Azure's or OpenAI's by their settings: each keeps its own.
+      'contoso-compat.openai.azure.com /openai/deployments/compat-gpt-4o/chat/completions?api-version=2024-10-21 api-key:compat-azure-key',
+      'llm-proxy.contoso.example /openai/deployments/compat-gpt-4o-mini/chat/completions?api-version=2025-01-01-preview api-key:compat-gateway-key',
+      'ollama.contoso.example /v1/chat/completions bearer:compat-local-key',
+      'contoso-compat.openai.azure.com /openai/deployments/compat-gpt-4o/chat/completions?api-version=2024-10-21 api-key:compat-azure-key',
     ]);
   });
 
@@ -203,6 +212,7 @@ const bob = { openaiKey: 'bob-key' };
     const connections = [...config.matchAll(/^ {2}(\w+): \{\n {4}provider: '([\w-]+)'/gm)].map((match) => `${match[1]} ${match[2]}`);
     assert.deepEqual(connections.sort(), [
       'azureOpenAIGetSetting azure-openai',
+      'azureOpenAIOptions azure-openai',
       'contosoArchive azure-openai',
       'contosoEu azure-openai',
       'contosoHelpdesk azure-openai',
@@ -210,6 +220,7 @@ const bob = { openaiKey: 'bob-key' };
       'euGatewayContoso openai',
       'llmGatewayContoso openai',
       'openai openai',
+      'openaiOptions openai',
       'openaiProfile openai',
       'openaiProfile2 openai',
       'openaiProfile3 openai',

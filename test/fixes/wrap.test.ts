@@ -2790,6 +2790,81 @@ ${regions}`;
       });
     });
 
+    describe('a method that makes the client one of two ways on first use: the call chooses by the same condition', () => {
+      const handler = (field = 'private readonly options: HandlerOptions', extra = '') => `import OpenAI, { AzureOpenAI } from 'openai';
+
+interface HandlerOptions {
+  apiKey?: string;
+  baseUrl?: string;
+  azureApiVersion?: string;
+}
+
+export class Handler {
+  private client: OpenAI | undefined;
+  ${field};
+
+  constructor(options: HandlerOptions) {
+    this.options = options;
+  }
+
+  private ensureClient(): OpenAI {
+    if (!this.client) {
+      if (!this.options.apiKey) throw new Error('A key is required.');
+      if (this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com')) {
+        this.client = new AzureOpenAI({ baseURL: this.options.baseUrl, apiKey: this.options.apiKey, apiVersion: this.options.azureApiVersion || '2024-10-21' });
+      } else {
+        this.client = new OpenAI({ baseURL: this.options.baseUrl, apiKey: this.options.apiKey });
+      }
+    }
+    return this.client;
+  }
+${extra}
+  async ask(model: string, question: string): Promise<string> {
+    const client = this.ensureClient();
+    const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      it('offered: the call keeps the method call, and picks the connection by the condition, each with its settings', () => {
+        const target = project(root, handler());
+        assert.deepEqual(wrapReasons(target), [undefined]);
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /^ {4}this\.ensureClient\(\);$/m);
+        assert.ok(
+          text!.includes(
+            "const completion = await (this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com') ? chatModelById(model, 'azureOpenAIOptions', { baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, azureApiVersion: this.options.azureApiVersion }) : chatModelById(model, 'openaiOptions', { baseUrl: this.options.baseUrl, apiKey: this.options.apiKey })).complete(",
+          ),
+          text,
+        );
+        const connections = section(configAfter(target, seams), 'connections').join('\n');
+        assert.match(connections, /azureOpenAIOptions: \{\n {4}provider: 'azure-openai',\n {4}settings: \['baseUrl', 'apiKey', 'azureApiVersion'\],/);
+        assert.match(connections, /openaiOptions: \{\n {4}provider: 'openai',\n {4}settings: \['baseUrl', 'apiKey'\],/);
+      });
+
+      const refusals = [
+        {
+          title: 'the field the condition reads is not private (another object may change it)',
+          field: 'options: HandlerOptions',
+          extra: '',
+          reason: "from `this.options`, which is not a private or readonly field of its class",
+        },
+        {
+          title: 'the field the condition reads is assigned again',
+          field: 'private options: HandlerOptions',
+          extra: '\n  reset(options: HandlerOptions): void {\n    this.options = options;\n  }\n',
+          reason: 'from `this.options`, which is assigned again (line 30)',
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, handler(refusal.field, refusal.extra))), [
+            `Cannot wrap this call: \`this.ensureClient()\` makes the client one of two ways, chosen by \`this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com')\`, which is computed at run time ${refusal.reason}.`,
+          ]);
+        });
+      }
+    });
+
     describe("a client a service's getter makes: the service decorated onto the app, handed to the class", () => {
       /** The service, as the call's file uses it: through a base class that holds it. */
       const service = `import type { OpenAiService } from '../plugins/openai';
