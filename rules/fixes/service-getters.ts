@@ -29,14 +29,16 @@ export interface FoundExpression {
 }
 
 /**
- * `app.name`, read through a parameter (`fastify` of a plugin): the value `….decorate('name', value)` gives,
- * when the files of the package decorate that name once. Undefined when nothing decorates it; a Refusal when
+ * `app.name`, read through the app a plugin is given (a callback's parameter without a type of its own, or one
+ * typed `FastifyInstance`): the value `….decorate('name', value)` gives, when the files of the package decorate
+ * that name once, in a module that declares it on the framework's instance (`declare module 'fastify' {
+ * interface FastifyInstance { name: … } }`, as TypeScript needs). Undefined when nothing does; a Refusal when
  * several places do (which one an instance has depends on what registered it).
  */
 export function decoratedValue(access: TS.Expression, file: OpenFile, project: DecoratingProject): FoundExpression | undefined {
   const ts = typescript();
   const node = skipOuterExpressions(access);
-  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || file.scopes.resolve(node.expression)?.kind !== 'parameter') return undefined;
+  if (!ts.isPropertyAccessExpression(node) || !ts.isIdentifier(node.expression) || !isAppParameter(node.expression, file)) return undefined;
   const name = node.name.text;
   const files = project.files?.();
   if (!files) return undefined;
@@ -51,7 +53,7 @@ export function decoratedValue(access: TS.Expression, file: OpenFile, project: D
     const visit = (candidate: TS.Node): void => {
       if (ts.isCallExpression(candidate) && ts.isPropertyAccessExpression(candidate.expression) && candidate.expression.name.text === 'decorate') {
         const [key, value] = candidate.arguments;
-        if (key && value && ts.isStringLiteralLike(key) && key.text === name) found.push({ expression: value, file: decorating });
+        if (key && value && ts.isStringLiteralLike(key) && key.text === name && declaresMember(decorating.sourceFile, name)) found.push({ expression: value, file: decorating });
       }
       ts.forEachChild(candidate, visit);
     };
@@ -59,6 +61,31 @@ export function decoratedValue(access: TS.Expression, file: OpenFile, project: D
   }
   if (found.length > 1) throw new Refusal(`\`${name}\` is decorated in ${found.length} places (${found.map((value) => `${path.basename(value.file.path)} line ${lineOf(value.expression, value.file)}`).join(', ')}), so which one \`${node.getText(file.sourceFile)}\` is depends on what registered it`);
   return found[0];
+}
+
+/** A parameter of a callback (`fp(async (app) => …)`) without a type annotation, or one typed `FastifyInstance`. */
+function isAppParameter(identifier: TS.Identifier, file: OpenFile): boolean {
+  const ts = typescript();
+  const binding = file.scopes.resolve(identifier);
+  const parameter = binding?.kind === 'parameter' && binding.path.length === 0 ? binding.declaration : undefined;
+  if (!parameter || !ts.isParameter(parameter)) return false;
+  const type = parameter.type;
+  if (type) return ts.isTypeReferenceNode(type) && (ts.isIdentifier(type.typeName) ? type.typeName.text : type.typeName.right.text) === 'FastifyInstance';
+  const fn = parameter.parent;
+  return (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && ts.isCallExpression(fn.parent) && fn.parent.arguments.includes(fn);
+}
+
+/** `declare module '…' { interface … { name: … } }` in the file: the decorated name is part of the framework's instance type. */
+function declaresMember(sourceFile: TS.SourceFile, name: string): boolean {
+  const ts = typescript();
+  return sourceFile.statements.some(
+    (statement) =>
+      ts.isModuleDeclaration(statement) &&
+      ts.isStringLiteral(statement.name) &&
+      !!statement.body &&
+      ts.isModuleBlock(statement.body) &&
+      statement.body.statements.some((inner) => ts.isInterfaceDeclaration(inner) && inner.members.some((member) => !!member.name && propertyNameText(member.name) === name)),
+  );
 }
 
 /** An object literal an expression is or holds: inline, a constant, or a decorated value. */

@@ -2908,11 +2908,19 @@ export default fp(async (app) => {
   };
   ${body}
 });
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    openai: OpenAiService;
+  }
+}
 `;
       const getter = "app.decorate('openai', {\n    async getChat() {\n      await refresh();\n      return chatClient.chat;\n    },\n  });";
+      /** What a Fastify plugin declares so that TypeScript knows the decorated member. */
+      const augmentation = (member: string) => `\ndeclare module 'fastify' {\n  interface FastifyInstance {\n    ${member};\n  }\n}\n`;
       const others = {
-        'src/plugins/settings.ts': "import fp from 'fastify-plugin';\n\nexport default fp(async (app) => {\n  const settings = { resource: process.env.RESOURCE || '', deployment: process.env.CHAT_DEPLOYMENT || '' };\n  app.decorate('settings', settings);\n});\n",
-        'src/plugins/identity.ts': "import fp from 'fastify-plugin';\nimport { DefaultAzureCredential } from '@azure/identity';\n\nexport default fp(async (app) => {\n  const credential = new DefaultAzureCredential();\n  app.decorate('identity', { credential });\n});\n",
+        'src/plugins/settings.ts': `import fp from 'fastify-plugin';\n\nexport default fp(async (app) => {\n  const settings = { resource: process.env.RESOURCE || '', deployment: process.env.CHAT_DEPLOYMENT || '' };\n  app.decorate('settings', settings);\n});\n${augmentation('settings: { resource: string; deployment: string }')}`,
+        'src/plugins/identity.ts': `import fp from 'fastify-plugin';\nimport { DefaultAzureCredential } from '@azure/identity';\n\nexport default fp(async (app) => {\n  const credential = new DefaultAzureCredential();\n  app.decorate('identity', { credential });\n});\n${augmentation('identity: { credential: DefaultAzureCredential }')}`,
         'src/plugins/services.ts': "import fp from 'fastify-plugin';\nimport { Answerer } from '../app';\n\nexport default fp(async (app) => {\n  app.decorate('answerer', new Answerer(app.openai));\n});\n",
         // A barrel between the class and its construction.
         'src/app/index.ts': "export * from './file';\n",
@@ -2946,7 +2954,7 @@ export default fp(async (app) => {
       const refusals: Array<{ title: string; files: Record<string, string>; reason: RegExp }> = [
         {
           title: 'the service is decorated in two places',
-          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/mock.ts': "export default async (app: any) => {\n  app.decorate('openai', { getChat: async () => ({}) });\n};\n" },
+          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/mock.ts': `export default async (app: any) => {\n  app.decorate('openai', { getChat: async () => ({}) });\n};\n${augmentation('openai: any')}` },
           reason: /^Cannot wrap this call: `openai` is decorated in 2 places \((?:openai|mock)\.ts line \d+, (?:openai|mock)\.ts line \d+\), so which one `app\.openai` is depends on what registered it\.$/,
         },
         {
@@ -2968,6 +2976,16 @@ export default fp(async (app) => {
           title: 'the token is sent without an `api-version` query',
           files: { 'src/plugins/openai.ts': plugin(getter, 'apiKey: token.token,') },
           reason: /^Cannot wrap this call: the client sends a Microsoft Entra ID token as its key without an `api-version` query, which a connection of the seam cannot carry\.$/,
+        },
+        {
+          title: 'the decorated name is not declared on the framework instance (no module augmentation): not followed',
+          files: { 'src/plugins/openai.ts': plugin(getter).replace(/\ndeclare module[^]*$/, '\n') },
+          reason: /^Cannot wrap this call: the service `app\.openai` \(line \d+ of .*services\.ts\) is not an object the fix can follow to the client `getChat` returns\.$/,
+        },
+        {
+          title: 'the service is read from a parameter with a type of its own, not the app',
+          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/services.ts': "import { Answerer } from '../app';\nimport type { OpenAiService } from './openai';\n\nexport function make(deps: { openai: OpenAiService }) {\n  return new Answerer(deps.openai);\n}\n" },
+          reason: /^Cannot wrap this call: the service `deps\.openai` \(line \d+ of .*services\.ts\) is not an object the fix can follow to the client `getChat` returns\.$/,
         },
       ];
       for (const refusal of refusals) {
