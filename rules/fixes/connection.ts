@@ -14,9 +14,10 @@ import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
 import { isPlaceholderKey } from '../vendors/patterns';
-import { type OpenFile, constantDefinition, fieldValue, helperResult, isConstant, openFile } from './constants';
+import { type ConstantsProject, type OpenFile, constantDefinition, literalMemberValue, fieldValue, helperResult, isConstant, openFile } from './constants';
 import { lazyConstruction } from './client-origin';
-import { PURE_METHODS, isEnvRead, isLiteral, isProcessEnv, isPureGlobalClass, leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
+import { decoratedValue } from './service-getters';
+import { PURE_METHODS, writesOf, isEnvRead, isLiteral, isProcessEnv, isPureGlobalClass, leafName, runtimeLeafProblem, skipTypeOnly } from './runtime-settings';
 import { settingName } from './seam/naming';
 import { Refusal } from './wrap/request';
 
@@ -64,6 +65,8 @@ export interface ConnectionSetting {
 
 /** What reading a construction needs from the project. */
 export interface ConnectionProject {
+  /** Every source file of the project (values decorated onto an app are looked for there), or undefined. */
+  files?(): readonly string[] | undefined;
   read(filePath: string): string | undefined;
   resolve(fromFile: string, specifier: string): string | undefined;
   /** Whether a file is the seam's config (its `endpoints`, `apiVersions` and `models` are carried as references). */
@@ -92,7 +95,10 @@ export function readConnection(site: SourceSite, clientClass: string, project: C
   const args = construction.arguments ?? [];
   const shape = table.construction;
   if (shape.style === 'options') {
-    return reader.finish(table.provider, reader.carry(reader.objectProperties(args[0], 'client options'), shape));
+    const properties = reader.objectProperties(args[0], 'client options');
+    const entra = table.provider === 'openai' ? reader.entraTokenOptions(properties) : undefined;
+    if (entra) return reader.finish('azure-openai', entra);
+    return reader.finish(table.provider, reader.carry(properties, shape));
   }
   if (shape.style === 'v3-configuration') {
     const configuration = args[0] && reader.followToNew(args[0]);
@@ -180,14 +186,19 @@ class OptionReader {
     if (!argument) return [];
     const followed = this.followToKind(argument, file, ts.isObjectLiteralExpression);
     if (!followed) throw new Refusal(`the ${what} (\`${argument.getText(file.sourceFile)}\`) are not an object the fix can read`);
-    return followed.node.properties.map((property) => {
-      if (ts.isShorthandPropertyAssignment(property)) return { name: property.name.text, value: property.name as TS.Expression, file: followed.file };
+    const properties = followed.node.properties.flatMap((property): Array<{ name: string; value: TS.Expression; file: OpenFile }> => {
+      if (ts.isShorthandPropertyAssignment(property)) return [{ name: property.name.text, value: property.name as TS.Expression, file: followed.file }];
+      // `...commonOptions` of a constant object: its properties, in its place.
+      const spread = ts.isSpreadAssignment(property) ? this.followToKind(property.expression, followed.file, ts.isObjectLiteralExpression) : undefined;
+      if (spread) return this.objectProperties(spread.node, what, spread.file);
       const name = ts.isPropertyAssignment(property) ? propertyNameText(property.name) : undefined;
       if (!ts.isPropertyAssignment(property) || name === undefined) {
         throw new Refusal(`the ${what} use a spread or computed key (\`${property.getText(followed.file.sourceFile)}\`), so the fix cannot tell them all`);
       }
-      return { name, value: property.initializer, file: followed.file };
+      return [{ name, value: property.initializer, file: followed.file }];
     });
+    // A later property wins over an earlier one of the same name.
+    return properties.filter((property, position) => !properties.slice(position + 1).some((later) => later.name === property.name));
   }
 
   /** Options of the seam's client from the code's options, per the client's table. */
@@ -214,8 +225,66 @@ class OptionReader {
     const text = this.copy(value, file, 0, section);
     // The variable an endpoint is read from names the connection when no literal does.
     // As written: a setting (`settings.formatUrl`) computed from `process.env.X` is named after X too.
-    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1];
+    // An endpoint built from several variables elsewhere (`https://${resource}…/deployments/${deployment}`): the last one, the most specific.
+    const followed = [...text.matchAll(/process\.env(?:\.|\[['"])(\w+)/g)].at(-1)?.[1];
+    if (section === 'endpoints') this.nameHint ??= /\bendpoints\.(\w+)/.exec(text)?.[1] ?? /process\.env(?:\.|\[['"])(\w+)/.exec(value.getText(file.sourceFile))?.[1] ?? followed;
     return { name, text };
+  }
+
+  /**
+   * An OpenAI client given a Microsoft Entra ID token as its key (`apiKey: token.token` of `token = await
+   * credential.getToken(scope)`, refreshed by the code), as Azure samples make one per deployment with
+   * `baseURL`, the `api-version` query and the token again as the `api-key` header: the same requests come
+   * from AzureOpenAI with a token provider for the same credential and scope (the bearer token is the same;
+   * the `api-key` copy of it is not sent), the `baseURL` as written and the API version from the query.
+   * Undefined when the key is not such a token.
+   */
+  entraTokenOptions(properties: ReadonlyArray<{ name: string; value: TS.Expression; file: OpenFile }>): ConnectionOption[] | undefined {
+    const key = properties.find((property) => property.name === 'apiKey');
+    const token = key && this.entraToken(key.value, key.file);
+    if (!token) return undefined;
+    const isToken = (value: TS.Expression, file: OpenFile) => this.entraToken(value, file)?.variable === token.variable;
+    const others: Array<{ name: string; value: TS.Expression; file: OpenFile }> = [];
+    const options: ConnectionOption[] = [];
+    let apiVersion: ConnectionOption | undefined;
+    for (const property of properties) {
+      if (property === key) continue;
+      if (property.name !== 'defaultHeaders' && property.name !== 'defaultQuery') {
+        others.push(property);
+        continue;
+      }
+      const entries = this.objectProperties(property.value, property.name, property.file).filter((entry) => !(property.name === 'defaultHeaders' && entry.name.toLowerCase() === 'api-key' && isToken(entry.value, entry.file)));
+      const version = property.name === 'defaultQuery' ? entries.find((entry) => entry.name === 'api-version') : undefined;
+      if (version) apiVersion = this.option('apiVersion', version.value, 'apiVersions', version.file);
+      const kept = entries.filter((entry) => entry !== version).map((entry) => `${propertyKey(entry.name)}: ${this.copy(entry.value, entry.file, 1)}`);
+      if (kept.length) options.push({ name: property.name, text: `{ ${kept.join(', ')} }` });
+    }
+    if (!apiVersion) throw new Refusal('the client sends a Microsoft Entra ID token as its key without an `api-version` query, which a connection of the seam cannot carry');
+    if (!others.some((property) => property.name === 'baseURL')) throw new Refusal('the client sends a Microsoft Entra ID token as its key to the SDK\'s default endpoint');
+    const credential = this.copy(token.credential, token.file, 1);
+    const scope = this.copy(token.scope, token.file, 1);
+    this.imports.set(AZURE_TOKEN.provider, { specifier: AZURE_TOKEN.module, name: AZURE_TOKEN.provider });
+    const carried = this.carry(others, { ...CLIENT_CONNECTIONS.AzureOpenAI.construction as CarriedOptions, implicit: [] });
+    return [...carried, ...options, apiVersion, { name: 'azureADTokenProvider', text: `${AZURE_TOKEN.provider}(${credential}, ${scope})` }];
+  }
+
+  /** `token.token` where every value of `token` is `await credential.getToken(scope)` with the same credential and scope. */
+  private entraToken(value: TS.Expression, file: OpenFile): { variable: TS.Node; credential: TS.Expression; scope: TS.Expression; file: OpenFile } | undefined {
+    const ts = this.ts;
+    const node = skipTypeOnly(value);
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'token' || !ts.isIdentifier(node.expression)) return undefined;
+    const binding = file.scopes.resolve(node.expression);
+    if (binding?.kind !== 'variable' || binding.path.length > 0) return undefined;
+    const assigned = writesOf(binding, file).map((write) => (ts.isBinaryExpression(write.parent) && write.parent.left === write && write.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken ? write.parent.right : undefined));
+    const values = binding.init ? [binding.init, ...assigned] : assigned;
+    const calls = values.map((candidate) => {
+      const call = candidate && skipOuterExpressions(candidate);
+      return call && ts.isCallExpression(call) && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'getToken' && call.arguments.length === 1 ? call : undefined;
+    });
+    const [first] = calls;
+    const same = (call: TS.CallExpression | undefined) => !!call && !!first && call.expression.getText(file.sourceFile) === first.expression.getText(file.sourceFile) && call.arguments[0].getText(file.sourceFile) === first.arguments[0].getText(file.sourceFile);
+    if (!first || !calls.every(same)) return undefined;
+    return { variable: binding.declaration, credential: (first.expression as TS.PropertyAccessExpression).expression, scope: first.arguments[0], file };
   }
 
   /** The class of an @azure/openai credential expression (`new AzureKeyCredential(…)`), if it is one. */
@@ -256,14 +325,32 @@ class OptionReader {
   private followToKind<T extends TS.Node>(expression: TS.Expression, file: OpenFile, accept: (node: TS.Node) => node is T, depth = 0): { node: T; file: OpenFile } | undefined {
     const inner = skipOuterExpressions(expression);
     if (accept(inner)) return { node: inner, file };
-    if (depth > MAX_DEPTH || !this.ts.isIdentifier(inner)) return undefined;
+    if (depth > MAX_DEPTH) return undefined;
+    if (this.ts.isPropertyAccessExpression(inner)) {
+      // `fastify.config` decorated onto the app, `fastify.azure.credential` a property of such a value.
+      const target = decoratedValue(inner, file, this.project) ?? this.propertyOf(inner, file, depth);
+      return target && this.followToKind(target.expression, target.file, accept, depth + 1);
+    }
+    if (!this.ts.isIdentifier(inner)) return undefined;
     const target = this.definition(inner, file);
     return target && this.followToKind(target.expression, target.file, accept, depth + 1);
   }
 
+  /** `settings.endpoint` of an object the fix can follow `settings` to: the property's value (the last of that name). */
+  private propertyOf(access: TS.PropertyAccessExpression, file: OpenFile, depth = 0): { expression: TS.Expression; file: OpenFile } | undefined {
+    const object = this.followToKind(access.expression, file, this.ts.isObjectLiteralExpression, depth + 1);
+    const property = object && this.objectProperties(object.node, 'object', object.file).find((candidate) => candidate.name === access.name.text);
+    return property && { expression: property.value, file: property.file };
+  }
+
   /** A constant's definition, here or exported by a workspace module (never the seam's config, whose entries are kept as references). */
   private definition(identifier: TS.Identifier, file: OpenFile): { expression: TS.Expression; file: OpenFile } | undefined {
-    return constantDefinition(identifier, file, { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) });
+    return constantDefinition(identifier, file, this.constants());
+  }
+
+  /** The project as constants are followed in it: never into the seam's config. */
+  private constants(): ConstantsProject {
+    return { ...this.project, isOpaque: (filePath) => this.project.isSeamConfig(filePath) };
   }
 
   /** The package and exported name an expression (`X`, `ns.X`) imports, if it does. */
@@ -289,7 +376,7 @@ class OptionReader {
     const node = skipTypeOnly(expression);
     // What the config cannot evaluate, the wrapped call may pass: a setting, when it reads the same there.
     const runtime = (): string => {
-      const problem = runtimeLeafProblem(node, this.callIn(file), file);
+      const problem = runtimeLeafProblem(node, this.callIn(file), file, this.constants());
       return problem ? refuse(problem) : this.setting(node, file);
     };
     if (ts.isStringLiteralLike(node) && section && isEntryValue(section, node.text)) {
@@ -313,7 +400,9 @@ class OptionReader {
     if (ts.isTemplateExpression(node)) {
       // The head's text ends with `${`; each literal's starts with `}`, a middle's ends with `${`.
       const literal = (span: TS.TemplateSpan) => text(span.literal).slice(1, ts.isTemplateMiddle(span.literal) ? -2 : undefined);
-      const spans = node.templateSpans.map((span) => `\${${this.copy(span.expression, file, depth + 1)}}${literal(span)}`);
+      // A template carried into a template (`${openAiUrl}/openai` of a constant template) is written inline.
+      const inline = (copied: string) => (/^`[^`]*`$/.test(copied) ? copied.slice(1, -1) : `\${${copied}}`);
+      const spans = node.templateSpans.map((span) => `${inline(this.copy(span.expression, file, depth + 1))}${literal(span)}`);
       return `${text(node.head).slice(0, -2)}${spans.join('')}`;
     }
     if (ts.isObjectLiteralExpression(node)) {
@@ -339,15 +428,15 @@ class OptionReader {
       const value = fieldValue(node, node);
       return value ? this.copyOrSetting(node, file, () => this.copy(value, file, depth + 1, section)) : runtime();
     }
+    // `Region.EU` of an enum (or `as const` object) of literals: its literal.
+    const member = literalMemberValue(node, file, this.constants());
+    if (member !== undefined) return member;
     if (ts.isPropertyAccessExpression(node)) {
-      if (ts.isIdentifier(node.expression)) {
-        const configReference = this.configReference(node.expression, file);
-        if (configReference) return `${configReference}.${node.name.text}`;
-        // `settings.endpoint` of `const settings = { endpoint: … }`
-        const object = this.followToKind(node.expression, file, ts.isObjectLiteralExpression);
-        const property = object && this.objectProperties(object.node, 'object', object.file).filter((candidate) => candidate.name === node.name.text).pop();
-        if (property) return this.copy(property.value, property.file, depth + 1, section);
-      }
+      const configReference = ts.isIdentifier(node.expression) ? this.configReference(node.expression, file) : undefined;
+      if (configReference) return `${configReference}.${node.name.text}`;
+      // `settings.endpoint` of `const settings = { endpoint: … }`, `fastify.config.service` of a decorated config.
+      const property = this.propertyOf(node, file);
+      if (property) return this.copy(property.expression, property.file, depth + 1, section);
       return runtime();
     }
     // `new URL(path, base).toString()`: a global that computes the same from the same arguments, carried as written.
@@ -384,7 +473,7 @@ class OptionReader {
     try {
       return copyValue();
     } catch (error) {
-      if (!(error instanceof Refusal) || runtimeLeafProblem(identifier, this.callIn(file), file)) throw error;
+      if (!(error instanceof Refusal) || runtimeLeafProblem(identifier, this.callIn(file), file, this.constants())) throw error;
       this.settings.length = before.settings;
       this.imports.clear();
       for (const [name, value] of before.imports) this.imports.set(name, value);

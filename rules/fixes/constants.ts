@@ -6,6 +6,7 @@
 import type * as TS from 'typescript';
 import { parseSource, typescript } from '../engine/parse';
 import { type Binding, Scopes } from '../engine/scope';
+import { propertyNameText } from '../engine/strings';
 
 /** A parsed project file with its scopes. */
 export interface OpenFile {
@@ -32,16 +33,34 @@ export function constantDefinition(identifier: TS.Identifier, file: OpenFile, pr
   const binding = file.scopes.resolve(identifier);
   if (!binding) return undefined;
   if (binding.kind === 'variable' && isConstant(binding) && binding.init && binding.path.length === 0) return { expression: binding.init, file };
-  if (binding.kind !== 'import' || !binding.origin || binding.origin.imported === '*' || binding.origin.typeOnly || binding.path.length > 0) return undefined;
-  const target = project.resolve(file.path, binding.origin.specifier);
+  const imported = importedDeclaration(identifier, file, project);
+  const declaration = imported?.declaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !(declaration.parent.flags & ts.NodeFlags.Const) || !declaration.initializer) return undefined;
+  return { expression: declaration.initializer, file: imported.file };
+}
+
+/**
+ * The declaration a name imports by name from a workspace module (`export const`, `export function`,
+ * `export enum`, `export class` there), with that module; undefined for anything else.
+ */
+export function importedDeclaration(identifier: TS.Identifier, file: OpenFile, project: ConstantsProject | undefined): { declaration: TS.Declaration; file: OpenFile } | undefined {
+  const ts = typescript();
+  const binding = file.scopes.resolve(identifier);
+  const origin = binding?.kind === 'import' && binding.path.length === 0 ? binding.origin : undefined;
+  if (!project || !origin || origin.imported === '*' || origin.imported === 'default' || origin.typeOnly) return undefined;
+  const target = project.resolve(file.path, origin.specifier);
   const text = target && !project.isOpaque?.(target) ? project.read(target) : undefined;
   if (text === undefined) return undefined;
   const module = openFile(target!, text);
+  const named = (name: TS.Node | undefined) => !!name && ts.isIdentifier(name) && name.text === origin.imported;
   for (const statement of module.sourceFile.statements) {
-    const exported = ts.isVariableStatement(statement) && statement.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
-    if (!exported || !(statement.declarationList.flags & ts.NodeFlags.Const)) continue;
-    for (const declaration of statement.declarationList.declarations) {
-      if (ts.isIdentifier(declaration.name) && declaration.name.text === binding.origin.imported && declaration.initializer) return { expression: declaration.initializer, file: module };
+    const exported = ts.canHaveModifiers(statement) && (ts.getModifiers(statement)?.some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword) ?? false);
+    if (!exported) continue;
+    if (ts.isVariableStatement(statement)) {
+      const declaration = statement.declarationList.declarations.find((candidate) => named(candidate.name));
+      if (declaration) return { declaration, file: module };
+    } else if ((ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isClassDeclaration(statement)) && named(statement.name)) {
+      return { declaration: statement, file: module };
     }
   }
   return undefined;
@@ -96,4 +115,51 @@ export function fieldValue(access: TS.PropertyAccessExpression, use: TS.Node): T
   if (!ts.isExpressionStatement(statement) || !constructor || !ts.isConstructorDeclaration(constructor)) return undefined;
   const inConstructor = use.pos >= constructor.pos && use.end <= constructor.end;
   return !inConstructor || statement.end <= use.getStart() ? assignment.right : undefined;
+}
+
+/**
+ * The value `X.member` reads when it is fixed for good, as a literal's text (`'eu'`, `2`): `X` is an enum whose
+ * members are literals (or numbered by TypeScript) or a `const X = { … } as const` of literals, declared in the
+ * file or exported by a workspace module it imports (`import { Regions } from '@shared/api'`); else undefined.
+ */
+export function literalMemberValue(access: TS.Expression, file: OpenFile, project?: ConstantsProject): string | undefined {
+  const ts = typescript();
+  const member = ts.isPropertyAccessExpression(access) ? access.name.text : ts.isElementAccessExpression(access) && ts.isStringLiteralLike(access.argumentExpression) ? access.argumentExpression.text : undefined;
+  const holder = member !== undefined ? (access as TS.PropertyAccessExpression | TS.ElementAccessExpression).expression : undefined;
+  if (!holder || !ts.isIdentifier(holder)) return undefined;
+  const binding = file.scopes.resolve(holder);
+  if (!binding || binding.path.length > 0) return undefined;
+  const declaration = binding.kind === 'import' ? importedDeclaration(holder, file, project)?.declaration : binding.declaration;
+  return declaration && literalMembers(declaration)?.get(member!);
+}
+
+/** The members of an enum of literal members, or of a `const` declared `{ … } as const` with literal values, by name. */
+function literalMembers(declaration: TS.Node): Map<string, string> | undefined {
+  const ts = typescript();
+  const literal = (node: TS.Expression) => ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
+  const members = new Map<string, string>();
+  if (ts.isEnumDeclaration(declaration)) {
+    // TypeScript numbers a member without a value one past the one before (0 for the first).
+    let next: number | undefined = 0;
+    for (const member of declaration.members) {
+      const name = propertyNameText(member.name);
+      if (name === undefined || (member.initializer && !literal(member.initializer))) return undefined;
+      if (member.initializer && !ts.isStringLiteralLike(member.initializer)) next = Number(member.initializer.getText()) + 1;
+      const value = member.initializer ? member.initializer.getText() : next !== undefined ? String(next++) : undefined;
+      if (value === undefined) return undefined;
+      if (member.initializer && ts.isStringLiteralLike(member.initializer)) next = undefined;
+      members.set(name, value);
+    }
+    return members;
+  }
+  if (!ts.isVariableDeclaration(declaration) || !(declaration.parent.flags & ts.NodeFlags.Const) || !declaration.initializer) return undefined;
+  const value = declaration.initializer;
+  const frozen = ts.isAsExpression(value) && ts.isTypeReferenceNode(value.type) && ts.isIdentifier(value.type.typeName) && value.type.typeName.text === 'const' ? value.expression : undefined;
+  if (!frozen || !ts.isObjectLiteralExpression(frozen)) return undefined;
+  for (const property of frozen.properties) {
+    const name = ts.isPropertyAssignment(property) ? propertyNameText(property.name) : undefined;
+    if (name === undefined || !literal((property as TS.PropertyAssignment).initializer)) return undefined;
+    members.set(name, (property as TS.PropertyAssignment).initializer.getText());
+  }
+  return members;
 }

@@ -322,6 +322,7 @@ function projectOf(input: FixInput): Project {
 function connectionOf(session: FixSession, origins: readonly ClientOrigin[], seam: SeamPlan, api?: string, call?: SourceSite): { connection: string; settings: ConnectionSetting[] } {
   const { input } = session;
   const project: ConnectionProject = {
+    files: () => input.projectFiles?.(),
     read: (filePath) => (filePath === input.filePath ? input.text : input.host.readFile(filePath)),
     resolve: (fromFile, specifier) => input.index.resolveModule(fromFile, specifier),
     isSeamConfig: (filePath) => filePath === seam.file('config'),

@@ -26,15 +26,27 @@ export interface Importer {
   locals: TS.Identifier[];
 }
 
-export function importersOf(name: string, definingFile: string, project: Project): Importer[] {
-  const ts = typescript();
+/**
+ * `throughReExports`: a module that re-exports the name (`export * from './indexer'`, a barrel) is followed to
+ * its own importers, for readers that only look at the uses; a fix that edits the imports refuses them.
+ */
+export function importersOf(name: string, definingFile: string, project: Project, options: { throughReExports?: boolean } = {}): Importer[] {
   const files = project.files();
   if (!files) throw new Refusal(`\`${name}\` is exported, and the project's files cannot be listed to find where it is used`);
+  const importers: Importer[] = [];
+  const defining = [definingFile];
+  for (let next = 0; next < defining.length; next++) importers.push(...importersOfModule(name, defining[next], files, project, options.throughReExports ? defining : undefined));
+  return importers;
+}
+
+/** The importers of one module; its re-exporters go into `reExporters` when given (else they refuse). */
+function importersOfModule(name: string, definingFile: string, files: readonly string[], project: Project, reExporters: string[] | undefined): Importer[] {
+  const ts = typescript();
   const importers: Importer[] = [];
   for (const filePath of files) {
     if (filePath === definingFile) continue;
     const text = project.read(filePath);
-    if (!text?.includes(name)) continue;
+    if (!text || !(text.includes(name) || (reExporters && text.includes('export *')))) continue;
     const sourceFile = parseSource(filePath, text);
     const isDefiningModule = (specifier: TS.Expression | undefined) => !!specifier && ts.isStringLiteralLike(specifier) && project.resolve(filePath, specifier.text) === definingFile;
     const locals: TS.Identifier[] = [];
@@ -47,7 +59,11 @@ export function importersOf(name: string, definingFile: string, project: Project
         }
       } else if (ts.isExportDeclaration(node) && isDefiningModule(node.moduleSpecifier)) {
         const names = node.exportClause && ts.isNamedExports(node.exportClause) ? node.exportClause.elements.map((element) => (element.propertyName ?? element.name).text) : undefined;
-        if (!names || names.includes(name)) throw new Refusal(`${path.basename(filePath)} re-exports \`${name}\``);
+        // Renamed (`export { X as Y }`) or as a namespace, the name is not followed.
+        const same = names ? node.exportClause && ts.isNamedExports(node.exportClause) && node.exportClause.elements.some((element) => (element.propertyName ?? element.name).text === name && element.name.text === name) : !node.exportClause;
+        if (reExporters && same && !node.isTypeOnly) {
+          if (!reExporters.includes(filePath)) reExporters.push(filePath);
+        } else if (!names || names.includes(name)) throw new Refusal(`${path.basename(filePath)} re-exports \`${name}\``);
       } else if (ts.isCallExpression(node) && isDefiningModule(node.arguments[0]) && moduleSpecifierOfCall(node) !== undefined) {
         throw new Refusal(`${path.basename(filePath)} loads \`${name}\`'s module with ${node.expression.getText(sourceFile)}()`);
       }

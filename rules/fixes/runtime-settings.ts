@@ -5,30 +5,32 @@
  * same at the call as it did at the construction: a name (or a property chain on it, or a pure string
  * method on that) whose binding is the one in scope at the call and does not change in between; `this.a.b`
  * in the same object's methods, `a` a private or readonly field only its constructor sets; a call of a
- * helper of the file that computes its result from its arguments alone, each of which reads the same.
+ * helper of the file (or a function a workspace module exports) that computes its result from its arguments
+ * alone (environment variables and literal enum members count as fixed), each of which reads the same.
  */
 import type * as TS from 'typescript';
 import { typescript } from '../engine/parse';
 import type { Binding } from '../engine/scope';
 import { skipOuterExpressions } from '../engine/syntax';
-import { type OpenFile, isConstant } from './constants';
+import { type ConstantsProject, type OpenFile, importedDeclaration, isConstant, literalMemberValue } from './constants';
 
 /** String methods that compute the same result from the same string (`endpoint.replace(/\/+$/, '')`). */
-const PURE_STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase', 'toUpperCase', 'slice', 'substring']);
+const PURE_STRING_METHODS = new Set(['replace', 'replaceAll', 'trim', 'trimEnd', 'trimStart', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'includes', 'startsWith', 'endsWith']);
 
 /** Those and `toString()` (of a `new URL(…)`): what the seam's config may call on what it carries. */
 export const PURE_METHODS = new Set([...PURE_STRING_METHODS, 'toString']);
 
 /**
  * Whether `leaf` (in `file`, where the client is made) reads the same at `call`: undefined when it does, else
- * why not (completing "the client's `…` is computed at run time …").
+ * why not (completing "the client's `…` is computed at run time …"). `project` follows imported helpers and enums.
  */
-export function runtimeLeafProblem(leaf: TS.Expression, call: TS.Node | undefined, file: OpenFile): string | undefined {
+export function runtimeLeafProblem(leaf: TS.Expression, call: TS.Node | undefined, file: OpenFile, project?: ConstantsProject): string | undefined {
   const node = skipTypeOnly(leaf);
+  if (literalMemberValue(node, file, project) !== undefined) return undefined;
   const root = rootName(leaf);
   if (!root && !typescript().isCallExpression(node)) return 'in a way the fix cannot carry into the seam';
   if (!call) return 'where the client is made, and the call is in another file';
-  if (!root) return helperCallProblem(node as TS.CallExpression, call, file);
+  if (!root) return helperCallProblem(node as TS.CallExpression, call, file, project);
   if (!typescript().isIdentifier(root)) return thisLeafProblem(leaf, call, file);
   const binding = file.scopes.resolve(root);
   if (!binding) return `from \`${root.text}\`, which the fix cannot follow`;
@@ -48,6 +50,20 @@ export function runtimeLeafProblem(leaf: TS.Expression, call: TS.Node | undefine
     if (mutated) return `from \`${root.text}\`, whose properties are assigned (\`${mutated.getText(file.sourceFile)}\`)`;
   }
   return undefined;
+}
+
+/**
+ * Whether a condition (`this.options.azureApiVersion || this.options.baseUrl?.includes('azure.com')`) reads the
+ * same at `call`: its operands (`||`, `&&`, `??`, `!`, `===`, `!==`) are literals or leaves that do.
+ */
+export function conditionProblem(condition: TS.Expression, call: TS.Node, file: OpenFile, project?: ConstantsProject): string | undefined {
+  const ts = typescript();
+  const node = skipOuterExpressions(condition);
+  const operators = [ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken];
+  if (ts.isBinaryExpression(node) && operators.includes(node.operatorToken.kind)) return conditionProblem(node.left, call, file, project) ?? conditionProblem(node.right, call, file, project);
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return conditionProblem(node.operand, call, file, project);
+  if (isLiteral(node) || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword) return undefined;
+  return runtimeLeafProblem(node, call, file, project);
 }
 
 /**
@@ -98,16 +114,18 @@ export function isPureGlobalClass(expression: TS.Expression, file: OpenFile): bo
 }
 
 /**
- * `Provider.formatUrl(process.env.X)`, `formatUrl(x)`, `this.isChina()`: a static method of a class declared in
- * this file, a function declared in it, or a method of the same object, that computes its result from its
- * arguments (and fields that read the same) alone; each argument must read the same at the call too.
+ * `Provider.formatUrl(process.env.X)`, `formatUrl(x)`, `this.isChina()`, `getConfig(Setting.endpoint)`: a static
+ * method of a class declared in this file, a function declared in it or exported by a workspace module, or a
+ * method of the same object, that computes its result from its arguments (and fields that read the same)
+ * alone; each argument must read the same at the call too.
  */
-function helperCallProblem(node: TS.CallExpression, call: TS.Node, file: OpenFile): string | undefined {
+function helperCallProblem(node: TS.CallExpression, call: TS.Node, file: OpenFile, project: ConstantsProject | undefined): string | undefined {
   const ts = typescript();
   const refused = 'in a way the fix cannot carry into the seam';
   const callee = node.expression;
   let helper: TS.FunctionLikeDeclaration | undefined;
   let owner: TS.ClassLikeDeclaration | undefined;
+  let helperFile = file;
   if (isThisMember(callee)) {
     owner = instanceClass(node);
     if (!owner || instanceClass(call) !== owner) return `from \`${callee.getText(file.sourceFile)}\`, and the call is not in the same object's methods`;
@@ -121,26 +139,30 @@ function helperCallProblem(node: TS.CallExpression, call: TS.Node, file: OpenFil
       helper = declaration.members.find((member): member is TS.MethodDeclaration => ts.isMethodDeclaration(member) && isStatic(member) && ts.isIdentifier(member.name) && member.name.text === callee.name.text);
     } else if (ts.isIdentifier(callee) && binding.kind === 'function' && ts.isFunctionDeclaration(declaration)) {
       helper = declaration;
+    } else if (ts.isIdentifier(callee) && binding.kind === 'import') {
+      const imported = importedDeclaration(callee, file, project);
+      if (imported && ts.isFunctionDeclaration(imported.declaration)) [helper, helperFile] = [imported.declaration, imported.file];
     }
   }
   if (!helper?.body || helper.asteriskToken || helper.modifiers?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword)) return refused;
-  const impure = impurity(helper, owner, node, file);
+  const impure = impurity(helper, owner, node, helperFile, project);
   if (impure) return `from \`${callee.getText(file.sourceFile)}\`, which ${impure}`;
   for (const argument of node.arguments) {
     const inner = skipTypeOnly(argument);
     if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner) || isEnvRead(inner)) continue;
-    const problem = runtimeLeafProblem(argument, call, file);
+    const problem = runtimeLeafProblem(argument, call, file, project);
     if (problem) return problem;
   }
   return undefined;
 }
 
 /**
- * Why a helper may not give the same result for the same arguments (undefined: it does): it reads a name
- * from outside (but constants holding a literal, globals it may construct, and fields of `owner` that read
- * the same where it is called, `at`), calls anything, waits, or assigns what is not its own.
+ * Why a helper (in `file`) may not give the same result for the same arguments (undefined: it does): it reads
+ * a name from outside (but constants holding a literal, literal enum members, environment variables, globals
+ * it may construct, and fields of `owner` that read the same where it is called, `at`), calls anything but
+ * its own functions, waits, or assigns what is not its own.
  */
-function impurity(helper: TS.FunctionLikeDeclaration, owner: TS.ClassLikeDeclaration | undefined, at: TS.CallExpression, file: OpenFile): string | undefined {
+function impurity(helper: TS.FunctionLikeDeclaration, owner: TS.ClassLikeDeclaration | undefined, at: TS.CallExpression, file: OpenFile, project: ConstantsProject | undefined): string | undefined {
   const ts = typescript();
   // Its own names, and constants holding a literal (`const CHINA = 'china'`).
   const ownName = (node: TS.Identifier) => {
@@ -150,10 +172,17 @@ function impurity(helper: TS.FunctionLikeDeclaration, owner: TS.ClassLikeDeclara
     return !!declaration && declaration.pos >= helper.pos && declaration.end <= helper.end;
   };
   let found: string | undefined;
+  // `const getValue = () => …` declared in the helper: calling it computes from what the helper has.
+  const ownFunction = (callee: TS.Expression) => {
+    const binding = ts.isIdentifier(callee) && ownName(callee) ? file.scopes.resolve(callee) : undefined;
+    const init = binding?.kind === 'variable' && isConstant(binding) && binding.init ? skipOuterExpressions(binding.init) : undefined;
+    return binding?.kind === 'function' || (!!init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)));
+  };
   const visit = (node: TS.Node): void => {
     if (found || ts.isTypeNode(node)) return;
+    if (ts.isExpression(node) && (isEnvRead(node) || literalMemberValue(node, file, project) !== undefined)) return;
     if (ts.isAwaitExpression(node) || ts.isYieldExpression(node)) found = 'waits for something';
-    else if (ts.isCallExpression(node)) found = `calls \`${node.expression.getText(file.sourceFile)}\``;
+    else if (ts.isCallExpression(node) && !ownFunction(node.expression)) found = `calls \`${node.expression.getText(file.sourceFile)}\``;
     else if (ts.isNewExpression(node) && !isPureGlobalClass(node.expression, file)) {
       found = `makes a \`${node.expression.getText(file.sourceFile)}\``;
     } else if (node.kind === ts.SyntaxKind.ThisKeyword) {
@@ -288,6 +317,9 @@ export function leafName(expression: TS.Expression): string {
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
     return PURE_STRING_METHODS.has(node.expression.name.text) ? leafName(node.expression.expression) : node.expression.name.text;
   }
+  // `getConfig(Setting.endpoint)` by what it is asked for.
+  const [only] = ts.isCallExpression(node) && node.arguments.length === 1 ? node.arguments : [];
+  if (only && ts.isPropertyAccessExpression(only)) return only.name.text;
   if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return node.expression.text;
   return node.getText();
 }

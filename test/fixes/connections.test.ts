@@ -8,7 +8,8 @@
  * apps do: a client made per request from each user's own key, organization and Azure resource (settings
  * the wrapped call passes), one of two clients picked by the user's choice of provider, a use case handed its client by its caller, provider handlers whose client a
  * method makes on first use from the handler's options (its guard still answers a handler without a key),
- * and an endpoint a static helper derives from the environment. Every request leaves the
+ * an endpoint a static helper derives from the environment, a resource, deployment and key a settings helper
+ * of another module reads by an enum key, and handlers that compare with an imported enum. Every request leaves the
  * program through test/fixtures/reroute-vendors.cjs, which records the host it was meant for.
  *
  * After `aidlint --fix` (and again after the language server's `source.fixAll.aidlint`, file by file) the
@@ -27,7 +28,9 @@ import { bodyDifferences, wire as wireOf } from '../support/wire';
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
 /** Headers that say who is calling: a gateway bills by them, OpenAI scopes by organization and project. */
 const IDENTIFYING_HEADERS = ['x-team', 'x-cost-center', 'openai-organization', 'openai-project'];
-const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+const ROUTE_FILES = ['src/routes/assistant.ts', 'src/routes/knowledge.ts', 'src/routes/per-user.ts', 'src/routes/regional.ts', 'src/routes/support.ts'];
+/** Services handed the app's OpenAI service (a Fastify plugin) through a base class: wrapped, they keep the getter's call. */
+const SERVICE_FILES = ['src/services/answerer.ts', 'src/services/knowledge-base.ts'];
 /** Provider handlers whose clients are made by a method on first use, or from a static helper's endpoint. */
 const HANDLERS = 'src/routes/handlers.ts';
 
@@ -67,6 +70,18 @@ describe('fixes keep every request where it went: connections (azure-connections
     // A resource whose URL a helper of the code normalises (path and query replaced).
     RESOURCE_OPENAI_ENDPOINT: 'https://llm.contoso.example/team/?from=portal',
     RESOURCE_OPENAI_KEY: 'resource-key',
+    // Read through a settings helper by an enum key.
+    KNOWLEDGE_OPENAI_ENDPOINT: 'https://contoso-knowledge.openai.azure.com',
+    KNOWLEDGE_DEPLOYMENT: 'knowledge-gpt-4o',
+    KNOWLEDGE_OPENAI_KEY: 'knowledge-key',
+    // The Fastify app's settings plugin.
+    SEARCH_OPENAI_RESOURCE: 'contoso-search',
+    SEARCH_CHAT_DEPLOYMENT: 'search-chat',
+    SEARCH_EMBEDDING_DEPLOYMENT: 'search-embeddings',
+    // What three users typed as "OpenAI-compatible" base URLs.
+    COMPAT_AZURE_URL: 'https://contoso-compat.openai.azure.com/openai',
+    COMPAT_PROXY_URL: 'https://llm-proxy.contoso.example/openai',
+    COMPAT_LOCAL_URL: 'https://ollama.contoso.example/v1',
   });
 
   async function run(dir: string): Promise<Run> {
@@ -88,7 +103,7 @@ describe('fixes keep every request where it went: connections (azure-connections
   it('before any fix: type-checks, and each client reaches its own resource with its own credential', async () => {
     assert.equal(await typecheck(cliDir), '');
     original = await run(cliDir);
-    assert.equal(original.lines.length, 23, original.lines.join('\n'));
+    assert.equal(original.lines.length, 29, original.lines.join('\n'));
     assert.ok(original.lines.includes('handler.keyless: refused: The gateway handler needs a key.'), original.lines.join('\n'));
     assert.deepEqual(original.requests.map(wire), [
       'contoso-helpdesk.openai.azure.com /openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-06-01 api-key:helpdesk-key',
@@ -117,6 +132,16 @@ describe('fixes keep every request where it went: connections (azure-connections
       'gateway.contoso.example /v1/chat/completions bearer:us-gateway-key x-team=assistants',
       'eu.gateway.contoso.example /v1/chat/completions bearer:eu-gateway-key x-team=assistants-eu',
       'llm.contoso.example /v1/chat/completions bearer:resource-key',
+      // Resource, deployment and key from a settings helper another module exports.
+      'contoso-knowledge.openai.azure.com /openai/deployments/knowledge-gpt-4o/chat/completions?api-version=2024-10-21 api-key:knowledge-key',
+      // The Fastify app: a client per deployment, the Entra ID token as its key (and again as \`api-key\`).
+      'contoso-search.openai.azure.com /openai/deployments/search-embeddings/embeddings?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      'contoso-search.openai.azure.com /openai/deployments/search-chat/chat/completions?api-version=2024-10-21 bearer:entra-token-for-cognitiveservices.azure.com',
+      // Handlers whose client is Azure's or OpenAI's by their settings: each keeps its own.
+      'contoso-compat.openai.azure.com /openai/deployments/compat-gpt-4o/chat/completions?api-version=2024-10-21 api-key:compat-azure-key',
+      'llm-proxy.contoso.example /openai/deployments/compat-gpt-4o-mini/chat/completions?api-version=2025-01-01-preview api-key:compat-gateway-key',
+      'ollama.contoso.example /v1/chat/completions bearer:compat-local-key',
+      'contoso-compat.openai.azure.com /openai/deployments/compat-gpt-4o/chat/completions?api-version=2024-10-21 api-key:compat-azure-key',
     ]);
   });
 
@@ -132,12 +157,18 @@ describe('fixes keep every request where it went: connections (azure-connections
     const files = (JSON.parse(result.stdout) as Array<{ filePath: string; messages: unknown[] }>).filter((file) => file.messages.length).map((file) => path.relative(cliDir, file.filePath));
     // The use case keeps its client parameter (its callers still pass one), typed with the SDK's class; the
     // handlers keep the method that makes their client, whose guard still runs before each call.
-    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts' || file === HANDLERS), files.join(', '));
+    // The app's OpenAI service plugin still makes the clients its getters return.
+    assert.ok(files.every((file) => file.startsWith('src/clients/') || file === 'src/use-cases/summarize.ts' || file === HANDLERS || file === 'src/plugins/openai.ts'), files.join(', '));
     const handlers = fs.readFileSync(path.join(cliDir, HANDLERS), 'utf8');
     assert.doesNotMatch(handlers, /(?:client|openai)\.chat/, 'the handlers are wrapped');
     assert.match(handlers, /^ {4}this\.ensureClient\(\);$/m);
     assert.doesNotMatch(fs.readFileSync(path.join(cliDir, 'src/use-cases/summarize.ts'), 'utf8'), /client\.chat/, 'the use case is wrapped');
     for (const file of ROUTE_FILES) assert.doesNotMatch(fs.readFileSync(path.join(cliDir, file), 'utf8'), /from '(?:openai|@azure\/openai)'/, file);
+    for (const file of SERVICE_FILES) {
+      const text = fs.readFileSync(path.join(cliDir, file), 'utf8');
+      assert.doesNotMatch(text, /\.(?:completions|embeddings)\.create/, file);
+      assert.match(text, /^ {4}await this\.openai\.get(?:Chat|Embeddings)\(\);$/m, `${file} keeps the getter's call (it refreshes the token)`);
+    }
   });
 
   it('after the fix: type-checks, prints the same, and every request keeps its host, path, API version, credential and identifying headers', async () => {
@@ -180,6 +211,8 @@ const bob = { openaiKey: 'bob-key' };
     const config = fs.readFileSync(path.join(cliDir, 'src', 'ai', 'config.ts'), 'utf8');
     const connections = [...config.matchAll(/^ {2}(\w+): \{\n {4}provider: '([\w-]+)'/gm)].map((match) => `${match[1]} ${match[2]}`);
     assert.deepEqual(connections.sort(), [
+      'azureOpenAIGetSetting azure-openai',
+      'azureOpenAIOptions azure-openai',
       'contosoArchive azure-openai',
       'contosoEu azure-openai',
       'contosoHelpdesk azure-openai',
@@ -187,11 +220,15 @@ const bob = { openaiKey: 'bob-key' };
       'euGatewayContoso openai',
       'llmGatewayContoso openai',
       'openai openai',
+      'openaiOptions openai',
       'openaiProfile openai',
       'openaiProfile2 openai',
       'openaiProfile3 openai',
       'openaiProfile4 openai',
       'resource openai',
+      // The Fastify app's two deployments, named by the variable each base URL ends with.
+      'searchChatDeployment azure-openai',
+      'searchEmbeddingDeployment azure-openai',
       'us azure-openai',
       'us2 azure-openai',
     ]);
@@ -204,7 +241,7 @@ const bob = { openaiKey: 'bob-key' };
     await editor.start();
     try {
       // In the CLI's order (the seam's entries are added as files are fixed).
-      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...[...ROUTE_FILES, HANDLERS].sort(), 'src/use-cases/summarize.ts'];
+      const files = ['src/clients/archive.ts', 'src/clients/helpdesk.ts', 'src/clients/openai.ts', 'src/clients/regions.ts', 'src/clients/reports.ts', ...[...ROUTE_FILES, HANDLERS, ...SERVICE_FILES].sort(), 'src/use-cases/summarize.ts'];
       for (const file of files) {
         const documentUri = await editor.openFile(file);
         const [action] = await editor.actions(documentUri, [], [FIX_ALL]);
@@ -213,7 +250,7 @@ const bob = { openaiKey: 'bob-key' };
     } finally {
       await editor.client.shutdown();
     }
-    for (const file of [...ROUTE_FILES, HANDLERS, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
+    for (const file of [...ROUTE_FILES, HANDLERS, ...SERVICE_FILES, 'src/use-cases/summarize.ts', 'src/ai/config.ts']) {
       assert.equal(fs.readFileSync(path.join(serverDir, file), 'utf8'), fs.readFileSync(path.join(cliDir, file), 'utf8'), file);
     }
     assert.equal(await typecheck(serverDir), '');

@@ -801,6 +801,45 @@ export async function ask(question: string): Promise<string> {
     models: [],
   },
   {
+    title: 'a request a method of the same class returns in an object, destructured: it has no `stream`, so it does not stream',
+    code: `import { openai } from '../lib/openai';
+
+export class Assistant {
+  constructor(private readonly model: string) {}
+
+  async ask(question: string): Promise<string> {
+    const { request, note } = await this.prepare(question);
+    const completion = await openai.chat.completions.create(request);
+    return \`\${completion.choices[0].message.content ?? ''} \${note}\`;
+  }
+
+  private async prepare(question: string) {
+    const note = question.length > 100 ? '(long)' : '';
+    return { request: { model: this.model, messages: [{ role: 'user' as const, content: question }], max_tokens: 64 }, note };
+  }
+}
+`,
+    expected: `import { chatRequestFromOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+export class Assistant {
+  constructor(private readonly model: string) {}
+
+  async ask(question: string): Promise<string> {
+    const { request, note } = await this.prepare(question);
+    const completion = await chatModelById(request.model, 'openai').complete(chatRequestFromOpenAI({ ...request }));
+    return \`\${completion.text ?? ''} \${note}\`;
+  }
+
+  private async prepare(question: string) {
+    const note = question.length > 100 ? '(long)' : '';
+    return { request: { model: this.model, messages: [{ role: 'user' as const, content: question }], max_tokens: 64 }, note };
+  }
+}
+`,
+    models: [],
+  },
+  {
     title: 'tools become neutral tool definitions, tool_choice and other options pass on as provider options, tool calls are read neutrally',
     code: `import { openai } from '../lib/openai';
 
@@ -2145,6 +2184,17 @@ export async function ask(question: string): Promise<string | null> {
       });
     }
 
+    it('a request a method returns on one of two paths: whether it streams cannot be told', () => {
+      const code = CASES.find((testCase) => testCase.title.startsWith('a request a method of the same class returns in an object'))!.code.replace(
+        '    const note = ',
+        "    if (question.endsWith('!')) return { request: { model: this.model, messages: [], stream: true as const }, note: '' };\n    const note = ",
+      );
+      assert.deepEqual(
+        fixesForFile(project(root, code).input()).filter((fix) => fix.kind === 'wrap-call').map((fix) => fix.disabledReason),
+        ['Cannot wrap this call: it cannot be told whether the request streams (its `stream` is not a plain true or false the fix can see).'],
+      );
+    });
+
     for (const declared of ['^4.23.0', '^4.57.1']) {
       it(`a project on an older openai 4 (${declared}: before AzureOpenAI, or before the Responses API types the seam uses): the wrap raises its range within the major, and says to install`, () => {
         const target = project(root, CASES.find((testCase) => testCase.title.startsWith('openai v4 chat: one line'))!.code, {
@@ -2435,7 +2485,12 @@ export async function ask(question: string, tenant: string): Promise<string> {
       assert.equal(refusal('new OpenAI({ fetch: globalThis.fetch })'), 'Cannot wrap this call: the client is made with a custom `fetch`, which a connection of the seam cannot carry.');
       assert.equal(refusal("new OpenAI({ httpAgent: new HttpsProxyAgent('http://proxy:8080') })"), 'Cannot wrap this call: the client is made with a custom `httpAgent`, which a connection of the seam cannot carry.');
       assert.equal(refusal('new OpenAI()', "client.baseURL = 'https://elsewhere.example.com/v1';\n"), "Cannot wrap this call: the client is changed after it is made (`client.baseURL` on line 9).");
-      assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), 'Cannot wrap this call: the client options use a spread or computed key (`...shared`), so the fix cannot tell them all.');
+      // A spread of a constant object is read property by property; one the fix cannot follow is refused.
+      assert.equal(refusal('new OpenAI({ ...shared, maxRetries: 1 })'), undefined);
+      assert.equal(
+        refusal("new OpenAI({ ...JSON.parse(process.env.OPENAI_OPTIONS ?? '{}'), maxRetries: 1 })"),
+        "Cannot wrap this call: the client options use a spread or computed key (`...JSON.parse(process.env.OPENAI_OPTIONS ?? '{}')`), so the fix cannot tell them all.",
+      );
       assert.equal(refusal("new OpenAI({ apiKey: keyOf('eu') })"), "Cannot wrap this call: the client's `keyOf('eu')` is computed at run time from `keyOf`, which reads `process`, which is not its own.");
       assert.equal(refusal('new OpenAI({ someFutureOption: true })'), 'Cannot wrap this call: the client option `someFutureOption` is not one the fix knows how to carry.');
     });
@@ -2833,6 +2888,320 @@ export class Summarizer {
           assert.deepEqual(wrapReasons(project(root, summarizer(refusal.helper, refusal.prelude))), [
             `Cannot wrap this call: the client's \`Summarizer.baseUrl(process.env.SUMMARY_ENDPOINT)\` is computed at run time ${refusal.reason}.`,
           ]);
+        });
+      }
+    });
+
+    describe('an option from a helper another module exports, or a method reading an imported enum: the call passes it', () => {
+      /** A config module as apps write it: an enum of keys, a function that reads the environment variable for each. */
+      const settingsModule = (extra = '', endpointCase = 'return process.env.CHAT_ENDPOINT;') => `export enum Setting {
+  endpoint,
+  deployment,
+}
+${extra}
+export function getSetting(setting: Setting): string {
+  const read = () => {
+    switch (setting) {
+      case Setting.endpoint: {
+        ${endpointCase}
+      }
+      case Setting.deployment: {
+        return process.env.CHAT_DEPLOYMENT;
+      }
+      default: {
+        throw new Error('Unknown setting.');
+      }
+    }
+  };
+  const value = read();
+  if (!value) throw new Error('Not found.');
+  return value;
+}
+`;
+      const route = `import { AzureOpenAI } from 'openai';
+import { Setting, getSetting } from './settings';
+
+const client = new AzureOpenAI({ endpoint: getSetting(Setting.endpoint), apiKey: process.env.CHAT_KEY, apiVersion: '2024-10-21' });
+
+export async function ask(question: string): Promise<string> {
+  const completion = await client.chat.completions.create({ model: getSetting(Setting.deployment), messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+`;
+      it('a function of another module that reads an environment variable by an enum key', () => {
+        const target = project(root, route, { 'src/app/settings.ts': settingsModule() });
+        assert.deepEqual(wrapReasons(target), [undefined]);
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /await chatModelById\(getSetting\(Setting\.deployment\), 'azureOpenAIGetSetting', \{ endpoint: getSetting\(Setting\.endpoint\) \}\)\.complete\(/);
+        const connection = section(configAfter(target, seams), 'connections').join('\n');
+        assert.match(connection, /settings: \['endpoint'\],\n {4}optionsWith: \(settings\) => \(\{\n {6}endpoint: settings\.endpoint,\n {6}apiKey: process\.env\.CHAT_KEY,/);
+      });
+
+      const helperRefusals = [
+        { title: 'it reads a variable of its module', extra: "let override = '';\nexport const setOverride = (value: string) => (override = value);\n", endpointCase: 'return override || process.env.CHAT_ENDPOINT;', reason: 'from `getSetting`, which reads `override`, which is not its own' },
+        { title: 'it calls a function that is not its own', extra: "import { readFileSync } from 'node:fs';\n", endpointCase: "return readFileSync('/etc/endpoint', 'utf8');", reason: 'from `getSetting`, which calls `readFileSync`' },
+        { title: 'an enum member it reads is computed', extra: 'export enum Region { eu = process.env.REGION!.length }\n', endpointCase: 'return Region.eu ? process.env.CHAT_ENDPOINT : undefined;', reason: 'from `getSetting`, which reads `Region`, which is not its own' },
+      ];
+      for (const refusal of helperRefusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, route, { 'src/app/settings.ts': settingsModule(refusal.extra, refusal.endpointCase) })), [
+            `Cannot wrap this call: the client's \`getSetting(Setting.endpoint)\` is computed at run time ${refusal.reason}.`,
+          ]);
+        });
+      }
+
+      const handler = (regions: string) => `import OpenAI from 'openai';
+import { Region } from './regions';
+
+export class RegionalHandler {
+  private client: OpenAI | undefined;
+
+  constructor(private readonly options: { region?: Region; key?: string }) {}
+
+  private inEurope(): boolean {
+    return this.options.region === Region.EU;
+  }
+
+  private getClient(): OpenAI {
+    if (!this.client) {
+      this.client = new OpenAI({
+        baseURL: this.inEurope() ? 'https://eu.llm.example.com/v1' : 'https://llm.example.com/v1',
+        apiKey: this.options.key,
+        defaultHeaders: { 'x-team': this.options.region === Region.US ? 'us' : 'elsewhere' },
+      });
+    }
+    return this.client;
+  }
+
+  async ask(question: string): Promise<string> {
+    const client = this.getClient();
+    const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+${regions}`;
+      const regionModules = [
+        { title: 'an enum of literals', regions: "export enum Region {\n  EU = 'eu',\n  US = 'us',\n}\n" },
+        { title: 'an object of literals `as const`', regions: "export const Region = { EU: 'eu', US: 'us' } as const;\nexport type Region = (typeof Region)[keyof typeof Region];\n" },
+      ];
+      for (const { title, regions } of regionModules) {
+        it(`a method of the same object that compares with ${title} another module exports`, () => {
+          const target = project(root, handler(''), { 'src/app/regions.ts': regions });
+          assert.deepEqual(wrapReasons(target), [undefined]);
+          const { text, seams } = fixAll(target);
+          assert.match(text!, /await chatModel\('gpt4oMini', \{ inEurope: this\.inEurope\(\), key: this\.options\.key, region: this\.options\.region \}\)\.complete\(/);
+          // The enum's member in the client's own options is carried as its literal: the seam imports nothing of the app.
+          assert.match(section(configAfter(target, seams), 'connections').join('\n'), /'x-team': settings\.region === 'us' \? 'us' : 'elsewhere'/);
+        });
+      }
+      it('refused when the object of literals is not `as const` (its members can be assigned)', () => {
+        const target = project(root, handler(''), { 'src/app/regions.ts': "export const Region = { EU: 'eu', US: 'us' };\nexport type Region = string;\n" });
+        assert.deepEqual(wrapReasons(target), ["Cannot wrap this call: the client's `this.inEurope()` is computed at run time from `this.inEurope`, which reads `Region`, which is not its own."]);
+      });
+    });
+
+    describe('a method that makes the client one of two ways on first use: the call chooses by the same condition', () => {
+      const handler = (field = 'private readonly options: HandlerOptions', extra = '') => `import OpenAI, { AzureOpenAI } from 'openai';
+
+interface HandlerOptions {
+  apiKey?: string;
+  baseUrl?: string;
+  azureApiVersion?: string;
+}
+
+export class Handler {
+  private client: OpenAI | undefined;
+  ${field};
+
+  constructor(options: HandlerOptions) {
+    this.options = options;
+  }
+
+  private ensureClient(): OpenAI {
+    if (!this.client) {
+      if (!this.options.apiKey) throw new Error('A key is required.');
+      if (this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com')) {
+        this.client = new AzureOpenAI({ baseURL: this.options.baseUrl, apiKey: this.options.apiKey, apiVersion: this.options.azureApiVersion || '2024-10-21' });
+      } else {
+        this.client = new OpenAI({ baseURL: this.options.baseUrl, apiKey: this.options.apiKey });
+      }
+    }
+    return this.client;
+  }
+${extra}
+  async ask(model: string, question: string): Promise<string> {
+    const client = this.ensureClient();
+    const completion = await client.chat.completions.create({ model, messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      it('offered: the call keeps the method call, and picks the connection by the condition, each with its settings', () => {
+        const target = project(root, handler());
+        assert.deepEqual(wrapReasons(target), [undefined]);
+        const { text, seams } = fixAll(target);
+        assert.match(text!, /^ {4}this\.ensureClient\(\);$/m);
+        assert.ok(
+          text!.includes(
+            "const completion = await (this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com') ? chatModelById(model, 'azureOpenAIOptions', { baseUrl: this.options.baseUrl, apiKey: this.options.apiKey, azureApiVersion: this.options.azureApiVersion }) : chatModelById(model, 'openaiOptions', { baseUrl: this.options.baseUrl, apiKey: this.options.apiKey })).complete(",
+          ),
+          text,
+        );
+        const connections = section(configAfter(target, seams), 'connections').join('\n');
+        assert.match(connections, /azureOpenAIOptions: \{\n {4}provider: 'azure-openai',\n {4}settings: \['baseUrl', 'apiKey', 'azureApiVersion'\],/);
+        assert.match(connections, /openaiOptions: \{\n {4}provider: 'openai',\n {4}settings: \['baseUrl', 'apiKey'\],/);
+      });
+
+      const refusals = [
+        {
+          title: 'the field the condition reads is not private (another object may change it)',
+          field: 'options: HandlerOptions',
+          extra: '',
+          reason: "from `this.options`, which is not a private or readonly field of its class",
+        },
+        {
+          title: 'the field the condition reads is assigned again',
+          field: 'private options: HandlerOptions',
+          extra: '\n  reset(options: HandlerOptions): void {\n    this.options = options;\n  }\n',
+          reason: 'from `this.options`, which is assigned again (line 30)',
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          assert.deepEqual(wrapReasons(project(root, handler(refusal.field, refusal.extra))), [
+            `Cannot wrap this call: \`this.ensureClient()\` makes the client one of two ways, chosen by \`this.options.azureApiVersion || this.options.baseUrl?.toLowerCase().includes('azure.com')\`, which is computed at run time ${refusal.reason}.`,
+          ]);
+        });
+      }
+    });
+
+    describe("a client a service's getter makes: the service decorated onto the app, handed to the class", () => {
+      /** The service, as the call's file uses it: through a base class that holds it. */
+      const service = `import type { OpenAiService } from '../plugins/openai';
+
+export class Base {
+  constructor(protected openai: OpenAiService, protected model: string) {}
+}
+
+export class Answerer extends Base {
+  constructor(openai: OpenAiService) {
+    super(openai, 'gpt-4o');
+  }
+
+  async answer(question: string): Promise<string> {
+    const chat = await this.openai.getChat();
+    const completion = await chat.completions.create({ model: this.model, messages: [{ role: 'user', content: question }] });
+    return completion.choices[0].message.content ?? '';
+  }
+}
+`;
+      const plugin = (body: string, options = "apiKey: token.token,\n          defaultQuery: { 'api-version': '2024-10-21' },\n          defaultHeaders: { 'api-key': token.token },") => `import fp from 'fastify-plugin';
+import OpenAI from 'openai';
+import type { Chat } from 'openai/resources/index';
+
+export interface OpenAiService {
+  getChat(): Promise<Chat>;
+}
+
+export default fp(async (app) => {
+  const resource = \`https://\${app.settings.resource}.openai.azure.com\`;
+  let token: { token: string } | undefined;
+  let chatClient: OpenAI;
+  const refresh = async () => {
+    if (!token) {
+      token = await app.identity.credential.getToken('https://cognitiveservices.azure.com/.default');
+      const shared = {
+        ${options}
+      };
+      chatClient = new OpenAI({ ...shared, baseURL: \`\${resource}/openai/deployments/\${app.settings.deployment}\` });
+    }
+  };
+  ${body}
+});
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    openai: OpenAiService;
+  }
+}
+`;
+      const getter = "app.decorate('openai', {\n    async getChat() {\n      await refresh();\n      return chatClient.chat;\n    },\n  });";
+      /** What a Fastify plugin declares so that TypeScript knows the decorated member. */
+      const augmentation = (member: string) => `\ndeclare module 'fastify' {\n  interface FastifyInstance {\n    ${member};\n  }\n}\n`;
+      const others = {
+        'src/plugins/settings.ts': `import fp from 'fastify-plugin';\n\nexport default fp(async (app) => {\n  const settings = { resource: process.env.RESOURCE || '', deployment: process.env.CHAT_DEPLOYMENT || '' };\n  app.decorate('settings', settings);\n});\n${augmentation('settings: { resource: string; deployment: string }')}`,
+        'src/plugins/identity.ts': `import fp from 'fastify-plugin';\nimport { DefaultAzureCredential } from '@azure/identity';\n\nexport default fp(async (app) => {\n  const credential = new DefaultAzureCredential();\n  app.decorate('identity', { credential });\n});\n${augmentation('identity: { credential: DefaultAzureCredential }')}`,
+        'src/plugins/services.ts': "import fp from 'fastify-plugin';\nimport { Answerer } from '../app';\n\nexport default fp(async (app) => {\n  app.decorate('answerer', new Answerer(app.openai));\n});\n",
+        // A barrel between the class and its construction.
+        'src/app/index.ts': "export * from './file';\n",
+      };
+      const run = (files: Record<string, string>) => {
+        const target = project(root, service, { ...others, ...files });
+        const projectFiles = () => [...target.files.keys()].filter((file) => file.endsWith('.ts'));
+        const seams = new Map<string, SeamPlan>();
+        const result = fixFile({ ...target.input(), projectFiles }, seams);
+        const reasons = fixesForFile({ ...target.input(), projectFiles }).filter((fix) => fix.kind === 'wrap-call').map((fix) => fix.disabledReason);
+        return { reasons, text: result.text, config: configAfter(target, seams) };
+      };
+
+      it('followed through the base class, the subclass, a barrel and the decorated service to the construction in the getter; the Entra ID token becomes a token provider', () => {
+        const { reasons, text, config } = run({ 'src/plugins/openai.ts': plugin(getter) });
+        assert.deepEqual(reasons, [undefined]);
+        assert.match(text!, /^ {4}await this\.openai\.getChat\(\);\n {4}const completion = await chatModelById\(this\.model, 'chatDeployment'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\] \}\);$/m);
+        assert.deepEqual(section(config, 'connections'), [
+          '  chatDeployment: {',
+          "    provider: 'azure-openai',",
+          '    options: () => ({',
+          "      baseURL: `https://${process.env.RESOURCE || ''}.openai.azure.com/openai/deployments/${process.env.CHAT_DEPLOYMENT || ''}`,",
+          '      apiVersion: apiVersions.azureOpenAI,',
+          "      azureADTokenProvider: getBearerTokenProvider(new DefaultAzureCredential(), 'https://cognitiveservices.azure.com/.default'),",
+          '    }),',
+          '  },',
+        ]);
+        assert.match(config, /import \{ DefaultAzureCredential, getBearerTokenProvider \} from '@azure\/identity';/);
+      });
+
+      const refusals: Array<{ title: string; files: Record<string, string>; reason: RegExp }> = [
+        {
+          title: 'the service is decorated in two places',
+          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/mock.ts': `export default async (app: any) => {\n  app.decorate('openai', { getChat: async () => ({}) });\n};\n${augmentation('openai: any')}` },
+          reason: /^Cannot wrap this call: `openai` is decorated in 2 places \((?:openai|mock)\.ts line \d+, (?:openai|mock)\.ts line \d+\), so which one `app\.openai` is depends on what registered it\.$/,
+        },
+        {
+          title: 'the getter takes parameters',
+          files: { 'src/plugins/openai.ts': plugin(getter.replace('async getChat()', 'async getChat(region?: string)')) },
+          reason: /^Cannot wrap this call: `getChat` of the service decorated in openai\.ts takes parameters, so which client it gives can differ\.$/,
+        },
+        {
+          title: 'the client it returns is made in two places',
+          files: { 'src/plugins/openai.ts': plugin(`${getter}\n  app.addHook('onClose', async () => {\n    chatClient = new OpenAI();\n  });`) },
+          reason: /^Cannot wrap this call: the client `chatClient` that `getChat` of the service decorated in openai\.ts returns is not given one construction \(2 assignments\)\.$/,
+        },
+        {
+          title: 'the getter returns something else on one path',
+          files: { 'src/plugins/openai.ts': plugin(getter.replace('await refresh();', "await refresh();\n      if (process.env.OFFLINE) return new OpenAI({ baseURL: 'http://localhost:8080/v1' }).chat;")) },
+          reason: /^Cannot wrap this call: `getChat` of the service decorated in openai\.ts does not return one client variable the fix can follow\.$/,
+        },
+        {
+          title: 'the token is sent without an `api-version` query',
+          files: { 'src/plugins/openai.ts': plugin(getter, 'apiKey: token.token,') },
+          reason: /^Cannot wrap this call: the client sends a Microsoft Entra ID token as its key without an `api-version` query, which a connection of the seam cannot carry\.$/,
+        },
+        {
+          title: 'the decorated name is not declared on the framework instance (no module augmentation): not followed',
+          files: { 'src/plugins/openai.ts': plugin(getter).replace(/\ndeclare module[^]*$/, '\n') },
+          reason: /^Cannot wrap this call: the service `app\.openai` \(line \d+ of .*services\.ts\) is not an object the fix can follow to the client `getChat` returns\.$/,
+        },
+        {
+          title: 'the service is read from a parameter with a type of its own, not the app',
+          files: { 'src/plugins/openai.ts': plugin(getter), 'src/plugins/services.ts': "import { Answerer } from '../app';\nimport type { OpenAiService } from './openai';\n\nexport function make(deps: { openai: OpenAiService }) {\n  return new Answerer(deps.openai);\n}\n" },
+          reason: /^Cannot wrap this call: the service `deps\.openai` \(line \d+ of .*services\.ts\) is not an object the fix can follow to the client `getChat` returns\.$/,
+        },
+      ];
+      for (const refusal of refusals) {
+        it(`refused when ${refusal.title}`, () => {
+          const [reason] = run(refusal.files).reasons;
+          assert.match(reason ?? '', refusal.reason);
         });
       }
     });

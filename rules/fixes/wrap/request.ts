@@ -10,6 +10,7 @@ import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
 import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
+import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
 export interface NeutralRequest {
   kind: WrapKind;
@@ -324,7 +325,7 @@ function streamOfConstant(name: TS.Identifier, scopes: Scopes, follow: FollowCon
   const declared = declaredTypeName(name, scopes);
   if (declared?.endsWith('NonStreaming')) return ts.factory.createFalse();
   if (declared?.endsWith('Streaming')) return ts.factory.createTrue();
-  const definition = follow(name);
+  const definition = follow(name) ?? returnedProperty(name, scopes);
   const object = definition && skipOuterExpressions(definition.expression);
   // `const params = createParams()` (or `await createParams()`): the function's declared return type says it.
   const made = object && ts.isAwaitExpression(object) ? skipOuterExpressions(object.expression) : object;
@@ -334,6 +335,29 @@ function streamOfConstant(name: TS.Identifier, scopes: Scopes, follow: FollowCon
   if (!object || !ts.isObjectLiteralExpression(object) || object.properties.some(ts.isSpreadAssignment)) return 'unknown';
   const property = object.properties.find((candidate) => candidate.name && propertyNameText(candidate.name) === 'stream');
   return property && ts.isPropertyAssignment(property) ? property.initializer : property ? 'unknown' : undefined;
+}
+
+/**
+ * `const { request } = await this.buildRequest(…)`: the property of the object literal the method of the same
+ * class returns, when it has one `return` and nothing else is named so in it.
+ */
+function returnedProperty(name: TS.Identifier, scopes: Scopes): { expression: TS.Expression; sameFile: boolean } | undefined {
+  const ts = typescript();
+  const binding = scopes.resolve(name);
+  const call = binding?.kind === 'variable' && binding.init && binding.path.length === 1 ? skipOuterExpressions(binding.init) : undefined;
+  if (!call || !ts.isCallExpression(call) || !isThisMember(call.expression)) return undefined;
+  const method = instanceClass(call)?.members.find((member): member is TS.MethodDeclaration => ts.isMethodDeclaration(member) && !isStatic(member) && !!member.name && propertyNameText(member.name) === (call.expression as TS.PropertyAccessExpression).name.text);
+  const returns: TS.ReturnStatement[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isReturnStatement(node)) returns.push(node);
+    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  if (method?.body && !method.asteriskToken) ts.forEachChild(method.body, visit);
+  const returned = returns.length === 1 && returns[0].expression ? skipOuterExpressions(returns[0].expression) : undefined;
+  if (!returned || !ts.isObjectLiteralExpression(returned) || returned.properties.some(ts.isSpreadAssignment)) return undefined;
+  const properties = returned.properties.filter((property) => property.name && propertyNameText(property.name) === binding!.path[0]);
+  const [property] = properties;
+  return properties.length === 1 && ts.isPropertyAssignment(property) ? { expression: property.initializer, sameFile: true } : undefined;
 }
 
 /** The name of the type a variable or parameter is declared with (\`OpenAI.ChatCompletionCreateParamsNonStreaming\` → its last part). */
