@@ -15,6 +15,7 @@ import type { SeamPlan } from '../../rules/fixes/seam-plan';
 import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
+import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
 const FILE = 'src/app/file.ts';
@@ -530,6 +531,7 @@ export async function second(question: string): Promise<string | null> {
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...STREAM_CASES,
+  ...PARSE_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
   ...RETURNED_STREAM_CASES,
@@ -1669,6 +1671,7 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   ...STREAM_REFUSALS,
+  ...PARSE_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",

@@ -38,6 +38,8 @@ function messageParams(model: string, request: ChatRequest): Anthropic.MessageCr
     // The Messages API (version 2026-10-21, SDK 1.x) takes no sampling parameters: temperature and topP are not sent.
     ...ifDefined('stop_sequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
     ...(request.tools && { tools: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), input_schema: { ...tool.parameters, type: 'object' } })) }),
+    // Structured outputs: the schema alone (Anthropic's answer always keeps to it; it takes no name).
+    ...(typeof request.responseFormat === 'object' && { output_config: { format: { type: 'json_schema', schema: request.responseFormat.schema } } }),
     ...request.providerOptions,
   };
 }
@@ -162,6 +164,7 @@ function contentParams(model: string, request: ChatRequest, options: RequestOpti
       ...ifDefined('stopSequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
       ...ifDefined('candidateCount', request.candidateCount),
       ...(request.responseFormat === 'json' && { responseMimeType: 'application/json' }),
+      ...(typeof request.responseFormat === 'object' && { responseMimeType: 'application/json', responseJsonSchema: request.responseFormat.schema }),
       ...(request.tools && {
         tools: [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), parametersJsonSchema: tool.parameters })) }],
       }),

@@ -117,12 +117,26 @@ export interface ChatRequest {
   topP?: number | null | undefined;
   stop?: string | string[] | null | undefined;
   tools?: ToolDefinition[] | undefined;
-  /** 'json' asks for a JSON object answer. */
-  responseFormat?: 'text' | 'json' | undefined;
+  /** 'json' asks for a JSON object answer; a \`ResponseSchema\` for one that fits a JSON Schema (see \`ChatModel.parse\`). */
+  responseFormat?: 'text' | 'json' | ResponseSchema | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
   candidateCount?: number | null | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
+}
+
+/**
+ * A structured answer: JSON that fits \`schema\` (a JSON Schema), named as OpenAI's API and Anthropic's ask.
+ * \`strict\`: the provider must keep to the schema exactly (OpenAI's strict mode; providers that always do ignore it).
+ * \`parse\` turns the answer's text into the value (and may validate it, as a schema library's parser does); JSON.parse when absent.
+ */
+export interface ResponseSchema<T = unknown> {
+  type: 'json_schema';
+  name: string;
+  schema: Record<string, unknown>;
+  description?: string | undefined;
+  strict?: boolean | null | undefined;
+  parse?: ((text: string) => T) | undefined;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
@@ -156,6 +170,11 @@ export interface ChatResult {
   /** Every answer, in order; one unless the request asked for \`candidateCount\`. */
   candidates: ChatCandidate[];
   usage?: Usage | undefined;
+}
+
+/** The answer to a request with a \`ResponseSchema\`, with its text parsed: null when the answer has no text. */
+export interface ParsedChatResult<T> extends ChatResult {
+  parsed: T | null;
 }
 
 /** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
@@ -194,6 +213,11 @@ export interface RequestOptions {
 export interface ChatModel {
   complete(request: ChatRequest, options?: RequestOptions): Promise<ChatResult>;
   stream(request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk>;
+  /**
+   * A structured answer: \`complete\` with the schema, its text parsed by the format. An answer cut short
+   * (\`length\`) or filtered (\`content_filter\`) cannot be parsed: an error, as OpenAI's SDK throws.
+   */
+  parse<T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions): Promise<ParsedChatResult<T>>;
 }
 
 export interface EmbeddingRequest {
@@ -237,7 +261,8 @@ export interface ModerationModel {
  * provider can do is data in providers/registry; a kind it does not serve is absent.
  */
 export interface Provider {
-  chatModel(model: string): ChatModel;
+  /** Structured answers (\`parse\`) are the routing's: an adapter sends the schema as its API asks. */
+  chatModel(model: string): Omit<ChatModel, 'parse'>;
   embeddingModel?: ((model: string) => EmbeddingModel) | undefined;
   moderationModel?: ((model: string) => ModerationModel) | undefined;
 }
@@ -277,10 +302,21 @@ export function moderationModelById(id: string, connection: string, settings?: C
 }
 
 function routedChatModel(target: Target): ChatModel {
+  const complete = (request: ChatRequest, options?: RequestOptions) =>
+    withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt));
   return {
-    complete: (request, options) => withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt)),
+    complete,
     stream: (request, options) => withFailoverStream(target, chatNeeds(request, true), options, (provider, id, attempt) => provider.chatModel(id).stream(request, attempt)),
+    parse: async <T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions) => parsedResult(await complete(request, options), request.responseFormat),
   };
+}
+
+function parsedResult<T>(result: ChatResult, format: ResponseSchema<T>): ParsedChatResult<T> {
+  if (result.finishReason === 'length' || result.finishReason === 'content_filter') {
+    throw new Error(\`the answer was \${result.finishReason === 'length' ? 'cut short at its token limit' : 'filtered'}: it cannot be parsed as '\${format.name}'\`);
+  }
+  const parse = format.parse ?? ((text: string): T => JSON.parse(text));
+  return { ...result, parsed: result.text ? parse(result.text) : null };
 }
 
 function routedEmbeddingModel(target: Target): EmbeddingModel {
@@ -353,7 +389,7 @@ export type ModelName = keyof typeof models;
 export const modelConnections: Partial<Record<ModelName, string>> = {};
 
 /** What a model can need and a provider can do (providers/registry says what each provider does). */
-export type Capability = 'chat' | 'streaming' | 'tools' | 'json' | 'candidateCount' | 'embeddings' | 'dimensions' | 'moderation';
+export type Capability = 'chat' | 'streaming' | 'tools' | 'json' | 'jsonSchema' | 'candidateCount' | 'embeddings' | 'dimensions' | 'moderation';
 
 /**
  * What the code asks of each model (aidlint writes it from the calls it moves into the seam): a model goes
@@ -405,7 +441,7 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, ResponseSchema, Usage } from '../index';
 
 /**
  * A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the
@@ -464,8 +500,14 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
       })),
     }),
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
+    ...(typeof request.responseFormat === 'object' && { response_format: { type: 'json_schema', json_schema: schemaFormat(request.responseFormat) } }),
     ...request.providerOptions,
   };
+}
+
+/** A structured format as OpenAI's APIs name it (chat completions nest it in \`json_schema\`, the Responses API does not). */
+function schemaFormat({ name, description, schema, strict }: ResponseSchema): { name: string; schema: Record<string, unknown>; description?: string; strict?: boolean | null } {
+  return { name, ...ifDefined('description', description), schema, ...ifDefined('strict', strict) };
 }
 
 /**
@@ -489,6 +531,8 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
     ...ifDefined('top_p', request.topP),
+    ...(request.responseFormat === 'json' && { text: { format: { type: 'json_object' } } }),
+    ...(typeof request.responseFormat === 'object' && { text: { format: { type: 'json_schema', ...schemaFormat(request.responseFormat) } } }),
     ...request.providerOptions,
   };
 }
@@ -681,7 +725,7 @@ const OPENAI_COMPAT = `/**
  * request does not name pass through as provider options. Rewrite the code that calls these to the neutral
  * types to drop this module. Generated by aidlint; this module is yours to edit.
  */
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, Role, ToolCall, ToolDefinition, Usage } from './index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
@@ -734,6 +778,30 @@ export function messagesFromOpenAIInput(input: string | readonly object[]): Chat
     const role = item.role === undefined ? undefined : roles[item.role];
     return { role: role ?? 'assistant', content: role ? textOf(item.content) : '', providerItem };
   });
+}
+
+/** A JSON Schema format in OpenAI's form: chat completions' \`response_format\` (\`json_schema\` nested) or the Responses API's \`text.format\` (flat). */
+export type OpenAISchemaFormatLike<T> = { type: 'json_schema'; $parseRaw?: ((content: string) => T) | undefined } & (
+  | { json_schema: { name: string; description?: string | undefined; schema?: Record<string, unknown> | undefined; strict?: boolean | null | undefined } }
+  | { name: string; description?: string | undefined; schema: Record<string, unknown>; strict?: boolean | null | undefined }
+);
+
+/**
+ * A JSON Schema format as the OpenAI SDK's helpers make it (\`zodResponseFormat(Schema, 'name')\`,
+ * \`zodTextFormat\`, or written by hand) as the neutral one: the same schema, parsed by the helper's own parser
+ * (which validates with the schema library) when it has one, else as JSON, as the SDK's \`parse\` does.
+ */
+export function schemaFormatFromOpenAI<T = unknown>(format: OpenAISchemaFormatLike<T>): ResponseSchema<T> {
+  const { name, description, schema, strict } = 'json_schema' in format ? format.json_schema : format;
+  const parseRaw = format.$parseRaw;
+  return {
+    type: 'json_schema',
+    name,
+    schema: schema ?? {},
+    ...(description === undefined ? {} : { description }),
+    ...(strict === undefined ? {} : { strict }),
+    ...(parseRaw ? { parse: (text: string) => parseRaw.call(format, text) } : {}),
+  };
 }
 
 /** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
@@ -895,6 +963,12 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
   };
 }
 
+/** A parsed answer as the SDK's parsed chat completion: the first message carries \`parsed\`, the others none. */
+export function parsedCompletionAsOpenAI<T>(result: ParsedChatResult<T>): OpenAIChatCompletionLike & { choices: Array<OpenAIChatCompletionLike['choices'][number] & { message: { parsed: T | null } }> } {
+  const completion = chatCompletionAsOpenAI(result);
+  return { ...completion, choices: completion.choices.map((choice, index) => ({ ...choice, message: { ...choice.message, parsed: index === 0 ? result.parsed : null } })) };
+}
+
 /**
  * A usage the code reads as the SDK's type (hands it on, reads a server's own field): from the OpenAI and
  * Azure OpenAI adapters, the object the server sent, every field of it; from other providers, made from the
@@ -1044,6 +1118,7 @@ export function chatNeeds(request: ChatRequest, streaming: boolean): Capability[
   if (streaming) needs.push('streaming');
   if (request.tools && request.tools.length > 0) needs.push('tools');
   if (request.responseFormat === 'json') needs.push('json');
+  if (typeof request.responseFormat === 'object') needs.push('jsonSchema');
   if ((request.candidateCount ?? 1) > 1) needs.push('candidateCount');
   return needs;
 }

@@ -44,11 +44,21 @@ export interface WrapPlan {
 export const MODEL_PLACEHOLDER = '\u0000model\u0000';
 
 /** The capabilities (the seam's \`Capability\`) a kind of call needs, and those its neutral request fields add. */
-const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], 'responses-stream': ['chat', 'streaming'], completion: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
+const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = {
+  chat: ['chat'],
+  'chat-stream': ['chat', 'streaming'],
+  'chat-parse': ['chat', 'jsonSchema'],
+  responses: ['chat'],
+  'responses-stream': ['chat', 'streaming'],
+  'responses-parse': ['chat', 'jsonSchema'],
+  completion: ['chat'],
+  embeddings: ['embeddings'],
+  moderation: ['moderation'],
+};
 const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
 
 function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
-  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text.includes('json') ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
+  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text === "'json'" ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
   return [...KIND_NEEDS[kind], ...fromFields];
 }
 

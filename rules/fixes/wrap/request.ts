@@ -62,6 +62,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       return;
     }
     if (name === 'stream') {
+      if (PARSE_KINDS.includes(kind)) throw new Refusal('a structured answer (`parse`) is not streamed: `stream` has no place in its request');
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal(runtimeStream(value, scopes) ?? '`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
@@ -104,13 +105,19 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
-  if (kind === 'responses' || kind === 'responses-stream') responsesMessages(pending, request, text, scopes);
+  if (kind === 'responses' || kind === 'responses-stream' || kind === 'responses-parse') responsesMessages(pending, request, text, scopes);
   if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
+  const parses = PARSE_KINDS.includes(kind);
   for (const [name, value] of pending) {
+    if (parses && name === (kind === 'chat-parse' ? 'response_format' : 'text')) {
+      fields.push({ name: 'responseFormat', text: schemaFormat(value, kind, text) });
+      request.compat.push('schemaFormatFromOpenAI');
+      continue;
+    }
     const format = (name === 'response_format' || name === 'responseFormat') && jsonMode(value);
     if (format) {
       fields.push({ name: 'responseFormat', text: `'${format}'` });
@@ -123,8 +130,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
     const product = UNCARRIED_OPTIONS.vendorOnly[name];
     if (product) throw new Refusal(`Azure OpenAI-only feature (${product}, \`${name}\`): no neutral equivalent`);
-    // A neutral stream carries one answer: more candidates (\`n\`) would be dropped.
-    const streamsCandidates = kind === 'chat-stream' && name === 'n';
+    // A neutral stream carries one answer, a parsed one the first: more candidates (\`n\`) would be dropped.
+    const streamsCandidates = (kind === 'chat-stream' || PARSE_KINDS.includes(kind)) && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
       passedOn.push(name === text(value) ? name : `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`}: ${text(value)}`);
       continue;
@@ -137,6 +144,9 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       continue;
     }
     fields.push({ name: neutral, text: text(value), value });
+  }
+  if (parses && !fields.some((field) => field.name === 'responseFormat')) {
+    throw new Refusal('the structured request asks for no JSON Schema format (the parsed arguments of its tools have no neutral form)');
   }
   // Options the neutral request has no name for reach the provider as they were written.
   if (passedOn.length) fields.push({ name: 'providerOptions', text: `{ ${passedOn.join(', ')} }` });
@@ -405,6 +415,29 @@ function completionMessages(pending: Array<[string, TS.Expression]>, fields: Neu
   if (typescript().isArrayLiteralExpression(skipOuterExpressions(prompt))) throw new Refusal('a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask');
   if (!isText(prompt, scopes)) throw new Refusal('the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)');
   fields.push({ name: 'messages', text: `[{ role: 'user', content: ${text(prompt)} }]` });
+}
+
+/** The kinds of call that ask for a structured answer, parsed (the SDK's \`parse\` helpers). */
+const PARSE_KINDS: readonly WrapKind[] = ['chat-parse', 'responses-parse'];
+
+/**
+ * A structured request's JSON Schema format as the neutral \`responseFormat\`, through the seam's
+ * \`schemaFormatFromOpenAI\` (which keeps the parser an SDK helper such as \`zodResponseFormat\` made): chat's
+ * \`response_format\` (\`value\`), or the Responses API's \`text: { format }\` (nothing else in \`text\`).
+ * Without one, \`parse\` only parses tools' arguments, which the neutral tool calls keep as text: refused.
+ */
+function schemaFormat(value: TS.Expression, kind: WrapKind, text: (node: TS.Node) => string): string {
+  const ts = typescript();
+  let format = value;
+  if (kind === 'responses-parse') {
+    const object = skipOuterExpressions(value);
+    const fields = ts.isObjectLiteralExpression(object) ? objectFields(object) : undefined;
+    if (!fields || fields.size !== 1 || !fields.has('format')) throw new Refusal('the `text` options are more than a `format` (or not written inline), which the neutral request does not carry');
+    format = fields.get('format')!;
+  }
+  const mode = jsonMode(format);
+  if (mode) throw new Refusal(`the structured request asks for \`${mode === 'json' ? 'json_object' : 'text'}\`, which \`parse\` does not parse (a JSON Schema format is)`);
+  return `schemaFormatFromOpenAI(${text(format)})`;
 }
 
 /** The value of a request option, taken out of \`pending\`. */
