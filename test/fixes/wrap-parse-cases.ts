@@ -13,14 +13,14 @@ interface ParseCase {
 }
 
 const ZOD_HEAD = `import { zodResponseFormat, zodTextFormat } from 'openai/helpers/zod';
-import { z } from 'zod';
+import { z } from 'zod'; // v4, as v3
 import { openai } from '../lib/openai';
 
 const Answer = z.object({ steps: z.array(z.string()), final_answer: z.string() });
 `;
 
 const WRAPPED_ZOD_HEAD = `import { zodResponseFormat, zodTextFormat } from 'openai/helpers/zod';
-import { z } from 'zod';
+import { z } from 'zod'; // v4, as v3
 import { schemaFormatFromOpenAI } from '../ai/openai-compat';
 import { chatModel } from '../ai';
 

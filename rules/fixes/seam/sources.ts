@@ -172,10 +172,8 @@ export interface ChatResult {
   usage?: Usage | undefined;
 }
 
-/** The answer to a request with a \`ResponseSchema\`, with its text parsed: null when the answer has no text. */
-export interface ParsedChatResult<T> extends ChatResult {
-  parsed: T | null;
-}
+/** The answer to a request with a \`ResponseSchema\`, with its text parsed (\`parsed\`): null when the answer has no text. */
+export type ParsedChatResult<T> = ChatResult & { parsed: T | null };
 
 /** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
 export interface ToolCallPiece {
@@ -302,12 +300,14 @@ export function moderationModelById(id: string, connection: string, settings?: C
 }
 
 function routedChatModel(target: Target): ChatModel {
-  const complete = (request: ChatRequest, options?: RequestOptions) =>
+  const complete = (request: ChatRequest, options?: RequestOptions): Promise<ChatResult> =>
     withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt));
+  const parse = async <T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions): Promise<ParsedChatResult<T>> =>
+    parsedResult(await complete(request, options), request.responseFormat);
   return {
     complete,
     stream: (request, options) => withFailoverStream(target, chatNeeds(request, true), options, (provider, id, attempt) => provider.chatModel(id).stream(request, attempt)),
-    parse: async <T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions) => parsedResult(await complete(request, options), request.responseFormat),
+    parse,
   };
 }
 
@@ -315,8 +315,9 @@ function parsedResult<T>(result: ChatResult, format: ResponseSchema<T>): ParsedC
   if (result.finishReason === 'length' || result.finishReason === 'content_filter') {
     throw new Error(\`the answer was \${result.finishReason === 'length' ? 'cut short at its token limit' : 'filtered'}: it cannot be parsed as '\${format.name}'\`);
   }
-  const parse = format.parse ?? ((text: string): T => JSON.parse(text));
-  return { ...result, parsed: result.text ? parse(result.text) : null };
+  const text = result.text;
+  const parsed: T | null = !text ? null : format.parse ? format.parse(text) : JSON.parse(text);
+  return { ...result, parsed };
 }
 
 function routedEmbeddingModel(target: Target): EmbeddingModel {
@@ -800,7 +801,7 @@ export function schemaFormatFromOpenAI<T = unknown>(format: OpenAISchemaFormatLi
     schema: schema ?? {},
     ...(description === undefined ? {} : { description }),
     ...(strict === undefined ? {} : { strict }),
-    ...(parseRaw ? { parse: (text: string) => parseRaw.call(format, text) } : {}),
+    ...(parseRaw ? { parse: parseRaw.bind(format) } : {}),
   };
 }
 
