@@ -143,10 +143,9 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
     direct: ['id', 'model', 'created'],
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
-  // A parsed answer: the tools' parsed arguments are not carried (the neutral tool calls have their JSON text).
   'chat-parse': {
     direct: ['id', 'model', 'created'],
-    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call', 'parsed_arguments'],
+    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
   // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
@@ -278,7 +277,11 @@ const RESPONSES_ACCESSORS: ReadonlyArray<{ path: string; neutral: string }> = [
 export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
   chat: CHAT_ACCESSORS,
   // The parsed answer is the first one's (the SDK parses each; a parsed request asks for one).
-  'chat-parse': [...CHAT_ACCESSORS, { path: 'choices.0.message.parsed', neutral: 'parsed' }],
+  'chat-parse': [
+    ...CHAT_ACCESSORS,
+    { path: 'choices.0.message.parsed', neutral: 'parsed' },
+    { path: 'choices.0.message.tool_calls.0.function.parsed_arguments', neutral: 'toolCalls[0]?.parsedArguments' },
+  ],
   responses: RESPONSES_ACCESSORS,
   'responses-parse': [...RESPONSES_ACCESSORS, { path: 'output_parsed', neutral: 'parsed' }],
   /** Per event of the stream, read where its type is tested (STREAM_EVENT_TESTS). */
@@ -337,7 +340,10 @@ const CHAT_LISTS: ReadonlyArray<{ path: string; neutral: string; itemFields: Rea
 
 export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; itemFields: Readonly<Record<string, string>> }>>> = {
   chat: CHAT_LISTS,
-  'chat-parse': CHAT_LISTS,
+  'chat-parse': [
+    CHAT_LISTS[0],
+    { ...CHAT_LISTS[1], itemFields: { ...CHAT_LISTS[1].itemFields, 'function.parsed_arguments': 'parsedArguments' } },
+  ],
   // A tool call's pieces: its first has the id and name, the next ones more arguments (neutral: flat, and absent when none).
   'chat-stream': [{ path: 'choices.0.delta.tool_calls', neutral: 'toolCalls', itemFields: { index: 'index', id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } }],
   responses: [],

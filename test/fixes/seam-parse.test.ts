@@ -2,7 +2,8 @@
  * Structured answers (the neutral model's `parse`) through every adapter, against the real SDKs and the fake
  * server speaking each vendor's wire format: the schema goes out as each API asks for it (OpenAI's
  * `response_format: json_schema`, Anthropic's `output_config.format`, Gemini's `responseJsonSchema`), the
- * answer comes back parsed (by the format's own parser when it has one, else as JSON), an answer cut short is
+ * answer comes back parsed (by the format's own parser when it has one, else as JSON; a strict tool's arguments
+ * as JSON), an answer cut short is
  * an error, and a provider that does not serve JSON Schema outputs (an OpenAI-compatible server) is passed
  * over for the model's own connection.
  */
@@ -14,7 +15,7 @@ import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../supp
 import { seamProject } from '../support/seam-project';
 
 const PROGRAM = `import { chatModel } from './ai/index';
-import { schemaFormatFromOpenAI } from './ai/openai-compat';
+import { schemaFormatFromOpenAI, toolsFromOpenAI } from './ai/openai-compat';
 
 const schema = { type: 'object', properties: { city: { type: 'string' }, words: { type: 'number' } }, required: ['city', 'words'], additionalProperties: false };
 const format = schemaFormatFromOpenAI({ type: 'json_schema', json_schema: { name: 'place', strict: true, schema } });
@@ -36,6 +37,10 @@ async function main(): Promise<void> {
   console.log('validated ' + JSON.stringify(parsed.parsed?.city.length ? parsed.parsed : null));
   const cut = await chatModel('gpt4oMini').parse({ messages, responseFormat: format, maxTokens: 0 }).then(() => 'parsed', (error: Error) => error.message);
   console.log('cut ' + JSON.stringify(cut));
+  // A strict tool's arguments come back parsed as JSON.
+  const tools = toolsFromOpenAI([{ type: 'function', function: { name: 'lookup', strict: true, parameters: { type: 'object', properties: { input: { type: 'string' } } } } }]);
+  const called = await chatModel('gpt4oMini').parse({ messages, tools });
+  console.log('tools ' + JSON.stringify([called.parsed, called.toolCalls.map((call) => [call.name, call.parsedArguments])]));
 }
 
 main().catch((error) => {
@@ -107,12 +112,16 @@ describe('fixes/seam: structured answers (parse) through every adapter', functio
       assert.deepEqual(printed.plain, [{ ...answer, fake: true }, JSON.stringify({ ...answer, fake: true })]);
       assert.deepEqual(printed.validated, answer);
       assert.equal(printed.cut, "the answer was cut short at its token limit: it cannot be parsed as 'place'");
+      assert.deepEqual(printed.tools, [null, [['lookup', { input: 'where is the tower' }]]]);
       const requests: RecordedRequest[] = fake().requests;
-      assert.equal(requests.length, 3);
+      assert.equal(requests.length, 4);
       for (const request of requests) assert.match(request.path, run.path);
       assert.deepEqual(run.schemaIn(requests[0].body as Record<string, any>), SENT[provider]);
-      // On OpenAI's wire, the model says which connection answered: OpenAI's own, also when AI_PROVIDER names a server without JSON Schema outputs.
-      if (provider === 'openai' || provider === 'openai-compatible') assert.deepEqual(requests.map((request) => (request.body as { model?: string }).model), ['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini']);
+      // On OpenAI's wire, the model says which connection answered: OpenAI's own for a schema, also when AI_PROVIDER names a
+      // server without JSON Schema outputs; that server for tools alone.
+      const models = requests.map((request) => (request.body as { model?: string }).model);
+      if (provider === 'openai') assert.deepEqual(models, ['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini']);
+      if (provider === 'openai-compatible') assert.deepEqual(models, ['gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini', 'llama3.1']);
     });
   }
 });

@@ -1,7 +1,7 @@
 /**
  * The wrap on structured outputs (issue 12; the structured fixture): `chat.completions.parse` and
  * `responses.parse` with the SDK's zod helpers and a hand-written JSON Schema format, the parsed value read
- * from a message kept apart, straight off the result, and from a result handed on whole. After `aidlint
+ * from a message kept apart, straight off the result, and from a result handed on whole, and tools made with `zodFunction` whose call's parsed arguments are read. After `aidlint
  * --fix`: every call goes through the seam's `parse`, the project type-checks, the program prints the same
  * (the fake server adds a key no schema has, so zod's parser, which strips it, shows it still runs), and the
  * fake server receives the same requests: route, credential and body.
@@ -41,10 +41,11 @@ describe('the wrap on structured outputs (structured fixture)', function () {
       'parsed.triage: {"priority":"high","words":5,"fake":true} stop [6]',
       'parsed.tagged: high 3 Refund my order (1 choice)',
       'parsed.solveWithResponses: solve 2x = 4 {"steps":[{"explanation":"solve 2x = 4","output":"solve 2x = 4"}],"final_answer":"solve 2x = 4"}',
+      'parsed.lookup: query(Where is order 42?) tool_calls null',
     ]);
     assert.deepEqual(
       original.requests.map((request) => request.path),
-      ['/v1/chat/completions', '/v1/chat/completions', '/v1/chat/completions', '/v1/responses'],
+      ['/v1/chat/completions', '/v1/chat/completions', '/v1/chat/completions', '/v1/responses', '/v1/chat/completions'],
     );
   });
 
@@ -64,6 +65,8 @@ describe('the wrap on structured outputs (structured fixture)', function () {
     assert.match(parsed, /\.then\(parsedCompletionAsOpenAI\);\n {2}return describeParsed\(completion\);/);
     assert.match(parsed, /responseFormat: schemaFormatFromOpenAI\(zodTextFormat\(MathResponse, 'math_response'\)\),/);
     assert.match(parsed, /\$\{rsp\.parsed\?\.final_answer\} \$\{JSON\.stringify\(rsp\.parsed\)\}/);
+    // Tools made with zodFunction keep their parsers; the call read as the SDK's is converted back, parsed arguments included.
+    assert.match(parsed, /tools: toolsFromOpenAI\(\[zodFunction\(\{ name: 'query', parameters: Query \}\)\]\),\n {2}\}\)\.then\(parsedCompletionAsOpenAI\);/);
     // The Responses API call keeps its endpoint: a connection of its own says so.
     assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /api: 'responses'/);
   });

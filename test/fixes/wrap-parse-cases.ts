@@ -135,15 +135,68 @@ export async function solve(question: string): Promise<string | undefined> {
 `,
     models: ["gpt41: 'gpt-4.1'"],
   },
+  {
+    title: "chat.completions.parse with zodFunction tools: converted with their parsers, a call's parsed arguments read neutrally",
+    code: `import { zodFunction } from 'openai/helpers/zod';
+import { z } from 'zod';
+import { openai } from '../lib/openai';
+
+const Query = z.object({ table: z.enum(['orders', 'customers']) });
+
+export async function lookup(question: string): Promise<unknown> {
+  const completion = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], tools: [zodFunction({ name: 'query', parameters: Query })] });
+  return completion.choices[0].message.tool_calls[0]?.function.parsed_arguments;
+}
+`,
+    expected: `import { zodFunction } from 'openai/helpers/zod';
+import { z } from 'zod';
+import { toolsFromOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+const Query = z.object({ table: z.enum(['orders', 'customers']) });
+
+export async function lookup(question: string): Promise<unknown> {
+  const completion = await chatModel('gpt4oMini').parse({ messages: [{ role: 'user', content: question }], tools: toolsFromOpenAI([zodFunction({ name: 'query', parameters: Query })]) });
+  return completion.toolCalls[0]?.parsedArguments;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
+    title: "chat.completions.parse with tools whose call is kept apart, as OpenAI's parsing-tools example does: converted back at the call, parsed arguments included",
+    code: `import { zodFunction } from 'openai/helpers/zod';
+import { z } from 'zod';
+import { openai } from '../lib/openai';
+
+const Query = z.object({ table: z.enum(['orders', 'customers']) });
+
+export async function lookup(question: string): Promise<string | undefined> {
+  const completion = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], tools: [zodFunction({ name: 'query', parameters: Query })] });
+  const toolCall = completion.choices[0]?.message.tool_calls?.[0];
+  if (toolCall?.type === 'function') return (toolCall.function.parsed_arguments as z.infer<typeof Query>).table;
+  return undefined;
+}
+`,
+    expected: `import { zodFunction } from 'openai/helpers/zod';
+import { z } from 'zod';
+import { toolsFromOpenAI, parsedCompletionAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+const Query = z.object({ table: z.enum(['orders', 'customers']) });
+
+export async function lookup(question: string): Promise<string | undefined> {
+  const completion = await chatModel('gpt4oMini').parse({ messages: [{ role: 'user', content: question }], tools: toolsFromOpenAI([zodFunction({ name: 'query', parameters: Query })]) }).then(parsedCompletionAsOpenAI);
+  const toolCall = completion.choices[0]?.message.tool_calls?.[0];
+  if (toolCall?.type === 'function') return (toolCall.function.parsed_arguments as z.infer<typeof Query>).table;
+  return undefined;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 /** The body of `run(question, messages)`, with `openai` and `send` in scope. */
 export const PARSE_REFUSALS: Array<{ title: string; body: string; reason: string }> = [
-  {
-    title: 'chat.completions.parse with tools only: their parsed arguments have no neutral form',
-    body: "const c = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages, tools: [{ type: 'function', function: { name: 'query', strict: true, parameters: {} } }] });\n  return c.choices[0].message.tool_calls[0]?.function.parsed_arguments;",
-    reason: 'the structured request asks for no JSON Schema format (the parsed arguments of its tools have no neutral form)',
-  },
   {
     title: 'chat.completions.parse asking for several answers (`n`): the neutral parse parses the first',
     body: "const c = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages, n: 2, response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } });\n  return c.choices[0].message.parsed;",

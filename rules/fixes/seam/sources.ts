@@ -99,6 +99,10 @@ export interface ToolDefinition {
   description?: string | undefined;
   /** A JSON Schema of the arguments. */
   parameters: Record<string, unknown>;
+  /** The model must keep to the schema exactly (OpenAI's strict function calling; other providers ignore it). */
+  strict?: boolean | undefined;
+  /** Turns the arguments' JSON text into the value the tool takes (and may validate it): a structured answer's \`parsedArguments\`. */
+  parse?: ((args: string) => unknown) | undefined;
 }
 
 export interface ToolCall {
@@ -172,8 +176,14 @@ export interface ChatResult {
   usage?: Usage | undefined;
 }
 
-/** The answer to a request with a \`ResponseSchema\`, with its text parsed (\`parsed\`): null when the answer has no text. */
-export type ParsedChatResult<T> = ChatResult & { parsed: T | null };
+/**
+ * A structured answer: its text parsed by the request's \`ResponseSchema\` (\`parsed\`: null without one, or
+ * when the answer has no text), and each tool call's arguments by its tool (\`parsedArguments\`: by the tool's
+ * \`parse\`, as JSON for a strict tool, else null).
+ */
+export type ParsedChatResult<T> = Omit<ChatResult, 'toolCalls'> & { parsed: T | null; toolCalls: ParsedToolCall[] };
+
+export type ParsedToolCall = ToolCall & { parsedArguments: unknown };
 
 /** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
 export interface ToolCallPiece {
@@ -215,7 +225,7 @@ export interface ChatModel {
    * A structured answer: \`complete\` with the schema, its text parsed by the format. An answer cut short
    * (\`length\`) or filtered (\`content_filter\`) cannot be parsed: an error, as OpenAI's SDK throws.
    */
-  parse<T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions): Promise<ParsedChatResult<T>>;
+  parse<T = null>(request: ChatRequest & { responseFormat?: ResponseSchema<T> | undefined }, options?: RequestOptions): Promise<ParsedChatResult<T>>;
 }
 
 export interface EmbeddingRequest {
@@ -302,8 +312,8 @@ export function moderationModelById(id: string, connection: string, settings?: C
 function routedChatModel(target: Target): ChatModel {
   const complete = (request: ChatRequest, options?: RequestOptions): Promise<ChatResult> =>
     withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt));
-  const parse = async <T>(request: ChatRequest & { responseFormat: ResponseSchema<T> }, options?: RequestOptions): Promise<ParsedChatResult<T>> =>
-    parsedResult(await complete(request, options), request.responseFormat);
+  const parse = async <T>(request: ChatRequest & { responseFormat?: ResponseSchema<T> | undefined }, options?: RequestOptions): Promise<ParsedChatResult<T>> =>
+    parsedResult(await complete(request, options), request.responseFormat, request.tools ?? []);
   return {
     complete,
     stream: (request, options) => withFailoverStream(target, chatNeeds(request, true), options, (provider, id, attempt) => provider.chatModel(id).stream(request, attempt)),
@@ -311,13 +321,18 @@ function routedChatModel(target: Target): ChatModel {
   };
 }
 
-function parsedResult<T>(result: ChatResult, format: ResponseSchema<T>): ParsedChatResult<T> {
+function parsedResult<T>(result: ChatResult, format: ResponseSchema<T> | undefined, tools: ToolDefinition[]): ParsedChatResult<T> {
   if (result.finishReason === 'length' || result.finishReason === 'content_filter') {
-    throw new Error(\`the answer was \${result.finishReason === 'length' ? 'cut short at its token limit' : 'filtered'}: it cannot be parsed as '\${format.name}'\`);
+    throw new Error(\`the answer was \${result.finishReason === 'length' ? 'cut short at its token limit' : 'filtered'}: it cannot be parsed\${format ? \` as '\${format.name}'\` : ''}\`);
   }
   const text = result.text;
-  const parsed: T | null = !text ? null : format.parse ? format.parse(text) : JSON.parse(text);
-  return { ...result, parsed };
+  const parsed: T | null = !text || !format ? null : format.parse ? format.parse(text) : JSON.parse(text);
+  const toolCalls = result.toolCalls.map((call) => {
+    const tool = tools.find((candidate) => candidate.name === call.name);
+    const parsedArguments: unknown = tool?.parse ? tool.parse(call.arguments) : tool?.strict ? JSON.parse(call.arguments) : null;
+    return { ...call, parsedArguments };
+  });
+  return { ...result, parsed, toolCalls };
 }
 
 function routedEmbeddingModel(target: Target): EmbeddingModel {
@@ -497,7 +512,7 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     ...(request.tools && {
       tools: request.tools.map((tool) => ({
         type: 'function',
-        function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters },
+        function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, ...ifDefined('strict', tool.strict) },
       })),
     }),
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
@@ -805,6 +820,29 @@ export function schemaFormatFromOpenAI<T = unknown>(format: OpenAISchemaFormatLi
   };
 }
 
+/** A chat-completions function tool in OpenAI's form, as the SDK's helpers make it (\`zodFunction\`: with its parser) or written by hand. */
+export interface OpenAIToolLike {
+  type: string;
+  function?: { name: string; description?: string | undefined; parameters?: Record<string, unknown> | undefined; strict?: boolean | null | undefined } | undefined;
+  $parseRaw?: ((args: string) => unknown) | undefined;
+}
+
+/** OpenAI function tools as neutral ones, each keeping the parser its helper made (\`zodFunction\`): a structured answer's \`parsedArguments\`. */
+export function toolsFromOpenAI(tools: readonly OpenAIToolLike[]): ToolDefinition[] {
+  return tools.map((tool) => {
+    if (tool.type !== 'function' || !tool.function) throw new Error(\`a '\${tool.type}' tool has no provider-neutral form\`);
+    const { name, description, parameters, strict } = tool.function;
+    const parseRaw = tool.$parseRaw;
+    return {
+      name,
+      parameters: parameters ?? {},
+      ...(description === undefined ? {} : { description }),
+      ...(typeof strict === 'boolean' ? { strict } : {}),
+      ...(parseRaw ? { parse: parseRaw.bind(tool) } : {}),
+    };
+  });
+}
+
 /** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
 export type OpenAIChatParamsLike = { messages: readonly OpenAIMessageLike[] } & Record<string, unknown>;
 
@@ -964,10 +1002,25 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
   };
 }
 
-/** A parsed answer as the SDK's parsed chat completion: the first message carries \`parsed\`, the others none. */
-export function parsedCompletionAsOpenAI<T>(result: ParsedChatResult<T>): OpenAIChatCompletionLike & { choices: Array<OpenAIChatCompletionLike['choices'][number] & { message: { parsed: T | null } }> } {
+/** A parsed tool call as the SDK's: its arguments parsed by the tool (\`parsed_arguments\`). */
+type OpenAIParsedToolCallLike = NonNullable<OpenAIChatCompletionLike['choices'][number]['message']['tool_calls']>[number] & { function: { parsed_arguments: unknown } };
+
+/** The SDK's parsed chat completion: the first message carries \`parsed\` and the tool calls' \`parsed_arguments\`. */
+export type OpenAIParsedChatCompletionLike<T> = OpenAIChatCompletionLike & {
+  choices: Array<OpenAIChatCompletionLike['choices'][number] & { message: { parsed: T | null; tool_calls?: OpenAIParsedToolCallLike[] } }>;
+};
+
+/** A parsed answer as the SDK's parsed chat completion. */
+export function parsedCompletionAsOpenAI<T>(result: ParsedChatResult<T>): OpenAIParsedChatCompletionLike<T> {
   const completion = chatCompletionAsOpenAI(result);
-  return { ...completion, choices: completion.choices.map((choice, index) => ({ ...choice, message: { ...choice.message, parsed: index === 0 ? result.parsed : null } })) };
+  return {
+    ...completion,
+    choices: completion.choices.map((choice, index) => {
+      const { tool_calls: calls, ...message } = choice.message;
+      const parsedCalls = calls?.map((call, position) => ({ ...call, function: { ...call.function, parsed_arguments: result.toolCalls[position]?.parsedArguments ?? null } }));
+      return { ...choice, message: { ...message, parsed: index === 0 ? result.parsed : null, ...(parsedCalls ? { tool_calls: parsedCalls } : {}) } };
+    }),
+  };
 }
 
 /**

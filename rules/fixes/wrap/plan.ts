@@ -47,10 +47,10 @@ export const MODEL_PLACEHOLDER = '\u0000model\u0000';
 const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = {
   chat: ['chat'],
   'chat-stream': ['chat', 'streaming'],
-  'chat-parse': ['chat', 'jsonSchema'],
+  'chat-parse': ['chat'],
   responses: ['chat'],
   'responses-stream': ['chat', 'streaming'],
-  'responses-parse': ['chat', 'jsonSchema'],
+  'responses-parse': ['chat'],
   completion: ['chat'],
   embeddings: ['embeddings'],
   moderation: ['moderation'],
@@ -58,8 +58,13 @@ const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = {
 const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
 
 function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
-  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text === "'json'" ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
+  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? formatNeeds(field.text) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
   return [...KIND_NEEDS[kind], ...fromFields];
+}
+
+/** JSON mode (\`'json'\`) or a JSON Schema (\`schemaFormatFromOpenAI(…)\`, request.ts); \`'text'\` needs nothing. */
+function formatNeeds(text: string): string[] {
+  return text === "'json'" ? ['json'] : text.startsWith('schemaFormatFromOpenAI(') ? ['jsonSchema'] : [];
 }
 
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes, follow: FollowConstant): WrapPlan | { refused: string } {

@@ -123,6 +123,12 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       fields.push({ name: 'responseFormat', text: `'${format}'` });
       continue;
     }
+    // The tools of a structured request keep their parsers (\`zodFunction\`) and strictness: the answer's parsed arguments.
+    if (name === 'tools' && kind === 'chat-parse') {
+      fields.push({ name: 'tools', text: `toolsFromOpenAI(${text(value)})` });
+      request.compat.push('toolsFromOpenAI');
+      continue;
+    }
     if (name === 'tools' && neutralTools(value)) {
       fields.push({ name: 'tools', text: neutralTools(value)! });
       continue;
@@ -144,9 +150,6 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       continue;
     }
     fields.push({ name: neutral, text: text(value), value });
-  }
-  if (parses && !fields.some((field) => field.name === 'responseFormat')) {
-    throw new Refusal('the structured request asks for no JSON Schema format (the parsed arguments of its tools have no neutral form)');
   }
   // Options the neutral request has no name for reach the provider as they were written.
   if (passedOn.length) fields.push({ name: 'providerOptions', text: `{ ${passedOn.join(', ')} }` });
@@ -424,7 +427,6 @@ const PARSE_KINDS: readonly WrapKind[] = ['chat-parse', 'responses-parse'];
  * A structured request's JSON Schema format as the neutral \`responseFormat\`, through the seam's
  * \`schemaFormatFromOpenAI\` (which keeps the parser an SDK helper such as \`zodResponseFormat\` made): chat's
  * \`response_format\` (\`value\`), or the Responses API's \`text: { format }\` (nothing else in \`text\`).
- * Without one, \`parse\` only parses tools' arguments, which the neutral tool calls keep as text: refused.
  */
 function schemaFormat(value: TS.Expression, kind: WrapKind, text: (node: TS.Node) => string): string {
   const ts = typescript();
