@@ -172,6 +172,9 @@ export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = {
   completion: 'completionParams',
 };
 
+/** What the seam's index must have for a kind of call that a seam from an earlier aidlint may lack (its neutral method's types). */
+export const KIND_SEAM_NAMES: Partial<Record<WrapKind, readonly string[]>> = { 'chat-parse': ['ParsedToolCall'], 'responses-parse': ['ParsedToolCall'] };
+
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
 

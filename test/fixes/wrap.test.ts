@@ -2766,6 +2766,25 @@ export async function more(text: string): Promise<string> {
       assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
     });
 
+    it('a seam from an earlier aidlint without structured answers (no `parse`): a parse call is refused, so the code does not call what the seam lacks', () => {
+      const earlier = Object.fromEntries(
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+          `src/ai/${file.relativePath}`,
+          file.relativePath === 'index.ts' ? file.text.replace(/ParsedToolCall/g, 'ParsedCall') : file.text,
+        ]),
+      );
+      const code = `import { openai } from '../lib/openai';
+
+export async function city(question: string): Promise<unknown> {
+  const completion = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], response_format: { type: 'json_schema', json_schema: { name: 'city', schema: {} } } });
+  return completion.choices[0].message.parsed;
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code, earlier)), ["Cannot wrap this call: the seam's index has no `ParsedToolCall` (add it to its types and adapters first)."]);
+      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
+    });
+
     it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {
       const first = project(root, `import { openai } from '../lib/openai';
 
