@@ -48,16 +48,17 @@ export const CALL_SHAPES: readonly CallShape[] = [
     boundary: { chat: 'chatCompletionAsOpenAI', 'chat-stream': 'chatChunksAsOpenAI' },
     usageBoundary: 'usageAsOpenAI',
   },
-  // Structured outputs: the format the SDK's helper made (\`zodResponseFormat\`) is converted to the neutral one, which keeps its parser.
-  {
+  // Structured outputs: the format the SDK's helper made (\`zodResponseFormat\`) is converted to the neutral one, which
+  // keeps its parser (openai 4.55 to 4.x had the helper under \`beta\`).
+  ...['chat.completions.parse', 'beta.chat.completions.parse'].map((method): CallShape => ({
     clients: ['OpenAI', 'AzureOpenAI'],
-    method: 'chat.completions.parse',
+    method,
     kind: 'chat-parse',
     request: { style: 'object' },
     resultPrefix: [],
     boundary: { 'chat-parse': 'parsedCompletionAsOpenAI' },
     usageBoundary: 'usageAsOpenAI',
-  },
+  })),
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.parse', kind: 'responses-parse', request: { style: 'object' }, resultPrefix: [] },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [] },

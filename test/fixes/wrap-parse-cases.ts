@@ -112,6 +112,25 @@ export async function solve(question: string): Promise<void> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: "openai 4's beta.chat.completions.parse: the same structured answer",
+    code: `import { openai } from '../lib/openai';
+
+export async function city(question: string): Promise<unknown> {
+  const completion = await openai.beta.chat.completions.parse({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], response_format: { type: 'json_schema', json_schema: { name: 'city', schema: {} } } });
+  return completion.choices[0].message.parsed;
+}
+`,
+    expected: `import { schemaFormatFromOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function city(question: string): Promise<unknown> {
+  const completion = await chatModel('gpt4oMini').parse({ messages: [{ role: 'user', content: question }], responseFormat: schemaFormatFromOpenAI({ type: 'json_schema', json_schema: { name: 'city', schema: {} } }) });
+  return completion.parsed;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'responses.parse with zodTextFormat: instructions and input become the messages, `output_parsed` the neutral `parsed`, through a connection that keeps the API',
     code: `${ZOD_HEAD}
 export async function solve(question: string): Promise<string | undefined> {
