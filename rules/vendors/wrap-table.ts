@@ -173,6 +173,16 @@ export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = {
   completion: 'completionParams',
 };
 
+/**
+ * Structured requests (the SDK's \`parse\` helpers): the option that holds their JSON Schema format (\`within\`: the
+ * field of that option, the option having no other), and the openai-compat converter of their tools that keeps
+ * each tool's parser (\`zodFunction\`) for the answer's parsed arguments.
+ */
+export const STRUCTURED_REQUESTS: Partial<Record<WrapKind, { format: string; within?: string; tools?: string }>> = {
+  'chat-parse': { format: 'response_format', tools: 'toolsFromOpenAI' },
+  'responses-parse': { format: 'text', within: 'format' },
+};
+
 /** What the seam's index must have for a kind of call that a seam from an earlier aidlint may lack (its neutral method's types). */
 export const KIND_SEAM_NAMES: Partial<Record<WrapKind, readonly string[]>> = { 'chat-parse': ['ParsedToolCall'], 'responses-parse': ['ParsedToolCall'] };
 

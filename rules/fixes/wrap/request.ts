@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 
 export interface NeutralRequest {
@@ -62,7 +62,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       return;
     }
     if (name === 'stream') {
-      if (PARSE_KINDS.includes(kind)) throw new Refusal('a structured answer (`parse`) is not streamed: `stream` has no place in its request');
+      if (STRUCTURED_REQUESTS[kind]) throw new Refusal('a structured answer (`parse`) is not streamed: `stream` has no place in its request');
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal(runtimeStream(value, scopes) ?? '`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
@@ -111,10 +111,10 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
-  const parses = PARSE_KINDS.includes(kind);
+  const structured = STRUCTURED_REQUESTS[kind];
   for (const [name, value] of pending) {
-    if (parses && name === (kind === 'chat-parse' ? 'response_format' : 'text')) {
-      fields.push({ name: 'responseFormat', text: schemaFormat(value, kind, text) });
+    if (name === structured?.format) {
+      fields.push({ name: 'responseFormat', text: schemaFormat(value, structured, text) });
       request.compat.push('schemaFormatFromOpenAI');
       continue;
     }
@@ -124,9 +124,9 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       continue;
     }
     // The tools of a structured request keep their parsers (\`zodFunction\`) and strictness: the answer's parsed arguments.
-    if (name === 'tools' && kind === 'chat-parse') {
-      fields.push({ name: 'tools', text: `toolsFromOpenAI(${text(value)})` });
-      request.compat.push('toolsFromOpenAI');
+    if (name === 'tools' && structured?.tools) {
+      fields.push({ name: 'tools', text: `${structured.tools}(${text(value)})` });
+      request.compat.push(structured.tools);
       continue;
     }
     if (name === 'tools' && neutralTools(value)) {
@@ -137,7 +137,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const product = UNCARRIED_OPTIONS.vendorOnly[name];
     if (product) throw new Refusal(`Azure OpenAI-only feature (${product}, \`${name}\`): no neutral equivalent`);
     // A neutral stream carries one answer, a parsed one the first: more candidates (\`n\`) would be dropped.
-    const streamsCandidates = (kind === 'chat-stream' || PARSE_KINDS.includes(kind)) && name === 'n';
+    const streamsCandidates = (kind === 'chat-stream' || structured !== undefined) && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
       passedOn.push(name === text(value) ? name : `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`}: ${text(value)}`);
       continue;
@@ -420,22 +420,19 @@ function completionMessages(pending: Array<[string, TS.Expression]>, fields: Neu
   fields.push({ name: 'messages', text: `[{ role: 'user', content: ${text(prompt)} }]` });
 }
 
-/** The kinds of call that ask for a structured answer, parsed (the SDK's \`parse\` helpers). */
-const PARSE_KINDS: readonly WrapKind[] = ['chat-parse', 'responses-parse'];
-
 /**
  * A structured request's JSON Schema format as the neutral \`responseFormat\`, through the seam's
- * \`schemaFormatFromOpenAI\` (which keeps the parser an SDK helper such as \`zodResponseFormat\` made): chat's
- * \`response_format\` (\`value\`), or the Responses API's \`text: { format }\` (nothing else in \`text\`).
+ * \`schemaFormatFromOpenAI\` (which keeps the parser an SDK helper such as \`zodResponseFormat\` made): the option's
+ * value (chat's \`response_format\`), or its one field \`within\` (the Responses API's \`text: { format }\`).
  */
-function schemaFormat(value: TS.Expression, kind: WrapKind, text: (node: TS.Node) => string): string {
+function schemaFormat(value: TS.Expression, { format: option, within }: { format: string; within?: string }, text: (node: TS.Node) => string): string {
   const ts = typescript();
   let format = value;
-  if (kind === 'responses-parse') {
+  if (within) {
     const object = skipOuterExpressions(value);
     const fields = ts.isObjectLiteralExpression(object) ? objectFields(object) : undefined;
-    if (!fields || fields.size !== 1 || !fields.has('format')) throw new Refusal('the `text` options are more than a `format` (or not written inline), which the neutral request does not carry');
-    format = fields.get('format')!;
+    if (!fields || fields.size !== 1 || !fields.has(within)) throw new Refusal(`the \`${option}\` options are more than a \`${within}\` (or not written inline), which the neutral request does not carry`);
+    format = fields.get(within)!;
   }
   const mode = jsonMode(format);
   if (mode) throw new Refusal(`the structured request asks for \`${mode === 'json' ? 'json_object' : 'text'}\`, which \`parse\` does not parse (a JSON Schema format is)`);
