@@ -62,7 +62,7 @@ describe('fixes/add-provider: a provider added to an existing seam', () => {
     ]);
     const registry = files.get(path.join(SEAM, 'providers', 'registry.ts'))!;
     assert.match(registry, /^import \{ anthropicProvider \} from '\.\/anthropic';$/m);
-    assert.match(registry, /^ {2}anthropic: \{ connect: anthropicProvider, capabilities: \['chat', 'streaming', 'tools'\], openAIModelNames: false \},$/m);
+    assert.match(registry, /^ {2}anthropic: \{ connect: anthropicProvider, capabilities: \['chat', 'streaming', 'tools', 'jsonSchema'\], openAIModelNames: false \},$/m);
     const config = files.get(path.join(SEAM, 'config.ts'))!;
     assert.match(config, /^ {2}anthropic: \{\n {4}provider: 'anthropic',\n {4}options: \(\) => \(\{\n {6}apiKey: process\.env\.ANTHROPIC_API_KEY,\n {4}\}\),\n {2}\},$/m);
     // gpt4oMini needs JSON mode, which the Messages API lacks; embeddings never get a chat provider's id.

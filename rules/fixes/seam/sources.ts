@@ -522,7 +522,8 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
 }
 
 /** A structured format as OpenAI's APIs name it (chat completions nest it in \`json_schema\`, the Responses API does not). */
-function schemaFormat({ name, description, schema, strict }: ResponseSchema): { name: string; schema: Record<string, unknown>; description?: string; strict?: boolean | null } {
+function schemaFormat(format: ResponseSchema): { name: string; schema: Record<string, unknown>; description?: string; strict?: boolean | null } {
+  const { name, description, schema, strict } = format;
   return { name, ...ifDefined('description', description), schema, ...ifDefined('strict', strict) };
 }
 
