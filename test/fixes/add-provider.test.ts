@@ -71,6 +71,18 @@ describe('fixes/add-provider: a provider added to an existing seam', () => {
     assert.match(result.done.join('\n'), /set AI_MODEL_GPT_4O_ANTHROPIC/);
   });
 
+  it("on a seam from an earlier aidlint (no JSON Schema outputs), the registry names only the capabilities the seam's config declares", () => {
+    for (const style of [TS, CJS]) {
+      const files = project(style, (seam) => {
+        const config = path.join(SEAM, `config${style.fileExtension}`);
+        seam.set(config, seam.get(config)!.replace(" | 'jsonSchema'", ''));
+      });
+      apply(files, run(files, 'google').changes);
+      const registry = files.get(path.join(SEAM, 'providers', `registry${style.fileExtension}`))!;
+      assert.match(registry, /^ {2}google: \{ connect: googleProvider, capabilities: \['chat', 'streaming', 'tools', 'json', 'candidateCount', 'embeddings', 'dimensions'\], openAIModelNames: false \},$/m);
+    }
+  });
+
   it('is idempotent: a second run changes nothing', () => {
     const files = project(TS);
     apply(files, run(files, 'google').changes);

@@ -41,10 +41,16 @@ function registrySource(names: readonly string[]): string {
   return REGISTRY.replace('${IMPORTS}', imports.join('')).replace('${ENTRIES}', providers.map((provider) => `  ${registryEntry(provider)},\n`).join(''));
 }
 
-/** A provider's line in the registry's \`adapters\` (without the comma). */
-export function registryEntry(provider: SeamProvider): string {
+/**
+ * A provider's line in the registry's \`adapters\` (without the comma); \`known\`: the capabilities the seam's
+ * config declares, when it is a seam from an earlier aidlint that knows fewer.
+ */
+export function registryEntry(provider: SeamProvider, known?: readonly string[]): string {
   const key = /^[A-Za-z_$][\w$]*$/.test(provider.name) ? provider.name : `'${provider.name}'`;
-  const capabilities = provider.capabilities.map((capability) => `'${capability}'`).join(', ');
+  const capabilities = provider.capabilities
+    .filter((capability) => !known || known.includes(capability))
+    .map((capability) => `'${capability}'`)
+    .join(', ');
   return `${key}: { connect: ${provider.factory}, capabilities: [${capabilities}], openAIModelNames: ${provider.openAIModelNames} }`;
 }
 
