@@ -123,6 +123,15 @@ const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly
   { clients: ['AssistantsClient'], methods: [''], product: 'Assistants' },
 ];
 
+/**
+ * SDK helpers with a neutral equivalent that the wrap does not carry yet, and why (the refusal says so); other
+ * methods without a row are refused as not wrapped yet, plainly.
+ */
+export const NOT_YET: Readonly<Record<string, string>> = {
+  'chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
+  'beta.chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
+};
+
 /** The vendor-only product a call uses (`Assistants`, `file storage` …), if it is one. */
 export function vendorOnlyProduct(client: string, method: string): string | undefined {
   const isUnder = (prefix: string) => prefix === '' || method === prefix || method.startsWith(`${prefix}.`);

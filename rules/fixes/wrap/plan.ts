@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, RAW_RESPONSE_METHODS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -71,7 +71,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
   const product = vendorOnlyProduct(fact.client, fact.method);
   if (product) return { refused: `${vendorLabel(fact.vendor)}-only feature (${product}): no neutral equivalent` };
-  if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
+  if (!shape) return { refused: `'${fact.method}' is not wrapped yet${NOT_YET[fact.method] ? `: ${NOT_YET[fact.method]}` : ''}` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
   const after = outer(call).parent;
