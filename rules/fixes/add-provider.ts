@@ -58,8 +58,10 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   }
 
   const registryText = host.readFile(registry) ?? '';
+  const configText = host.readFile(config) ?? '';
   let newRegistry = registryText;
-  const entry = addObjectEntry(newRegistry, ['adapters'], provider.name, registryEntry(provider).slice(registryEntry(provider).indexOf(':') + 2));
+  const line = registryEntry(provider, declaredCapabilities(configText));
+  const entry = addObjectEntry(newRegistry, ['adapters'], provider.name, line.slice(line.indexOf(':') + 2));
   if (entry) {
     newRegistry = applyChanges(newRegistry, [entry]);
     const specifier = `./${provider.module.slice('providers/'.length)}${style.importSuffix}`;
@@ -70,7 +72,6 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   }
   if (newRegistry !== registryText) changes.push({ filePath: registry, changes: [minimalChange(registryText, newRegistry)] });
 
-  const configText = host.readFile(config) ?? '';
   const newConfig = indexReadsInStyle(extendConfig(configText, provider, done), style);
   if (newConfig !== configText) changes.push({ filePath: config, changes: [minimalChange(configText, newConfig)] });
 
@@ -110,6 +111,15 @@ function extendConfig(configText: string, provider: SeamProvider, done: string[]
   }
   if (models.length > 0) done.push(`model ids for ${provider.name} (providerModels['${provider.name}']) are empty until you set ${models.map(variable).join(', ')} or write them there`);
   return text;
+}
+
+/**
+ * The capabilities the seam's config declares (its \`Capability\` type, or JSDoc typedef): a seam from an earlier
+ * aidlint knows fewer (no \`jsonSchema\`), and its registry must name only those. Undefined when not found.
+ */
+function declaredCapabilities(configText: string): string[] | undefined {
+  const union = /export type Capability =([^;]*);/.exec(configText)?.[1] ?? /@typedef \{([^}]*)\} Capability\b/.exec(configText)?.[1];
+  return union === undefined ? undefined : [...union.matchAll(/'([^']+)'/g)].map((match) => match[1]);
 }
 
 /** Whether the provider can take a model as a chat model: its needs (unknown: maybe) are chat needs the provider serves. */

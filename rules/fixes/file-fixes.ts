@@ -31,7 +31,7 @@ import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
 import { convertersIn } from './wrap/result';
-import { CALL_SHAPES, KIND_APIS, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
+import { CALL_SHAPES, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
@@ -212,6 +212,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       const missing = seam.missingFromIndex([
         ...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)),
         ...(plan.passesSettings ? ['RequestOptions'] : []),
+        ...(KIND_SEAM_NAMES[plan.kind] ?? []),
         ...(call.passesConnectionSettings ? ['ConnectionSettings'] : []),
       ]);
       if (missing.length) throw new Refusal(`the seam's index has no \`${missing.join('`, `')}\` (add ${missing.length === 1 ? 'it' : 'them'} to its types and adapters first)`);

@@ -39,7 +39,11 @@ export function addImport(sourceFile: TS.SourceFile, request: ImportRequest, rem
     : `import { ${wanted.join(', ')} } from '${request.specifier}';`;
   const imports = importLikeStatements(sourceFile);
   const anchor = imports.filter((statement) => !isRemoved(statement)).pop();
-  if (anchor) return [{ start: anchor.end, end: anchor.end, newText: `${eol(text)}${line}` }];
+  if (anchor) {
+    // After a comment that ends the anchor's line (\`import { z } from 'zod'; // v4\`), which stays with it.
+    const at = ts.getTrailingCommentRanges(text, anchor.end)?.at(-1)?.end ?? anchor.end;
+    return [{ start: at, end: at, newText: `${eol(text)}${line}` }];
+  }
   // Every import goes away: put the new one where they started.
   if (imports.length) {
     const at = lineStartOf(text, imports[0].getStart(sourceFile));

@@ -6,7 +6,7 @@
  */
 
 /** What a model can need and a provider can do. */
-export const CAPABILITIES = ['chat', 'streaming', 'tools', 'json', 'candidateCount', 'embeddings', 'dimensions', 'moderation'] as const;
+export const CAPABILITIES = ['chat', 'streaming', 'tools', 'json', 'jsonSchema', 'candidateCount', 'embeddings', 'dimensions', 'moderation'] as const;
 
 export type Capability = (typeof CAPABILITIES)[number];
 
@@ -48,8 +48,8 @@ export const SEAM_PROVIDERS: readonly SeamProvider[] = [
     name: 'anthropic',
     module: 'providers/anthropic',
     factory: 'anthropicProvider',
-    // The Messages API answers once per request, has no JSON mode, no embeddings and no moderation.
-    capabilities: ['chat', 'streaming', 'tools'],
+    // The Messages API answers once per request, has no JSON mode (but JSON Schema outputs), no embeddings and no moderation.
+    capabilities: ['chat', 'streaming', 'tools', 'jsonSchema'],
     openAIModelNames: false,
     sdk: { name: '@anthropic-ai/sdk', version: '1.17.0' },
     connectionOptions: [{ name: 'apiKey', text: 'process.env.ANTHROPIC_API_KEY' }],
@@ -58,7 +58,7 @@ export const SEAM_PROVIDERS: readonly SeamProvider[] = [
     name: 'google',
     module: 'providers/google',
     factory: 'googleProvider',
-    capabilities: ['chat', 'streaming', 'tools', 'json', 'candidateCount', 'embeddings', 'dimensions'],
+    capabilities: ['chat', 'streaming', 'tools', 'json', 'jsonSchema', 'candidateCount', 'embeddings', 'dimensions'],
     openAIModelNames: false,
     // 3.x requires Node 22; 2.32.0 is the last release for Node 20.
     sdk: { name: '@google/genai', version: '2.32.0' },
@@ -68,7 +68,7 @@ export const SEAM_PROVIDERS: readonly SeamProvider[] = [
     name: 'openai-compatible',
     module: 'providers/openai-compatible',
     factory: 'openAICompatibleProvider',
-    // What every OpenAI-compatible server (Ollama, vLLM, LiteLLM) serves; `n` and `dimensions` are not.
+    // What every OpenAI-compatible server (Ollama, vLLM, LiteLLM) serves; `n`, `dimensions` and JSON Schema outputs are not.
     capabilities: ['chat', 'streaming', 'tools', 'json', 'embeddings'],
     openAIModelNames: false,
     connectionOptions: [

@@ -7,9 +7,11 @@
 /**
  * `responses`: a Responses API call (`input`, `instructions`, `output_text`), complete, through the neutral chat model;
  * `responses-stream`: the same streamed (its text delta events as the neutral chunks);
- * `completion`: a legacy completions call (`prompt`, `choices[0].text`), complete, through the neutral chat model.
+ * `completion`: a legacy completions call (`prompt`, `choices[0].text`), complete, through the neutral chat model;
+ * `chat-parse`, `responses-parse`: the SDK's structured-output helpers (`parse`, a JSON Schema format, the answer
+ * parsed: `message.parsed`, `output_parsed`), through the neutral chat model's `parse`.
  */
-export type WrapKind = 'chat' | 'chat-stream' | 'responses' | 'responses-stream' | 'completion' | 'embeddings' | 'moderation';
+export type WrapKind = 'chat' | 'chat-stream' | 'chat-parse' | 'responses' | 'responses-stream' | 'responses-parse' | 'completion' | 'embeddings' | 'moderation';
 
 export interface CallShape {
   /** Client classes (from the vendor table) whose method this is. */
@@ -52,6 +54,18 @@ export const CALL_SHAPES: readonly CallShape[] = [
     usageBoundary: 'usageAsOpenAI',
     streamBoundary: 'chatStreamAsOpenAI',
   },
+  // Structured outputs: the format the SDK's helper made (\`zodResponseFormat\`) is converted to the neutral one, which
+  // keeps its parser (openai 4.55 to 4.x had the helper under \`beta\`).
+  ...['chat.completions.parse', 'beta.chat.completions.parse'].map((method): CallShape => ({
+    clients: ['OpenAI', 'AzureOpenAI'],
+    method,
+    kind: 'chat-parse',
+    request: { style: 'object' },
+    resultPrefix: [],
+    boundary: { 'chat-parse': 'parsedCompletionAsOpenAI' },
+    usageBoundary: 'usageAsOpenAI',
+  })),
+  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.parse', kind: 'responses-parse', request: { style: 'object' }, resultPrefix: [] },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [], boundary: { responses: 'responseAsOpenAI' } },
   // The SDK's Responses stream helper, read event by event like `responses.create({ stream: true })`.
@@ -133,6 +147,15 @@ const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly
   { clients: ['AssistantsClient'], methods: [''], product: 'Assistants' },
 ];
 
+/**
+ * SDK helpers with a neutral equivalent that the wrap does not carry yet, and why (the refusal says so); other
+ * methods without a row are refused as not wrapped yet, plainly.
+ */
+export const NOT_YET: Readonly<Record<string, string>> = {
+  'chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
+  'beta.chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
+};
+
 /** The vendor-only product a call uses (`Assistants`, `file storage` …), if it is one. */
 export function vendorOnlyProduct(client: string, method: string): string | undefined {
   const isUnder = (prefix: string) => prefix === '' || method === prefix || method.startsWith(`${prefix}.`);
@@ -153,6 +176,10 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
 export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly string[]; anywhere: readonly string[]; only?: readonly string[] }>> = {
   chat: {
     direct: ['model', 'created'],
+    anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
+  },
+  'chat-parse': {
+    direct: ['id', 'model', 'created'],
     anywhere: ['logprobs', 'system_fingerprint', 'service_tier', 'annotations', 'audio', 'function_call'],
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
@@ -192,10 +219,28 @@ export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readon
 export const RAW_RESPONSE_METHODS: readonly string[] = ['asResponse', 'withResponse'];
 
 /** The wire API a kind of call uses when it is not the provider's default (chat completions): its connection says so. */
-export const KIND_APIS: Partial<Record<WrapKind, 'responses' | 'completions'>> = { responses: 'responses', 'responses-stream': 'responses', completion: 'completions' };
+export const KIND_APIS: Partial<Record<WrapKind, 'responses' | 'completions'>> = { responses: 'responses', 'responses-stream': 'responses', 'responses-parse': 'responses', completion: 'completions' };
 
 /** What the seam's OpenAI wire adapter defines to send each such kind (a seam from an earlier aidlint may lack it). */
-export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = { responses: 'responsesParams', 'responses-stream': 'streamResponses', completion: 'completionParams' };
+export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = {
+  responses: 'responsesParams',
+  'responses-stream': 'streamResponses',
+  'responses-parse': 'responsesParams',
+  completion: 'completionParams',
+};
+
+/**
+ * Structured requests (the SDK's \`parse\` helpers): the option that holds their JSON Schema format (\`within\`: the
+ * field of that option, the option having no other), and the openai-compat converter of their tools that keeps
+ * each tool's parser (\`zodFunction\`) for the answer's parsed arguments.
+ */
+export const STRUCTURED_REQUESTS: Partial<Record<WrapKind, { format: string; within?: string; tools?: string }>> = {
+  'chat-parse': { format: 'response_format', tools: 'toolsFromOpenAI' },
+  'responses-parse': { format: 'text', within: 'format' },
+};
+
+/** What the seam's index must have for a kind of call that a seam from an earlier aidlint may lack (its neutral method's types). */
+export const KIND_SEAM_NAMES: Partial<Record<WrapKind, readonly string[]>> = { 'chat-parse': ['ParsedToolCall'], 'responses-parse': ['ParsedToolCall'] };
 
 /** The seam's adapters; which one serves a client's calls is in connection-table.ts. */
 export type SeamProviderId = 'openai' | 'azure-openai';
@@ -218,9 +263,12 @@ export const REQUEST_OPTIONS: Readonly<Record<WrapKind, Readonly<Record<string, 
   chat: { ...CHAT_OPTIONS, n: 'candidateCount' },
   // A neutral stream carries one answer: no `n`.
   'chat-stream': CHAT_OPTIONS,
+  // A parsed answer is the first one: no `n`; the format (`response_format`, `text.format`) becomes `responseFormat` (request.ts).
+  'chat-parse': CHAT_OPTIONS,
   // `input` and `instructions` become the messages (request.ts).
   responses: RESPONSES_OPTIONS,
   'responses-stream': RESPONSES_OPTIONS,
+  'responses-parse': RESPONSES_OPTIONS,
   // `prompt` becomes the user's message (request.ts).
   completion: { max_tokens: 'maxTokens', temperature: 'temperature', top_p: 'topP', stop: 'stop', n: 'candidateCount' },
   embeddings: { input: 'input', dimensions: 'dimensions' },
@@ -243,8 +291,10 @@ export const REQUEST_SETTINGS: Readonly<Record<string, string>> = {
 export const NEUTRAL_CALLS: Readonly<Record<WrapKind, { factory: 'chatModel' | 'embeddingModel' | 'moderationModel'; method: string }>> = {
   chat: { factory: 'chatModel', method: 'complete' },
   'chat-stream': { factory: 'chatModel', method: 'stream' },
+  'chat-parse': { factory: 'chatModel', method: 'parse' },
   responses: { factory: 'chatModel', method: 'complete' },
   'responses-stream': { factory: 'chatModel', method: 'stream' },
+  'responses-parse': { factory: 'chatModel', method: 'parse' },
   completion: { factory: 'chatModel', method: 'complete' },
   embeddings: { factory: 'embeddingModel', method: 'embed' },
   moderation: { factory: 'moderationModel', method: 'moderate' },
@@ -275,8 +325,7 @@ const DELTA_FIELDS: Readonly<Record<string, string>> = { content: 'text', reason
  * Result accessors: a vendor property path (after `resultPrefix`) → the neutral expression suffix.
  * `[0]` stands for the first element; `?.` and `!` in user code are matched leniently and kept.
  */
-export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
-  chat: [
+const CHAT_ACCESSORS: ReadonlyArray<{ path: string; neutral: string }> = [
     { path: 'id', neutral: 'responseId' },
     { path: 'choices.0.message.content', neutral: 'text' },
     // The first answer's tool calls (SDK: `{ id, function: { name, arguments } }`, neutral: `{ id, name, arguments }`); none is `undefined`, as with `?.`.
@@ -287,14 +336,26 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
     { path: 'choices.0.finishReason', neutral: 'finishReason' },
     // The neutral usage is optional, as the SDKs' is.
     ...Object.entries(USAGE_FIELDS).map(([field, neutral]) => ({ path: `usage.${field}`, neutral: `usage?.${neutral}` })),
+];
+
+const RESPONSES_ACCESSORS: ReadonlyArray<{ path: string; neutral: string }> = [
+  { path: 'id', neutral: 'responseId' },
+  { path: 'output_text', neutral: 'text' },
+  { path: 'usage.input_tokens', neutral: 'usage?.inputTokens' },
+  { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
+  { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
+];
+
+export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string }>>> = {
+  chat: CHAT_ACCESSORS,
+  // The parsed answer is the first one's (the SDK parses each; a parsed request asks for one).
+  'chat-parse': [
+    ...CHAT_ACCESSORS,
+    { path: 'choices.0.message.parsed', neutral: 'parsed' },
+    { path: 'choices.0.message.tool_calls.0.function.parsed_arguments', neutral: 'toolCalls[0]?.parsedArguments' },
   ],
-  responses: [
-    { path: 'id', neutral: 'responseId' },
-    { path: 'output_text', neutral: 'text' },
-    { path: 'usage.input_tokens', neutral: 'usage?.inputTokens' },
-    { path: 'usage.output_tokens', neutral: 'usage?.outputTokens' },
-    { path: 'usage.total_tokens', neutral: 'usage?.totalTokens' },
-  ],
+  responses: RESPONSES_ACCESSORS,
+  'responses-parse': [...RESPONSES_ACCESSORS, { path: 'output_parsed', neutral: 'parsed' }],
   /** Per event of the stream, read where its type is tested (STREAM_EVENT_TESTS). */
   'responses-stream': [{ path: 'delta', neutral: 'text' }],
   completion: [
@@ -328,6 +389,7 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
  */
 export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
   chat: { 'choices.0.message.role': 'assistantRole' },
+  'chat-parse': { 'choices.0.message.role': 'assistantRole' },
 };
 
 /**
@@ -344,19 +406,28 @@ export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, 
  * Lists in a result whose items code reads one at a time (`completion.choices.map((choice) => …)`, a
  * `for … of` loop, `.length`): the neutral list, and each item's readable fields → the neutral field.
  */
+const CHAT_LISTS: ReadonlyArray<{ path: string; neutral: string; itemFields: Readonly<Record<string, string>> }> = [
+  { path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
+  { path: 'choices.0.message.tool_calls', neutral: 'toolCalls', itemFields: { id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } },
+];
+
 export const RESULT_LISTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: string; neutral: string; itemFields: Readonly<Record<string, string>> }>>> = {
-  chat: [
-    { path: 'choices', neutral: 'candidates', itemFields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
-    { path: 'choices.0.message.tool_calls', neutral: 'toolCalls', itemFields: { id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } },
+  chat: CHAT_LISTS,
+  'chat-parse': [
+    CHAT_LISTS[0],
+    { ...CHAT_LISTS[1], itemFields: { ...CHAT_LISTS[1].itemFields, 'function.parsed_arguments': 'parsedArguments' } },
   ],
   // A tool call's pieces: its first has the id and name, the next ones more arguments (neutral: flat, and absent when none).
   'chat-stream': [{ path: 'choices.0.delta.tool_calls', neutral: 'toolCalls', itemFields: { index: 'index', id: 'id', 'function.name': 'name', 'function.arguments': 'arguments' } }],
   responses: [],
   'responses-stream': [],
+  'responses-parse': [],
   completion: [{ path: 'choices', neutral: 'candidates', itemFields: { text: 'text', finish_reason: 'finishReason' } }],
   embeddings: [],
   moderation: [{ path: 'results', neutral: 'results', itemFields: { flagged: 'flagged', categories: 'categories' } }],
 };
+
+const RESPONSES_USAGE = { path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } };
 
 /**
  * Parts of a result that code keeps in a variable of its own (`const usage = completion.usage`): the
@@ -369,6 +440,12 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
     // The first answer, kept apart (`const choice = completion.choices[0]`): the neutral result itself.
     { path: 'choices.0', neutral: '', fields: { 'message.content': 'text', finish_reason: 'finishReason', finishReason: 'finishReason' } },
   ],
+  // The first answer or its message kept apart (`const message = completion.choices[0]?.message`), read for the parsed value too.
+  'chat-parse': [
+    { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
+    { path: 'choices.0', neutral: '', fields: { 'message.content': 'text', 'message.parsed': 'parsed', finish_reason: 'finishReason', finishReason: 'finishReason' } },
+    { path: 'choices.0.message', neutral: '', fields: { content: 'text', parsed: 'parsed' } },
+  ],
   'chat-stream': [
     {
       path: 'choices.0',
@@ -378,8 +455,9 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
     { path: 'choices.0.delta', neutral: '', fields: DELTA_FIELDS },
     { path: 'usage', neutral: 'usage', fields: USAGE_FIELDS },
   ],
-  responses: [{ path: 'usage', neutral: 'usage', fields: { input_tokens: 'inputTokens', output_tokens: 'outputTokens', total_tokens: 'totalTokens' } }],
+  responses: [RESPONSES_USAGE],
   'responses-stream': [],
+  'responses-parse': [RESPONSES_USAGE],
   completion: [{ path: 'usage', neutral: 'usage', fields: USAGE_FIELDS }],
   embeddings: [],
   moderation: [],

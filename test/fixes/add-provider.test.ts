@@ -62,13 +62,25 @@ describe('fixes/add-provider: a provider added to an existing seam', () => {
     ]);
     const registry = files.get(path.join(SEAM, 'providers', 'registry.ts'))!;
     assert.match(registry, /^import \{ anthropicProvider \} from '\.\/anthropic';$/m);
-    assert.match(registry, /^ {2}anthropic: \{ connect: anthropicProvider, capabilities: \['chat', 'streaming', 'tools'\], openAIModelNames: false \},$/m);
+    assert.match(registry, /^ {2}anthropic: \{ connect: anthropicProvider, capabilities: \['chat', 'streaming', 'tools', 'jsonSchema'\], openAIModelNames: false \},$/m);
     const config = files.get(path.join(SEAM, 'config.ts'))!;
     assert.match(config, /^ {2}anthropic: \{\n {4}provider: 'anthropic',\n {4}options: \(\) => \(\{\n {6}apiKey: process\.env\.ANTHROPIC_API_KEY,\n {4}\}\),\n {2}\},$/m);
     // gpt4oMini needs JSON mode, which the Messages API lacks; embeddings never get a chat provider's id.
     assert.match(config, /export const providerModels: Record<string, Partial<Record<ModelName, string>>> = \{\n {2}anthropic: \{\n {4}gpt4o: env\('AI_MODEL_GPT_4O_ANTHROPIC', ''\),\n {2}\},\n\};/);
     assert.match(files.get(path.join(ROOT, 'package.json'))!, /"@anthropic-ai\/sdk": "1\.17\.0"/);
     assert.match(result.done.join('\n'), /set AI_MODEL_GPT_4O_ANTHROPIC/);
+  });
+
+  it("on a seam from an earlier aidlint (no JSON Schema outputs), the registry names only the capabilities the seam's config declares", () => {
+    for (const style of [TS, CJS]) {
+      const files = project(style, (seam) => {
+        const config = path.join(SEAM, `config${style.fileExtension}`);
+        seam.set(config, seam.get(config)!.replace(" | 'jsonSchema'", ''));
+      });
+      apply(files, run(files, 'google').changes);
+      const registry = files.get(path.join(SEAM, 'providers', `registry${style.fileExtension}`))!;
+      assert.match(registry, /^ {2}google: \{ connect: googleProvider, capabilities: \['chat', 'streaming', 'tools', 'json', 'candidateCount', 'embeddings', 'dimensions'\], openAIModelNames: false \},$/m);
+    }
   });
 
   it('is idempotent: a second run changes nothing', () => {

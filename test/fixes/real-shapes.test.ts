@@ -16,7 +16,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../cli/run-cli';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
-import { prepareFixture, removeFixture, runMain, runProgram, typecheck } from '../support/run-fixture';
+import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typecheck } from '../support/run-fixture';
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
@@ -28,12 +28,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   let dir: string;
   let original: { lines: string[]; requests: RecordedRequest[] };
 
-  const run = async () => {
-    const first = fake().requests.length;
-    const env = { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' };
-    const lines = (await runMain(dir, env)).trimEnd().split('\n');
-    return { lines, requests: fake().requests.slice(first) };
-  };
+  const run = () => runRecorded(dir, fake(), { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
 
   before(async () => {
     dir = await prepareFixture('real-shapes');

@@ -105,7 +105,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const typeImports: ProjectStyle = { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true };
     assert.deepEqual(importLines(typeImports, 'providers/openai-wire.ts'), [
       "import type { OpenAI } from 'openai';",
-      "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index.js';",
+      "import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, ResponseSchema, Usage } from '../index.js';",
     ]);
     assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 2), [
       "import { models, type ConnectionSettings, type ModelName } from './config.js';",
@@ -115,7 +115,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(plain, 'providers/openai-wire.ts'), [
       "import { OpenAI } from 'openai';",
-      "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';",
+      "import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, ResponseSchema, Usage } from '../index';",
     ]);
     assert.deepEqual(importLines(plain, 'index.ts').at(-1), 'export { models, type ConnectionSettings, type ModelName };', 'a type re-export stays marked (isolatedModules)');
   });
@@ -124,7 +124,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     const style: ProjectStyle = { language: 'js', module: 'cjs', importSuffix: '', typeImports: false };
     assert.deepEqual(importLines(style, 'providers/openai-wire.js'), [
       "/** @import { OpenAI } from 'openai' */",
-      "/** @import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index' */",
+      "/** @import { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, ResponseSchema, Usage } from '../index' */",
       'module.exports = { openAIWireProvider };',
     ]);
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');

@@ -15,6 +15,7 @@ import type { SeamPlan } from '../../rules/fixes/seam-plan';
 import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
+import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
 const FILE = 'src/app/file.ts';
@@ -624,6 +625,7 @@ export async function second(question: string): Promise<string | null> {
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...STREAM_CASES,
+  ...PARSE_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
   ...RETURNED_STREAM_CASES,
@@ -1888,6 +1890,7 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   ...STREAM_REFUSALS,
+  ...PARSE_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",
@@ -3359,6 +3362,25 @@ export async function ask(question: string): Promise<string> {
 `;
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's index has no `responseId` (add it to its types and adapters first)."]);
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
+    });
+
+    it('a seam from an earlier aidlint without structured answers (no `parse`): a parse call is refused, so the code does not call what the seam lacks', () => {
+      const earlier = Object.fromEntries(
+        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+          `src/ai/${file.relativePath}`,
+          file.relativePath === 'index.ts' ? file.text.replace(/ParsedToolCall/g, 'ParsedCall') : file.text,
+        ]),
+      );
+      const code = `import { openai } from '../lib/openai';
+
+export async function city(question: string): Promise<unknown> {
+  const completion = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], response_format: { type: 'json_schema', json_schema: { name: 'city', schema: {} } } });
+  return completion.choices[0].message.parsed;
+}
+`;
+      assert.deepEqual(wrapReasons(project(root, code, earlier)), ["Cannot wrap this call: the seam's index has no `ParsedToolCall` (add it to its types and adapters first)."]);
+      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
     });
 
     it('a call already reading `models.<key>` that the seam sends through another connection: refused with both named', () => {

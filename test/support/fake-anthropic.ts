@@ -82,5 +82,8 @@ function asOpenAIRequest(body: Json): Json {
     return { role: toolResults ? 'tool' : message.role, content: message.content };
   });
   const tools = Array.isArray(body.tools) ? (body.tools as Json[]).map((tool) => ({ type: 'function', function: { name: tool.name } })) : undefined;
-  return { messages, tools, max_tokens: body.max_tokens };
+  // Structured outputs (\`output_config.format\`) answer as OpenAI's JSON Schema format does.
+  const format = (body.output_config as Json | undefined)?.format as Json | undefined;
+  const response_format = format?.type === 'json_schema' ? { type: 'json_schema', json_schema: { schema: format.schema } } : undefined;
+  return { messages, tools, max_tokens: body.max_tokens, response_format };
 }

@@ -73,7 +73,8 @@ function asOpenAIRequest(body: Json, config: Json): Json {
   return {
     messages,
     tools: declarations.map((declaration) => ({ type: 'function', function: { name: declaration.name } })),
-    response_format: config.responseMimeType === 'application/json' ? { type: 'json_object' } : undefined,
+    response_format:
+      config.responseMimeType !== 'application/json' ? undefined : config.responseJsonSchema ? { type: 'json_schema', json_schema: { schema: config.responseJsonSchema } } : { type: 'json_object' },
     max_tokens: config.maxOutputTokens,
   };
 }

@@ -5,7 +5,9 @@
  *
  * Answers:
  * - chat: `[<model or deployment>] echo: <last user message>`; with `response_format: json_object`, the JSON
- *   `{"model":…,"echo":…}`; with `max_tokens` below the answer's word count, the first words and
+ *   `{"model":…,"echo":…}`; with a `json_schema` format, JSON that fits the schema (every string the echo,
+ *   every number the message's word count, every list one item, an enum's first value, a union's first
+ *   branch) plus a key the schema lacks, `"fake": true`, so a parser that validates (and strips it) shows; with `max_tokens` below the answer's word count, the first words and
  *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
  *   first tool with `{"input": <last user message>}`; with `n`, n choices, the second and later ones ending
  *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
@@ -17,7 +19,7 @@
  *   multiples of 1/1024, exact in float32, so `encoding_format: base64` round-trips to the same numbers.
  * - moderations: not flagged, unless the input contains `[flag]`.
  * - responses (the Responses API, `/v1/responses`): the chat answer to the text `input` (or the last user
- *   item of an input list), as one output message; `max_output_tokens` cuts it as `max_tokens` does, and
+ *   item of an input list), as one output message (JSON for a `text.format` JSON Schema, as for chat); `max_output_tokens` cuts it as `max_tokens` does, and
  *   the response is then `incomplete`. `stream: true` sends it as Responses API events: `response.created`, the
  *   message item and its part added, one `response.output_text.delta` per word, the part and item done, then
  *   `response.completed` (or `response.incomplete`).
@@ -175,8 +177,13 @@ export function answer(model: string, body: Json): Answer {
     const toolCall = { id: 'call_1', type: 'function' as const, function: { name: toolName, arguments: JSON.stringify({ input: userText }) } };
     return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(model, promptTokens, 1) };
   }
-  const format = (body.response_format as Json | undefined)?.type;
-  const text = format === 'json_object' ? JSON.stringify({ model, echo: userText }) : `[${model}] echo: ${userText}`;
+  const format = body.response_format as Json | undefined;
+  const schema = format?.type === 'json_schema' ? ((format.json_schema as Json | undefined)?.schema as Json | undefined) : undefined;
+  const text = schema
+    ? JSON.stringify({ ...(schemaInstance(schema, userText) as Json), fake: true })
+    : format?.type === 'json_object'
+      ? JSON.stringify({ model, echo: userText })
+      : `[${model}] echo: ${userText}`;
   const words = text.split(/(?<=\s)/);
   const maxTokens = Number(body.max_completion_tokens ?? body.max_tokens ?? Infinity);
   const kept = words.slice(0, maxTokens);
@@ -205,7 +212,9 @@ function chatCompletion(model: string, body: Json): Json {
 function responsesAnswer(model: string, body: Json): Json {
   const items = typeof body.input === 'string' ? [{ role: 'user', content: body.input }] : Array.isArray(body.input) ? (body.input as Json[]) : [];
   const messages = [...(typeof body.instructions === 'string' ? [{ role: 'system', content: body.instructions }] : []), ...items];
-  const { words, finishReason, usage: counted } = answer(model, { messages, max_tokens: body.max_output_tokens });
+  const format = (body.text as Json | undefined)?.format as Json | undefined;
+  const responseFormat = format?.type === 'json_schema' ? { type: 'json_schema', json_schema: { schema: format.schema } } : format;
+  const { words, finishReason, usage: counted } = answer(model, { messages, max_tokens: body.max_output_tokens, response_format: responseFormat });
   const text = words.join('');
   return {
     id: 'resp_fake',
@@ -333,6 +342,24 @@ function moderations(model: string, body: Json): Json {
       return { flagged, categories: { harassment: flagged, violence: false }, category_scores: { harassment: flagged ? 0.9 : 0.01, violence: 0.01 } };
     }),
   };
+}
+
+/** A value that fits a JSON Schema (the subset structured outputs use), made of the user's text and its word count. */
+function schemaInstance(schema: Json, text: string): unknown {
+  const branches = (schema.anyOf ?? schema.oneOf) as Json[] | undefined;
+  if (branches?.length) return schemaInstance(branches[0], text);
+  if (Array.isArray(schema.enum)) return schema.enum[0];
+  if ('const' in schema) return schema.const;
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (type === 'object') {
+    const properties = (schema.properties ?? {}) as Record<string, Json>;
+    return Object.fromEntries(Object.entries(properties).map(([name, property]) => [name, schemaInstance(property, text)]));
+  }
+  if (type === 'array') return [schemaInstance((schema.items ?? {}) as Json, text)];
+  if (type === 'number' || type === 'integer') return countWords(text);
+  if (type === 'boolean') return true;
+  if (type === 'null') return null;
+  return text;
 }
 
 export function lastUserText(body: Json): string {

@@ -7,6 +7,7 @@ import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { FakeOpenAI, RecordedRequest } from './fake-openai-server';
 import { installPackages } from './sdk-install';
 
 /** test/fixtures/fix-projects, seen from out/test/support where the compiled tests run. */
@@ -69,6 +70,13 @@ export async function runMain(dir: string, env: Record<string, string>): Promise
  * Runs `node <args>` in `dir` with `programEnv(env)` and returns its stdout; throws with the program's
  * stderr when it exits with another code than 0.
  */
+/** Runs the project's \`main\` against the fake server: its output lines and the requests the run made. */
+export async function runRecorded(dir: string, fake: FakeOpenAI, env: Record<string, string>): Promise<{ lines: string[]; requests: RecordedRequest[] }> {
+  const first = fake.requests.length;
+  const lines = (await runMain(dir, env)).trimEnd().split('\n');
+  return { lines, requests: fake.requests.slice(first) };
+}
+
 export async function runProgram(dir: string, args: readonly string[], env: Record<string, string>): Promise<string> {
   const result = await runProgramResult(dir, args, env);
   if (result.code !== 0) throw new Error(`node ${args.join(' ')} exited with ${result.code}:\n${result.stdout}${result.stderr}`);

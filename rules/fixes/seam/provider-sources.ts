@@ -5,6 +5,19 @@
 
 import { IF_DEFINED } from './sources';
 
+/**
+ * One copy in each added adapter: the JSON Schema a structured request asks for, read without the neutral
+ * \`ResponseSchema\` type, so the adapter also compiles in a seam from an earlier aidlint (which has none).
+ */
+const RESPONSE_SCHEMA = `
+/** The JSON Schema of a structured request (\`responseFormat\`), if it asks for one. */
+function responseSchema(request: ChatRequest): Record<string, unknown> | undefined {
+  const format: unknown = request.responseFormat;
+  const schema: unknown = typeof format === 'object' && format !== null ? Reflect.get(format, 'schema') : undefined;
+  return typeof schema === 'object' && schema !== null ? { ...schema } : undefined;
+}
+`;
+
 const ANTHROPIC = `/**
  * Anthropic's Messages API on the official SDK (@anthropic-ai/sdk): one client per connection. System
  * messages become the \`system\` field, tool calls and results become \`tool_use\` / \`tool_result\` blocks.
@@ -30,6 +43,7 @@ export function anthropicProvider(connection: Connection): Provider {
 
 function messageParams(model: string, request: ChatRequest): Anthropic.MessageCreateParamsNonStreaming {
   const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  const schema = responseSchema(request);
   return {
     model,
     max_tokens: request.maxTokens ?? DEFAULT_MAX_TOKENS,
@@ -38,6 +52,8 @@ function messageParams(model: string, request: ChatRequest): Anthropic.MessageCr
     // The Messages API (version 2026-10-21, SDK 1.x) takes no sampling parameters: temperature and topP are not sent.
     ...ifDefined('stop_sequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
     ...(request.tools && { tools: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), input_schema: { ...tool.parameters, type: 'object' } })) }),
+    // Structured outputs: the schema alone (Anthropic's answer always keeps to it; it takes no name).
+    ...(schema && { output_config: { format: { type: 'json_schema', schema } } }),
     ...request.providerOptions,
   };
 }
@@ -116,7 +132,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | null): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-${IF_DEFINED}`;
+${IF_DEFINED}${RESPONSE_SCHEMA}`;
 
 const GOOGLE = `/**
  * Google's Gemini API on the official SDK (@google/genai): one client per connection. System messages
@@ -151,6 +167,7 @@ export function googleProvider(connection: Connection): Provider {
 
 function contentParams(model: string, request: ChatRequest, options: RequestOptions | undefined): GenerateContentParameters {
   const system = request.messages.filter((message) => message.role === 'system').map((message) => message.content);
+  const schema = responseSchema(request);
   return {
     model,
     contents: toContents(request.messages),
@@ -162,6 +179,7 @@ function contentParams(model: string, request: ChatRequest, options: RequestOpti
       ...ifDefined('stopSequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
       ...ifDefined('candidateCount', request.candidateCount),
       ...(request.responseFormat === 'json' && { responseMimeType: 'application/json' }),
+      ...(schema && { responseMimeType: 'application/json', responseJsonSchema: schema }),
       ...(request.tools && {
         tools: [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), parametersJsonSchema: tool.parameters })) }],
       }),
@@ -271,7 +289,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | undefined): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-${IF_DEFINED}`;
+${IF_DEFINED}${RESPONSE_SCHEMA}`;
 
 const OPENAI_COMPATIBLE = `/**
  * Any server that speaks the OpenAI wire format (Ollama, vLLM, LiteLLM, a company gateway), on the

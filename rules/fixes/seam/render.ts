@@ -121,21 +121,33 @@ function declaredNames(statement: TS.Statement): string[] {
 function typedefTags(declaration: TS.InterfaceDeclaration | TS.TypeAliasDeclaration, sourceFile: TS.SourceFile): string[] {
   const ts = typescript();
   const name = declaration.name.text;
-  if (ts.isTypeAliasDeclaration(declaration)) return [`@typedef {${typeText(declaration.type, sourceFile)}} ${name}`];
+  if (ts.isInterfaceDeclaration(declaration) && declaration.heritageClauses?.length) throw new Error(`seam source: an interface that extends another has no JSDoc form; write an intersection type (${name})`);
+  const templates = templateTags(declaration.typeParameters, sourceFile);
+  if (ts.isTypeAliasDeclaration(declaration)) return [...templates, `@typedef {${typeText(declaration.type, sourceFile)}} ${name}`];
   const properties = declaration.members.map((member) => {
     const memberName = (member.name as TS.Identifier).text;
     const doc = docComment(member, sourceFile);
     const description = doc ? ` ${docLines(sourceFile.text.slice(doc.pos, doc.end)).join(' ')}` : '';
     if (ts.isMethodSignature(member)) {
       const parameters = member.parameters.map((parameter) => parameter.getText(sourceFile)).join(', ');
-      return `@property {(${parameters}) => ${typeText(member.type!, sourceFile)}} ${memberName}${description}`;
+      const generic = member.typeParameters ? `<${member.typeParameters.map((parameter) => parameter.getText(sourceFile)).join(', ')}>` : '';
+      return `@property {${generic}(${parameters}) => ${typeText(member.type!, sourceFile)}} ${memberName}${description}`;
     }
     if (ts.isPropertySignature(member) && member.type) {
       return `@property {${typeText(member.type, sourceFile)}} ${member.questionToken ? `[${memberName}]` : memberName}${description}`;
     }
     throw new Error(`seam source: unsupported interface member (${member.getText(sourceFile)})`);
   });
-  return [`@typedef {object} ${name}`, ...properties];
+  return [...templates, `@typedef {object} ${name}`, ...properties];
+}
+
+/** A declaration's type parameters as JSDoc: \`@template {C} T\`, a default as \`@template [T=D]\`. */
+function templateTags(parameters: TS.NodeArray<TS.TypeParameterDeclaration> | undefined, sourceFile: TS.SourceFile): string[] {
+  return (parameters ?? []).map((parameter) => {
+    const constraint = parameter.constraint ? `{${typeText(parameter.constraint, sourceFile)}} ` : '';
+    const name = parameter.default ? `[${parameter.name.text}=${typeText(parameter.default, sourceFile)}]` : parameter.name.text;
+    return `@template ${constraint}${name}`;
+  });
 }
 
 /**
@@ -170,8 +182,7 @@ function typeAnnotationsToJsDoc(sourceFile: TS.SourceFile): TextChange[] {
       const host = functionHost(node);
       const typeParameters = node.typeParameters;
       if (typeParameters) {
-        // JSDoc writes a constraint in braces: `@template {string} K`.
-        for (const parameter of typeParameters) addTag(host, `@template ${parameter.constraint ? `{${parameter.constraint.getText(sourceFile)}} ` : ''}${parameter.name.text}`);
+        for (const tag of templateTags(typeParameters, sourceFile)) addTag(host, tag);
         // The angle brackets around the type parameters.
         changes.push({ start: text.lastIndexOf('<', typeParameters.pos), end: text.indexOf('>', typeParameters.end) + 1, newText: '' });
       }

@@ -41,10 +41,16 @@ function registrySource(names: readonly string[]): string {
   return REGISTRY.replace('${IMPORTS}', imports.join('')).replace('${ENTRIES}', providers.map((provider) => `  ${registryEntry(provider)},\n`).join(''));
 }
 
-/** A provider's line in the registry's \`adapters\` (without the comma). */
-export function registryEntry(provider: SeamProvider): string {
+/**
+ * A provider's line in the registry's \`adapters\` (without the comma); \`known\`: the capabilities the seam's
+ * config declares, when it is a seam from an earlier aidlint that knows fewer.
+ */
+export function registryEntry(provider: SeamProvider, known?: readonly string[]): string {
   const key = /^[A-Za-z_$][\w$]*$/.test(provider.name) ? provider.name : `'${provider.name}'`;
-  const capabilities = provider.capabilities.map((capability) => `'${capability}'`).join(', ');
+  const capabilities = provider.capabilities
+    .filter((capability) => !known || known.includes(capability))
+    .map((capability) => `'${capability}'`)
+    .join(', ');
   return `${key}: { connect: ${provider.factory}, capabilities: [${capabilities}], openAIModelNames: ${provider.openAIModelNames} }`;
 }
 
@@ -99,6 +105,10 @@ export interface ToolDefinition {
   description?: string | undefined;
   /** A JSON Schema of the arguments. */
   parameters: Record<string, unknown>;
+  /** The model must keep to the schema exactly (OpenAI's strict function calling; other providers ignore it). */
+  strict?: boolean | undefined;
+  /** Turns the arguments' JSON text into the value the tool takes (and may validate it): a structured answer's \`parsedArguments\`. */
+  parse?: ((args: string) => unknown) | undefined;
 }
 
 export interface ToolCall {
@@ -117,12 +127,26 @@ export interface ChatRequest {
   topP?: number | null | undefined;
   stop?: string | string[] | null | undefined;
   tools?: ToolDefinition[] | undefined;
-  /** 'json' asks for a JSON object answer. */
-  responseFormat?: 'text' | 'json' | undefined;
+  /** 'json' asks for a JSON object answer; a \`ResponseSchema\` for one that fits a JSON Schema (see \`ChatModel.parse\`). */
+  responseFormat?: 'text' | 'json' | ResponseSchema | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
   candidateCount?: number | null | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
+}
+
+/**
+ * A structured answer: JSON that fits \`schema\` (a JSON Schema), named as OpenAI's API and Anthropic's ask.
+ * \`strict\`: the provider must keep to the schema exactly (OpenAI's strict mode; providers that always do ignore it).
+ * \`parse\` turns the answer's text into the value (and may validate it, as a schema library's parser does); JSON.parse when absent.
+ */
+export interface ResponseSchema<T = unknown> {
+  type: 'json_schema';
+  name: string;
+  schema: Record<string, unknown>;
+  description?: string | undefined;
+  strict?: boolean | null | undefined;
+  parse?: ((text: string) => T) | undefined;
 }
 
 export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'other';
@@ -169,6 +193,15 @@ export interface ChatResult {
   providerOutput?: object[] | undefined;
 }
 
+/**
+ * A structured answer: its text parsed by the request's \`ResponseSchema\` (\`parsed\`: null without one, or
+ * when the answer has no text), and each tool call's arguments by its tool (\`parsedArguments\`: by the tool's
+ * \`parse\`, as JSON for a strict tool, else null).
+ */
+export type ParsedChatResult<T> = Omit<ChatResult, 'toolCalls'> & { parsed: T | null; toolCalls: ParsedToolCall[] };
+
+export type ParsedToolCall = ToolCall & { parsedArguments: unknown };
+
 /** A piece of a tool call in a stream: a call's first piece has its id and name, the next ones more of its arguments. */
 export interface ToolCallPiece {
   /** Which of the answer's tool calls the piece belongs to: 0, 1 … */
@@ -205,6 +238,11 @@ export interface RequestOptions {
 export interface ChatModel {
   complete(request: ChatRequest, options?: RequestOptions): Promise<ChatResult>;
   stream(request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk>;
+  /**
+   * A structured answer: \`complete\` with the schema, its text parsed by the format. An answer cut short
+   * (\`length\`) or filtered (\`content_filter\`) cannot be parsed: an error, as OpenAI's SDK throws.
+   */
+  parse<T = null>(request: ChatRequest & { responseFormat?: ResponseSchema<T> | undefined }, options?: RequestOptions): Promise<ParsedChatResult<T>>;
 }
 
 export interface EmbeddingRequest {
@@ -248,7 +286,8 @@ export interface ModerationModel {
  * provider can do is data in providers/registry; a kind it does not serve is absent.
  */
 export interface Provider {
-  chatModel(model: string): ChatModel;
+  /** Structured answers (\`parse\`) are the routing's: an adapter sends the schema as its API asks. */
+  chatModel(model: string): Omit<ChatModel, 'parse'>;
   embeddingModel?: ((model: string) => EmbeddingModel) | undefined;
   moderationModel?: ((model: string) => ModerationModel) | undefined;
 }
@@ -288,10 +327,29 @@ export function moderationModelById(id: string, connection: string, settings?: C
 }
 
 function routedChatModel(target: Target): ChatModel {
+  const complete = (request: ChatRequest, options?: RequestOptions): Promise<ChatResult> =>
+    withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt));
+  const parse = async <T>(request: ChatRequest & { responseFormat?: ResponseSchema<T> | undefined }, options?: RequestOptions): Promise<ParsedChatResult<T>> =>
+    parsedResult(await complete(request, options), request.responseFormat, request.tools ?? []);
   return {
-    complete: (request, options) => withFailover(target, chatNeeds(request, false), options, (provider, id, attempt) => provider.chatModel(id).complete(request, attempt)),
+    complete,
     stream: (request, options) => withFailoverStream(target, chatNeeds(request, true), options, (provider, id, attempt) => provider.chatModel(id).stream(request, attempt)),
+    parse,
   };
+}
+
+function parsedResult<T>(result: ChatResult, format: ResponseSchema<T> | undefined, tools: ToolDefinition[]): ParsedChatResult<T> {
+  if (result.finishReason === 'length' || result.finishReason === 'content_filter') {
+    throw new Error(\`the answer was \${result.finishReason === 'length' ? 'cut short at its token limit' : 'filtered'}: it cannot be parsed\${format ? \` as '\${format.name}'\` : ''}\`);
+  }
+  const text = result.text;
+  const parsed: T | null = !text || !format ? null : format.parse ? format.parse(text) : JSON.parse(text);
+  const toolCalls = result.toolCalls.map((call) => {
+    const tool = tools.find((candidate) => candidate.name === call.name);
+    const parsedArguments: unknown = tool?.parse ? tool.parse(call.arguments) : tool?.strict ? JSON.parse(call.arguments) : null;
+    return { ...call, parsedArguments };
+  });
+  return { ...result, parsed, toolCalls };
 }
 
 function routedEmbeddingModel(target: Target): EmbeddingModel {
@@ -364,7 +422,7 @@ export type ModelName = keyof typeof models;
 export const modelConnections: Partial<Record<ModelName, string>> = {};
 
 /** What a model can need and a provider can do (providers/registry says what each provider does). */
-export type Capability = 'chat' | 'streaming' | 'tools' | 'json' | 'candidateCount' | 'embeddings' | 'dimensions' | 'moderation';
+export type Capability = 'chat' | 'streaming' | 'tools' | 'json' | 'jsonSchema' | 'candidateCount' | 'embeddings' | 'dimensions' | 'moderation';
 
 /**
  * What the code asks of each model (aidlint writes it from the calls it moves into the seam): a model goes
@@ -416,7 +474,7 @@ const OPENAI_WIRE = `/**
  * \`openai\` SDK parameters, and SDK responses become neutral results.
  */
 import type { OpenAI } from 'openai';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, ResponseSchema, Usage } from '../index';
 
 /**
  * A provider for an OpenAI-compatible client, created on first use; \`api\` 'responses' sends chat through the
@@ -471,12 +529,19 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     ...(request.tools && {
       tools: request.tools.map((tool) => ({
         type: 'function',
-        function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters },
+        function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, ...ifDefined('strict', tool.strict) },
       })),
     }),
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
+    ...(typeof request.responseFormat === 'object' && { response_format: { type: 'json_schema', json_schema: schemaFormat(request.responseFormat) } }),
     ...request.providerOptions,
   };
+}
+
+/** A structured format as OpenAI's APIs name it (chat completions nest it in \`json_schema\`, the Responses API does not). */
+function schemaFormat(format: ResponseSchema): { name: string; schema: Record<string, unknown>; description?: string; strict?: boolean | null } {
+  const { name, description, schema, strict } = format;
+  return { name, ...ifDefined('description', description), schema, ...ifDefined('strict', strict) };
 }
 
 /**
@@ -500,6 +565,8 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
     ...ifDefined('top_p', request.topP),
+    ...(request.responseFormat === 'json' && { text: { format: { type: 'json_object' } } }),
+    ...(typeof request.responseFormat === 'object' && { text: { format: { type: 'json_schema', ...schemaFormat(request.responseFormat) } } }),
     ...request.providerOptions,
   };
 }
@@ -700,7 +767,7 @@ const OPENAI_COMPAT = `/**
 import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { Stream } from 'openai/streaming';
 import type { ResponseOutputItem } from 'openai/resources/responses/responses';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, Role, ToolCall, ToolDefinition, Usage } from './index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
@@ -752,6 +819,53 @@ export function messagesFromOpenAIInput(input: string | readonly object[]): Chat
     if (item.type === 'function_call_output' && item.call_id) return { role: 'tool', content: textOf(item.output), toolCallId: item.call_id, providerItem };
     const role = item.role === undefined ? undefined : roles[item.role];
     return { role: role ?? 'assistant', content: role ? textOf(item.content) : '', providerItem };
+  });
+}
+
+/** A JSON Schema format in OpenAI's form: chat completions' \`response_format\` (\`json_schema\` nested) or the Responses API's \`text.format\` (flat). */
+export type OpenAISchemaFormatLike<T> = { type: 'json_schema'; $parseRaw?: ((content: string) => T) | undefined } & (
+  | { json_schema: { name: string; description?: string | undefined; schema?: Record<string, unknown> | undefined; strict?: boolean | null | undefined } }
+  | { name: string; description?: string | undefined; schema: Record<string, unknown>; strict?: boolean | null | undefined }
+);
+
+/**
+ * A JSON Schema format as the OpenAI SDK's helpers make it (\`zodResponseFormat(Schema, 'name')\`,
+ * \`zodTextFormat\`, or written by hand) as the neutral one: the same schema, parsed by the helper's own parser
+ * (which validates with the schema library) when it has one, else as JSON, as the SDK's \`parse\` does.
+ */
+export function schemaFormatFromOpenAI<T = unknown>(format: OpenAISchemaFormatLike<T>): ResponseSchema<T> {
+  const { name, description, schema, strict } = 'json_schema' in format ? format.json_schema : format;
+  const parseRaw = format.$parseRaw;
+  return {
+    type: 'json_schema',
+    name,
+    schema: schema ?? {},
+    ...(description === undefined ? {} : { description }),
+    ...(strict === undefined ? {} : { strict }),
+    ...(parseRaw ? { parse: parseRaw.bind(format) } : {}),
+  };
+}
+
+/** A chat-completions function tool in OpenAI's form, as the SDK's helpers make it (\`zodFunction\`: with its parser) or written by hand. */
+export interface OpenAIToolLike {
+  type: string;
+  function?: { name: string; description?: string | undefined; parameters?: Record<string, unknown> | undefined; strict?: boolean | null | undefined } | undefined;
+  $parseRaw?: ((args: string) => unknown) | undefined;
+}
+
+/** OpenAI function tools as neutral ones, each keeping the parser its helper made (\`zodFunction\`): a structured answer's \`parsedArguments\`. */
+export function toolsFromOpenAI(tools: readonly OpenAIToolLike[]): ToolDefinition[] {
+  return tools.map((tool) => {
+    if (tool.type !== 'function' || !tool.function) throw new Error(\`a '\${tool.type}' tool has no provider-neutral form\`);
+    const { name, description, parameters, strict } = tool.function;
+    const parseRaw = tool.$parseRaw;
+    return {
+      name,
+      parameters: parameters ?? {},
+      ...(description === undefined ? {} : { description }),
+      ...(typeof strict === 'boolean' ? { strict } : {}),
+      ...(parseRaw ? { parse: parseRaw.bind(tool) } : {}),
+    };
   });
 }
 
@@ -930,6 +1044,27 @@ export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletion
       logprobs: null,
     })),
     ...(result.usage ? { usage: usageAsOpenAI(result.usage) } : {}),
+  };
+}
+
+/** A parsed tool call as the SDK's: its arguments parsed by the tool (\`parsed_arguments\`). */
+type OpenAIParsedToolCallLike = NonNullable<OpenAIChatCompletionLike['choices'][number]['message']['tool_calls']>[number] & { function: { parsed_arguments: unknown } };
+
+/** The SDK's parsed chat completion: the first message carries \`parsed\` and the tool calls' \`parsed_arguments\`. */
+export type OpenAIParsedChatCompletionLike<T> = OpenAIChatCompletionLike & {
+  choices: Array<OpenAIChatCompletionLike['choices'][number] & { message: { parsed: T | null; tool_calls?: OpenAIParsedToolCallLike[] } }>;
+};
+
+/** A parsed answer as the SDK's parsed chat completion. */
+export function parsedCompletionAsOpenAI<T>(result: ParsedChatResult<T>): OpenAIParsedChatCompletionLike<T> {
+  const completion = chatCompletionAsOpenAI(result);
+  return {
+    ...completion,
+    choices: completion.choices.map((choice, index) => {
+      const { tool_calls: calls, ...message } = choice.message;
+      const parsedCalls = calls?.map((call, position) => ({ ...call, function: { ...call.function, parsed_arguments: result.toolCalls[position]?.parsedArguments ?? null } }));
+      return { ...choice, message: { ...message, parsed: index === 0 ? result.parsed : null, ...(parsedCalls ? { tool_calls: parsedCalls } : {}) } };
+    }),
   };
 }
 
@@ -1124,6 +1259,7 @@ export function chatNeeds(request: ChatRequest, streaming: boolean): Capability[
   if (streaming) needs.push('streaming');
   if (request.tools && request.tools.length > 0) needs.push('tools');
   if (request.responseFormat === 'json') needs.push('json');
+  if (typeof request.responseFormat === 'object') needs.push('jsonSchema');
   if ((request.candidateCount ?? 1) > 1) needs.push('candidateCount');
   return needs;
 }

@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -44,19 +44,34 @@ export interface WrapPlan {
 export const MODEL_PLACEHOLDER = '\u0000model\u0000';
 
 /** The capabilities (the seam's \`Capability\`) a kind of call needs, and those its neutral request fields add. */
-const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = { chat: ['chat'], 'chat-stream': ['chat', 'streaming'], responses: ['chat'], 'responses-stream': ['chat', 'streaming'], completion: ['chat'], embeddings: ['embeddings'], moderation: ['moderation'] };
+const KIND_NEEDS: Readonly<Record<WrapKind, readonly string[]>> = {
+  chat: ['chat'],
+  'chat-stream': ['chat', 'streaming'],
+  'chat-parse': ['chat'],
+  responses: ['chat'],
+  'responses-stream': ['chat', 'streaming'],
+  'responses-parse': ['chat'],
+  completion: ['chat'],
+  embeddings: ['embeddings'],
+  moderation: ['moderation'],
+};
 const FIELD_NEEDS: Readonly<Record<string, string>> = { tools: 'tools', candidateCount: 'candidateCount', dimensions: 'dimensions' };
 
 function callNeeds(kind: WrapKind, fields: NeutralRequest['fields']): string[] {
-  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? (field.text.includes('json') ? ['json'] : []) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
+  const fromFields = fields.flatMap((field) => (field.name === 'responseFormat' ? formatNeeds(field.text) : FIELD_NEEDS[field.name] ? [FIELD_NEEDS[field.name]] : []));
   return [...KIND_NEEDS[kind], ...fromFields];
+}
+
+/** JSON mode (\`'json'\`) or a JSON Schema (\`schemaFormatFromOpenAI(…)\`, request.ts); \`'text'\` needs nothing. */
+function formatNeeds(text: string): string[] {
+  return text === "'json'" ? ['json'] : text.startsWith('schemaFormatFromOpenAI(') ? ['jsonSchema'] : [];
 }
 
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes, follow: FollowConstant): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
   const product = vendorOnlyProduct(fact.client, fact.method);
   if (product) return { refused: `${vendorLabel(fact.vendor)}-only feature (${product}): no neutral equivalent` };
-  if (!shape) return { refused: `'${fact.method}' is not wrapped yet (chat, embeddings and moderation are)` };
+  if (!shape) return { refused: `'${fact.method}' is not wrapped yet${NOT_YET[fact.method] ? `: ${NOT_YET[fact.method]}` : ''}` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
   const after = outer(call).parent;

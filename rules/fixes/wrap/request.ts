@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
@@ -63,6 +63,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       return;
     }
     if (name === 'stream') {
+      if (STRUCTURED_REQUESTS[kind]) throw new Refusal('a structured answer (`parse`) is not streamed: `stream` has no place in its request');
       const streams = booleanLiteral(value);
       if (streams === undefined) throw new Refusal(runtimeStream(value, scopes) ?? '`stream` is not a plain true or false');
       if (streams && kind === 'chat') kind = 'chat-stream';
@@ -105,16 +106,28 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     if (options !== undefined && call.arguments[options]) addObject(call.arguments[options], 'options argument');
     if (call.arguments.length > (options ?? payload) + 1) throw new Refusal('the call has arguments the neutral interface does not carry');
   }
-  if (kind === 'responses' || kind === 'responses-stream') responsesMessages(pending, request, text, scopes);
+  if (kind === 'responses' || kind === 'responses-stream' || kind === 'responses-parse') responsesMessages(pending, request, text, scopes);
   if (kind === 'completion') completionMessages(pending, fields, text, scopes);
   const carried = REQUEST_OPTIONS[kind];
   // The OpenAI wire names (not @azure/openai's camelCase options) can be passed on as they are.
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
+  const structured = STRUCTURED_REQUESTS[kind];
   for (const [name, value] of pending) {
+    if (name === structured?.format) {
+      fields.push({ name: 'responseFormat', text: schemaFormat(value, structured, text) });
+      request.compat.push('schemaFormatFromOpenAI');
+      continue;
+    }
     const format = (name === 'response_format' || name === 'responseFormat') && jsonMode(value);
     if (format) {
       fields.push({ name: 'responseFormat', text: `'${format}'` });
+      continue;
+    }
+    // The tools of a structured request keep their parsers (\`zodFunction\`) and strictness: the answer's parsed arguments.
+    if (name === 'tools' && structured?.tools) {
+      fields.push({ name: 'tools', text: `${structured.tools}(${text(value)})` });
+      request.compat.push(structured.tools);
       continue;
     }
     if (name === 'tools' && neutralTools(value)) {
@@ -124,8 +137,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
     const only = Object.hasOwn(UNCARRIED_OPTIONS.vendorOnly, name) ? UNCARRIED_OPTIONS.vendorOnly[name] : undefined;
     if (only) throw new Refusal(`${only.vendor}-only feature (${only.product}, \`${name}\`): no neutral equivalent`);
-    // A neutral stream carries one answer: more candidates (\`n\`) would be dropped.
-    const streamsCandidates = kind === 'chat-stream' && name === 'n';
+    // A neutral stream carries one answer, a parsed one the first: more candidates (\`n\`) would be dropped.
+    const streamsCandidates = (kind === 'chat-stream' || structured !== undefined) && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
       passedOn.push(name === text(value) ? name : `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`}: ${text(value)}`);
       continue;
@@ -458,6 +471,25 @@ function completionMessages(pending: Array<[string, TS.Expression]>, fields: Neu
   if (typescript().isArrayLiteralExpression(skipOuterExpressions(prompt))) throw new Refusal('a list of prompts asks for a completion of each (a batch), which the neutral request (one conversation) cannot ask');
   if (!isText(prompt, scopes)) throw new Refusal('the `prompt` is not a text the fix can see (a list of prompts or tokens has no neutral form)');
   fields.push({ name: 'messages', text: `[{ role: 'user', content: ${text(prompt)} }]` });
+}
+
+/**
+ * A structured request's JSON Schema format as the neutral \`responseFormat\`, through the seam's
+ * \`schemaFormatFromOpenAI\` (which keeps the parser an SDK helper such as \`zodResponseFormat\` made): the option's
+ * value (chat's \`response_format\`), or its one field \`within\` (the Responses API's \`text: { format }\`).
+ */
+function schemaFormat(value: TS.Expression, { format: option, within }: { format: string; within?: string }, text: (node: TS.Node) => string): string {
+  const ts = typescript();
+  let format = value;
+  if (within) {
+    const object = skipOuterExpressions(value);
+    const fields = ts.isObjectLiteralExpression(object) ? objectFields(object) : undefined;
+    if (!fields || fields.size !== 1 || !fields.has(within)) throw new Refusal(`the \`${option}\` options are more than a \`${within}\` (or not written inline), which the neutral request does not carry`);
+    format = fields.get(within)!;
+  }
+  const mode = jsonMode(format);
+  if (mode) throw new Refusal(`the structured request asks for \`${mode === 'json' ? 'json_object' : 'text'}\`, which \`parse\` does not parse (a JSON Schema format is)`);
+  return `schemaFormatFromOpenAI(${text(format)})`;
 }
 
 /** The value of a request option, taken out of \`pending\`. */
