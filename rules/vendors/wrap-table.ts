@@ -383,6 +383,13 @@ export const RESULT_ACCESSORS: Readonly<Record<WrapKind, ReadonlyArray<{ path: s
 };
 
 /**
+ * Neutral fields absent where the SDK's field is \`null\` (a streamed chunk's \`finish_reason\` until the last
+ * chunk): read as \`(chunk.finishReason ?? null)\` where the value itself is used (kept, passed, compared with
+ * \`null\`), so it is the SDK's \`null\` and type; a truthiness test, a \`??\` or a comparison with a string reads it as it is.
+ */
+export const NULL_UNTIL_SET: Partial<Record<WrapKind, readonly string[]>> = { 'chat-stream': ['finishReason'] };
+
+/**
  * Result fields that have one value on every provider, read as a constant of the seam's openai-compat module
  * (the whole read is replaced: \`choice?.message?.role\` → \`assistantRole\`). A chat result's message is
  * always the assistant's (the SDK types it so).

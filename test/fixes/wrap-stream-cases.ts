@@ -114,7 +114,7 @@ export async function plan(question: string): Promise<Array<{ id: string; name: 
       }
     }
     if (chunk.toolCalls) emit('calling', chunk.toolCalls.length);
-    if (choice?.finishReason) emit('done', choice?.finishReason);
+    if (choice?.finishReason) emit('done', (choice?.finishReason ?? null));
   }
   return calls;
 }

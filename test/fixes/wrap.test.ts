@@ -1233,6 +1233,38 @@ export async function tutor(question: string): Promise<string> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: "a streamed chunk's finish reason used as a value (kept, compared with null) reads as the SDK's `null` until the last chunk; tested or given a default, as it is",
+    code: `import { openai } from '../lib/openai';
+
+export async function reasons(question: string): Promise<Array<string | null>> {
+  const seen: Array<string | null> = [];
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true });
+  for await (const chunk of stream) {
+    if (chunk.choices[0]?.finish_reason !== null) seen.push('finished');
+    const reason: string | null = chunk.choices[0]!.finish_reason;
+    seen.push(reason, chunk.choices[0]?.finish_reason ?? 'none');
+    if (chunk.choices[0]?.finish_reason === 'length') seen.push('cut');
+  }
+  return seen;
+}
+`,
+    expected: `import { chatModel } from '../ai';
+
+export async function reasons(question: string): Promise<Array<string | null>> {
+  const seen: Array<string | null> = [];
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] });
+  for await (const chunk of stream) {
+    if ((chunk.finishReason ?? null) !== null) seen.push('finished');
+    const reason: string | null = (chunk.finishReason ?? null);
+    seen.push(reason, chunk.finishReason ?? 'none');
+    if (chunk.finishReason === 'length') seen.push('cut');
+  }
+  return seen;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: 'openai v4 stream iterated directly in `for await`',
     code: `import { openai } from '../lib/openai';
 

@@ -8,7 +8,7 @@ import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import { skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { type CallShape, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, RESULT_UNCARRIED, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, NULL_UNTIL_SET, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, RESULT_UNCARRIED, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -266,7 +266,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
   if (destructuredUse) return destructuredUse;
   // A destructured name may stand for an accessor's whole path (`{ data: [{ embedding }] }`, `finish_reason: reason`).
   const whole = destructured && RESULT_ACCESSORS[kind].find((candidate) => candidate.path === stripPrefix(segments, shape.resultPrefix)?.join('.'));
-  if (whole) return [{ start, end: root.end, newText: `${head}.${whole.neutral}` }];
+  if (whole) return [nullWhereUsed({ start, end: root.end, newText: `${head}.${whole.neutral}` }, root, whole.neutral, kind, root)];
   // Where the chain reads the result's usage, should the rest need the SDK's usage (converted there).
   let usageRead: TS.Expression | undefined = destructured && stripPrefix(segments, shape.resultPrefix)?.join('.') === USAGE ? root : undefined;
   for (;;) {
@@ -299,7 +299,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
     const accessor = RESULT_ACCESSORS[kind].find((candidate) => candidate.path === joined || (indexText !== undefined && candidate.path === joined.replace('*', '0')));
     if (accessor) {
       const neutral = indexText !== undefined && accessor.neutral.endsWith('[0]') ? accessor.neutral.replace('[0]', `[${indexText}]`) : accessor.neutral;
-      return [{ start, end: node.end, newText: `${head}.${neutral}` }];
+      return [nullWhereUsed({ start, end: node.end, newText: `${head}.${neutral}` }, root, neutral, kind, node)];
     }
   }
   const read = stripPrefix(segments, shape.resultPrefix)?.join('.');
@@ -400,7 +400,7 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
     path.push(access.name.text);
     chain = access;
     const field = path.join('.');
-    if (Object.hasOwn(part.fields, field)) return [replaced(access.end, `?.${part.fields[field]}`)];
+    if (Object.hasOwn(part.fields, field)) return [nullWhereUsed(replaced(access.end, `?.${part.fields[field]}`), node, part.fields[field], kind, access)];
     const constant = RESULT_CONSTANTS[kind]?.[`${part.path}.${field}`];
     if (constant) return [{ start: node.getStart(sourceFile), end: access.end, newText: constant }];
     if (part.neutral) continue;
@@ -475,6 +475,31 @@ function isTruthinessTest(node: TS.Expression): boolean {
   const operator = parent.operatorToken.kind;
   if (operator === ts.SyntaxKind.AmpersandAmpersandToken && parent.left === value) return true;
   return (operator === ts.SyntaxKind.AmpersandAmpersandToken || operator === ts.SyntaxKind.BarBarToken) && isTruthinessTest(parent);
+}
+
+/**
+ * The change that rewrites a read of a neutral field the SDK gives as \`null\` until it is set (NULL_UNTIL_SET)
+ * into the SDK's value, where the value itself is used: \`(read ?? null)\` (\`from\`: where the read's text
+ * starts, kept or replaced by the change); as it is where it is only tested for truth, given a default with
+ * \`??\` or \`||\`, or compared with a string.
+ */
+function nullWhereUsed(change: TextChange, from: TS.Expression, neutral: string, kind: WrapKind, sdkRead: TS.Expression): TextChange {
+  const ts = typescript();
+  if (!NULL_UNTIL_SET[kind]?.includes(neutral) || isTruthinessTest(sdkRead)) return change;
+  let value: TS.Node = sdkRead;
+  while (ts.isParenthesizedExpression(value.parent) || ts.isNonNullExpression(value.parent)) value = value.parent;
+  const user = value.parent;
+  if (ts.isBinaryExpression(user)) {
+    const operator = user.operatorToken.kind;
+    if ((operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) && user.left === value) return change;
+    const other = user.left === value ? user.right : user.left;
+    const comparison = [ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken].includes(operator);
+    if (comparison && ts.isStringLiteralLike(skipParentheses(other))) return change;
+  }
+  const sourceFile = from.getSourceFile();
+  const start = from.getStart(sourceFile);
+  const kept = sourceFile.text.slice(start, change.start);
+  return { start, end: change.end, newText: `(${kept}${change.newText} ?? null)` };
 }
 
 /** `(x)` → `x`. */
