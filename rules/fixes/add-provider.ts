@@ -48,6 +48,11 @@ export function addProvider(name: string, seamDir: string, projectRoot: string, 
   // Rendered in the language of the seam's own files.
   const style = { ...detectProjectStyle(projectRoot), language: /\.[mc]?ts$/.test(extension) ? ('ts' as const) : ('js' as const) };
   const commonJs = style.language === 'js' && style.module === 'cjs';
+  if (provider.sdk?.esmTypes && style.language === 'ts' && style.commonJsNodeResolution) {
+    throw new AddProviderError(
+      `${provider.sdk.name} is typed as ES modules, which this project's TypeScript, compiled to CommonJS under node16/nodenext module resolution, cannot import (TS1479): the seam would not compile. Add it in an ES module package ("type": "module") or one resolved for a bundler.`,
+    );
+  }
   const changes: FileChange[] = [];
   const done: string[] = [];
 

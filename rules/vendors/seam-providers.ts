@@ -20,8 +20,11 @@ export interface SeamProvider {
   capabilities: readonly Capability[];
   /** Whether `models` values (OpenAI model names, Azure deployments named after them) are valid ids here. */
   openAIModelNames: boolean;
-  /** The SDK the adapter needs beyond `openai`, pinned exactly (engines checked on Node 20). */
-  sdk?: { name: string; version: string };
+  /**
+   * The SDK the adapter needs beyond `openai`, pinned exactly (engines checked on Node 20); `esmTypes`: its
+   * types are ES modules for Node, so CommonJS TypeScript under node16/nodenext resolution cannot import it.
+   */
+  sdk?: { name: string; version: string; esmTypes?: true };
   /** The client options of the connection add-provider writes (read when the first request is made); only for added providers. */
   connectionOptions?: ReadonlyArray<{ name: string; text: string }>;
 }
@@ -61,7 +64,7 @@ export const SEAM_PROVIDERS: readonly SeamProvider[] = [
     capabilities: ['chat', 'streaming', 'tools', 'json', 'jsonSchema', 'candidateCount', 'embeddings', 'dimensions'],
     openAIModelNames: false,
     // 3.x requires Node 22; 2.32.0 is the last release for Node 20.
-    sdk: { name: '@google/genai', version: '2.32.0' },
+    sdk: { name: '@google/genai', version: '2.32.0', esmTypes: true },
     connectionOptions: [{ name: 'apiKey', text: 'process.env.GEMINI_API_KEY' }],
   },
   {

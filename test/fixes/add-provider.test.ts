@@ -5,11 +5,13 @@
  * The generated adapters against the real SDKs are checked in seam-generate.test.ts and example.test.ts.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AddProviderError, addProvider } from '../../rules/fixes/add-provider';
 import { addListValues, addConfigEntry, generateSeam, type ProjectStyle } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import type { FileChange } from '../../rules/fixes/types';
+import { makeTempDir, removeTempDir } from '../files/temp';
 
 const ROOT = path.resolve('/project');
 const SEAM = path.join(ROOT, 'src', 'ai');
@@ -117,6 +119,26 @@ describe('fixes/add-provider: a provider added to an existing seam', () => {
     assert.match(adapter, /^module\.exports = \{ googleProvider \};$/m);
     assert.doesNotMatch(adapter, /: string\b|\binterface\b/);
     assert.match(files.get(path.join(SEAM, 'providers', 'registry.js'))!, /^const \{ googleProvider \} = require\('\.\/google'\);$/m);
+  });
+
+  it('refuses Gemini in TypeScript compiled to CommonJS under nodenext resolution (its SDK is typed as ES modules: TS1479), and adds it where the same project is an ES module', () => {
+    const root = makeTempDir();
+    try {
+      fs.mkdirSync(path.join(root, 'src'));
+      fs.writeFileSync(path.join(root, 'src', 'main.ts'), 'export {};\n');
+      fs.writeFileSync(path.join(root, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } }));
+      const seam = path.join(root, 'src', 'ai');
+      const files = new Map<string, string>();
+      for (const file of generateSeam(TS)) files.set(path.join(seam, file.relativePath), file.text);
+      const host = { readFile: (file: string) => files.get(file), fileExists: (file: string) => files.has(file) };
+      const add = (name: string) => addProvider(name, seam, root, host);
+      assert.throws(() => add('google'), (error: Error) => error instanceof AddProviderError && /@google\/genai is typed as ES modules.*\(TS1479\)/.test(error.message));
+      assert.ok(add('anthropic').changes.length > 0);
+      fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'app', type: 'module' }));
+      assert.ok(add('google').changes.some((change) => change.filePath === path.join(seam, 'providers', 'google.ts')));
+    } finally {
+      removeTempDir(root);
+    }
   });
 
   it('refuses clearly: an unknown provider, no seam, a seam without a registry', () => {

@@ -32,10 +32,10 @@ describe('fixes/seam: detectProjectStyle', () => {
     assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'esm', importSuffix: '.js', typeImports: true, fileExtension: '.ts', compilesJavaScript: true });
   });
 
-  it('TypeScript under Node16 without "type": "module" compiles to CommonJS: no suffix', () => {
+  it('TypeScript under Node16 without "type": "module" compiles to CommonJS: no suffix, and ES-module-only packages cannot be imported', () => {
     write('tsconfig.json', '{ "compilerOptions": { "module": "node16" } }');
     write('src/app.ts', 'export {};');
-    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false });
+    assert.deepEqual(detectProjectStyle(dir), { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, commonJsNodeResolution: true });
   });
 
   it('TypeScript with bundler resolution, and a tsconfig named by the caller', () => {

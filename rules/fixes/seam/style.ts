@@ -22,6 +22,8 @@ export interface ProjectStyle {
   compilesJavaScript?: boolean;
   /** tsconfig `noPropertyAccessFromIndexSignature`: environment variables and connection settings are read as `process.env['NAME']`. */
   indexedEnvAccess?: boolean;
+  /** TypeScript compiled to CommonJS under node16/nodenext resolution, where a package typed as ES modules only cannot be imported (TS1479). */
+  commonJsNodeResolution?: boolean;
 }
 
 interface CompilerOptions {
@@ -58,6 +60,7 @@ export function detectProjectStyle(projectRoot: string, tsconfigPath = path.join
       fileExtension: '.ts',
       compilesJavaScript: options.allowJs === true,
       ...envAccess,
+      ...(nodeResolution && !esm ? { commonJsNodeResolution: true } : {}),
     };
   }
 
