@@ -1,7 +1,7 @@
 /**
  * Fix-all for one file: every safe fix at once (wraps first, then configuration moves, then keys),
- * skipping any that would overlap one already taken, in one pass that converges (a second pass finds
- * nothing left to fix). The file must still parse afterwards, or none of its edits are kept.
+ * skipping any that would overlap one already taken (the CLI gives those another pass on the fixed text).
+ * The file must still parse afterwards, or none of its edits are kept.
  */
 import { parseSource, firstSyntaxError } from '../engine/parse';
 import type { Fact } from '../engine/facts';
@@ -35,13 +35,13 @@ const ORDER: Record<Fact['kind'], number> = {
   'env-read': 3,
 };
 
+/** Why a fix was left for the next pass: its edits overlap those of a fix taken before it. */
+export const OVERLAPPED = 'another fix already changes this code';
+
 /**
  * Applies the file's fixes to its text. Seam changes accumulate in `seams` (shared across the files of a
  * run); the caller writes them once, after all files.
  */
-/** Why a fix was left for the next pass: its edits overlap those of a fix taken before it. */
-export const OVERLAPPED = 'another fix already changes this code';
-
 export function fixFile(input: FixInput, seams: Map<string, SeamPlan>): FileFixResult {
   const session = openFixSession(input, seams);
   const result: FileFixResult = { applied: [], skipped: [] };
