@@ -44,6 +44,11 @@ async function main(): Promise<void> {
   // A tenant's own endpoint and key, passed by the call: its outage fails over to 'openai' with that connection's own key.
   await attempt('tenant-down', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.DOWN_URL }).complete({ messages })).text);
   await attempt('tenant', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.OPENAI_BASE_URL }).complete({ messages })).text);
+  // The call's own header goes only to its own connection; its provider options only to connections of its provider.
+  await attempt('own-fields', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { seed: 7 } }, { headers: { 'x-tenant-key': 'tenant-secret' } })).text);
+  // A follow-up of a response its own endpoint stored stays there, up or down.
+  await attempt('stored', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { previous_response_id: 'resp_1' } })).text);
+  await attempt('stored-up', async () => (await chatModel('storedChat').complete({ messages, providerOptions: { previous_response_id: 'resp_1' } })).text);
 }
 
 main();
@@ -99,6 +104,9 @@ describe('fixes/seam: routing and failover at run time', function () {
       'moderate [{"flagged":false,"categories":{"harassment":false,"violence":false}}]',
       'tenant-down [gpt-4o-mini] echo: hello there',
       'tenant [gpt-4o-mini] echo: hello there',
+      'own-fields [gpt-4o-mini] echo: hello there',
+      "stored error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
+      'stored-up [gpt-4o-mini] echo: hello there',
     ]);
     const failovers = run.stderr.split('\n').filter((line) => line.startsWith('AI failover:'));
     assert.deepEqual(failovers, [
@@ -114,14 +122,21 @@ describe('fixes/seam: routing and failover at run time', function () {
       '/v1/moderations omni-moderation-latest',
       '/v1/chat/completions gpt-4o-mini',
       '/v1/chat/completions gpt-4o-mini',
+      '/v1/chat/completions gpt-4o-mini',
+      '/v1/chat/completions gpt-4o-mini',
     ]);
     // The fallback used its own key; the tenant's key went only to the tenant's endpoint, which was up for the second set of values.
-    assert.deepEqual(fake().requests.slice(-2).map((request) => request.secret), ['test-openai-key', 'tenant-key']);
+    assert.deepEqual(fake().requests.slice(-4, -2).map((request) => request.secret), ['test-openai-key', 'tenant-key']);
+    // Failed over from 'down' to 'openai' (both OpenAI): the provider option went along, the call's own header did not.
+    const [ownFields, storedUp] = fake().requests.slice(-2);
+    assert.equal((ownFields.body as { seed?: number }).seed, 7);
+    assert.equal(ownFields.headers['x-tenant-key'], undefined);
+    assert.equal((storedUp.body as { previous_response_id?: string }).previous_response_id, 'resp_1');
   });
 
   it('with AI_PROVIDER=google, sends the chat models Gemini can serve under their mapped ids; the moderation stays on OpenAI', async () => {
     fake().requests.length = 0;
-    const ids = { [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('gpt4o')]: 'gemini-2.5-pro', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash' };
+    const ids = { [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('gpt4o')]: 'gemini-2.5-pro', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash', [geminiIdVariable('storedChat')]: 'gemini-2.5-flash' };
     const run = await runMain(dir, env({ AI_PROVIDER: 'google', ...ids }));
     assert.deepEqual(run.trimEnd().split('\n').slice(0, 5), [
       'complete [gemini-2.5-flash] echo: hello there',
@@ -135,12 +150,19 @@ describe('fixes/seam: routing and failover at run time', function () {
       '/v1beta/models/gemini-2.5-flash:streamGenerateContent',
       '/v1beta/models/gemini-2.5-pro:generateContent',
       '/v1/moderations',
+      // The stored response's follow-up stayed on its own connection.
+      '/v1/chat/completions',
     ]));
+    assert.deepEqual(run.trimEnd().split('\n').slice(-2), ["stored error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED", 'stored-up [gpt-4o-mini] echo: hello there']);
+    // Sent to Gemini, the call lost its OpenAI option (which Gemini's SDK would have sent as its own \`seed\`) and its own header.
+    const ownFields = fake().requests.filter((request) => request.path.includes('gemini')).at(-1)!;
+    assert.doesNotMatch(JSON.stringify(ownFields.body), /"seed"/);
+    assert.equal(ownFields.headers['x-tenant-key'], undefined);
   });
 
   it('refuses at load, before any request, AI_PROVIDER=google while a chat model has no Gemini id', async () => {
     fake().requests.length = 0;
-    const run = await runProgramResult(dir, [path.join(dir, 'dist', 'main.js')], env({ AI_PROVIDER: 'google', [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash' }));
+    const run = await runProgramResult(dir, [path.join(dir, 'dist', 'main.js')], env({ AI_PROVIDER: 'google', [geminiIdVariable('gpt4oMini')]: 'gemini-2.5-flash', [geminiIdVariable('streamy')]: 'gemini-2.5-flash', [geminiIdVariable('perUser')]: 'gemini-2.5-flash', [geminiIdVariable('storedChat')]: 'gemini-2.5-flash' }));
     assert.notEqual(run.code, 0);
     assert.match(run.stderr, /The AI seam's configuration cannot serve every model:\n- model 'gpt4o' has no model id for google \(connection 'google'\): providerModels\['google'\]\.gpt4o in the seam's config is empty/);
     assert.deepEqual(fake().requests, []);
@@ -184,6 +206,7 @@ async function createProject(): Promise<string> {
       ['streamy', 'gpt-4o-mini', 'flaky', ['chat', 'streaming']],
       ['omniModerationLatest', 'omni-moderation-latest', 'openai', ['moderation']],
       ['perUser', 'gpt-4o-mini', 'tenant', ['chat']],
+      ['storedChat', 'gpt-4o-mini', 'openai', ['chat']],
     ];
     for (const [key, value, connection, needs] of models) {
       const entry = addConfigEntry(config(), 'models', key, modelVariable(key), value, (existing) => existing === key);
