@@ -203,6 +203,16 @@ describe('fixes/seam: the generated seam against the real openai SDK', function 
         assert.equal(await typecheck(dir), '');
       });
 
+      // A seam whose first call chose its model at run time (\`chatModelById\`) has no model entries yet.
+      it('type-checks strictly before any model entry too', async () => {
+        const bare = await createProject(flavour, { models: false });
+        try {
+          assert.equal(await typecheck(bare), '');
+        } finally {
+          removeFixture(bare);
+        }
+      });
+
       for (const connection of [undefined, 'openai', 'azure'] as const) {
         it(`answers through ${connection ? `AI_PROVIDER=${connection}` : 'each model\'s own connection'}, sending what that provider expects`, async () => {
           fake().requests.length = 0;
@@ -247,8 +257,11 @@ function assertRequests(requests: RecordedRequest[], provider: keyof typeof ROUT
   assert.deepEqual([embed.model, embed.input, embed.dimensions], ['text-embedding-3-small', ['alpha', 'beta'], 4]);
 }
 
-/** A project of the flavour with the seam (three model entries) in src/ai and the program as src/main. */
-async function createProject(flavour: Flavour): Promise<string> {
+/**
+ * A project of the flavour with the seam (three model entries) in src/ai and the program as src/main; with
+ * \`models: false\`, the seam as generated (connections and models empty) and no program.
+ */
+async function createProject(flavour: Flavour, { models = true } = {}): Promise<string> {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aidlint-seam-')));
   const write = (relativePath: string, text: string): void => {
     fs.mkdirSync(path.dirname(path.join(dir, relativePath)), { recursive: true });
@@ -263,7 +276,7 @@ async function createProject(flavour: Flavour): Promise<string> {
 
   const style = detectProjectStyle(dir);
   for (const file of generateSeam(style)) {
-    write(`src/ai/${file.relativePath}`, file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small', 'omni-moderation-latest']) : file.text);
+    write(`src/ai/${file.relativePath}`, models && file.relativePath.startsWith('config.') ? withModels(file.text, ['gpt-4o-mini', 'text-embedding-3-small', 'omni-moderation-latest']) : file.text);
   }
   const host = { readFile: (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined), fileExists: (file: string) => fs.existsSync(file) };
   for (const provider of ADDABLE_PROVIDERS) {
@@ -271,7 +284,7 @@ async function createProject(flavour: Flavour): Promise<string> {
       write(path.relative(dir, change.filePath), change.create ? change.create.content : applyChanges(fs.readFileSync(change.filePath, 'utf8'), change.changes));
     }
   }
-  write(main, renderModule(PROGRAM, style));
+  if (models) write(main, renderModule(PROGRAM, style));
   await linkDependencies(dir);
   return dir;
 }

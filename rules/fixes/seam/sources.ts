@@ -1233,7 +1233,8 @@ const STORED_STATE_OPTIONS = ['previous_response_id', 'conversation'];
 const CONNECTION_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT'];
 
 // The config's tables, read by any model name.
-const modelIds: Record<string, string | undefined> = models;
+// A copy: in JavaScript an empty \`models\` is an expando object, which no index signature accepts.
+const modelIds: Record<string, string | undefined> = { ...models };
 const ownConnections: Record<string, string | undefined> = modelConnections;
 const declaredNeeds: Record<string, Capability[] | undefined> = modelNeeds;
 const ownFallbacks: Record<string, string[] | undefined> = fallbacks;
