@@ -109,7 +109,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     ]);
     assert.deepEqual(importLines(typeImports, 'index.ts').slice(0, 2), [
       "import { models, type ConnectionSettings, type ModelName } from './config.js';",
-      "import { chatNeeds, configModel, embeddingNeeds, forService, modelById, pinnedBy, served, type Target, withFailover, withFailoverStream } from './routing.js';",
+      "import { chatNeeds, configModel, embeddingNeeds, modelById, pinnedBy, served, type Target, withFailover, withFailoverStream } from './routing.js';",
     ]);
 
     const plain: ProjectStyle = { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false };
@@ -130,7 +130,7 @@ describe('fixes/seam: generateSeam file names and imports per style', () => {
     assert.deepEqual(importLines(style, 'providers/openai.js').slice(0, 1), ["const { default: OpenAI } = require('openai');"], 'the SDK\'s documented default import, required');
     assert.deepEqual(importLines(style, 'index.js'), [
       "const { models } = require('./config');",
-      "const { chatNeeds, configModel, embeddingNeeds, forService, modelById, pinnedBy, served, withFailover, withFailoverStream } = require('./routing');",
+      "const { chatNeeds, configModel, embeddingNeeds, modelById, pinnedBy, served, withFailover, withFailoverStream } = require('./routing');",
       "/** @import { Target } from './routing' */",
       'module.exports = { chatModel, embeddingModel, moderationModel, chatModelById, embeddingModelById, moderationModelById, models };',
     ]);
