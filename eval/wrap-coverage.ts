@@ -8,7 +8,10 @@ import * as path from 'node:path';
 import { ConfigResolver } from '../rules/config/resolve';
 import { diskIndexHost } from '../rules/engine/disk-host';
 import { WorkspaceIndex } from '../rules/engine/workspace-index';
-import { fixesForFile } from '../rules/fixes/file-fixes';
+import { type FixInput, fixesForFile } from '../rules/fixes/file-fixes';
+import { projectRootOf } from '../rules/fixes/seam-plan';
+import { projectMoveFor } from '../rules/fixes/v3-move';
+import { OPENAI_V3 } from '../rules/vendors/wrap-table';
 import { readSourceFileSync } from '../rules/files/read';
 import { listFiles } from '../rules/scan/scan';
 import { inScope } from './labels';
@@ -45,6 +48,7 @@ export async function wrapCoverage(run: RepoRun): Promise<WrapCoverage> {
   const index = new WorkspaceIndex(host);
   const projectFiles = await listFiles([root], configs);
   const coverage: WrapCoverage = { calls: 0, offered: 0, vendorOnly: 0, refused: new Map(), details: [] };
+  const moves = new ProjectMoves();
   for (const report of run.results) {
     const calls = report.messages.filter((message) => message.ruleId === 'vendor-call');
     if (calls.length === 0 || !inScope(run.set, report.filePath)) continue;
@@ -53,7 +57,8 @@ export async function wrapCoverage(run: RepoRun): Promise<WrapCoverage> {
     const read = readSourceFileSync(filePath, config.maxFileSize);
     if (!read.ok) continue;
     const lines = lineStarts(read.text);
-    const fixes = fixesForFile({ filePath, text: read.text, config, index, host, workspaceRoot: root, projectFiles: () => projectFiles }).filter((fix) => fix.kind === 'wrap-call');
+    const input: FixInput = { filePath, text: read.text, config, index, host, workspaceRoot: root, projectFiles: () => projectFiles };
+    const fixes = fixesForFile(input).filter((fix) => fix.kind === 'wrap-call');
     for (const call of calls) {
       coverage.calls++;
       const offset = lines[call.line - 1] + call.column - 1;
@@ -64,12 +69,36 @@ export async function wrapCoverage(run: RepoRun): Promise<WrapCoverage> {
         continue;
       }
       const kind = REASON_KINDS.find(([, pattern]) => pattern.test(reason))?.[0] ?? 'other';
+      // A v3 call is wrapped by the project's move when that is offered.
+      if (kind === 'openai v3' && moves.offered(input)) {
+        coverage.offered++;
+        continue;
+      }
       if (kind === 'vendor-only') coverage.vendorOnly++;
       else coverage.refused.set(kind, (coverage.refused.get(kind) ?? 0) + 1);
       coverage.details.push(`${report.filePath}:${call.line} [${kind}] ${reason}`);
     }
   }
   return coverage;
+}
+
+/** Whether "Move this project off openai v3" is offered, per project (decided on the first file that makes a v3 client). */
+class ProjectMoves {
+  private readonly byProject = new Map<string, boolean>();
+
+  offered(input: FixInput): boolean {
+    const project = projectRootOf(input.filePath, input.workspaceRoot, input.host);
+    if (!this.byProject.has(project)) {
+      const files = (input.projectFiles?.() ?? []).filter((file) => projectRootOf(file, input.workspaceRoot, input.host) === project);
+      const move = files
+        .map((filePath) => ({ filePath, text: input.host.readFile(filePath) ?? '' }))
+        .filter(({ text }) => text.includes(OPENAI_V3.client))
+        .map(({ filePath, text }) => projectMoveFor({ ...input, filePath, text }))
+        .find((fix) => fix !== undefined);
+      this.byProject.set(project, move !== undefined && move.disabledReason === undefined);
+    }
+    return this.byProject.get(project)!;
+  }
 }
 
 /** The share of calls with a neutral equivalent (vendor-only aside) that the wrap is offered for. */

@@ -181,12 +181,16 @@ export function removeUnused(
         if (!declaredName(declaration).every(isUnused)) removed.splice(-2, 2);
       }
     }
-    // Variables anywhere (a client made inside a function), imports at the top.
-    for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
-      if (removed.includes(statement)) continue;
-      const names = declaredNames(statement, pass);
-      if (!names.length) continue;
-      if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
+    // Variables anywhere (a client made inside a function), imports at the top. Variables until none more
+    // goes: a client's removal can leave the options it was made with unused (v3's \`new Configuration(…)\`).
+    for (let before = -1; before !== removed.length && (pass === 'variables' || before === -1); ) {
+      before = removed.length;
+      for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
+        if (removed.includes(statement)) continue;
+        const names = declaredNames(statement, pass);
+        if (!names.length) continue;
+        if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
+      }
     }
   }
   // `const client = this.getClient()`: the call still runs (its guard throws when a key is missing), the name goes.
@@ -229,8 +233,9 @@ function startWithComments(node: TS.Statement | Removable, sourceFile: TS.Source
   for (const comment of [...comments].reverse()) {
     const ownLine = /^[^\S\n]*$/.test(text.slice(lineStartOf(text, comment.pos), comment.pos));
     const blankBetween = /\n[^\S\n]*\n/.test(text.slice(comment.end, begin));
-    const isHeader = comment.pos === 0 && !text.startsWith('/**', comment.pos);
-    if (!ownLine || blankBetween || isHeader) break;
+    if (!ownLine || blankBetween) break;
+    // The file's header (a run of line comments from its first line) stays whole, however many lines it has.
+    if (comment.pos === 0 && !text.startsWith('/**', comment.pos)) return node.getStart(sourceFile);
     begin = comment.pos;
   }
   return begin;

@@ -17,7 +17,7 @@ import { OPENAI_V3 } from '../vendors/wrap-table';
 import { type FixInput, type FixSession, type PlannedFix, finishEdits, mergeFileChanges, openFixSession, planFix } from './file-fixes';
 import { SeamPlan, projectRootOf } from './seam-plan';
 import { applyChanges, lineStartOf, offsetBefore, overlaps } from './text-changes';
-import type { FileChange, Fix } from './types';
+import type { FileChange, Fix, TextChange } from './types';
 
 /** A project file after the move's edits to it. */
 interface MovedFile {
@@ -83,36 +83,126 @@ function moveFile(input: FixInput, seams: Map<string, SeamPlan>, shown: (file: s
   const session = openFixSession(input, seams)!;
   const seam = session.newSeamPlan();
   const planned: PlannedFix[] = [];
+  const caught = new Set<TS.CatchClause>();
+  const reads: TextChange[] = [];
   for (const call of session.facts) {
     if (call.kind !== 'vendor-call' || call.client !== OPENAI_V3.client) continue;
     const plan = planFix(session, call, seam);
     const line = session.sourceFile.getLineAndCharacterOfPosition(call.span.start).line + 1;
     if (!plan || plan.fix.disabledReason) throw new MoveRefusal(`the call on line ${line} of ${shown(input.filePath)} cannot be wrapped (${plan?.fix.disabledReason?.replace(/^Cannot wrap this call: |\.$/g, '') ?? 'no wrap applies'})`);
     planned.push(plan);
-    const axiosRead = axiosErrorRead(session.sourceFile, call.callSpan);
-    if (axiosRead) throw new MoveRefusal(`line ${axiosRead.line} of ${shown(input.filePath)} reads \`${axiosRead.text}\` of the error of a v3 call, in the shape of openai v3's HTTP library (axios); errors of openai 4 and later carry \`status\` and \`error\` themselves`);
+    for (const clause of catchClausesAround(session.sourceFile, call.callSpan)) {
+      if (!caught.has(clause)) reads.push(...axiosErrorReads(session.sourceFile, clause, shown(input.filePath)));
+      caught.add(clause);
+    }
   }
+  reads.push(...configurationReads(session.sourceFile));
+  // The rewritten reads are edits of the move: the options object they read goes once nothing else does.
+  if (planned.length && reads.length) planned.push({ fix: planned[0].fix, edits: reads, imports: [] });
   const { changes, otherFiles } = planned.length ? finishEdits(session, planned) : { changes: [], otherFiles: [] };
   return { filePath: input.filePath, before: input.text, after: applyChanges(input.text, changes), changes: [...(changes.length ? [{ filePath: input.filePath, changes }] : []), ...otherFiles] };
 }
 
-/** A read of `.response` (axios's error shape) on the caught error of a `try` around the call. */
-function axiosErrorRead(sourceFile: TS.SourceFile, callSpan: { start: number; end: number }): { line: number; text: string } | undefined {
+/** The \`catch\` clauses of the \`try\` statements whose block holds the call. */
+function catchClausesAround(sourceFile: TS.SourceFile, callSpan: { start: number; end: number }): TS.CatchClause[] {
   const ts = typescript();
+  const clauses: TS.CatchClause[] = [];
   for (let node: TS.Node | undefined = nodeAtSpan(sourceFile, callSpan, ts.isCallExpression); node; node = node.parent) {
-    if (!ts.isTryStatement(node) || !node.catchClause?.variableDeclaration || callSpan.start >= node.tryBlock.end) continue;
-    const caught = node.catchClause.variableDeclaration.name;
-    if (!ts.isIdentifier(caught)) continue;
-    let read: TS.Node | undefined;
-    const visit = (child: TS.Node): void => {
-      if (read) return;
-      if (ts.isPropertyAccessExpression(child) && child.name.text === 'response' && isNamed(skipOuterExpressions(child.expression), caught.text)) read = child;
-      else ts.forEachChild(child, visit);
-    };
-    visit(node.catchClause.block);
-    if (read) return { line: sourceFile.getLineAndCharacterOfPosition(read.getStart(sourceFile)).line + 1, text: read.getText(sourceFile) };
+    if (ts.isTryStatement(node) && node.catchClause && callSpan.start < node.tryBlock.end && callSpan.start >= node.tryBlock.pos) clauses.push(node.catchClause);
   }
-  return undefined;
+  return clauses;
+}
+
+/**
+ * The caught error of a v3 call read in the shape of axios (v3's HTTP library), rewritten to the shape of
+ * openai 4 and later, whose errors carry the HTTP status and the body's \`error\` themselves:
+ * \`e.response.status\` → \`e.status\`, \`e.response.data\` → \`{ error: e.error }\` (the body),
+ * \`e.response.data.error\` → \`e.error\`, \`e.response\` tested → \`e.status\` (an HTTP error has one).
+ * Any other read (headers, the whole response handed on) is refused.
+ */
+function axiosErrorReads(sourceFile: TS.SourceFile, clause: TS.CatchClause, shownFile: string): TextChange[] {
+  const ts = typescript();
+  const caught = clause.variableDeclaration?.name;
+  if (!caught || !ts.isIdentifier(caught)) return [];
+  const edits: TextChange[] = [];
+  const visit = (node: TS.Node): void => {
+    if (!ts.isPropertyAccessExpression(node) || node.name.text !== 'response' || !isNamed(skipOuterExpressions(node.expression), caught.text)) {
+      ts.forEachChild(node, visit);
+      return;
+    }
+    const error = node.expression.getText(sourceFile);
+    const from = node.name.getStart(sourceFile);
+    const outer = node.parent;
+    const member = ts.isPropertyAccessExpression(outer) && outer.expression === node ? outer.name.text : undefined;
+    const inner = member === 'data' && ts.isPropertyAccessExpression(outer.parent) && outer.parent.expression === outer && outer.parent.name.text === 'error' ? outer.parent : undefined;
+    if (member === 'status') edits.push({ start: from, end: outer.end, newText: 'status' });
+    else if (inner) edits.push({ start: from, end: inner.end, newText: 'error' });
+    else if (member === 'data') edits.push({ start: node.getStart(sourceFile), end: outer.end, newText: `{ error: ${error}.error }` });
+    else if (member === undefined && isTested(node)) edits.push({ start: from, end: node.end, newText: 'status' });
+    else {
+      const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
+      const read = member === undefined ? node : outer;
+      throw new MoveRefusal(`line ${line} of ${shownFile} reads \`${read.getText(sourceFile)}\` of the error of a v3 call, in the shape of openai v3's HTTP library (axios); errors of openai 4 and later carry \`status\` and \`error\` themselves`);
+    }
+  };
+  visit(clause.block);
+  return edits;
+}
+
+/** Whether an expression is only tested for truthiness: a condition, \`!x\`, or the left of \`&&\` / \`||\`. */
+function isTested(node: TS.Expression): boolean {
+  const ts = typescript();
+  const parent = node.parent;
+  if (ts.isIfStatement(parent) || ts.isWhileStatement(parent)) return parent.expression === node;
+  if (ts.isConditionalExpression(parent)) return parent.condition === node;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isBinaryExpression(parent)) return parent.left === node && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  return false;
+}
+
+/**
+ * An option read back from the v3 \`Configuration\` the file makes (\`if (!configuration.apiKey)\`, as OpenAI's
+ * v3 quickstart checks its key), rewritten to the value it was given, when that is an environment read or a
+ * literal: the options object can then go with the client.
+ */
+function configurationReads(sourceFile: TS.SourceFile): TextChange[] {
+  const ts = typescript();
+  const given = new Map<string, Map<string, string>>();
+  const collect = (node: TS.Node): void => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
+      const made = skipOuterExpressions(node.initializer);
+      const options = ts.isNewExpression(made) && isNamed(made.expression, OPENAI_V3.options) ? made.arguments?.[0] : undefined;
+      if (options && ts.isObjectLiteralExpression(options)) {
+        const values = new Map<string, string>();
+        for (const property of options.properties) {
+          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isPlainValue(property.initializer)) values.set(property.name.text, property.initializer.getText(sourceFile));
+        }
+        given.set(node.name.text, values);
+      }
+    }
+    ts.forEachChild(node, collect);
+  };
+  collect(sourceFile);
+  const edits: TextChange[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
+      const value = given.get(node.expression.text)?.get(node.name.text);
+      if (value !== undefined && !(ts.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
+        edits.push({ start: node.getStart(sourceFile), end: node.end, newText: value });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return edits;
+}
+
+/** A value that reads the same wherever it is written: a literal, or \`process.env.NAME\` / \`process.env['NAME']\`. */
+function isPlainValue(node: TS.Expression): boolean {
+  const ts = typescript();
+  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return true;
+  const read = ts.isPropertyAccessExpression(node) ? node.expression : ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression) ? node.expression : undefined;
+  return read !== undefined && ts.isPropertyAccessExpression(read) && read.name.text === 'env' && isNamed(read.expression, 'process');
 }
 
 function isNamed(node: TS.Node, name: string): boolean {

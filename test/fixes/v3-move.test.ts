@@ -63,14 +63,17 @@ describe('the move off openai v3 (fixture project openai-v3-move)', function () 
 
   after(() => removeFixture(dir));
 
-  it('before: four v3 calls, each printed, each sent', () => {
-    assert.equal(original.lines.trimEnd().split('\n').length, 4);
+  it('before: six v3 calls, each printed, each sent; the retired model answered with the server\'s error', () => {
+    assert.equal(original.lines.trimEnd().split('\n').length, 6);
     assert.deepEqual(original.routes, [
       'POST /v1/chat/completions gpt-3.5-turbo',
       'POST /v1/completions gpt-3.5-turbo-instruct',
       'POST /v1/moderations text-moderation-latest',
       'POST /v1/embeddings text-embedding-ada-002',
+      'POST /v1/completions gpt-3.5-turbo-instruct',
+      'POST /v1/completions retired-davinci-003',
     ]);
+    assert.match(original.lines, /^quickstart\.retired: HTTP 404 \{"error":\{"message":"The model `retired-davinci-003` does not exist or you do not have access to it\.","type":"invalid_request_error","code":"model_not_found"\}\} \(model_not_found\)$/m);
   });
 
   it('is disabled, naming the use that would stay, while a v3 value is read outside a call', () => {
@@ -84,10 +87,10 @@ describe('the move off openai v3 (fixture project openai-v3-move)', function () 
       );
       const moderate = "  const moderation = await llm.createModeration({ model: 'text-moderation-latest', input: text });\n  return moderation.data.results[0].flagged;\n";
       assert.ok(original.includes(moderate));
-      fs.writeFileSync(file, original.replace(moderate, `  try {\n  ${moderate.replace('\n  return', '\n    return')}  } catch (error) {\n    console.error(/** @type {any} */ (error).response?.status);\n    throw error;\n  }\n`));
+      fs.writeFileSync(file, original.replace(moderate, `  try {\n  ${moderate.replace('\n  return', '\n    return')}  } catch (error) {\n    console.error(/** @type {any} */ (error).response?.headers);\n    throw error;\n  }\n`));
       assert.equal(
         moveFix(dir, 'src/llm.js').disabledReason,
-        'Cannot move this project off openai v3: line 38 of src/helpdesk.js reads `(error).response` of the error of a v3 call, in the shape of openai v3\'s HTTP library (axios); errors of openai 4 and later carry `status` and `error` themselves.',
+        'Cannot move this project off openai v3: line 38 of src/helpdesk.js reads `(error).response?.headers` of the error of a v3 call, in the shape of openai v3\'s HTTP library (axios); errors of openai 4 and later carry `status` and `error` themselves.',
       );
       fs.writeFileSync(file, original.replace("max_tokens: 20,", "max_tokens: 20,\n  }, {\n    responseType: 'stream',"));
       assert.match(moveFix(dir, 'src/llm.js').disabledReason ?? '', /^Cannot move this project off openai v3: the call on line 8 of src\/helpdesk\.js cannot be wrapped \(/);
@@ -117,6 +120,12 @@ describe('the move off openai v3 (fixture project openai-v3-move)', function () 
     const helpdesk = fs.readFileSync(path.join(dir, 'src', 'helpdesk.js'), 'utf8');
     assert.doesNotMatch(helpdesk, /require\('\.\/llm'\)|\.data\b|createChatCompletion/);
     assert.match(helpdesk, /require\('\.\/ai'\)/);
+    // The quickstart's shape: the key checked where it is read, the error read as openai 4 and later carry it.
+    const quickstart = fs.readFileSync(path.join(dir, 'src', 'quickstart.js'), 'utf8');
+    assert.doesNotMatch(quickstart, /Configuration|OpenAIApi|\.response\b|\.data\b/);
+    assert.match(quickstart, /^ {2}if \(!process\.env\.OPENAI_API_KEY\) return 'no key configured';$/m);
+    assert.match(quickstart, /^ {4}return error\.status \? `HTTP \$\{error\.status\}` : `no answer: \$\{error\.message\}`;$/m);
+    assert.match(quickstart, /^ {6}return `HTTP \$\{error\.status\} \$\{JSON\.stringify\(\{ error: error\.error \}\)\} \(\$\{error\.error\.code\}\)`;$/m);
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')).devDependencies.openai, '^6.49.0');
   });
 

@@ -144,6 +144,8 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
   if (typeof request.body !== 'object' || request.body === null) return sendError(response, 400, 'the body is not a JSON object');
   const body = request.body as Json;
   const model = deployment ?? String(body.model ?? '');
+  // A retired or unknown model, as OpenAI answers it (tests of error handling name one `retired-…`).
+  if (model.startsWith('retired-')) return sendError(response, 404, `The model \`${model}\` does not exist or you do not have access to it.`, 'model_not_found');
   switch (route[2] ?? route[3]) {
     case 'responses':
       return body.stream === true ? streamResponses(response, model, body) : sendJson(response, responsesAnswer(model, body));
@@ -398,9 +400,9 @@ export function sendJson(response: http.ServerResponse, value: Json): void {
   response.end(JSON.stringify(value));
 }
 
-export function sendError(response: http.ServerResponse, status: number, message: string): void {
+export function sendError(response: http.ServerResponse, status: number, message: string, code: string | null = null): void {
   response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code: null } }));
+  response.end(JSON.stringify({ error: { message, type: 'invalid_request_error', code } }));
 }
 
 /** Azure App Service's managed identity answer (api-version 2019-08-01), valid for an hour. */
