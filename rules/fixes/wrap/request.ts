@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
@@ -113,7 +113,12 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
   const structured = STRUCTURED_REQUESTS[kind];
+  const legacyFunctions = wireNames && (kind === 'chat' || kind === 'chat-stream') ? functionCalling(pending, request, text) : undefined;
   for (const [name, value] of pending) {
+    if (legacyFunctions && name === LEGACY_FUNCTION_CALLING.functions) {
+      fields.push(...legacyFunctions);
+      continue;
+    }
     if (name === structured?.format) {
       fields.push({ name: 'responseFormat', text: schemaFormat(value, structured, text) });
       request.compat.push('schemaFormatFromOpenAI');
@@ -539,6 +544,31 @@ function jsonMode(value: TS.Expression): 'json' | 'text' | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Legacy function calling (\`functions\`, \`function_call\`): the functions as neutral tools for other providers
+ * and as they are written for the OpenAI wire (\`providerTools\`), so OpenAI gets the same request. A
+ * \`function_call\` other than \`'auto'\` (every provider's default) has no neutral equivalent. Takes
+ * \`function_call\` from the pending options; undefined when the request has no \`functions\`.
+ */
+function functionCalling(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string): NeutralRequest['fields'] | undefined {
+  const ts = typescript();
+  const { functions: option, choice: choiceOption, tools: converter } = LEGACY_FUNCTION_CALLING;
+  const functions = pending.find(([name]) => name === option)?.[1];
+  if (!functions) return undefined;
+  const choice = takeOption(pending, choiceOption);
+  const chosen = choice && skipOuterExpressions(choice);
+  if (chosen && !(ts.isStringLiteralLike(chosen) && chosen.text === 'auto')) {
+    throw new Refusal(`\`${choiceOption}: ${text(choice)}\` (a legacy function forced, or none) has no equivalent in the provider-neutral interface`);
+  }
+  request.compat.push(converter);
+  const property = (name: string, value: TS.Expression) => (text(value) === name ? name : `${name}: ${text(value)}`);
+  const wire = [property(option, functions), ...(choice ? [property(choiceOption, choice)] : [])];
+  return [
+    { name: 'tools', text: `${converter}(${text(functions)})` },
+    { name: 'providerTools', text: `{ ${wire.join(', ')} }` },
+  ];
 }
 
 /**
