@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
