@@ -123,6 +123,44 @@ export async function run(question: string): Promise<unknown> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    title: "a request a function of the file makes, its every field seen (no legacy functions), its stream handed on (openai-node chat-params-types.ts)",
+    code: `import type OpenAI from 'openai';
+import { openai } from '../lib/openai';
+
+export async function run(): Promise<void> {
+  const params = await createParams(true);
+  const stream = await openai.chat.completions.create(params);
+  console.log(stream);
+}
+
+async function createParams(stream: true): Promise<OpenAI.Chat.ChatCompletionCreateParamsStreaming>;
+async function createParams(stream: false): Promise<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>;
+async function createParams(stream: boolean): Promise<OpenAI.Chat.ChatCompletionCreateParams> {
+  const params = { model: 'gpt-4o-mini', messages: [{ role: 'user' as const, content: 'Hello!' }], stream };
+  return params;
+}
+`,
+    expected: `import type OpenAI from 'openai';
+import { models } from '../ai/config';
+import { chatRequestFromOpenAI, chatChunksAsOpenAI } from '../ai/openai-compat';
+import { chatModelById } from '../ai';
+
+export async function run(): Promise<void> {
+  const params = await createParams(true);
+  const stream = await chatChunksAsOpenAI(chatModelById(params.model, 'openai').stream(chatRequestFromOpenAI({ ...params })));
+  console.log(stream);
+}
+
+async function createParams(stream: true): Promise<OpenAI.Chat.ChatCompletionCreateParamsStreaming>;
+async function createParams(stream: false): Promise<OpenAI.Chat.ChatCompletionCreateParamsNonStreaming>;
+async function createParams(stream: boolean): Promise<OpenAI.Chat.ChatCompletionCreateParams> {
+  const params = { model: models.gpt4oMini, messages: [{ role: 'user' as const, content: 'Hello!' }], stream };
+  return params;
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 interface LegacyFunctionRefusal {
@@ -147,5 +185,9 @@ export const LEGACY_FUNCTION_REFUSALS: LegacyFunctionRefusal[] = [
     title: 'a request built elsewhere whose fields the fix cannot all see, its result read for `function_call` (it may ask for legacy functions)',
     body: "const params = { model: 'gpt-4o-mini', messages };\n  Object.assign(params, { functions: [] });\n  const c = await openai.chat.completions.create(params);\n  send(c);\n  return c.choices[0]?.message.function_call?.name;",
     reason: "the result is passed on (to `send`), and converted back to the SDK's shape it would lack `function_call`, which the code reads",
+  },  {
+    title: 'a request a function makes from a constant it changes before returning it (it may ask for legacy functions), its stream handed on',
+    body: "interface ParamsStreaming { model: string; messages: typeof messages; stream: true }\n  function make(): ParamsStreaming {\n    const params = { model: 'gpt-4o-mini', messages, stream: true as const };\n    Object.assign(params, { functions: [] });\n    return params;\n  }\n  const params = make();\n  return send(await openai.chat.completions.create(params));",
+    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the legacy function calls the request may ask for",
   },
 ];
