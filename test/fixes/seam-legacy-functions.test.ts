@@ -77,9 +77,14 @@ describe('fixes/seam: legacy function calling through every adapter', function (
       const args = JSON.stringify({ input: 'find dune' });
       assert.deepEqual(printed.call, [{ name: 'findBook', arguments: args }, 'function_call']);
       assert.match(printed.next, /echo: find dune$/);
-      // OpenAI streams the name (with empty arguments) then the arguments, Anthropic the name then its input's JSON, Gemini the call whole.
-      const calls = { openai: [[{ name: 'findBook', arguments: '' }, null], [{ arguments: args }, null]], anthropic: [[{ name: 'findBook' }, null], [{ arguments: args }, null]], google: [[{ name: 'findBook', arguments: args }, null]] }[provider];
-      assert.deepEqual(printed.stream, [...(calls ?? []), [null, 'function_call']]);
+      // OpenAI streams the name (with empty arguments) then the arguments, Anthropic the name then its input's JSON; Gemini the call whole, with the finish reason.
+      const end = [null, 'function_call'];
+      const streamed = {
+        openai: [[{ name: 'findBook', arguments: '' }, null], [{ arguments: args }, null], end],
+        anthropic: [[{ name: 'findBook' }, null], [{ arguments: args }, null], end],
+        google: [[{ name: 'findBook', arguments: args }, 'function_call']],
+      }[provider];
+      assert.deepEqual(printed.stream, streamed);
       const bodies = fake().requests.map((request) => request.body as Record<string, unknown>);
       assert.equal(bodies.length, 3);
       if (provider === 'openai') {
