@@ -35,7 +35,7 @@ import { CALL_SHAPES, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '..
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId', 'providerTools'];
 
 export interface FixInput {
   filePath: string;

@@ -478,3 +478,17 @@ export const RESULT_OBJECTS: Readonly<Record<WrapKind, ReadonlyArray<{ path: str
 export const STREAM_EVENT_TESTS: Partial<Record<WrapKind, Readonly<Record<string, { is: string; isNot: string }>>>> = {
   'responses-stream': { 'response.output_text.delta': { is: "text !== ''", isNot: "text === ''" } },
 };
+
+/**
+ * Legacy function calling, the predecessor of tools: the request's \`functions\` (and a \`function_call\` of
+ * \`'auto'\`) go to the OpenAI wire as they are written (the neutral request's \`providerTools\`) and to other
+ * providers as the neutral tools openai-compat's \`tools\` converter makes; a result converted back by
+ * \`boundary\` has the server's own \`function_call\` on the OpenAI wire, and one made from the neutral tool call
+ * from other providers.
+ */
+export const LEGACY_FUNCTION_CALLING = {
+  functions: 'functions',
+  choice: 'function_call',
+  tools: 'functionToolsFromOpenAI',
+  boundary: { chat: 'functionCallCompletionAsOpenAI', 'chat-stream': 'functionCallChunksAsOpenAI' } as Partial<Record<WrapKind, string>>,
+} as const;

@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -41,8 +41,14 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 43, original.lines.join('\n'));
-    assert.equal(original.requests.length, 46);
+    assert.equal(original.lines.length, 45, original.lines.join('\n'));
+    assert.equal(original.requests.length, 50);
+    // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
+    assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
+    assert.ok(original.lines.some((line) => line.startsWith('functions.stream: ') && line.endsWith('[-,-,-,function_call]')), original.lines.join('\n'));
+    const legacy = original.requests.filter((request) => Array.isArray((request.body as { functions?: unknown }).functions));
+    assert.equal(legacy.length, 4);
+    assert.equal(legacy.filter((request) => JSON.stringify(request.body).includes('"role":"function"')).length, 2);
     // The second turn sends the first answer's own output item back.
     assert.ok(original.requests.some((request) => JSON.stringify(request.body).includes('"id":"msg_fake"')), JSON.stringify(original.requests.map((request) => request.body)));
     assert.ok(original.requests.some((request) => (request.body as { previous_response_id?: string }).previous_response_id === 'resp_fake'));
@@ -137,6 +143,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     const helperStreams = fs.readFileSync(path.join(dir, 'src/routes/helper-streams.ts'), 'utf8');
     assert.match(helperStreams, /const runner = chatStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
     assert.match(helperStreams, /const stream = await chatStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
+    // Legacy functions: sent as they were to OpenAI (providerTools), as neutral tools elsewhere; results and chunks converted back with function_call.
+    const functions = fs.readFileSync(path.join(dir, 'src/routes/functions.ts'), 'utf8');
+    assert.match(functions, /tools: functionToolsFromOpenAI\(functions\),\n\s*providerTools: \{ functions \},\n\s*\}\)\.then\(functionCallCompletionAsOpenAI\);/);
+    assert.match(functions, /const stream = await functionCallChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: messagesFromOpenAI\(messages\), tools: functionToolsFromOpenAI\(functions\), providerTools: \{ functions, function_call: 'auto' \} \}\)\);/);
+    assert.match(functions, /const followUp = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\)\.then\(functionCallCompletionAsOpenAI\);/);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 

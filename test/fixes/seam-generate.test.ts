@@ -143,14 +143,28 @@ const usage = (input: number, output: number): object => ({
   totalTokens: input + output,
   providerUsage: { prompt_tokens: input, completion_tokens: output, total_tokens: input + output },
 });
-/** One answer: `candidates` holds it once more; the fake server's completion id is the provider's id of it. */
-const answer = (text: string, finishReason: string, rest: object): object => ({ responseId: 'chatcmpl-fake', text, finishReason, candidates: [{ text, finishReason }], ...rest });
+/**
+ * One answer: `candidates` holds it once more; the fake server's completion id is the provider's id of it, and
+ * its choice is kept as it was sent (`message`: the assistant's text, unless given).
+ */
+const answer = (text: string, finishReason: string, rest: object, message: object = { role: 'assistant', content: text }): object => ({
+  responseId: 'chatcmpl-fake',
+  text,
+  finishReason,
+  candidates: [{ text, finishReason }],
+  providerChoices: [{ index: 0, message, finish_reason: finishReason, logprobs: null }],
+  ...rest,
+});
 const EXPECTED_OUTPUT: Array<[string, unknown]> = [
   ['complete', answer('[gpt-4o-mini] echo: hello there', 'stop', { toolCalls: [], usage: usage(4, 4) })],
   ['stream', { text: '[gpt-4o-mini] echo: stream me', finishReasons: [null, null, null, null, null, 'stop'] }],
   [
     'tools',
-    answer('', 'tool_calls', { toolCalls: [{ id: 'call_1', name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) }], usage: usage(3, 1) }),
+    answer('', 'tool_calls', { toolCalls: [{ id: 'call_1', name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) }], usage: usage(3, 1) }, {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'getWeather', arguments: JSON.stringify({ input: 'weather in Paris?' }) } }],
+    }),
   ],
   ['json', answer(JSON.stringify({ model: 'gpt-4o-mini', echo: 'answer in JSON' }), 'stop', { toolCalls: [], usage: usage(3, 3) })],
   ['truncated', answer('[gpt-4o-mini] echo: ', 'length', { toolCalls: [], usage: usage(3, 2) })],

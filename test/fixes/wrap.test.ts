@@ -15,6 +15,7 @@ import type { SeamPlan } from '../../rules/fixes/seam-plan';
 import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
+import { LEGACY_FUNCTION_CASES, LEGACY_FUNCTION_REFUSALS } from './wrap-legacy-function-cases';
 import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
@@ -626,6 +627,7 @@ const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...STREAM_CASES,
   ...PARSE_CASES,
+  ...LEGACY_FUNCTION_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
   ...RETURNED_STREAM_CASES,
@@ -1923,6 +1925,7 @@ interface RefusalCase {
 const REFUSALS: RefusalCase[] = [
   ...STREAM_REFUSALS,
   ...PARSE_REFUSALS,
+  ...LEGACY_FUNCTION_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",
@@ -1964,11 +1967,6 @@ const REFUSALS: RefusalCase[] = [
     reason: "the SDK stream's own `tee` is used, which the neutral stream lacks",
   },
   {
-    title: 'a stream with legacy functions handed on (the neutral chunks carry no function_call deltas)',
-    body: "const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  return send(stream);",
-    reason: "the stream is passed on (to `send`), and converted back to the SDK's shape it would lack the legacy function calls the request may ask for",
-  },
-  {
     title: 'a Responses API result handed on whole: the converted one has only the members the neutral result carries',
     body: "const r = await openai.responses.create({ model: 'gpt-4o-mini', input: question });\n  send(r.output);\n  return send(r);",
     reason: "the result is used as the SDK's type (output), and converted back to the SDK's shape it would lack the SDK's other fields",
@@ -1982,11 +1980,6 @@ const REFUSALS: RefusalCase[] = [
     title: 'a result handed on while a field the converted result lacks is read',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages });\n  send(c);\n  return c.system_fingerprint;",
     reason: "the result is passed on (to `send`), and converted back to the SDK's shape it would lack `system_fingerprint`, which the code reads",
-  },
-  {
-    title: 'a result handed on while the legacy `function_call` is read (openai-node examples)',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  send(c);\n  return c.choices[0]?.message.function_call?.name;",
-    reason: "the result is passed on (to `send`), and converted back to the SDK's shape it would lack `function_call`, which the code reads",
   },
   {
     title: 'a result variable typed by the code, handed on',

@@ -20,7 +20,7 @@ export function respondAnthropic(request: RecordedRequest, response: http.Server
   const body = request.body as Json;
   const model = String(body.model);
   const { words, finishReason, toolCall, usage } = answer(model, asOpenAIRequest(body));
-  const stopReason = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use' }[finishReason];
+  const stopReason = { stop: 'end_turn', length: 'max_tokens', tool_calls: 'tool_use', function_call: 'tool_use' }[finishReason];
   const thinking: Json[] = (body.thinking as Json | undefined)?.type === 'enabled' ? [{ type: 'thinking', thinking: `thinking about ${lastUserText(asOpenAIRequest(body))}`, signature: 'sig-fake' }] : [];
   const content: Json[] = [
     ...thinking,

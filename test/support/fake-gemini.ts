@@ -12,7 +12,7 @@ import type * as http from 'node:http';
 import { type Json, type RecordedRequest, answer, embeddingOf, lastUserText, sendJson } from './fake-openai-server';
 
 const ROUTE = /^\/v1beta\/models\/([^/:]+):(generateContent|streamGenerateContent|batchEmbedContents)$/;
-const FINISH_REASONS = { stop: 'STOP', length: 'MAX_TOKENS', tool_calls: 'STOP' } as const;
+const FINISH_REASONS = { stop: 'STOP', length: 'MAX_TOKENS', tool_calls: 'STOP', function_call: 'STOP' } as const;
 
 export function respondGemini(request: RecordedRequest, response: http.ServerResponse): boolean {
   const route = ROUTE.exec(request.path);

@@ -9,7 +9,8 @@
  *   every number the message's word count, every list one item, an enum's first value, a union's first
  *   branch) plus a key the schema lacks, `"fake": true`, so a parser that validates (and strips it) shows; with `max_tokens` below the answer's word count, the first words and
  *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
- *   first tool with `{"input": <last user message>}`; with `n`, n choices, the second and later ones ending
+ *   first tool with `{"input": <last user message>}`; likewise with legacy `functions` (and `function_call` not
+ *   `none`), as the message's `function_call` (finish reason `function_call`); with `n`, n choices, the second and later ones ending
  *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
  *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`); a model whose name has
  *   `reasoner` streams its reasoning first, as DeepSeek's does (`reasoning_content: thinking about <message>`);
@@ -162,8 +163,10 @@ function respond(request: RecordedRequest, response: http.ServerResponse): void 
 
 export interface Answer {
   words: string[];
-  finishReason: 'stop' | 'length' | 'tool_calls';
+  finishReason: 'stop' | 'length' | 'tool_calls' | 'function_call';
   toolCall?: { id: string; type: 'function'; function: { name: string; arguments: string } };
+  /** The answer to legacy \`functions\`. */
+  functionCall?: { name: string; arguments: string };
   usage: { prompt_tokens: number; completion_tokens: number; total_tokens: number; prompt_cache_hit_tokens?: number; prompt_cache_miss_tokens?: number };
 }
 
@@ -179,6 +182,10 @@ export function answer(model: string, body: Json): Answer {
     const toolCall = { id: 'call_1', type: 'function' as const, function: { name: toolName, arguments: JSON.stringify({ input: userText }) } };
     return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(model, promptTokens, 1) };
   }
+  const functionName = Array.isArray(body.functions) ? ((body.functions as Json[])[0]?.name as string | undefined) : undefined;
+  if (functionName && body.function_call !== 'none' && last?.role === 'user') {
+    return { words: [], finishReason: 'function_call', functionCall: { name: functionName, arguments: JSON.stringify({ input: userText }) }, usage: usage(model, promptTokens, 1) };
+  }
   const format = body.response_format as Json | undefined;
   const schema = format?.type === 'json_schema' ? ((format.json_schema as Json | undefined)?.schema as Json | undefined) : undefined;
   const text = schema
@@ -193,8 +200,12 @@ export function answer(model: string, body: Json): Answer {
 }
 
 function chatCompletion(model: string, body: Json): Json {
-  const { words, finishReason, toolCall, usage } = answer(model, body);
-  const message = toolCall ? { role: 'assistant', content: null, tool_calls: [toolCall] } : { role: 'assistant', content: words.join('') };
+  const { words, finishReason, toolCall, functionCall, usage } = answer(model, body);
+  const message = toolCall
+    ? { role: 'assistant', content: null, tool_calls: [toolCall] }
+    : functionCall
+      ? { role: 'assistant', content: null, function_call: functionCall }
+      : { role: 'assistant', content: words.join('') };
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
@@ -203,7 +214,7 @@ function chatCompletion(model: string, body: Json): Json {
     // `n` asks for several answers: the second and later ones end with their number, ` (2)` …
     choices: Array.from({ length: Math.max(1, Number(body.n ?? 1)) }, (_, index) => ({
       index,
-      message: index === 0 || toolCall ? message : { ...message, content: `${message.content} (${index + 1})` },
+      message: index === 0 || toolCall || functionCall ? message : { ...message, content: `${message.content} (${index + 1})` },
       finish_reason: finishReason,
       logprobs: null,
     })),
@@ -286,7 +297,7 @@ function streamCompletion(response: http.ServerResponse, model: string, body: Js
 }
 
 function streamChat(response: http.ServerResponse, model: string, body: Json): void {
-  const { words, finishReason, toolCall, usage } = answer(model, body);
+  const { words, finishReason, toolCall, functionCall, usage } = answer(model, body);
   const chunk = (delta: Json, finish: string | null, extra: Json = {}): Json => ({
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',
@@ -300,6 +311,8 @@ function streamChat(response: http.ServerResponse, model: string, body: Json): v
     ...(model.includes('reasoner') ? [chunk({ content: null, reasoning_content: `thinking about ${lastUserText(body)}` }, null)] : []),
     ...words.map((word) => chunk({ content: word }, null)),
     ...(toolCall ? [chunk({ tool_calls: [{ index: 0, ...toolCall }] }, null)] : []),
+    // A legacy function call: its name first, then its arguments, as OpenAI streams it.
+    ...(functionCall ? [chunk({ function_call: { name: functionCall.name, arguments: '' } }, null), chunk({ function_call: { arguments: functionCall.arguments } }, null)] : []),
     chunk({}, finishReason),
   ];
   if ((body.stream_options as Json | undefined)?.include_usage === true) {

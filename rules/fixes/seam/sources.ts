@@ -133,6 +133,12 @@ export interface ChatRequest {
   candidateCount?: number | null | undefined;
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
+  /**
+   * The tools in the OpenAI wire format, when the code gave them so (legacy \`functions\` and \`function_call\`:
+   * \`functionToolsFromOpenAI\`): the OpenAI and Azure OpenAI adapters send these in place of \`tools\`; other
+   * adapters use \`tools\`.
+   */
+  providerTools?: Record<string, unknown> | undefined;
 }
 
 /**
@@ -191,6 +197,11 @@ export interface ChatResult {
    * OpenAI and Azure OpenAI adapters on that API, for code that reads them as the SDK's (\`responseAsOpenAI\`).
    */
   providerOutput?: object[] | undefined;
+  /**
+   * The chat completion's choices as the server sent them (a legacy \`function_call\` included), from the OpenAI
+   * and Azure OpenAI adapters, for code that reads them as the SDK's (\`chatCompletionAsOpenAI\`).
+   */
+  providerChoices?: object[] | undefined;
 }
 
 /**
@@ -222,6 +233,11 @@ export interface ChatChunk {
   finishReason?: FinishReason | undefined;
   /** The tokens the request used, on a last piece (OpenAI's wire sends it when asked: \`stream_options: { include_usage: true }\`). */
   usage?: Usage | undefined;
+  /**
+   * The chunk as the server sent it (a legacy \`function_call\` delta included), from the OpenAI and Azure OpenAI
+   * adapters, for code that reads the chunks as the SDK's (\`chatChunksAsOpenAI\`).
+   */
+  providerChunk?: object | undefined;
 }
 
 /** Per-request settings, passed on to the provider's SDK as they are (so, like its own, without explicit undefined). */
@@ -527,7 +543,8 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     ...ifDefined('top_p', request.topP),
     ...ifDefined('stop', request.stop),
     ...ifDefined('n', request.candidateCount),
-    ...(request.tools && {
+    // Tools the code gave in the wire format (legacy \`functions\`) go as they were, in place of \`tools\`.
+    ...(request.tools && !request.providerTools && {
       tools: request.tools.map((tool) => ({
         type: 'function',
         function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, ...ifDefined('strict', tool.strict) },
@@ -535,6 +552,7 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     }),
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
     ...(typeof request.responseFormat === 'object' && { response_format: { type: 'json_schema', json_schema: schemaFormat(request.responseFormat) } }),
+    ...request.providerTools,
     ...request.providerOptions,
   };
 }
@@ -660,6 +678,9 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
   const toolCalls = (choice?.message.tool_calls ?? []).flatMap((call) =>
     call.type === 'function' ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments }] : [],
   );
+  // A legacy function call (\`functions\` in the request) has no id.
+  const functionCall = choice?.message.function_call;
+  if (functionCall) toolCalls.push({ id: '', name: functionCall.name, arguments: functionCall.arguments });
   const usage = completion.usage;
   return {
     responseId: completion.id,
@@ -668,6 +689,7 @@ function toChatResult(completion: OpenAI.ChatCompletion): ChatResult {
     toolCalls,
     candidates: completion.choices.map((candidate) => ({ text: candidate.message.content ?? '', finishReason: toFinishReason(candidate.finish_reason) })),
     usage: usage && toUsage(usage),
+    providerChoices: completion.choices,
   };
 }
 
@@ -703,8 +725,14 @@ async function* streamChat(client: OpenAI, model: string, request: ChatRequest, 
         ...(call.function?.arguments ? { arguments: call.function.arguments } : {}),
       }));
     }
+    // A legacy function call's pieces (\`functions\` in the request): the answer's one call, without an id.
+    const functionCall = delta?.function_call;
+    if (functionCall && (functionCall.name || functionCall.arguments)) {
+      piece.toolCalls = [{ index: 0, ...(functionCall.name ? { name: functionCall.name } : {}), ...(functionCall.arguments ? { arguments: functionCall.arguments } : {}) }];
+    }
     if (choice?.finish_reason) piece.finishReason = toFinishReason(choice.finish_reason);
     if (chunk.usage) piece.usage = toUsage(chunk.usage);
+    piece.providerChunk = chunk;
     yield piece;
   }
 }
@@ -779,17 +807,26 @@ export interface OpenAIMessageLike {
   tool_call_id?: string | undefined;
   toolCalls?: unknown;
   toolCallId?: string | undefined;
+  /** A legacy function call (\`functions\` in the request), on an assistant message. */
+  function_call?: { name?: string; arguments?: string } | null | undefined;
 }
 
-const roles: Record<string, Role | undefined> = { system: 'system', developer: 'system', user: 'user', assistant: 'assistant', tool: 'tool' };
+// A legacy 'function' message is the result of the function call before it: a tool result.
+const roles: Record<string, Role | undefined> = { system: 'system', developer: 'system', user: 'user', assistant: 'assistant', tool: 'tool', function: 'tool' };
 
-/** OpenAI-shaped messages as neutral ones, each keeping its OpenAI form for the OpenAI wire. */
+/**
+ * OpenAI-shaped messages as neutral ones, each keeping its OpenAI form for the OpenAI wire. Legacy function
+ * calls have no id: each gets \`function_call_<its message's place>\`, and a 'function' message answers the last one.
+ */
 export function messagesFromOpenAI(messages: readonly OpenAIMessageLike[]): ChatMessage[] {
-  return messages.map((message) => {
+  let functionCallId = '';
+  return messages.map((message, place) => {
     const role = roles[message.role];
     if (!role) throw new Error(\`a '\${message.role}' message has no provider-neutral form\`);
-    const toolCalls = toolCallsOf(message.tool_calls ?? message.toolCalls);
-    const toolCallId = message.tool_call_id ?? message.toolCallId;
+    const functionCall = message.function_call?.name ? { id: \`function_call_\${place}\`, name: message.function_call.name, arguments: message.function_call.arguments ?? '' } : undefined;
+    if (functionCall) functionCallId = functionCall.id;
+    const toolCalls = functionCall ? [functionCall] : toolCallsOf(message.tool_calls ?? message.toolCalls);
+    const toolCallId = message.role === 'function' ? functionCallId : (message.tool_call_id ?? message.toolCallId);
     return { role, content: textOf(message.content), ...(toolCalls.length ? { toolCalls } : {}), ...(toolCallId ? { toolCallId } : {}), providerMessage: wireForm(message) };
   });
 }
@@ -870,6 +907,21 @@ export function toolsFromOpenAI(tools: readonly OpenAIToolLike[]): ToolDefinitio
   });
 }
 
+/** A legacy function definition (\`functions\` in a chat-completions request). */
+export interface OpenAIFunctionLike {
+  name: string;
+  description?: string | undefined;
+  parameters?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Legacy functions as neutral tools, for providers other than OpenAI's; the request keeps the functions
+ * themselves for the OpenAI wire (\`providerTools: { functions }\`), so OpenAI gets them as before.
+ */
+export function functionToolsFromOpenAI(functions: readonly OpenAIFunctionLike[]): ToolDefinition[] {
+  return functions.map(({ name, description, parameters }) => ({ name, parameters: parameters ?? {}, ...(description === undefined ? {} : { description }) }));
+}
+
 /** An OpenAI chat-completions request object (pass a fresh object: \`{ ...params }\`). */
 export type OpenAIChatParamsLike = { messages: readonly OpenAIMessageLike[] } & Record<string, unknown>;
 
@@ -899,6 +951,16 @@ export function chatRequestFromOpenAI(params: OpenAIChatParamsLike): ChatRequest
   if (tools) {
     request.tools = tools;
     rest.delete('tools');
+  }
+  const functions = rest.get('functions');
+  if (Array.isArray(functions) && !tools) {
+    // Legacy function calling: the neutral tools for other providers, the functions as they were for the OpenAI wire.
+    const providerTools: Record<string, unknown> = { functions };
+    rest.delete('functions');
+    // 'auto' is every provider's default; another choice (a function forced, or none) stays an option of the OpenAI wire.
+    if (rest.get('function_call') === 'auto') providerTools['function_call'] = take('function_call');
+    request.tools = functionToolsFromOpenAI(functions);
+    request.providerTools = providerTools;
   }
   // Everything else (tool_choice, response formats, user …) goes to the provider as it was written.
   const providerOptions = Object.fromEntries([...rest].filter(([, value]) => value !== undefined));
@@ -955,9 +1017,9 @@ function toolsOf(tools: unknown): ToolDefinition[] | undefined {
  * when it was converted.
  */
 
-type OpenAIFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter';
+type OpenAIFinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'function_call';
 
-/** The neutral result as an OpenAI chat completion. */
+/** The neutral result as an OpenAI chat completion (\`function_call\`: the answer to a request with legacy \`functions\`). */
 export interface OpenAIChatCompletionLike {
   id: string;
   object: 'chat.completion';
@@ -965,7 +1027,13 @@ export interface OpenAIChatCompletionLike {
   model: string;
   choices: Array<{
     index: number;
-    message: { role: 'assistant'; content: string | null; refusal: null; tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }> };
+    message: {
+      role: 'assistant';
+      content: string | null;
+      refusal: null;
+      tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+      function_call?: { name: string; arguments: string };
+    };
     finish_reason: OpenAIFinishReason;
     logprobs: null;
   }>;
@@ -995,6 +1063,7 @@ export interface OpenAIDeltaLike {
   role?: 'assistant';
   content?: string;
   tool_calls?: Array<{ index: number; id?: string; type?: 'function'; function: { name?: string; arguments?: string } }>;
+  function_call?: { name?: string; arguments?: string };
 }
 
 /** What a Responses API response the code reads has, as far as the neutral result carries it. */
@@ -1030,20 +1099,43 @@ export const assistantRole = 'assistant';
 const openAIFinish = (reason: FinishReason): OpenAIFinishReason => (reason === 'other' ? 'stop' : reason);
 const now = () => Math.floor(Date.now() / 1000);
 
+/** The neutral result as an OpenAI chat completion: from the OpenAI and Azure OpenAI adapters, with the server's own choices. */
 export function chatCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletionLike {
+  return completionAsOpenAI(result, false);
+}
+
+/**
+ * The answer to a request with legacy \`functions\` as an OpenAI chat completion: from the OpenAI and Azure OpenAI
+ * adapters, the server's own choices; from other providers, the tool call as the message's \`function_call\`
+ * (an answer with more than one cannot be given so: an error).
+ */
+export function functionCallCompletionAsOpenAI(result: ChatResult): OpenAIChatCompletionLike {
+  return completionAsOpenAI(result, true);
+}
+
+function completionAsOpenAI(result: ChatResult, functionCall: boolean): OpenAIChatCompletionLike {
   const toolCalls = result.toolCalls.map((call) => ({ id: call.id, type: 'function' as const, function: { name: call.name, arguments: call.arguments } }));
+  const calls = () => {
+    if (!functionCall) return { tool_calls: toolCalls };
+    const [only, ...more] = result.toolCalls;
+    if (!only || more.length) throw new Error(\`the answer asks for \${result.toolCalls.length} function calls: a legacy function_call carries one\`);
+    return { function_call: { name: only.name, arguments: only.arguments } };
+  };
+  const finish = (reason: FinishReason) => (functionCall && reason === 'tool_calls' ? 'function_call' : openAIFinish(reason));
+  const made = result.candidates.map((candidate, index) => ({
+    index,
+    // Tool calls belong to the first answer, as the neutral result reads them.
+    message: { role: assistantRole, content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? calls() : {}) },
+    finish_reason: finish(candidate.finishReason),
+    logprobs: null,
+  }));
   return {
     id: result.responseId,
     object: 'chat.completion',
     created: now(),
     model: '',
-    choices: result.candidates.map((candidate, index) => ({
-      index,
-      // Tool calls belong to the first answer, as the neutral result reads them.
-      message: { role: assistantRole, content: index === 0 && toolCalls.length && !candidate.text ? null : candidate.text, refusal: null, ...(index === 0 && toolCalls.length ? { tool_calls: toolCalls } : {}) },
-      finish_reason: openAIFinish(candidate.finishReason),
-      logprobs: null,
-    })),
+    // The choices as the SDK types them: the server's own, or made above in their shape.
+    choices: (result.providerChoices ?? made) as OpenAIChatCompletionLike['choices'],
     ...(result.usage ? { usage: usageAsOpenAI(result.usage) } : {}),
   };
 }
@@ -1090,7 +1182,21 @@ function openAIUsage(usage: Usage): OpenAIUsageLike {
   };
 }
 
-export async function* chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
+/** The neutral stream as OpenAI chat completion chunks: from the OpenAI and Azure OpenAI adapters, the server's own chunks. */
+export function chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
+  return chunksAsOpenAI(chunks, false);
+}
+
+/**
+ * The stream answering a request with legacy \`functions\` as OpenAI chat completion chunks: from the OpenAI and
+ * Azure OpenAI adapters, the server's own chunks; from other providers, the tool call's pieces as
+ * \`function_call\` deltas (an answer with more than one call cannot be given so: an error).
+ */
+export function functionCallChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
+  return chunksAsOpenAI(chunks, true);
+}
+
+async function* chunksAsOpenAI(chunks: AsyncIterable<ChatChunk>, functionCall: boolean): AsyncGenerator<OpenAIChatChunkLike> {
   const created = now();
   const wrap = (choices: OpenAIChatChunkLike['choices'], usage?: Usage): OpenAIChatChunkLike => ({
     id: '',
@@ -1102,14 +1208,20 @@ export async function* chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): Asy
   });
   let first = true;
   for await (const chunk of chunks) {
+    if (chunk.providerChunk) {
+      yield chunk.providerChunk as OpenAIChatChunkLike;
+      continue;
+    }
     const toolCalls = chunk.toolCalls?.map((piece) => ({
       index: piece.index,
       ...(piece.id ? { id: piece.id, type: 'function' as const } : {}),
       function: { ...(piece.name ? { name: piece.name } : {}), ...(piece.arguments === undefined ? {} : { arguments: piece.arguments }) },
     }));
+    if (functionCall && toolCalls?.some((piece) => piece.index > 0)) throw new Error('the answer asks for more than one function call: a legacy function_call carries one');
+    const calls = toolCalls && (functionCall ? { function_call: { ...toolCalls[0]?.function } } : { tool_calls: toolCalls });
     // As OpenAI sends them: the first delta names the role with its text (maybe empty), the last has no text at all.
-    const delta: OpenAIDeltaLike = { ...(first ? { role: assistantRole } : {}), ...(chunk.text || (first && !toolCalls) ? { content: chunk.text } : {}), ...(toolCalls ? { tool_calls: toolCalls } : {}) };
-    const finishReason = chunk.finishReason ? openAIFinish(chunk.finishReason) : null;
+    const delta: OpenAIDeltaLike = { ...(first ? { role: assistantRole } : {}), ...(chunk.text || (first && !toolCalls) ? { content: chunk.text } : {}), ...calls };
+    const finishReason = chunk.finishReason ? (functionCall && chunk.finishReason === 'tool_calls' ? 'function_call' : openAIFinish(chunk.finishReason)) : null;
     // A piece with only the usage is OpenAI's last chunk, without a choice.
     if (first || chunk.text || toolCalls || finishReason || !chunk.usage) yield wrap([{ index: 0, delta, finish_reason: finishReason, logprobs: null }]);
     first = false;

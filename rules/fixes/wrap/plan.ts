@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { nodeAtSpan } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, LEGACY_FUNCTION_CALLING, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -143,7 +143,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * The openai-compat converter that gives the call's result back in the SDK's shape, when the result can be
  * used whole as the SDK's type: no variable typed with the SDK's type (`Stream<…>` has private parts), no
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
- * it is made and not asked for legacy \`functions\`.
+ * it is made. A request with legacy \`functions\` has converters of its own, which give \`function_call\` back.
  */
 function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | { lacks: string } | undefined {
   const ts = typescript();
@@ -152,22 +152,30 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   // A stream used through the SDK stream helper's own members gets that helper back, awaited or not.
   const helper = request.kind === 'chat-stream' && shape.streamBoundary && usesStreamHelper(awaited ?? value) ? shape.streamBoundary : undefined;
-  const converter = helper ?? shape.boundary?.[request.kind];
+  const functions = legacyFunctions(request);
+  const converter = helper ?? (functions === 'asked' ? LEGACY_FUNCTION_CALLING.boundary[request.kind] : shape.boundary?.[request.kind]);
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
   if (request.kind === 'chat-stream') {
     if (!awaited && !helper) return undefined;
-    // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry; a request built
-    // elsewhere may ask for them, unless the fix sees all its fields.
-    const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => LEGACY_FUNCTIONS.test(key)));
-    if (request.fields.some((field) => hidden(field) || (field.name === 'providerOptions' && LEGACY_FUNCTIONS.test(field.text)))) {
-      return { lacks: 'the legacy function calls the request may ask for' };
-    }
+    // Which converter gives \`function_call\` deltas back depends on whether the request asks for legacy functions:
+    // a request built elsewhere may, unless the fix sees all its fields; the SDK stream helper has no such converter.
+    if (functions === 'unseen' || (helper && functions === 'asked')) return { lacks: `the legacy function calls the request ${functions === 'asked' ? 'asks' : 'may ask'} for` };
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
-  const lacking = helper ? readsUncarried(call, [...uncarried.anywhere, ...SDK_STREAM_MEMBERS.uncarried]) : boundaryLacks(call, request.kind);
+  // A request known to ask for legacy functions, or known not to, gets \`function_call\` back as the converter gives it.
+  const carried = functions === 'unseen' ? [] : [LEGACY_FUNCTION_CALLING.choice];
+  const lacking = helper ? readsUncarried(call, [...uncarried.anywhere, ...SDK_STREAM_MEMBERS.uncarried]) : boundaryLacks(call, request.kind, carried);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
+}
+
+/** Whether a chat request asks for legacy \`functions\` (request.ts gives them to the OpenAI wire as \`providerTools\`), or may: a request built elsewhere whose fields the fix does not all see. */
+function legacyFunctions(request: NeutralRequest): 'asked' | 'not asked' | 'unseen' {
+  if (request.fields.some((field) => field.name === 'providerTools')) return 'asked';
+  if (!request.fields.some((field) => field.name === '')) return 'not asked';
+  if (!request.seenKeys) return 'unseen';
+  return request.seenKeys.includes(LEGACY_FUNCTION_CALLING.functions) ? 'asked' : 'not asked';
 }
 
 /** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (SDK_STREAM_MEMBERS). */
@@ -184,8 +192,9 @@ function usesStreamHelper(stream: TS.Expression): boolean {
  * What the result converted back to the SDK's shape would lack that the code reads where a call's result
  * goes (the vendor call, or a caller of the function returning it): \`lacks\` names it, or is absent when
  * the reason says it already (\`instanceof\`, the SDK stream's own members). Undefined when nothing is lacking.
+ * \`carried\`: fields the converter chosen for the request gives back after all (a legacy \`function_call\`).
  */
-export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?: string } | undefined {
+export function boundaryLacks(call: TS.CallExpression, kind: WrapKind, carried: readonly string[] = []): { lacks?: string } | undefined {
   const ts = typescript();
   const uncarried = BOUNDARY_UNCARRIED[kind];
   if (!uncarried) return {};
@@ -198,7 +207,7 @@ export function boundaryLacks(call: TS.CallExpression, kind: WrapKind): { lacks?
   if (uncarried.only && direct.has(WHOLE_USE)) return { lacks: "the SDK's other fields" };
   const lacking = [...direct].find((name) => uncarried.only && !uncarried.only.includes(name)) ?? uncarried.direct.find((name) => (name === '*' ? direct.size > 0 : direct.has(name)));
   if (lacking) return lacking === '*' ? {} : { lacks: `\`${lacking}\`` };
-  return readsUncarried(call, uncarried.anywhere);
+  return readsUncarried(call, uncarried.anywhere.filter((name) => !carried.includes(name)));
 }
 
 /** The first of \`names\` the code around the call reads where its result can reach. */
@@ -212,9 +221,6 @@ const INSTANCE_CHECK = '(instanceof)';
 
 /** Stands for a use of the whole result (passed on, returned, iterated) among its reads, where asked for. */
 const WHOLE_USE = '(whole)';
-
-/** Legacy function calling, whose `function_call` deltas converted chunks lack. */
-const LEGACY_FUNCTIONS = /\bfunctions\b/;
 
 /** Joins a listener method and the event it names among the reads of a stream: `on('content', …)` reads `on:content`. */
 const LISTENED = ':';

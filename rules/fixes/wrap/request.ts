@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
@@ -113,7 +113,12 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
   const structured = STRUCTURED_REQUESTS[kind];
+  const legacyFunctions = wireNames && (kind === 'chat' || kind === 'chat-stream') ? functionCalling(pending, request, text) : undefined;
   for (const [name, value] of pending) {
+    if (legacyFunctions && name === LEGACY_FUNCTION_CALLING.functions) {
+      fields.push(...legacyFunctions);
+      continue;
+    }
     if (name === structured?.format) {
       fields.push({ name: 'responseFormat', text: schemaFormat(value, structured, text) });
       request.compat.push('schemaFormatFromOpenAI');
@@ -293,7 +298,7 @@ function constantObjectKeys(name: TS.Identifier, scopes: Scopes, follow: FollowC
   const ts = typescript();
   const definition = follow(name);
   const object = definition?.sameFile ? skipOuterExpressions(definition.expression) : undefined;
-  const keys = object && ts.isObjectLiteralExpression(object) ? inlineKeys(object) : undefined;
+  const keys = object && (ts.isObjectLiteralExpression(object) ? inlineKeys(object) : returnedObjectKeys(object, scopes));
   const binding = scopes.resolve(name);
   let changed = false;
   const visit = (node: TS.Node): void => {
@@ -307,6 +312,51 @@ function constantObjectKeys(name: TS.Identifier, scopes: Scopes, follow: FollowC
   };
   if (keys && binding) visit(name.getSourceFile());
   return changed ? undefined : keys;
+}
+
+/**
+ * The keys of the objects a function of this file returns (\`const params = await createParams(true)\`): every
+ * \`return\` of its body (the implementation of an overloaded one) gives an object literal, or a constant of the
+ * body initialised with one and only returned; undefined otherwise.
+ */
+function returnedObjectKeys(value: TS.Expression, scopes: Scopes): string[] | undefined {
+  const ts = typescript();
+  const call = ts.isAwaitExpression(value) ? skipOuterExpressions(value.expression) : value;
+  const declaration = ts.isCallExpression(call) && ts.isIdentifier(call.expression) ? scopes.resolve(call.expression)?.declaration : undefined;
+  if (!declaration || !ts.isFunctionDeclaration(declaration)) return undefined;
+  const siblings: readonly TS.Statement[] = (declaration.parent as TS.Node & { statements?: TS.NodeArray<TS.Statement> }).statements ?? [];
+  const fn = siblings.find((statement): statement is TS.FunctionDeclaration => ts.isFunctionDeclaration(statement) && statement.name?.text === declaration.name?.text && !!statement.body);
+  if (!fn?.body || fn.asteriskToken) return undefined;
+  const returns: TS.ReturnStatement[] = [];
+  const visit = (node: TS.Node): void => {
+    if (ts.isReturnStatement(node)) returns.push(node);
+    if (!ts.isFunctionLike(node) && !ts.isClassLike(node)) ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(fn.body, visit);
+  const keys = returns.map((statement) => {
+    const returned = statement.expression && skipOuterExpressions(statement.expression);
+    if (returned && ts.isObjectLiteralExpression(returned)) return inlineKeys(returned);
+    const binding = returned && ts.isIdentifier(returned) ? scopes.resolve(returned) : undefined;
+    const init = binding?.init && skipOuterExpressions(binding.init);
+    if (!binding || binding.path.length || !init || !ts.isObjectLiteralExpression(init) || !onlyReturned(binding, fn.body!, scopes)) return undefined;
+    return inlineKeys(init);
+  });
+  return returns.length && keys.every((each) => each !== undefined) ? [...new Set(keys.flat() as string[])] : undefined;
+}
+
+/** Whether a constant declared in a function body is used only by its \`return\` statements (nothing can add fields to it). */
+function onlyReturned(binding: NonNullable<ReturnType<Scopes['resolve']>>, body: TS.Block, scopes: Scopes): boolean {
+  const ts = typescript();
+  const declaration = binding.declaration;
+  if (!declaration || !ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name) || !(ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const)) return false;
+  const name = declaration.name.text;
+  let elsewhere = false;
+  const visit = (node: TS.Node): void => {
+    if (ts.isIdentifier(node) && node.text === name && node !== declaration.name && scopes.resolve(node) === binding && !ts.isReturnStatement(node.parent)) elsewhere = true;
+    ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return !elsewhere;
 }
 
 function isAssigned(node: TS.Expression): boolean {
@@ -539,6 +589,31 @@ function jsonMode(value: TS.Expression): 'json' | 'text' | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Legacy function calling (\`functions\`, \`function_call\`): the functions as neutral tools for other providers
+ * and as they are written for the OpenAI wire (\`providerTools\`), so OpenAI gets the same request. A
+ * \`function_call\` other than \`'auto'\` (every provider's default) has no neutral equivalent. Takes
+ * \`function_call\` from the pending options; undefined when the request has no \`functions\`.
+ */
+function functionCalling(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string): NeutralRequest['fields'] | undefined {
+  const ts = typescript();
+  const { functions: option, choice: choiceOption, tools: converter } = LEGACY_FUNCTION_CALLING;
+  const functions = pending.find(([name]) => name === option)?.[1];
+  if (!functions) return undefined;
+  const choice = takeOption(pending, choiceOption);
+  const chosen = choice && skipOuterExpressions(choice);
+  if (chosen && !(ts.isStringLiteralLike(chosen) && chosen.text === 'auto')) {
+    throw new Refusal(`\`${choiceOption}: ${text(choice)}\` (a legacy function forced, or none) has no equivalent in the provider-neutral interface`);
+  }
+  request.compat.push(converter);
+  const property = (name: string, value: TS.Expression) => (text(value) === name ? name : `${name}: ${text(value)}`);
+  const wire = [property(option, functions), ...(choice ? [property(choiceOption, choice)] : [])];
+  return [
+    { name: 'tools', text: `${converter}(${text(functions)})` },
+    { name: 'providerTools', text: `{ ${wire.join(', ')} }` },
+  ];
 }
 
 /**
