@@ -45,6 +45,19 @@ export class EnvReads {
     return undefined;
   }
 
+  /**
+   * Whether a value reads the same wherever it is written, and reading it does nothing else: a literal, a
+   * direct environment read (\`process.env.X\`), or fallbacks and templates of those.
+   */
+  readsSameAnywhere(expression: TS.Expression): boolean {
+    const ts = this.ts;
+    const inner = skipOuterExpressions(expression);
+    if (ts.isStringLiteralLike(inner) || ts.isNumericLiteral(inner) || inner.kind === ts.SyntaxKind.TrueKeyword || inner.kind === ts.SyntaxKind.FalseKeyword || inner.kind === ts.SyntaxKind.NullKeyword) return true;
+    if (this.readOf(inner)?.direct) return true;
+    if (ts.isBinaryExpression(inner) && isFallbackOperator(inner.operatorToken.kind)) return this.readsSameAnywhere(inner.left) && this.readsSameAnywhere(inner.right);
+    return ts.isTemplateExpression(inner) && inner.templateSpans.every((span) => this.readsSameAnywhere(span.expression));
+  }
+
   /** Environment reads whose value flows into `expression` (options objects, constants, fallbacks). */
   readsIn(expression: TS.Expression, depth = 0): EnvRead[] {
     const ts = this.ts;

@@ -3,6 +3,7 @@
  * and remove vendor imports and client variables that the fixed code no longer uses.
  */
 import type * as TS from 'typescript';
+import { EnvReads } from '../engine/env-reads';
 import { moduleSpecifierOfCall, skipOuterExpressions } from '../engine/syntax';
 import { typescript } from '../engine/parse';
 import type { Scopes } from '../engine/scope';
@@ -148,11 +149,13 @@ export function removeUnused(
     return found;
   };
   const isUnused = (name: TS.Identifier) => !usage(name).live;
-  // An import whose every use the fix deleted (a credential class only the removed client used) goes too.
-  const isOrphanedImport = (statement: TS.Statement, names: TS.Identifier[]) => {
-    if (!ts.isImportDeclaration(statement) && !ts.isImportEqualsDeclaration(statement)) return false;
+  const env = new EnvReads(scopes);
+  // What the fix took every use of goes too: an import (a credential class only the removed client used), a
+  // value that reads the same anywhere (\`const endpoint = process.env.AZURE_OPENAI_ENDPOINT!\` it was made with).
+  const isOrphaned = (statement: TS.Statement, names: TS.Identifier[]) => {
+    const orphanable = ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || (ts.isVariableStatement(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer && env.readsSameAnywhere(declaration.initializer)));
     const uses = names.map(usage);
-    return uses.every((use) => !use.live) && uses.some((use) => use.deleted);
+    return orphanable && uses.every((use) => !use.live) && uses.some((use) => use.deleted);
   };
   // A private field is read only through its class: no identifier, private name or string of its name may be left.
   const isUnusedField = (field: TS.PropertyDeclaration) => {
@@ -187,9 +190,9 @@ export function removeUnused(
       before = removed.length;
       for (const statement of pass === 'variables' ? variableStatements(sourceFile) : sourceFile.statements) {
         if (removed.includes(statement)) continue;
-        const names = declaredNames(statement, pass);
+        const names = declaredNames(statement, pass, env);
         if (!names.length) continue;
-        if (candidates(statement) ? names.every(isUnused) : pass === 'imports' && isOrphanedImport(statement, names)) removed.push(statement);
+        if (candidates(statement) ? names.every(isUnused) : isOrphaned(statement, names)) removed.push(statement);
       }
     }
   }
@@ -265,7 +268,7 @@ function privateFields(sourceFile: TS.SourceFile): TS.PropertyDeclaration[] {
   return fields;
 }
 
-function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): TS.Identifier[] {
+function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports', env: EnvReads): TS.Identifier[] {
   const ts = typescript();
   if (pass === 'imports' && ts.isImportDeclaration(statement)) {
     const clause = statement.importClause;
@@ -282,8 +285,8 @@ function declaredNames(statement: TS.Statement, pass: 'variables' | 'imports'): 
   for (const declaration of statement.declarationList.declarations) {
     const init = declaration.initializer && skipOuterExpressions(declaration.initializer);
     const isImport = !!init && ts.isCallExpression(init) && moduleSpecifierOfCall(init) !== undefined;
-    // A construction, a literal or a configuration entry (`models.gpt4o`) has no side effect, so an unused one can go.
-    const isPlainValue = !!init && (ts.isNewExpression(init) || ts.isStringLiteralLike(init) || (ts.isPropertyAccessExpression(init) && ts.isIdentifier(init.expression)));
+    // A construction, a literal, an environment read or a configuration entry (`models.gpt4o`) has no side effect, so an unused one can go.
+    const isPlainValue = !!init && (ts.isNewExpression(init) || env.readsSameAnywhere(init) || (ts.isPropertyAccessExpression(init) && ts.isIdentifier(init.expression)));
     if ((pass === 'imports' && !isImport) || (pass === 'variables' && !isPlainValue)) return [];
     if (ts.isIdentifier(declaration.name)) names.push(declaration.name);
     else for (const element of declaration.name.elements) if (!ts.isOmittedExpression(element) && ts.isIdentifier(element.name)) names.push(element.name);

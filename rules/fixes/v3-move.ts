@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import type * as TS from 'typescript';
 import { matchesAnyGlob } from '../config/globs';
+import { EnvReads } from '../engine/env-reads';
 import type { ClientConstructionFact, Fact } from '../engine/facts';
 import { parseSource, typescript } from '../engine/parse';
 import { Scopes } from '../engine/scope';
@@ -96,7 +97,7 @@ function moveFile(input: FixInput, seams: Map<string, SeamPlan>, shown: (file: s
       caught.add(clause);
     }
   }
-  reads.push(...configurationReads(session.sourceFile));
+  reads.push(...configurationReads(session.sourceFile, new EnvReads(session.scopes)));
   // The rewritten reads are edits of the move: the options object they read goes once nothing else does.
   if (planned.length && reads.length) planned.push({ fix: planned[0].fix, edits: reads, imports: [] });
   const { changes, otherFiles } = planned.length ? finishEdits(session, planned) : { changes: [], otherFiles: [] };
@@ -162,10 +163,10 @@ function isTested(node: TS.Expression): boolean {
 
 /**
  * An option read back from the v3 \`Configuration\` the file makes (\`if (!configuration.apiKey)\`, as OpenAI's
- * v3 quickstart checks its key), rewritten to the value it was given, when that is an environment read or a
- * literal: the options object can then go with the client.
+ * v3 quickstart checks its key), rewritten to the value it was given, when that reads the same anywhere (an
+ * environment read, a literal): the options object can then go with the client.
  */
-function configurationReads(sourceFile: TS.SourceFile): TextChange[] {
+function configurationReads(sourceFile: TS.SourceFile, env: EnvReads): TextChange[] {
   const ts = typescript();
   const given = new Map<string, Map<string, string>>();
   const collect = (node: TS.Node): void => {
@@ -175,7 +176,7 @@ function configurationReads(sourceFile: TS.SourceFile): TextChange[] {
       if (options && ts.isObjectLiteralExpression(options)) {
         const values = new Map<string, string>();
         for (const property of options.properties) {
-          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && isPlainValue(property.initializer)) values.set(property.name.text, property.initializer.getText(sourceFile));
+          if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && env.readsSameAnywhere(property.initializer)) values.set(property.name.text, property.initializer.getText(sourceFile));
         }
         given.set(node.name.text, values);
       }
@@ -197,13 +198,6 @@ function configurationReads(sourceFile: TS.SourceFile): TextChange[] {
   return edits;
 }
 
-/** A value that reads the same wherever it is written: a literal, or \`process.env.NAME\` / \`process.env['NAME']\`. */
-function isPlainValue(node: TS.Expression): boolean {
-  const ts = typescript();
-  if (ts.isStringLiteralLike(node) || ts.isNumericLiteral(node)) return true;
-  const read = ts.isPropertyAccessExpression(node) ? node.expression : ts.isElementAccessExpression(node) && ts.isStringLiteral(node.argumentExpression) ? node.expression : undefined;
-  return read !== undefined && ts.isPropertyAccessExpression(read) && read.name.text === 'env' && isNamed(read.expression, 'process');
-}
 
 function isNamed(node: TS.Node, name: string): boolean {
   return typescript().isIdentifier(node) && node.text === name;

@@ -36,6 +36,8 @@ export interface CallShape {
    * SDK's type (passed on, stored, cast, read for a field the neutral usage lacks): converted where it is used.
    */
   usageBoundary?: string;
+  /** The call gives its stream at once, not a promise of it (so the stream converted back need not be awaited). */
+  streamAtOnce?: true;
   /**
    * The openai-compat converter that gives a stream back as the SDK's chat stream helper (its events, final
    * results, \`toReadableStream()\`), for code that uses those members of the stream (SDK_STREAM_MEMBERS).
@@ -101,6 +103,8 @@ export const CALL_SHAPES: readonly CallShape[] = [
     kind: 'chat-stream',
     request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
     resultPrefix: [],
+    boundary: { 'chat-stream': 'chatChunksAsAzureOpenAI' },
+    streamAtOnce: true,
   },
   {
     clients: ['OpenAIClient'],
@@ -108,6 +112,7 @@ export const CALL_SHAPES: readonly CallShape[] = [
     kind: 'chat-stream',
     request: { style: 'positional', model: 0, payload: 1, payloadAs: 'messages', options: 2 },
     resultPrefix: [],
+    boundary: { 'chat-stream': 'chatChunksAsAzureOpenAI' },
   },
   // Azure OpenAI has no moderation endpoint: only the OpenAI client's call is wrapped (and stays on OpenAI).
   { clients: ['OpenAI'], method: 'moderations.create', kind: 'moderation', request: { style: 'object' }, resultPrefix: [] },
@@ -184,7 +189,11 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
   },
   // Streamed chunks carry text, tool-call pieces, finish reasons and a usage chunk (as the OpenAI wire sent
   // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
-  'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
+  // @azure/openai's events (converted back in its camelCase) likewise lack its content filter results.
+  'chat-stream': {
+    direct: ['*'],
+    anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning', 'functionCall', 'systemFingerprint', 'contentFilterResults', 'promptFilterResults', 'finishDetails'],
+  },
   embeddings: { direct: ['model'], anywhere: [] },
   // A response converted back has \`only\` these of the SDK's members (so it is read for them, not handed on
   // whole); its usage has no reasoning token count.
@@ -397,16 +406,6 @@ export const NULL_UNTIL_SET: Partial<Record<WrapKind, readonly string[]>> = { 'c
 export const RESULT_CONSTANTS: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
   chat: { 'choices.0.message.role': 'assistantRole' },
   'chat-parse': { 'choices.0.message.role': 'assistantRole' },
-};
-
-/**
- * Result fields that neither the neutral result carries nor the result converted back to the SDK's shape (so a
- * read of one refuses the wrap, with no conversion at the call), and why: the refusal says so.
- */
-export const RESULT_UNCARRIED: Partial<Record<WrapKind, Readonly<Record<string, string>>>> = {
-  'chat-stream': {
-    'choices.0.delta.role': "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
-  },
 };
 
 /**

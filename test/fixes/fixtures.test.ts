@@ -96,13 +96,15 @@ const FIXTURES: FixtureExpectations[] = [
   },
   {
     name: 'azure-sdk',
-    calls: ['chat.suggest', 'chat.stream', 'embeddings.one', 'embeddings.many', 'refused.docs'],
+    calls: ['chat.suggest', 'chat.stream', 'chat.events', 'embeddings.one', 'embeddings.many', 'refused.docs'],
     lines: [
       'chat.suggest: [helpdesk-gpt-4o-mini] echo: My invoice is wrong (8+6=14)',
       'chat.stream: [helpdesk-gpt-4o-mini] echo: Where is my parcel?',
+      'chat.events: assistant:|-:[helpdesk-gpt-4o-mini] |-:echo: |-:Is |-:it |-:late?|-:',
       `embeddings.one: ${described('invoice')}`,
     ],
     routes: [
+      '/openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-02-01',
       '/openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-02-01',
       '/openai/deployments/helpdesk-gpt-4o-mini/chat/completions?api-version=2024-02-01',
       '/openai/deployments/helpdesk-embeddings/embeddings?api-version=2024-02-01',

@@ -266,6 +266,31 @@ export async function answer(question: string): Promise<string> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    // OpenAI names the role on the first chunk only: converted back, the chunks are the server's own (or, from
+    // another provider, made as OpenAI's are), so the role comes where it came.
+    title: "a streamed delta's role: the chunks converted back at the call",
+    code: `${HEAD}
+export async function relay(question: string): Promise<void> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true });
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta;
+    emit('delta', [delta?.role, delta?.content]);
+  }
+}
+`,
+    expected: `import { chatChunksAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
+export async function relay(question: string): Promise<void> {
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }));
+  for await (const chunk of stream) {
+    const delta = chunk.choices[0]?.delta;
+    emit('delta', [delta?.role, delta?.content]);
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: string }> = [
@@ -273,11 +298,6 @@ export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: strin
     title: 'both servers\' reasoning fields read in one loop (the neutral chunk has one: the text would be read twice)',
     body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    if (delta && 'reasoning_content' in delta) send(delta.reasoning_content);\n    if (delta && 'reasoning' in delta) send(delta.reasoning);\n  }",
     reason: 'the stream is read for both `reasoning_content` and `reasoning`, which the neutral chunk carries as one (`reasoning`)',
-  },
-  {
-    title: "a streamed delta's role (OpenAI names it on the first chunk only, other servers on every chunk)",
-    body: "const s = await openai.chat.completions.create({ model: 'gpt-4o-mini', stream: true, messages });\n  for await (const chunk of s) {\n    const delta = chunk.choices[0]?.delta;\n    send([delta?.role, delta?.content]);\n  }",
-    reason: "the neutral chunk does not carry a streamed delta's `role` (OpenAI names it on the first chunk only, other servers on every chunk or none)",
   },
   {
     title: "a Responses API usage read for the reasoning tokens (the usage converted back from another provider has no such count)",

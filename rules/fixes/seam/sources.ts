@@ -1066,6 +1066,24 @@ export interface OpenAIDeltaLike {
   function_call?: { name?: string; arguments?: string };
 }
 
+/**
+ * A streamed piece as @azure/openai's \`streamChatCompletions\` gives it: the OpenAI chunk with its keys in
+ * camelCase and \`created\` made a Date.
+ */
+export interface AzureOpenAIChatChunkLike {
+  id: string;
+  created: Date;
+  model: string;
+  choices: Array<{ index: number; delta: AzureOpenAIDeltaLike; finishReason: OpenAIFinishReason | null; logprobs: null }>;
+  usage?: { promptTokens: number; completionTokens: number; totalTokens: number };
+}
+
+export interface AzureOpenAIDeltaLike {
+  role?: 'assistant';
+  content?: string;
+  toolCalls?: Array<{ index: number; id?: string; type?: 'function'; function: { name?: string; arguments?: string } }>;
+}
+
 /** What a Responses API response the code reads has, as far as the neutral result carries it. */
 export interface OpenAIResponseLike {
   id: string;
@@ -1185,6 +1203,24 @@ function openAIUsage(usage: Usage): OpenAIUsageLike {
 /** The neutral stream as OpenAI chat completion chunks: from the OpenAI and Azure OpenAI adapters, the server's own chunks. */
 export function chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
   return chunksAsOpenAI(chunks, false);
+}
+
+/**
+ * The neutral stream as @azure/openai's chat completions events, for code written on that SDK that reads
+ * them as such: \`chatChunksAsOpenAI\`'s chunks (the server's own from the OpenAI and Azure OpenAI adapters) with
+ * the keys in camelCase and \`created\` made a Date, as that SDK makes them (\`new Date(created)\`, its own way).
+ */
+export async function* chatChunksAsAzureOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<AzureOpenAIChatChunkLike> {
+  for await (const chunk of chatChunksAsOpenAI(chunks)) {
+    const { created, prompt_filter_results: promptFilterResults, ...rest } = chunk as OpenAIChatChunkLike & { prompt_filter_results?: unknown };
+    yield { ...(camelCased(rest) as Omit<AzureOpenAIChatChunkLike, 'created'>), created: new Date(created), promptFilterResults: camelCased(promptFilterResults) } as AzureOpenAIChatChunkLike;
+  }
+}
+
+function camelCased(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(camelCased);
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key.replace(/_[a-z]/g, (part) => part.charAt(1).toUpperCase()), camelCased(field)]));
 }
 
 /**

@@ -13,7 +13,7 @@ import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
 import { returningFunction } from './callers';
-import { UncarriedField, convertersIn, enclosingFunction, isReference, outer, type ResultShape, resultValue, rewriteResultUses } from './result';
+import { convertersIn, enclosingFunction, isReference, outer, type ResultShape, resultValue, rewriteResultUses } from './result';
 
 export interface WrapPlan {
   kind: WrapKind;
@@ -93,7 +93,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       if (!(error instanceof Refusal)) throw error;
       // Why the SDK's shape cannot stand in either, unless the reason already says it.
       const more = typeof boundary === 'object' && !error.message.includes(boundary.lacks.replace(/`/g, '').split(',')[0]) ? boundary.lacks : undefined;
-      if (!converter || error instanceof UncarriedField) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
+      if (!converter) throw more ? new Refusal(`${error.message}, and converted back to the SDK's shape it would lack ${more}`) : error;
       atBoundary = true;
     }
     const otherChanges = [...resultChanges, ...request.extraChanges];
@@ -143,7 +143,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
  * The openai-compat converter that gives the call's result back in the SDK's shape, when the result can be
  * used whole as the SDK's type: no variable typed with the SDK's type (`Stream<…>` has private parts), no
  * read of a field the converted result does not carry (BOUNDARY_UNCARRIED), and for a stream, awaited where
- * it is made. A request with legacy \`functions\` has converters of its own, which give \`function_call\` back.
+ * it is made (unless the call gives it at once). A request with legacy \`functions\` has converters of its own, which give \`function_call\` back.
  */
 function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: NeutralRequest): string | { lacks: string } | undefined {
   const ts = typescript();
@@ -157,7 +157,7 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
   if (request.kind === 'chat-stream') {
-    if (!awaited && !helper) return undefined;
+    if (!awaited && !helper && !shape.streamAtOnce) return undefined;
     // Which converter gives \`function_call\` deltas back depends on whether the request asks for legacy functions:
     // a request built elsewhere may, unless the fix sees all its fields; the SDK stream helper has no such converter.
     if (functions === 'unseen' || (helper && functions === 'asked')) return { lacks: `the legacy function calls the request ${functions === 'asked' ? 'asks' : 'may ask'} for` };

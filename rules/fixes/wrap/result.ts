@@ -8,7 +8,7 @@ import type * as TS from 'typescript';
 import { typescript } from '../../engine/parse';
 import { skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { type CallShape, NULL_UNTIL_SET, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, RESULT_UNCARRIED, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, NULL_UNTIL_SET, RESULT_ACCESSORS, RESULT_CONSTANTS, RESULT_LISTS, RESULT_OBJECTS, STREAM_EVENT_TESTS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { Refusal } from './request';
 
@@ -316,7 +316,7 @@ function rewriteAccess(root: TS.Expression, kind: WrapKind, shape: ResultShape, 
     if (destructured) return [{ ...usage, newText: `${shape.usageBoundary}(${usage.newText})` }];
     return [{ start: root.getStart(sourceFile), end: root.getStart(sourceFile), newText: `${shape.usageBoundary}(` }, { ...usage, newText: `${usage.newText})` }];
   }
-  throw read ? uncarried(kind, read) : new Refusal(escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
+  throw read ? usedAsSdkType(read) : new Refusal(escapeReason(kind === 'chat-stream' ? 'chunk' : 'result', node));
 }
 
 /**
@@ -418,7 +418,7 @@ function rewritePartUse(reference: TS.Identifier, part: (typeof RESULT_OBJECTS)[
   }
   // A usage kept in a variable and used as the SDK's: converted where it is used.
   if (part.path === USAGE && shape.usageBoundary) return [{ start: reference.getStart(sourceFile), end: reference.end, newText: `${shape.usageBoundary}(${reference.text})` }];
-  throw uncarried(kind, [part.path, ...path].join('.'));
+  throw usedAsSdkType([part.path, ...path].join('.'));
 }
 
 /** Whether a test of a part goes on (`part && …`) to read one of the part's fields or test one's presence. */
@@ -437,14 +437,10 @@ function guardsFieldRead(test: TS.Expression, name: string): boolean {
   return found;
 }
 
-/** Why a read of the result's \`path\` cannot be carried over: the table's reason, or the SDK's type it needs. */
-function uncarried(kind: WrapKind, path: string): Refusal {
-  const reason = RESULT_UNCARRIED[kind]?.[path];
-  return reason ? new UncarriedField(reason) : new Refusal(`the result is used as the SDK's type (${path})`);
+/** A read of the result's \`path\` that the neutral result cannot carry over (the SDK's shape may, converted back). */
+function usedAsSdkType(path: string): Refusal {
+  return new Refusal(`the result is used as the SDK's type (${path})`);
 }
-
-/** A read of a field that neither the neutral result carries nor the result converted back to the SDK's shape. */
-export class UncarriedField extends Refusal {}
 
 /** The path of a result's usage, the part converted back to the SDK's shape where the code needs that. */
 const USAGE = 'usage';
