@@ -29,7 +29,7 @@ import { indexReadsInStyle } from './seam';
 import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
-import { MODEL_PLACEHOLDER, type WrapPlan, planWrap } from './wrap/plan';
+import { MODEL_PLACEHOLDER, type WrapPlan, planWrap, vendorOnlyRefusal } from './wrap/plan';
 import { convertersIn } from './wrap/result';
 import { CALL_SHAPES, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
@@ -187,7 +187,7 @@ export function mergeFileChanges(changes: readonly FileChange[]): FileChange[] {
 function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): PlannedFix {
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
-  const refused = seam.refused ?? seam.unreachableFrom(input.filePath);
+  const refused = vendorOnlyRefusal(fact) ?? seam.refused ?? seam.unreachableFrom(input.filePath);
   const planned = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
   const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
   if ('refused' in planned) return refuse(planned.refused);

@@ -3767,6 +3767,12 @@ export async function second(question: string): Promise<string> {
       assert.equal(fixAll(target).text, undefined, 'fix-all leaves the script alone');
     });
 
+    it('not compiled by it: an OpenAI-only call is refused as such, not for the seam it could not reach anyway', () => {
+      const listing = "const { openai } = require('../src/lib/openai');\n\nasync function count() {\n  return (await openai.models.list()).data.length;\n}\n\nmodule.exports = { count };\n";
+      const fixes = fixesForFile(project(root, listing, {}, SCRIPT).input());
+      assert.deepEqual(fixes.map((fix) => [fix.kind, fix.disabledReason]), [['wrap-call', 'Cannot wrap this call: OpenAI-only feature (model management): no neutral equivalent.']]);
+    });
+
     it('compiled by it (allowJs): the wrap imports the seam with require, as the file does', () => {
       const tsconfig = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, allowJs: true } });
       const { text } = fixAll(project(root, script, { 'tsconfig.json': tsconfig }, SCRIPT));

@@ -67,10 +67,16 @@ function formatNeeds(text: string): string[] {
   return text === "'json'" ? ['json'] : text.startsWith('schemaFormatFromOpenAI(') ? ['jsonSchema'] : [];
 }
 
+/** Why a call has no neutral form at all: a product only its vendor offers (said before anything else about the call). */
+export function vendorOnlyRefusal(fact: VendorCallFact): string | undefined {
+  const product = vendorOnlyProduct(fact.client, fact.method);
+  return product && `${vendorLabel(fact.vendor)}-only feature (${product}): no neutral equivalent`;
+}
+
 export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes: Scopes, follow: FollowConstant): WrapPlan | { refused: string } {
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
-  const product = vendorOnlyProduct(fact.client, fact.method);
-  if (product) return { refused: `${vendorLabel(fact.vendor)}-only feature (${product}): no neutral equivalent` };
+  const vendorOnly = vendorOnlyRefusal(fact);
+  if (vendorOnly) return { refused: vendorOnly };
   if (!shape) return { refused: `'${fact.method}' is not wrapped yet${NOT_YET[fact.method] ? `: ${NOT_YET[fact.method]}` : ''}` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
