@@ -97,7 +97,7 @@ function moveFile(input: FixInput, seams: Map<string, SeamPlan>, shown: (file: s
       caught.add(clause);
     }
   }
-  reads.push(...configurationReads(session.sourceFile, new EnvReads(session.scopes)));
+  reads.push(...configurationReads(session.sourceFile, session.scopes));
   // The rewritten reads are edits of the move: the options object they read goes once nothing else does.
   if (planned.length && reads.length) planned.push({ fix: planned[0].fix, edits: reads, imports: [] });
   const { changes, otherFiles } = planned.length ? finishEdits(session, planned) : { changes: [], otherFiles: [] };
@@ -138,7 +138,7 @@ function axiosErrorReads(sourceFile: TS.SourceFile, clause: TS.CatchClause, show
     const inner = member === 'data' && ts.isPropertyAccessExpression(outer.parent) && outer.parent.expression === outer && outer.parent.name.text === 'error' ? outer.parent : undefined;
     if (member === 'status') edits.push({ start: from, end: outer.end, newText: 'status' });
     else if (inner) edits.push({ start: from, end: inner.end, newText: 'error' });
-    else if (member === 'data') edits.push({ start: node.getStart(sourceFile), end: outer.end, newText: `{ error: ${error}.error }` });
+    else if (member === 'data' && !(ts.isPropertyAccessExpression(outer.parent) && outer.parent.expression === outer)) edits.push({ start: node.getStart(sourceFile), end: outer.end, newText: `{ error: ${error}.error }` });
     else if (member === undefined && isTested(node)) edits.push({ start: from, end: node.end, newText: 'status' });
     else {
       const line = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile)).line + 1;
@@ -166,9 +166,10 @@ function isTested(node: TS.Expression): boolean {
  * v3 quickstart checks its key), rewritten to the value it was given, when that reads the same anywhere (an
  * environment read, a literal): the options object can then go with the client.
  */
-function configurationReads(sourceFile: TS.SourceFile, env: EnvReads): TextChange[] {
+function configurationReads(sourceFile: TS.SourceFile, scopes: Scopes): TextChange[] {
   const ts = typescript();
-  const given = new Map<string, Map<string, string>>();
+  const env = new EnvReads(scopes);
+  const given = new Map<TS.Node, Map<string, string>>();
   const collect = (node: TS.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer) {
       const made = skipOuterExpressions(node.initializer);
@@ -178,7 +179,7 @@ function configurationReads(sourceFile: TS.SourceFile, env: EnvReads): TextChang
         for (const property of options.properties) {
           if (ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && env.readsSameAnywhere(property.initializer)) values.set(property.name.text, property.initializer.getText(sourceFile));
         }
-        given.set(node.name.text, values);
+        given.set(node, values);
       }
     }
     ts.forEachChild(node, collect);
@@ -187,7 +188,8 @@ function configurationReads(sourceFile: TS.SourceFile, env: EnvReads): TextChang
   const edits: TextChange[] = [];
   const visit = (node: TS.Node): void => {
     if (ts.isPropertyAccessExpression(node) && ts.isIdentifier(node.expression)) {
-      const value = given.get(node.expression.text)?.get(node.name.text);
+      const declaration = scopes.resolve(node.expression)?.declaration;
+      const value = declaration && given.get(declaration)?.get(node.name.text);
       if (value !== undefined && !(ts.isBinaryExpression(node.parent) && node.parent.left === node && node.parent.operatorToken.kind === ts.SyntaxKind.EqualsToken)) {
         edits.push({ start: node.getStart(sourceFile), end: node.end, newText: value });
       }
@@ -197,7 +199,6 @@ function configurationReads(sourceFile: TS.SourceFile, env: EnvReads): TextChang
   visit(sourceFile);
   return edits;
 }
-
 
 function isNamed(node: TS.Node, name: string): boolean {
   return typescript().isIdentifier(node) && node.text === name;
