@@ -8,6 +8,7 @@
  */
 
 import { type SeamProvider, seamProvider } from '../../vendors/seam-providers';
+import { RESPONSE_EVENTS_COMPAT } from './response-events-source';
 
 export interface SeamModule {
   /** Path inside the seam folder, without extension. */
@@ -222,6 +223,12 @@ export interface ChatChunk {
   finishReason?: FinishReason | undefined;
   /** The tokens the request used, on a last piece (OpenAI's wire sends it when asked: \`stream_options: { include_usage: true }\`). */
   usage?: Usage | undefined;
+  /**
+   * The Responses API event this piece was made from, as the server sent it (one piece per event): from the
+   * OpenAI and Azure OpenAI adapters on that API, for code that reads the SDK's events (\`responseEventsAsOpenAI\`,
+   * \`responseStreamAsOpenAI\`); other adapters leave it out.
+   */
+  providerEvent?: object | undefined;
 }
 
 /** Per-request settings, passed on to the provider's SDK as they are (so, like its own, without explicit undefined). */
@@ -625,12 +632,30 @@ function fromCompletion(completion: OpenAI.Completion): ChatResult {
   };
 }
 
-/** A stream of Responses API events as neutral chunks: the text deltas, then the finish reason of the final response. */
+/**
+ * A stream of Responses API events as neutral chunks, one per event: the text deltas, the function calls'
+ * pieces (indexed among the calls), then the finish reason and usage of the final response; each keeps its
+ * event as the server sent it (\`providerEvent\`).
+ */
 async function* streamResponses(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
   const events = await client.responses.create({ ...responsesParams(model, request), stream: true }, options);
+  // A function call's output index → its index among the calls.
+  const calls: Map<number, number> = new Map();
   for await (const event of events) {
-    if (event.type === 'response.output_text.delta') yield { text: event.delta };
-    else if (event.type === 'response.completed' || event.type === 'response.incomplete') yield { text: '', finishReason: fromResponse(event.response).finishReason };
+    const piece: ChatChunk = { text: event.type === 'response.output_text.delta' ? event.delta : '', providerEvent: event };
+    if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
+      calls.set(event.output_index, calls.size);
+      const { call_id: id, name, arguments: args } = event.item;
+      piece.toolCalls = [{ index: calls.size - 1, id, name, ...(args ? { arguments: args } : {}) }];
+    }
+    const call = event.type === 'response.function_call_arguments.delta' ? calls.get(event.output_index) : undefined;
+    if (event.type === 'response.function_call_arguments.delta' && call !== undefined) piece.toolCalls = [{ index: call, arguments: event.delta }];
+    if (event.type === 'response.completed' || event.type === 'response.incomplete') {
+      const { finishReason, usage } = fromResponse(event.response);
+      piece.finishReason = finishReason;
+      if (usage) piece.usage = usage;
+    }
+    yield piece;
   }
 }
 
@@ -766,7 +791,9 @@ const OPENAI_COMPAT = `/**
  */
 import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { Stream } from 'openai/streaming';
-import type { ResponseOutputItem } from 'openai/resources/responses/responses';
+import { ResponseStream } from 'openai/lib/responses/ResponseStream';
+import type { ResponseStreamParams } from 'openai/lib/responses/ResponseStream';
+import type { ResponseOutputItem, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
@@ -1174,7 +1201,7 @@ function wireForm(message: OpenAIMessageLike): object {
     ...(toolCallId === undefined ? {} : { tool_call_id: toolCallId }),
   };
 }
-`;
+${RESPONSE_EVENTS_COMPAT}`;
 
 const ROUTING = `/**
  * Which connection answers for each model, and failover: when a connection fails (refused, timed out,
