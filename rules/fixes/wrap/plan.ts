@@ -5,10 +5,24 @@
 import type * as TS from 'typescript';
 import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
-import { nodeAtSpan } from '../../engine/syntax';
+import { propertyNameText } from '../../engine/strings';
+import { nodeAtSpan, skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import {
+  BOUNDARY_UNCARRIED,
+  CALL_SHAPES,
+  type CallShape,
+  NEUTRAL_CALLS,
+  NOT_YET,
+  RAW_RESPONSE_METHODS,
+  RESPONSE_EVENTS_MADE,
+  SDK_RESPONSE_STREAM_MEMBERS,
+  SDK_STREAM_MEMBERS,
+  STREAM_HELPER_MEMBERS,
+  type WrapKind,
+  vendorOnlyProduct,
+} from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -114,7 +128,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const neutral = { callChange: callChange(neutralCall), compat };
     const converted = converter
       ? {
-          callChange: callChange(request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
+          callChange: callChange(request.kind === 'chat-stream' || request.kind === 'responses-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
           compat: [...compat, converter],
         }
       : undefined;
@@ -151,12 +165,21 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   // A stream used through the SDK stream helper's own members gets that helper back, awaited or not.
-  const helper = request.kind === 'chat-stream' && shape.streamBoundary && usesStreamHelper(awaited ?? value) ? shape.streamBoundary : undefined;
+  const members = STREAM_HELPER_MEMBERS[request.kind];
+  const helper = members && shape.streamBoundary && usesStreamHelper(awaited ?? value, members) ? shape.streamBoundary : undefined;
   const converter = helper ?? shape.boundary?.[request.kind];
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
+  // A stream is converted where it is awaited, but for the SDK's helper, which is given without \`await\`.
+  if (members && !awaited && converter !== shape.streamBoundary) return undefined;
+  if (request.kind === 'responses-stream') {
+    const unmade = responseEventsUnmade(call);
+    if (unmade) return { lacks: unmade };
+    if (helper && directReads(awaited ?? value).includes(SDK_RESPONSE_STREAM_MEMBERS.parsedIn) && requestMayHave(call, SDK_RESPONSE_STREAM_MEMBERS.parsesBy)) {
+      return { lacks: `what the SDK helper's \`${SDK_RESPONSE_STREAM_MEMBERS.parsedIn}()\` parses by the request's \`${SDK_RESPONSE_STREAM_MEMBERS.parsesBy.join('` or `')}\`` };
+    }
+  }
   if (request.kind === 'chat-stream') {
-    if (!awaited && !helper) return undefined;
     // Legacy \`functions\` stream \`function_call\` deltas, which the neutral pieces do not carry; a request built
     // elsewhere may ask for them, unless the fix sees all its fields.
     const hidden = (field: NeutralRequest['fields'][number]) => field.name === '' && (!request.seenKeys || request.seenKeys.some((key) => LEGACY_FUNCTIONS.test(key)));
@@ -166,18 +189,44 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   }
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
-  const lacking = helper ? readsUncarried(call, [...uncarried.anywhere, ...SDK_STREAM_MEMBERS.uncarried]) : boundaryLacks(call, request.kind);
+  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried]) : boundaryLacks(call, request.kind);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
 
-/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (SDK_STREAM_MEMBERS). */
-function usesStreamHelper(stream: TS.Expression): boolean {
+/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (STREAM_HELPER_MEMBERS). */
+function usesStreamHelper(stream: TS.Expression, members: typeof SDK_STREAM_MEMBERS): boolean {
   const reads = directReads(stream);
   const kept = (read: string) => {
     const [member, event] = read.split(LISTENED, 2);
-    return event === undefined ? SDK_STREAM_MEMBERS.members.includes(member) : SDK_STREAM_MEMBERS.events.includes(event);
+    return event === undefined ? members.members.includes(member) : members.events.includes(event);
   };
   return reads.length > 0 && reads.every(kept);
+}
+
+/**
+ * The Responses API events, named where the call's result can reach (\`event.type === '…'\`, a listener), that
+ * the events converted back from other providers never have (RESPONSE_EVENTS_MADE): named, or undefined.
+ */
+function responseEventsUnmade(call: TS.CallExpression): string | undefined {
+  const ts = typescript();
+  const unmade = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isStringLiteralLike(node) && node.text.startsWith('response.') && !RESPONSE_EVENTS_MADE.includes(node.text)) unmade.add(node.text);
+    else if (node !== call) ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(call));
+  return unmade.size ? `the \`${[...unmade].join('`, `')}\` events, which other providers never send` : undefined;
+}
+
+/** Whether the call's request may have one of these options: written, or hidden in a spread or a request built elsewhere. */
+function requestMayHave(call: TS.CallExpression, options: readonly string[]): boolean {
+  const ts = typescript();
+  const request = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+  if (!request || !ts.isObjectLiteralExpression(request)) return true;
+  return request.properties.some((property) => {
+    const name = property.name && propertyNameText(property.name);
+    return name === undefined || options.includes(name);
+  });
 }
 
 /**
