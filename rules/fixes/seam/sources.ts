@@ -554,7 +554,7 @@ function schemaFormat(format: ResponseSchema): { name: string; schema: Record<st
 /**
  * A neutral request for the Responses API: system messages are its \`instructions\`, a single user message
  * its text \`input\`, a conversation a list of input messages; input items the code gave (\`providerItem\`)
- * are a list, sent as they were.
+ * are a list, sent as they were; tools are function tools.
  */
 function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.ResponseCreateParamsNonStreaming {
   const isInstruction = (message: ChatMessage) => message.role === 'system' && !message.providerItem;
@@ -572,6 +572,10 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
     ...ifDefined('top_p', request.topP),
+    // Function tools not strict unless asked, as on chat completions (the Responses API's default is strict).
+    ...(request.tools && {
+      tools: request.tools.map((tool) => ({ type: 'function', name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, strict: tool.strict ?? false })),
+    }),
     ...(request.responseFormat === 'json' && { text: { format: { type: 'json_object' } } }),
     ...(typeof request.responseFormat === 'object' && { text: { format: { type: 'json_schema', ...schemaFormat(request.responseFormat) } } }),
     ...request.providerOptions,
