@@ -203,9 +203,9 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
   // it), not the reasoning (each server names it its own way); the SDK stream's own methods have no equivalent.
   'chat-stream': { direct: ['*'], anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning'] },
   embeddings: { direct: ['model'], anywhere: [] },
-  // Streamed Responses API events: the server's own on that API; made from other providers' chunks, with no log
-  // probabilities, annotations or refusals (and only RESPONSE_EVENTS_MADE's types); the stream itself is iterated only.
-  'responses-stream': { direct: ['*'], anywhere: ['logprobs', 'annotations', 'refusal'] },
+  // Streamed Responses API events, in the SDK's own \`Stream\`: the server's own on that API; made from other
+  // providers' chunks, with no log probabilities, annotations or refusals (and only RESPONSE_EVENTS_MADE's types).
+  'responses-stream': { direct: [], anywhere: ['logprobs', 'annotations', 'refusal'] },
   // A response converted back has \`only\` these of the SDK's members (so it is read for them, not handed on
   // whole); its usage has no reasoning token count.
   responses: { direct: [], anywhere: ['output_tokens_details', 'reasoning_tokens'], only: ['id', 'object', 'status', 'output', 'output_text', 'usage'] },

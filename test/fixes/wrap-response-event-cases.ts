@@ -144,6 +144,37 @@ export async function count(question: string): Promise<number> {
 `,
     models: ["gpt41: 'gpt-4.1'"],
   },
+  {
+    title: "a streamed Responses API call handed to a function typed with the SDK's `Stream`, then aborted: the SDK's own `Stream` back",
+    code: `import { openai } from '../lib/openai';
+import type { Stream } from 'openai/streaming';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
+
+declare function forward(events: Stream<ResponseStreamEvent>): Promise<number>;
+
+export async function relay(question: string): Promise<number> {
+  const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });
+  const sent = await forward(events);
+  events.controller.abort();
+  return sent;
+}
+`,
+    expected: `import type { Stream } from 'openai/streaming';
+import type { ResponseStreamEvent } from 'openai/resources/responses/responses';
+import { responseEventsAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+declare function forward(events: Stream<ResponseStreamEvent>): Promise<number>;
+
+export async function relay(question: string): Promise<number> {
+  const events = await responseEventsAsOpenAI(chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }] }));
+  const sent = await forward(events);
+  events.controller.abort();
+  return sent;
+}
+`,
+    models: ["gpt41: 'gpt-4.1'"],
+  },
 ];
 
 export const RESPONSE_EVENT_REFUSALS: Array<{ title: string; body: string; reason: string }> = [
@@ -161,10 +192,5 @@ export const RESPONSE_EVENT_REFUSALS: Array<{ title: string; body: string; reaso
     title: "the SDK helper read for what it parses (`output_parsed`)",
     body: "const runner = openai.responses.stream({ model: 'gpt-4.1', input: question }).on('event', send);\n  return (await runner.finalResponse()).output_parsed;",
     reason: "the SDK stream's own `on` is used, which the neutral stream lacks, and converted back to the SDK's shape it would lack `output_parsed`, which the code reads",
-  },
-  {
-    title: "a streamed Responses API call's own stream members (`controller`): the events converted back are iterated only",
-    body: "const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);\n  events.controller.abort();",
-    reason: "the stream's events are read where their type is not tested for text deltas",
   },
 ];

@@ -6,13 +6,19 @@
 export const RESPONSE_EVENTS_COMPAT = `
 /**
  * The neutral stream as the Responses API's events, for code that reads them as the SDK's (a \`for await\`
- * over \`responses.create({ stream: true })\`, events handed on whole): from the OpenAI and Azure OpenAI
- * adapters on that API, the events the server sent (\`providerEvent\`), exactly; from other providers, the
- * events that API sends for the same answer: the response created, a message with its text deltas, a function
- * call per tool call with its argument deltas, each item done, then the response completed (or incomplete
- * when cut short or filtered) with its usage. No reasoning items (the API's are OpenAI's own); ids are empty.
+ * over \`responses.create({ stream: true })\`, events handed on whole): the SDK's own \`Stream\` class (so
+ * \`controller.abort()\`, \`tee()\` and \`toReadableStream()\` work as its own), of the events the server sent
+ * (\`providerEvent\`) from the OpenAI and Azure OpenAI adapters on that API, exactly; from other providers, of
+ * the events that API sends for the same answer: the response created, a message with its text deltas, a
+ * function call per tool call with its argument deltas, each item done, then the response completed (or
+ * incomplete when cut short or filtered) with its usage. No reasoning items (the API's are OpenAI's own); ids are empty.
  */
-export async function* responseEventsAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<ResponseStreamEvent> {
+export function responseEventsAsOpenAI(chunks: AsyncIterable<ChatChunk>): Stream<ResponseStreamEvent> {
+  const controller = new AbortController();
+  return new Stream(() => untilAborted(openAIResponseEvents(chunks), controller.signal), controller);
+}
+
+async function* openAIResponseEvents(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<ResponseStreamEvent> {
   const made: MadeResponse = { createdAt: now(), sequence: 0, done: [], finishReason: 'stop' };
   for await (const chunk of chunks) {
     if (chunk.providerEvent) yield chunk.providerEvent as ResponseStreamEvent;
@@ -20,6 +26,14 @@ export async function* responseEventsAsOpenAI(chunks: AsyncIterable<ChatChunk>):
   }
   // Events made from chunks end as the API's do; the server's own ended already.
   if (made.sequence > 0) yield* closingEvents(made);
+}
+
+/** Stops at the next item once aborted (leaving the neutral stream ends the provider's request), as the SDK's streams end quietly. */
+async function* untilAborted<T>(items: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  for await (const item of items) {
+    if (signal.aborted) return;
+    yield item;
+  }
 }
 
 /**
@@ -32,10 +46,10 @@ export function responseStreamAsOpenAI(chunks: AsyncIterable<ChatChunk>): Respon
   const source: ResponseEventSource = {
     responses: {
       create: async (_params, options) => {
-        // \`abort()\` on the helper stops the neutral stream, and with it the provider's request.
-        const controller = new AbortController();
-        options?.signal?.addEventListener('abort', () => controller.abort());
-        return new Stream(() => untilAborted(responseEventsAsOpenAI(chunks), controller.signal), controller);
+        // \`abort()\` on the helper stops the events, and with them the provider's request.
+        const events = responseEventsAsOpenAI(chunks);
+        options?.signal?.addEventListener('abort', () => events.controller.abort());
+        return events;
       },
     },
   };
@@ -47,13 +61,6 @@ export function responseStreamAsOpenAI(chunks: AsyncIterable<ChatChunk>): Respon
 /** The part of the SDK's client its Responses stream helper calls. */
 interface ResponseEventSource {
   responses: { create(params: object, options?: { signal?: AbortSignal | null | undefined }): Promise<Stream<ResponseStreamEvent>> };
-}
-
-async function* untilAborted<T>(items: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
-  for await (const item of items) {
-    if (signal.aborted) return;
-    yield item;
-  }
 }
 
 /** What the events made from neutral chunks have said so far. */
