@@ -31,7 +31,7 @@ import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap, vendorOnlyRefusal } from './wrap/plan';
 import { convertersIn } from './wrap/result';
-import { CALL_SHAPES, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
+import { CALL_SHAPES, CONVERTER_WIRE_NEEDS, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
@@ -222,6 +222,9 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       // Its connection's API must be one the seam's adapter sends, or the request would go elsewhere.
       const wire = KIND_WIRE_FUNCTIONS[plan.kind];
       if (wire && seam.missingFromModule('providers/openai-wire', [wire]).length) throw new Refusal(`the seam's OpenAI adapter has no \`${wire}\` for this API (made by an earlier aidlint)`);
+      const kept = plan.compat.flatMap((name) => CONVERTER_WIRE_NEEDS[name] ?? []);
+      const unkept = seam.missingFromModule('providers/openai-wire', [...new Set(kept)]);
+      if (unkept.length) throw new Refusal(`the seam's OpenAI adapter does not keep \`${unkept.join('`, `')}\` for openai-compat to convert back exactly (made by an earlier aidlint)`);
       return call;
     });
   } catch (error) {

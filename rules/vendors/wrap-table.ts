@@ -69,9 +69,26 @@ export const CALL_SHAPES: readonly CallShape[] = [
   })),
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.parse', kind: 'responses-parse', request: { style: 'object' }, resultPrefix: [] },
   // The Responses API: its model's connection sends it there (\`api: 'responses'\`), so the request keeps its endpoint.
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.create', kind: 'responses', request: { style: 'object' }, resultPrefix: [], boundary: { responses: 'responseAsOpenAI' } },
-  // The SDK's Responses stream helper, read event by event like `responses.create({ stream: true })`.
-  { clients: ['OpenAI', 'AzureOpenAI'], method: 'responses.stream', kind: 'responses-stream', request: { style: 'object' }, resultPrefix: [] },
+  // Streamed (\`stream: true\`), its events read as the SDK's are the seam's \`responseEventsAsOpenAI\`.
+  {
+    clients: ['OpenAI', 'AzureOpenAI'],
+    method: 'responses.create',
+    kind: 'responses',
+    request: { style: 'object' },
+    resultPrefix: [],
+    boundary: { responses: 'responseAsOpenAI', 'responses-stream': 'responseEventsAsOpenAI' },
+  },
+  // The SDK's Responses stream helper, read event by event like \`responses.create({ stream: true })\`; used as the
+  // SDK's (its events handed on, its listeners, \`finalResponse()\`), the helper itself back through \`streamBoundary\`.
+  {
+    clients: ['OpenAI', 'AzureOpenAI'],
+    method: 'responses.stream',
+    kind: 'responses-stream',
+    request: { style: 'object' },
+    resultPrefix: [],
+    boundary: { 'responses-stream': 'responseStreamAsOpenAI' },
+    streamBoundary: 'responseStreamAsOpenAI',
+  },
   // Legacy completions: the prompt is the user's message, and its model's connection sends it back as a prompt (\`api: 'completions'\`).
   { clients: ['OpenAI', 'AzureOpenAI'], method: 'completions.create', kind: 'completion', request: { style: 'object' }, resultPrefix: [], usageBoundary: 'usageAsOpenAI' },
   // The SDK's stream helper, read chunk by chunk like `create({ stream: true })`; its events and final helpers through \`streamBoundary\`.
@@ -195,6 +212,9 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
     anywhere: ['logprobs', 'function_call', 'refusal', 'system_fingerprint', 'reasoning_content', 'reasoning', 'functionCall', 'systemFingerprint', 'contentFilterResults', 'promptFilterResults', 'finishDetails'],
   },
   embeddings: { direct: ['model'], anywhere: [] },
+  // Streamed Responses API events, in the SDK's own \`Stream\`: the server's own on that API; made from other
+  // providers' chunks, with no log probabilities, annotations or refusals (and only RESPONSE_EVENTS_MADE's types).
+  'responses-stream': { direct: [], anywhere: ['logprobs', 'annotations', 'refusal'] },
   // A response converted back has \`only\` these of the SDK's members (so it is read for them, not handed on
   // whole); its usage has no reasoning token count.
   responses: { direct: [], anywhere: ['output_tokens_details', 'reasoning_tokens'], only: ['id', 'object', 'status', 'output', 'output_text', 'usage'] },
@@ -213,6 +233,44 @@ export const SDK_STREAM_MEMBERS: { members: readonly string[]; listeners: readon
   // What the helper parses from the request's \`response_format\` or tools, which the converted one does not have: read anywhere near, refused.
   uncarried: ['parsed', 'parsed_arguments'],
 };
+
+/**
+ * The Responses API events the seam's \`responseEventsAsOpenAI\` makes from any provider's stream (from the OpenAI
+ * and Azure OpenAI adapters on that API it gives the server's own, every type); code that reads others
+ * (reasoning, refusals, hosted tools' progress, \`response.failed\`) is refused, for other providers never send them.
+ */
+export const RESPONSE_EVENTS_MADE: readonly string[] = [
+  'response.created',
+  'response.in_progress',
+  'response.output_item.added',
+  'response.output_item.done',
+  'response.content_part.added',
+  'response.content_part.done',
+  'response.output_text.delta',
+  'response.output_text.done',
+  'response.function_call_arguments.delta',
+  'response.function_call_arguments.done',
+  'response.completed',
+  'response.incomplete',
+];
+
+/**
+ * The same for the SDK's Responses stream helper (\`responses.stream(…)\`) that \`responseStreamAsOpenAI\` gives
+ * back: the SDK's own class fed those events, so its listeners and \`finalResponse()\` work as the SDK's; its final
+ * response parses nothing by the request's formats and tools (their parsers stay with the request): refused where
+ * the code reads what they parse, or where the request has tools or a text format and the final response is used.
+ */
+export const SDK_RESPONSE_STREAM_MEMBERS: typeof SDK_STREAM_MEMBERS & { parsesBy: readonly string[]; parsedIn: string } = {
+  members: ['done', 'abort', 'aborted', 'ended', 'errored', 'controller', 'finalResponse'],
+  listeners: SDK_STREAM_MEMBERS.listeners,
+  events: ['connect', 'end', 'error', 'abort', 'event', ...RESPONSE_EVENTS_MADE],
+  uncarried: ['output_parsed', 'parsed_arguments', 'parsed'],
+  parsesBy: ['tools', 'text'],
+  parsedIn: 'finalResponse',
+};
+
+/** The SDK stream helpers' members, by kind of call (the chat stream's, the Responses stream's). */
+export const STREAM_HELPER_MEMBERS: Partial<Record<WrapKind, typeof SDK_STREAM_MEMBERS>> = { 'chat-stream': SDK_STREAM_MEMBERS, 'responses-stream': SDK_RESPONSE_STREAM_MEMBERS };
 
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, { vendor: string; product: string }>> } = {
   refused: ['logprobs', 'top_logprobs', 'modalities', 'audio'],
@@ -237,6 +295,12 @@ export const KIND_WIRE_FUNCTIONS: Partial<Record<WrapKind, string>> = {
   'responses-parse': 'responsesParams',
   completion: 'completionParams',
 };
+
+/**
+ * What the seam's OpenAI wire adapter must keep for an openai-compat converter to give the server's own data
+ * back (a seam from an earlier aidlint may lack it: the converter would make the events up instead).
+ */
+export const CONVERTER_WIRE_NEEDS: Readonly<Record<string, string>> = { responseEventsAsOpenAI: 'providerEvent', responseStreamAsOpenAI: 'providerEvent' };
 
 /**
  * Structured requests (the SDK's \`parse\` helpers): the option that holds their JSON Schema format (\`within\`: the

@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -41,8 +41,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 45, original.lines.join('\n'));
-    assert.equal(original.requests.length, 50);
+    assert.equal(original.lines.length, 48, original.lines.join('\n'));
+    assert.equal(original.requests.length, 53);
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
     assert.ok(original.lines.some((line) => line.startsWith('functions.stream: ') && line.endsWith('[-,-,-,function_call]')), original.lines.join('\n'));
@@ -54,7 +54,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.ok(original.requests.some((request) => (request.body as { previous_response_id?: string }).previous_response_id === 'resp_fake'));
     assert.ok(original.lines.includes('built.overload: [gpt-4o-mini] echo: Pick an overload'), original.lines.join('\n'));
     assert.ok(original.lines.includes('responseEvents.streamWithHelper: [gpt-4.1-mini] |echo: |Stream |the '), original.lines.join('\n'));
-    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 5);
+    assert.equal(original.requests.filter((request) => request.path === '/v1/responses' && Array.isArray((request.body as { input?: unknown }).input)).length, 6);
     assert.equal(original.requests.filter((request) => request.path === '/v1/completions').length, 2);
     // Streams read for reasoning, tool-call pieces and the usage chunk.
     assert.ok(original.lines.includes('streamed.reasoning: [deepseek-reasoner] echo: Why is the sky blue | thinking: thinking about Why is the sky blue | usage: 5/7/0'), original.lines.join('\n'));
@@ -74,6 +74,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     // The SDK stream helper's events, final completion and JSON lines.
     assert.ok(original.lines.includes('helperStreams.events: [gpt-4o-mini] |echo: |Stream |with |events / assistant: [gpt-4o-mini] echo: Stream with events / [gpt-4o-mini] echo: Stream with events (stop, 5 text chunks)'), original.lines.join('\n'));
     assert.ok(original.lines.includes('helperStreams.jsonLines: [gpt-4o-mini] echo: Relay the stream<stop>'), original.lines.join('\n'));
+    // The SDK's Responses stream helper: its listeners (the delta's snapshot is the helper's own), events and final response; events relayed whole.
+    const line = (name: string) => original.lines.find((candidate) => candidate.startsWith(`${name}: `)) ?? '';
+    assert.match(line('responseStreams.helperListeners'), /^responseStreams\.helperListeners: 0:response\.created 1:response\.output_item\.added .* \| \[gpt-4\.1-mini\] =\[gpt-4\.1-mini\] \|echo: =\[gpt-4\.1-mini\] echo: \|.*"output_parsed":null/);
+    assert.match(line('responseStreams.helperWithTools'), /"type":"response\.completed".*"sequence_number":\d+\}$/);
+    assert.match(line('responseStreams.relayEvents'), /data: \{\\"event\\":\\"response\.completed\\".*\\"id\\":\\"resp_fake\\"/);
     assert.ok(original.lines.includes('usage.cacheStats: [deepseek-chat] echo: Missed tokens please | missed 2 of 3 | total 8 | cached 0'), original.lines.join('\n'));
   });
 
@@ -148,6 +153,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(functions, /tools: functionToolsFromOpenAI\(functions\),\n\s*providerTools: \{ functions \},\n\s*\}\)\.then\(functionCallCompletionAsOpenAI\);/);
     assert.match(functions, /const stream = await functionCallChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: messagesFromOpenAI\(messages\), tools: functionToolsFromOpenAI\(functions\), providerTools: \{ functions, function_call: 'auto' \} \}\)\);/);
     assert.match(functions, /const followUp = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\)\.then\(functionCallCompletionAsOpenAI\);/);
+    // Responses API streams used as the SDK's: the helper (listeners, final response, events iterated whole) and the events handed on, converted back at the call.
+    const responseStreams = fs.readFileSync(path.join(dir, 'src/routes/response-streams.ts'), 'utf8');
+    assert.match(responseStreams, /const runner = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'user', content: question \}\],\n\s+\}\)\)\n\s+\.on\('event'/);
+    assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerOptions: \{ tools: \[tool\] \} \}\)\);/);
+    assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerOptions: \{ tools, parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 

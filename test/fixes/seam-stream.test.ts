@@ -11,6 +11,7 @@ import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/
 import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../support/run-fixture';
+import { PROVIDER_RUNS as RUNS } from '../support/provider-runs';
 import { seamProject } from '../support/seam-project';
 
 /** Streams a tool call and a text answer, and prints what the pieces assemble to. */
@@ -59,29 +60,6 @@ main().catch((error) => {
   process.exitCode = 1;
 });
 `;
-
-/** Per provider: its environment (the fake's URL, model ids), the chat and the reasoning model's ids there, the tool call's id. */
-const RUNS: Record<string, { env: (url: string) => Record<string, string>; model: string; reasoner: string; callId: string }> = {
-  openai: { env: () => ({}), model: 'gpt-4o-mini', reasoner: 'deepseek-reasoner', callId: 'call_1' },
-  anthropic: {
-    env: (url) => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', ANTHROPIC_BASE_URL: url, AI_MODEL_GPT4O_MINI_ANTHROPIC: 'claude-haiku-4-5', AI_MODEL_DEEPSEEK_REASONER_ANTHROPIC: 'claude-sonnet-4-5' }),
-    model: 'claude-haiku-4-5',
-    reasoner: 'claude-sonnet-4-5',
-    callId: 'toolu_1',
-  },
-  google: {
-    env: (url) => ({ GEMINI_API_KEY: 'test-gemini-key', GOOGLE_GEMINI_BASE_URL: url, AI_MODEL_GPT4O_MINI_GOOGLE: 'gemini-2.5-flash', AI_MODEL_DEEPSEEK_REASONER_GOOGLE: 'gemini-2.5-pro' }),
-    model: 'gemini-2.5-flash',
-    reasoner: 'gemini-2.5-pro',
-    callId: 'call_1',
-  },
-  'openai-compatible': {
-    env: (url) => ({ OPENAI_COMPATIBLE_BASE_URL: `${url}/v1`, AI_MODEL_GPT4O_MINI_OPENAI_COMPATIBLE: 'llama3.1', AI_MODEL_DEEPSEEK_REASONER_OPENAI_COMPATIBLE: 'deepseek-reasoner' }),
-    model: 'llama3.1',
-    reasoner: 'deepseek-reasoner',
-    callId: 'call_1',
-  },
-};
 
 describe('fixes/seam: streamed tool calls, usage and reasoning through every adapter', function () {
   this.timeout(300_000);

@@ -17,6 +17,7 @@ import { applyChanges } from '../../rules/fixes/text-changes';
 import { makeTempDir, removeTempDir } from '../files/temp';
 import { LEGACY_FUNCTION_CASES, LEGACY_FUNCTION_REFUSALS } from './wrap-legacy-function-cases';
 import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
+import { RESPONSE_EVENT_CASES, RESPONSE_EVENT_REFUSALS } from './wrap-response-event-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
 const FILE = 'src/app/file.ts';
@@ -626,6 +627,7 @@ export async function second(question: string): Promise<string | null> {
 const CASES: WrapCase[] = [
   ...BOUNDARY_CASES,
   ...STREAM_CASES,
+  ...RESPONSE_EVENT_CASES,
   ...PARSE_CASES,
   ...LEGACY_FUNCTION_CASES,
   ...PASSED_ON_CASES,
@@ -1924,6 +1926,7 @@ interface RefusalCase {
 
 const REFUSALS: RefusalCase[] = [
   ...STREAM_REFUSALS,
+  ...RESPONSE_EVENT_REFUSALS,
   ...PARSE_REFUSALS,
   ...LEGACY_FUNCTION_REFUSALS,
   {
@@ -2012,24 +2015,9 @@ const REFUSALS: RefusalCase[] = [
     reason: 'a streamed legacy completions call is not wrapped yet',
   },
   {
-    title: 'a streamed Responses API call whose events are handed on whole (never wrapped as a complete one)',
-    body: "const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);",
-    reason: "the stream's events are read where their type is not tested for text deltas",
-  },
-  {
     title: 'a background response resumed by `response_id` (OpenAI-only)',
     body: "for await (const event of openai.responses.stream({ response_id: question, starting_after: 10 })) if (event.type === 'response.output_text.delta') send(event.delta);",
     reason: 'OpenAI-only feature (a background response resumed by `response_id`): no neutral equivalent',
-  },
-  {
-    title: 'a Responses API stream counted by events that are not text deltas (the neutral stream has no such events)',
-    body: "let others = 0;\n  for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) if (event.type !== 'response.output_text.delta') others++;\n  return others;",
-    reason: "the stream's events are told apart as not being text deltas other than to skip them (`continue`)",
-  },
-  {
-    title: 'a Responses API stream told apart by an event type the neutral chunks do not carry',
-    body: "for await (const event of openai.responses.stream({ model: 'gpt-4.1', input: question })) {\n    if (event.type === 'response.output_text.delta') send(event.delta);\n    if (event.type === 'response.function_call_arguments.delta') send(event.delta);\n  }",
-    reason: "the stream's `'response.function_call_arguments.delta'` events have no neutral chunk (its chunks carry text and the finish reason)",
   },
   {
     title: "the SDK's raw HTTP response (`.withResponse()`)",
@@ -3368,6 +3356,19 @@ export async function more(text: string): Promise<string> {
       // With the adapter of this version, the same call wraps.
       const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
       assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
+    });
+
+    it("a seam from an earlier aidlint whose OpenAI adapter does not keep the Responses API's events: their conversion back is refused, not made up", () => {
+      const seamFiles = (keepsEvents: boolean) =>
+        Object.fromEntries(
+          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+            `src/ai/${file.relativePath}`,
+            file.relativePath === 'providers/openai-wire.ts' && !keepsEvents ? file.text.replace(/providerEvent/g, 'rawEvent') : file.text,
+          ]),
+        );
+      const code = refusalSource("const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);");
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's OpenAI adapter does not keep `providerEvent` for openai-compat to convert back exactly (made by an earlier aidlint)."]);
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
     });
 
     it("a seam from an earlier aidlint whose chat result has no `responseId`: a read of the answer's id is refused, not written against it", () => {

@@ -8,6 +8,7 @@
  */
 
 import { type SeamProvider, seamProvider } from '../../vendors/seam-providers';
+import { RESPONSE_EVENTS_COMPAT } from './response-events-source';
 
 export interface SeamModule {
   /** Path inside the seam folder, without extension. */
@@ -238,6 +239,12 @@ export interface ChatChunk {
    * adapters, for code that reads the chunks as the SDK's (\`chatChunksAsOpenAI\`).
    */
   providerChunk?: object | undefined;
+  /**
+   * The Responses API event this piece was made from, as the server sent it (one piece per event): from the
+   * OpenAI and Azure OpenAI adapters on that API, for code that reads the SDK's events (\`responseEventsAsOpenAI\`,
+   * \`responseStreamAsOpenAI\`); other adapters leave it out.
+   */
+  providerEvent?: object | undefined;
 }
 
 /** Per-request settings, passed on to the provider's SDK as they are (so, like its own, without explicit undefined). */
@@ -566,7 +573,7 @@ function schemaFormat(format: ResponseSchema): { name: string; schema: Record<st
 /**
  * A neutral request for the Responses API: system messages are its \`instructions\`, a single user message
  * its text \`input\`, a conversation a list of input messages; input items the code gave (\`providerItem\`)
- * are a list, sent as they were.
+ * are a list, sent as they were; tools are function tools.
  */
 function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.ResponseCreateParamsNonStreaming {
   const isInstruction = (message: ChatMessage) => message.role === 'system' && !message.providerItem;
@@ -584,6 +591,10 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
     ...ifDefined('top_p', request.topP),
+    // Function tools not strict unless asked, as on chat completions (the Responses API's default is strict).
+    ...(request.tools && {
+      tools: request.tools.map((tool) => ({ type: 'function', name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, strict: tool.strict ?? false })),
+    }),
     ...(request.responseFormat === 'json' && { text: { format: { type: 'json_object' } } }),
     ...(typeof request.responseFormat === 'object' && { text: { format: { type: 'json_schema', ...schemaFormat(request.responseFormat) } } }),
     ...request.providerOptions,
@@ -644,12 +655,30 @@ function fromCompletion(completion: OpenAI.Completion): ChatResult {
   };
 }
 
-/** A stream of Responses API events as neutral chunks: the text deltas, then the finish reason of the final response. */
+/**
+ * A stream of Responses API events as neutral chunks, one per event: the text deltas, the function calls'
+ * pieces (indexed among the calls), then the finish reason and usage of the final response; each keeps its
+ * event as the server sent it (\`providerEvent\`).
+ */
 async function* streamResponses(client: OpenAI, model: string, request: ChatRequest, options?: RequestOptions): AsyncIterable<ChatChunk> {
   const events = await client.responses.create({ ...responsesParams(model, request), stream: true }, options);
+  // A function call's output index → its index among the calls.
+  const calls: Map<number, number> = new Map();
   for await (const event of events) {
-    if (event.type === 'response.output_text.delta') yield { text: event.delta };
-    else if (event.type === 'response.completed' || event.type === 'response.incomplete') yield { text: '', finishReason: fromResponse(event.response).finishReason };
+    const piece: ChatChunk = { text: event.type === 'response.output_text.delta' ? event.delta : '', providerEvent: event };
+    if (event.type === 'response.output_item.added' && event.item.type === 'function_call') {
+      calls.set(event.output_index, calls.size);
+      const { call_id: id, name, arguments: args } = event.item;
+      piece.toolCalls = [{ index: calls.size - 1, id, name, ...(args ? { arguments: args } : {}) }];
+    }
+    const call = event.type === 'response.function_call_arguments.delta' ? calls.get(event.output_index) : undefined;
+    if (event.type === 'response.function_call_arguments.delta' && call !== undefined) piece.toolCalls = [{ index: call, arguments: event.delta }];
+    if (event.type === 'response.completed' || event.type === 'response.incomplete') {
+      const { finishReason, usage } = fromResponse(event.response);
+      piece.finishReason = finishReason;
+      if (usage) piece.usage = usage;
+    }
+    yield piece;
   }
 }
 
@@ -795,7 +824,9 @@ const OPENAI_COMPAT = `/**
  */
 import { ChatCompletionStream } from 'openai/lib/ChatCompletionStream';
 import { Stream } from 'openai/streaming';
-import type { ResponseOutputItem } from 'openai/resources/responses/responses';
+import { ResponseStream } from 'openai/lib/responses/ResponseStream';
+import type { ResponseStreamParams } from 'openai/lib/responses/ResponseStream';
+import type { ResponseOutputItem, ResponseStreamEvent } from 'openai/resources/responses/responses';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
@@ -1323,7 +1354,7 @@ function wireForm(message: OpenAIMessageLike): object {
     ...(toolCallId === undefined ? {} : { tool_call_id: toolCallId }),
   };
 }
-`;
+${RESPONSE_EVENTS_COMPAT}`;
 
 const ROUTING = `/**
  * Which connection answers for each model, and failover: when a connection fails (refused, timed out,

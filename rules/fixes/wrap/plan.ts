@@ -5,10 +5,25 @@
 import type * as TS from 'typescript';
 import type { VendorCallFact } from '../../engine/facts';
 import { typescript } from '../../engine/parse';
-import { nodeAtSpan } from '../../engine/syntax';
+import { propertyNameText } from '../../engine/strings';
+import { nodeAtSpan, skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { vendorLabel } from '../../vendors/table';
-import { BOUNDARY_UNCARRIED, CALL_SHAPES, type CallShape, LEGACY_FUNCTION_CALLING, NEUTRAL_CALLS, NOT_YET, RAW_RESPONSE_METHODS, SDK_STREAM_MEMBERS, type WrapKind, vendorOnlyProduct } from '../../vendors/wrap-table';
+import {
+  BOUNDARY_UNCARRIED,
+  CALL_SHAPES,
+  type CallShape,
+  LEGACY_FUNCTION_CALLING,
+  NEUTRAL_CALLS,
+  NOT_YET,
+  RAW_RESPONSE_METHODS,
+  RESPONSE_EVENTS_MADE,
+  SDK_RESPONSE_STREAM_MEMBERS,
+  SDK_STREAM_MEMBERS,
+  STREAM_HELPER_MEMBERS,
+  type WrapKind,
+  vendorOnlyProduct,
+} from '../../vendors/wrap-table';
 import { lineIndent } from '../text-changes';
 import type { TextChange } from '../types';
 import { type FollowConstant, type ModelSource, type NeutralRequest, Refusal, readRequest } from './request';
@@ -120,7 +135,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
     const neutral = { callChange: callChange(neutralCall), compat };
     const converted = converter
       ? {
-          callChange: callChange(request.kind === 'chat-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
+          callChange: callChange(request.kind === 'chat-stream' || request.kind === 'responses-stream' ? `${converter}(${neutralCall})` : `${neutralCall}.then(${converter})`),
           compat: [...compat, converter],
         }
       : undefined;
@@ -157,13 +172,23 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   // A stream used through the SDK stream helper's own members gets that helper back, awaited or not.
-  const helper = request.kind === 'chat-stream' && shape.streamBoundary && usesStreamHelper(awaited ?? value) ? shape.streamBoundary : undefined;
+  const members = STREAM_HELPER_MEMBERS[request.kind];
+  const helper = members && shape.streamBoundary && usesStreamHelper(awaited ?? value, members) ? shape.streamBoundary : undefined;
   const functions = legacyFunctions(request);
   const converter = helper ?? (functions === 'asked' ? LEGACY_FUNCTION_CALLING.boundary[request.kind] : shape.boundary?.[request.kind]);
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
   if (!converter || !uncarried) return undefined;
+  // A stream is converted where it is awaited, but for the SDK's helper, which is given without \`await\`, and a
+  // call that gives its stream at once.
+  if (members && !awaited && converter !== shape.streamBoundary && !shape.streamAtOnce) return undefined;
+  if (request.kind === 'responses-stream') {
+    const unmade = responseEventsUnmade(call);
+    if (unmade) return { lacks: unmade };
+    if (helper && directReads(awaited ?? value).includes(SDK_RESPONSE_STREAM_MEMBERS.parsedIn) && requestMayHave(call, SDK_RESPONSE_STREAM_MEMBERS.parsesBy)) {
+      return { lacks: `what the SDK helper's \`${SDK_RESPONSE_STREAM_MEMBERS.parsedIn}()\` parses by the request's \`${SDK_RESPONSE_STREAM_MEMBERS.parsesBy.join('` or `')}\`` };
+    }
+  }
   if (request.kind === 'chat-stream') {
-    if (!awaited && !helper && !shape.streamAtOnce) return undefined;
     // Which converter gives \`function_call\` deltas back depends on whether the request asks for legacy functions:
     // a request built elsewhere may, unless the fix sees all its fields; the SDK stream helper has no such converter.
     if (functions === 'unseen' || (helper && functions === 'asked')) return { lacks: `the legacy function calls the request ${functions === 'asked' ? 'asks' : 'may ask'} for` };
@@ -172,7 +197,7 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
   // A request known to ask for legacy functions, or known not to, gets \`function_call\` back as the converter gives it.
   const carried = functions === 'unseen' ? [] : [LEGACY_FUNCTION_CALLING.choice];
-  const lacking = helper ? readsUncarried(call, [...uncarried.anywhere, ...SDK_STREAM_MEMBERS.uncarried]) : boundaryLacks(call, request.kind, carried);
+  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried]) : boundaryLacks(call, request.kind, carried);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
 
@@ -184,14 +209,40 @@ function legacyFunctions(request: NeutralRequest): 'asked' | 'not asked' | 'unse
   return request.seenKeys.includes(LEGACY_FUNCTION_CALLING.functions) ? 'asked' : 'not asked';
 }
 
-/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (SDK_STREAM_MEMBERS). */
-function usesStreamHelper(stream: TS.Expression): boolean {
+/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (STREAM_HELPER_MEMBERS). */
+function usesStreamHelper(stream: TS.Expression, members: typeof SDK_STREAM_MEMBERS): boolean {
   const reads = directReads(stream);
   const kept = (read: string) => {
     const [member, event] = read.split(LISTENED, 2);
-    return event === undefined ? SDK_STREAM_MEMBERS.members.includes(member) : SDK_STREAM_MEMBERS.events.includes(event);
+    return event === undefined ? members.members.includes(member) : members.events.includes(event);
   };
   return reads.length > 0 && reads.every(kept);
+}
+
+/**
+ * The Responses API events, named where the call's result can reach (\`event.type === '…'\`, a listener), that
+ * the events converted back from other providers never have (RESPONSE_EVENTS_MADE): named, or undefined.
+ */
+function responseEventsUnmade(call: TS.CallExpression): string | undefined {
+  const ts = typescript();
+  const unmade = new Set<string>();
+  const visit = (node: TS.Node): void => {
+    if (ts.isStringLiteralLike(node) && node.text.startsWith('response.') && !RESPONSE_EVENTS_MADE.includes(node.text)) unmade.add(node.text);
+    else if (node !== call) ts.forEachChild(node, visit);
+  };
+  visit(enclosingBody(call));
+  return unmade.size ? `the \`${[...unmade].join('`, `')}\` events, which other providers never send` : undefined;
+}
+
+/** Whether the call's request may have one of these options: written, or hidden in a spread or a request built elsewhere. */
+function requestMayHave(call: TS.CallExpression, options: readonly string[]): boolean {
+  const ts = typescript();
+  const request = call.arguments[0] && skipOuterExpressions(call.arguments[0]);
+  if (!request || !ts.isObjectLiteralExpression(request)) return true;
+  return request.properties.some((property) => {
+    const name = property.name && propertyNameText(property.name);
+    return name === undefined || options.includes(name);
+  });
 }
 
 /**
