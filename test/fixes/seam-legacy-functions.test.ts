@@ -5,11 +5,9 @@
  * providers get the neutral tools and their tool call comes back as a `function_call`, plain and streamed.
  */
 import * as assert from 'node:assert/strict';
-import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
-import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { useFakeOpenAI } from '../support/fake-openai-server';
-import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../support/run-fixture';
-import { seamProject } from '../support/seam-project';
+import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import { chatModel } from './ai/index';
 import { chatRequestFromOpenAI, functionCallChunksAsOpenAI, functionCallCompletionAsOpenAI, messagesFromOpenAI } from './ai/openai-compat';
@@ -51,18 +49,7 @@ describe('fixes/seam: legacy function calling through every adapter', function (
   let dir: string;
 
   before(async () => {
-    const project = seamProject('legacy-functions');
-    project.editConfig((config, change) => {
-      change(addConnectionEntry(config(), 'openai', 'openai', []));
-      const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
-      assert.ok(entry && 'change' in entry);
-      change(entry);
-      change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'openai'"));
-    });
-    for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
-    project.write('src/main.ts', PROGRAM);
-    await linkDependencies(project.dir);
-    dir = project.dir;
+    dir = await everyProviderProject('legacy-functions', PROGRAM);
   });
 
   after(() => {
