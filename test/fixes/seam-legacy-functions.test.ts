@@ -10,7 +10,7 @@ import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
 import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import { chatModel } from './ai/index';
-import { chatRequestFromOpenAI, functionCallChunksAsOpenAI, functionCallCompletionAsOpenAI, messagesFromOpenAI } from './ai/openai-compat';
+import { chatRequestFromOpenAI, functionCallChunksAsOpenAI, functionCallCompletionAsOpenAI, functionToolsFromOpenAI, messagesFromOpenAI } from './ai/openai-compat';
 
 const functions = [{ name: 'findBook', description: 'Finds a book', parameters: { type: 'object', properties: { input: { type: 'string' } } } }];
 
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   console.log('call ' + JSON.stringify([choice?.message.function_call, choice?.finish_reason]));
   const call = choice?.message.function_call;
   const messages = [question, choice!.message, { role: 'function', name: call?.name ?? '', content: '{"shelf":7}' }];
-  const next = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI(messages), providerTools: { functions } });
+  const next = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI(messages), tools: functionToolsFromOpenAI(functions), providerTools: { functions } });
   console.log('next ' + JSON.stringify(next.text));
   const pieces: unknown[] = [];
   for await (const chunk of functionCallChunksAsOpenAI(chatModel('gpt4oMini').stream(chatRequestFromOpenAI({ messages: [question], functions })))) {
