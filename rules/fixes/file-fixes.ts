@@ -35,7 +35,9 @@ import { CALL_SHAPES, CONVERTER_WIRE_NEEDS, KIND_APIS, KIND_SEAM_NAMES, KIND_WIR
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId', 'providerTools'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId', 'providerTools', 'toolChoice'];
+/** What a neutral name needs beside it: \`providerTools\` without a neutral form is kept on its own connection by the routing of seams with \`toolChoice\`. */
+const LATER_SEAM_PAIRS: Readonly<Record<string, readonly string[]>> = { providerTools: ['toolChoice'] };
 
 export interface FixInput {
   filePath: string;
@@ -210,7 +212,7 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       // Neutral names later aidlint versions added to the seam (candidateCount, candidates, moderationModel, …ById).
       const newTexts = [call.text, plan.callChange, ...plan.otherChanges, ...(returned?.changes ?? [])].map((change) => (typeof change === 'string' ? change : change.newText)).join('\n');
       const missing = seam.missingFromIndex([
-        ...LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)),
+        ...new Set(LATER_SEAM_NAMES.filter((name) => new RegExp(`\\b${name}\\b`).test(newTexts)).flatMap((name) => [name, ...(LATER_SEAM_PAIRS[name] ?? [])])),
         ...(plan.passesSettings ? ['RequestOptions'] : []),
         ...(KIND_SEAM_NAMES[plan.kind] ?? []),
         ...(call.passesConnectionSettings ? ['ConnectionSettings'] : []),

@@ -555,3 +555,10 @@ export const LEGACY_FUNCTION_CALLING = {
   tools: 'functionToolsFromOpenAI',
   boundary: { chat: 'functionCallCompletionAsOpenAI', 'chat-stream': 'functionCallChunksAsOpenAI' } as Partial<Record<WrapKind, string>>,
 } as const;
+
+/**
+ * Tool calling: \`tools\` and \`tool_choice\` become the neutral \`tools\` and \`toolChoice\` (a choice of one of
+ * \`modes\`, or one function named); tools not written inline go to the OpenAI wire as written (\`providerTools\`)
+ * and to other providers through openai-compat's \`converter\` when the fix sees they are function tools.
+ */
+export const TOOL_CALLING = { tools: 'tools', choice: 'tool_choice', converter: 'toolsFromOpenAI', modes: ['auto', 'none', 'required'] as readonly string[] } as const;

@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -41,8 +41,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 48, original.lines.join('\n'));
-    assert.equal(original.requests.length, 53);
+    assert.equal(original.lines.length, 50, original.lines.join('\n'));
+    assert.equal(original.requests.length, 56);
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
     assert.ok(original.lines.some((line) => line.startsWith('functions.stream: ') && line.endsWith('[-,-,-,function_call]')), original.lines.join('\n'));
@@ -93,6 +93,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(built, /chatRequestFromOpenAI\(\{ \.\.\.params \}\)/);
     assert.match(built, /const completion = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\);\n  return completion\.text \?\? '';/);
     assert.match(built, /messages: messagesFromOpenAI\(history\)/);
+    // Tool choice and tools in a variable or a parameter: neutral, the OpenAI form kept for its wire.
+    const toolChoice = fs.readFileSync(path.join(dir, 'src/routes/tool-choice.ts'), 'utf8');
+    assert.match(toolChoice, /tools: toolsFromOpenAI\(tools\),\n    toolChoice: \{ name: 'openingHours' \},\n    providerTools: \{ tools, tool_choice: \{ type: 'function', function: \{ name: 'openingHours' \} \} \},/);
+    assert.match(toolChoice, /tools: toolsFromOpenAI\(offered\), toolChoice: 'required', providerTools: \{ tools: offered, tool_choice: 'required' \}/);
     const runtime = fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8');
     assert.match(runtime, /chatModelById\(model, 'openai'\)/);
     // The second call's request reads the first's id: wrapped in a second pass over the file, as ESLint's --fix does.
@@ -151,7 +155,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     // Legacy functions: sent as they were to OpenAI (providerTools), as neutral tools elsewhere; results and chunks converted back with function_call.
     const functions = fs.readFileSync(path.join(dir, 'src/routes/functions.ts'), 'utf8');
     assert.match(functions, /tools: functionToolsFromOpenAI\(functions\),\n\s*providerTools: \{ functions \},\n\s*\}\)\.then\(functionCallCompletionAsOpenAI\);/);
-    assert.match(functions, /const stream = await functionCallChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: messagesFromOpenAI\(messages\), tools: functionToolsFromOpenAI\(functions\), providerTools: \{ functions, function_call: 'auto' \} \}\)\);/);
+    assert.match(functions, /const stream = await functionCallChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: messagesFromOpenAI\(messages\), tools: functionToolsFromOpenAI\(functions\), toolChoice: 'auto', providerTools: \{ functions, function_call: 'auto' \} \}\)\);/);
     assert.match(functions, /const followUp = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\)\.then\(functionCallCompletionAsOpenAI\);/);
     // Responses API streams used as the SDK's: the helper (listeners, final response, events iterated whole) and the events handed on, converted back at the call.
     const responseStreams = fs.readFileSync(path.join(dir, 'src/routes/response-streams.ts'), 'utf8');

@@ -5,14 +5,12 @@
  * providers get the neutral tools and their tool call comes back as a `function_call`, plain and streamed.
  */
 import * as assert from 'node:assert/strict';
-import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
-import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { useFakeOpenAI } from '../support/fake-openai-server';
-import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../support/run-fixture';
-import { seamProject } from '../support/seam-project';
+import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import { chatModel } from './ai/index';
-import { chatRequestFromOpenAI, functionCallChunksAsOpenAI, functionCallCompletionAsOpenAI, messagesFromOpenAI } from './ai/openai-compat';
+import { chatRequestFromOpenAI, functionCallChunksAsOpenAI, functionCallCompletionAsOpenAI, functionToolsFromOpenAI, messagesFromOpenAI } from './ai/openai-compat';
 
 const functions = [{ name: 'findBook', description: 'Finds a book', parameters: { type: 'object', properties: { input: { type: 'string' } } } }];
 
@@ -23,7 +21,7 @@ async function main(): Promise<void> {
   console.log('call ' + JSON.stringify([choice?.message.function_call, choice?.finish_reason]));
   const call = choice?.message.function_call;
   const messages = [question, choice!.message, { role: 'function', name: call?.name ?? '', content: '{"shelf":7}' }];
-  const next = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI(messages), providerTools: { functions } });
+  const next = await chatModel('gpt4oMini').complete({ messages: messagesFromOpenAI(messages), tools: functionToolsFromOpenAI(functions), providerTools: { functions } });
   console.log('next ' + JSON.stringify(next.text));
   const pieces: unknown[] = [];
   for await (const chunk of functionCallChunksAsOpenAI(chatModel('gpt4oMini').stream(chatRequestFromOpenAI({ messages: [question], functions })))) {
@@ -51,18 +49,7 @@ describe('fixes/seam: legacy function calling through every adapter', function (
   let dir: string;
 
   before(async () => {
-    const project = seamProject('legacy-functions');
-    project.editConfig((config, change) => {
-      change(addConnectionEntry(config(), 'openai', 'openai', []));
-      const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
-      assert.ok(entry && 'change' in entry);
-      change(entry);
-      change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'openai'"));
-    });
-    for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
-    project.write('src/main.ts', PROGRAM);
-    await linkDependencies(project.dir);
-    dir = project.dir;
+    dir = await everyProviderProject('legacy-functions', PROGRAM);
   });
 
   after(() => {

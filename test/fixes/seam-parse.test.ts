@@ -8,11 +8,9 @@
  * over for the model's own connection.
  */
 import * as assert from 'node:assert/strict';
-import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
-import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { type RecordedRequest, useFakeOpenAI } from '../support/fake-openai-server';
-import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../support/run-fixture';
-import { seamProject } from '../support/seam-project';
+import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import { chatModel } from './ai/index';
 import { schemaFormatFromOpenAI, toolsFromOpenAI } from './ai/openai-compat';
@@ -84,18 +82,7 @@ describe('fixes/seam: structured answers (parse) through every adapter', functio
   let dir: string;
 
   before(async () => {
-    const project = seamProject('parse');
-    project.editConfig((config, change) => {
-      change(addConnectionEntry(config(), 'openai', 'openai', []));
-      const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
-      assert.ok(entry && 'change' in entry);
-      change(entry);
-      change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'openai'"));
-    });
-    for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
-    project.write('src/main.ts', PROGRAM);
-    await linkDependencies(project.dir);
-    dir = project.dir;
+    dir = await everyProviderProject('parse', PROGRAM);
   });
 
   after(() => {

@@ -89,7 +89,7 @@ ${FUNCTIONS}
 declare function messageReducer(previous: ChatCompletionMessage, item: ChatCompletionChunk): ChatCompletionMessage;
 
 export async function turn(messages: ChatCompletionMessageParam[]): Promise<string | undefined> {
-  const stream = await functionCallChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: messagesFromOpenAI(messages), tools: functionToolsFromOpenAI(functions), providerTools: { functions, function_call: 'auto' } }));
+  const stream = await functionCallChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: messagesFromOpenAI(messages), tools: functionToolsFromOpenAI(functions), toolChoice: 'auto', providerTools: { functions, function_call: 'auto' } }));
   let message = {} as ChatCompletionMessage;
   for await (const chunk of stream) message = messageReducer(message, chunk);
   messages.push(message);
@@ -171,11 +171,6 @@ interface LegacyFunctionRefusal {
 }
 
 export const LEGACY_FUNCTION_REFUSALS: LegacyFunctionRefusal[] = [
-  {
-    title: 'a legacy function forced by `function_call` (no neutral tool choice)',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages, functions: [{ name: 'find', parameters: { type: 'object' } }], function_call: { name: 'find' } });\n  return c.choices[0]?.message.function_call?.arguments;",
-    reason: "`function_call: { name: 'find' }` (a legacy function forced, or none) has no equivalent in the provider-neutral interface",
-  },
   {
     title: "legacy functions streamed through the SDK's stream helper (its converter gives tool calls, not `function_call` deltas)",
     body: "const stream = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages, functions: [{ name: 'find', parameters: { type: 'object' } }] });\n  return stream.finalMessage();",

@@ -18,6 +18,7 @@ import { makeTempDir, removeTempDir } from '../files/temp';
 import { LEGACY_FUNCTION_CASES, LEGACY_FUNCTION_REFUSALS } from './wrap-legacy-function-cases';
 import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
 import { RESPONSE_EVENT_CASES, RESPONSE_EVENT_REFUSALS } from './wrap-response-event-cases';
+import { TOOL_CHOICE_CASES, TOOL_CHOICE_REFUSALS } from './wrap-tool-choice-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
 
 const FILE = 'src/app/file.ts';
@@ -630,6 +631,7 @@ const CASES: WrapCase[] = [
   ...RESPONSE_EVENT_CASES,
   ...PARSE_CASES,
   ...LEGACY_FUNCTION_CASES,
+  ...TOOL_CHOICE_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
   ...RETURNED_STREAM_CASES,
@@ -846,7 +848,7 @@ export class Assistant {
     models: [],
   },
   {
-    title: 'tools become neutral tool definitions, tool_choice and other options pass on as provider options, tool calls are read neutrally',
+    title: 'tools become neutral tool definitions, tool_choice the neutral tool choice, other options pass on as provider options, tool calls are read neutrally',
     code: `import { openai } from '../lib/openai';
 
 export async function route(question: string): Promise<string> {
@@ -866,7 +868,8 @@ export async function route(question: string): Promise<string> {
   const completion = await chatModel('gpt4oMini').complete({
     messages: [{ role: 'user', content: question }],
     tools: [{ name: 'lookupOrder', description: 'Finds an order', parameters: { type: 'object', properties: { id: { type: 'string' } } } }],
-    providerOptions: { tool_choice: 'auto', reasoning_effort: 'low' },
+    toolChoice: 'auto',
+    providerOptions: { reasoning_effort: 'low' },
   });
   return \`\${completion.toolCalls?.length} \${completion.toolCalls[0]?.name}\`;
 }
@@ -1929,6 +1932,7 @@ const REFUSALS: RefusalCase[] = [
   ...RESPONSE_EVENT_REFUSALS,
   ...PARSE_REFUSALS,
   ...LEGACY_FUNCTION_REFUSALS,
+  ...TOOL_CHOICE_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",

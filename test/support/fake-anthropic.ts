@@ -59,7 +59,14 @@ export function respondAnthropic(request: RecordedRequest, response: http.Server
   return true;
 }
 
-/** What Anthropic refuses: no credentials, no version header, no `max_tokens`, a system message among the messages. */
+/** The request fields of the Messages API (a body with another is refused, as Anthropic does). */
+const MESSAGE_FIELDS = [
+  'model', 'messages', 'max_tokens', 'system', 'stop_sequences', 'stream', 'temperature', 'top_p', 'top_k', 'tools', 'tool_choice',
+  'metadata', 'thinking', 'output_config', 'service_tier', 'container', 'mcp_servers', 'context_management',
+];
+const TOOL_CHOICES = ['auto', 'any', 'tool', 'none'];
+
+/** What Anthropic refuses: no credentials, no version header, no `max_tokens`, a field it does not define, a system message among the messages. */
 function refusal(request: RecordedRequest): { status: number; type: string; message: string } | undefined {
   if (request.method !== 'POST') return { status: 404, type: 'not_found_error', message: `no route for ${request.method} ${request.path}` };
   if (request.credential !== 'x-api-key' && request.credential !== 'bearer') return { status: 401, type: 'authentication_error', message: 'an x-api-key or authorization header is required' };
@@ -67,6 +74,13 @@ function refusal(request: RecordedRequest): { status: number; type: string; mess
   const body = request.body as Json | undefined;
   if (typeof body !== 'object' || body === null) return { status: 400, type: 'invalid_request_error', message: 'the body is not a JSON object' };
   if (typeof body.max_tokens !== 'number') return { status: 400, type: 'invalid_request_error', message: 'max_tokens: field required' };
+  // Anthropic's API validates the body strictly: a field it does not define is refused.
+  const unknown = Object.keys(body).find((field) => !MESSAGE_FIELDS.includes(field));
+  if (unknown) return { status: 400, type: 'invalid_request_error', message: `${unknown}: Extra inputs are not permitted` };
+  const choice = body.tool_choice as Json | undefined;
+  if (choice !== undefined && (typeof choice !== 'object' || choice === null || !TOOL_CHOICES.includes(String(choice.type)))) {
+    return { status: 400, type: 'invalid_request_error', message: 'tool_choice: Input should be an object with type auto, any, tool or none' };
+  }
   const messages = Array.isArray(body.messages) ? (body.messages as Json[]) : [];
   if (messages.some((message) => message.role !== 'user' && message.role !== 'assistant')) {
     return { status: 400, type: 'invalid_request_error', message: 'messages: roles must be user or assistant (the system prompt is the system field)' };
@@ -85,5 +99,9 @@ function asOpenAIRequest(body: Json): Json {
   // Structured outputs (\`output_config.format\`) answer as OpenAI's JSON Schema format does.
   const format = (body.output_config as Json | undefined)?.format as Json | undefined;
   const response_format = format?.type === 'json_schema' ? { type: 'json_schema', json_schema: { schema: format.schema } } : undefined;
-  return { messages, tools, max_tokens: body.max_tokens, response_format };
+  // Anthropic's tool choice as OpenAI's: \`any\` is \`required\`, \`tool\` names one.
+  const choice = body.tool_choice as Json | undefined;
+  const tool_choice =
+    choice === undefined ? undefined : choice.type === 'any' ? 'required' : choice.type === 'tool' ? { type: 'function', function: { name: choice.name } } : choice.type;
+  return { messages, tools, tool_choice, max_tokens: body.max_tokens, response_format };
 }

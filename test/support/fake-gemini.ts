@@ -70,8 +70,15 @@ function asOpenAIRequest(body: Json, config: Json): Json {
     return { role, content: partsText(parts) };
   });
   const declarations = Array.isArray(body.tools) ? (body.tools as Json[]).flatMap((tool) => (Array.isArray(tool.functionDeclarations) ? (tool.functionDeclarations as Json[]) : [])) : [];
+  // Gemini's function calling mode as OpenAI's tool choice: ANY with one allowed function names it.
+  const calling = ((body.toolConfig as Json | undefined)?.functionCallingConfig ?? undefined) as Json | undefined;
+  const allowed = Array.isArray(calling?.allowedFunctionNames) ? (calling.allowedFunctionNames as string[]) : [];
+  const modes: Record<string, string> = { AUTO: 'auto', ANY: 'required', NONE: 'none' };
+  const mode = calling?.mode === undefined ? undefined : modes[String(calling.mode)];
+  const tool_choice = mode === 'required' && allowed.length === 1 ? { type: 'function', function: { name: allowed[0] } } : mode;
   return {
     messages,
+    tool_choice,
     tools: declarations.map((declaration) => ({ type: 'function', function: { name: declaration.name } })),
     response_format:
       config.responseMimeType !== 'application/json' ? undefined : config.responseJsonSchema ? { type: 'json_schema', json_schema: { schema: config.responseJsonSchema } } : { type: 'json_object' },

@@ -9,7 +9,7 @@
  *   every number the message's word count, every list one item, an enum's first value, a union's first
  *   branch) plus a key the schema lacks, `"fake": true`, so a parser that validates (and strips it) shows; with `max_tokens` below the answer's word count, the first words and
  *   `finish_reason: length`; with `tools` (and `tool_choice` not `none`) after a user message, a call of the
- *   first tool with `{"input": <last user message>}`; likewise with legacy `functions` (and `function_call` not
+ *   tool a named `tool_choice` names, else of the first tool, with `{"input": <last user message>}`; likewise with legacy `functions` (and `function_call` not
  *   `none`), as the message's `function_call` (finish reason `function_call`); with `n`, n choices, the second and later ones ending
  *   in ` (2)`, ` (3)` …. `stream: true` sends the same answer as SSE chunks, one per word, then
  *   `data: [DONE]` (and a usage chunk first when `stream_options.include_usage`); a model whose name has
@@ -177,7 +177,9 @@ export function answer(model: string, body: Json): Answer {
   const userText = lastUserText(body);
   const promptTokens = messages.reduce((sum, message) => sum + countWords(contentText(message.content)), 0);
   const tools = Array.isArray(body.tools) ? (body.tools as Json[]) : [];
-  const toolName = (tools[0]?.function as Json | undefined)?.name;
+  // A named tool choice (\`{ type: 'function', function: { name } }\`) calls that tool; otherwise the first.
+  const named = typeof body.tool_choice === 'object' && body.tool_choice !== null ? ((body.tool_choice as Json).function as Json | undefined)?.name : undefined;
+  const toolName = named ?? (tools[0]?.function as Json | undefined)?.name;
   if (typeof toolName === 'string' && body.tool_choice !== 'none' && last?.role === 'user') {
     const toolCall = { id: 'call_1', type: 'function' as const, function: { name: toolName, arguments: JSON.stringify({ input: userText }) } };
     return { words: [], finishReason: 'tool_calls', toolCall, usage: usage(model, promptTokens, 1) };

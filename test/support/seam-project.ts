@@ -8,6 +8,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { addProvider } from '../../rules/fixes/add-provider';
+import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
+import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
+import { linkDependencies } from './run-fixture';
 import { generateSeam } from '../../rules/fixes/seam';
 import { applyChanges } from '../../rules/fixes/text-changes';
 
@@ -54,4 +57,23 @@ export function seamProject(name: string): SeamProject {
       }
     },
   };
+}
+
+/**
+ * A seam project with every provider added and one chat model, `gpt4oMini` ('gpt-4o-mini' on an `openai`
+ * connection), whose src/main.ts is `program`, its dependencies linked: the folder.
+ */
+export async function everyProviderProject(name: string, program: string): Promise<string> {
+  const project = seamProject(name);
+  project.editConfig((config, change) => {
+    change(addConnectionEntry(config(), 'openai', 'openai', []));
+    const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
+    assert.ok(entry && 'change' in entry);
+    change(entry);
+    change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'openai'"));
+  });
+  for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
+  project.write('src/main.ts', program);
+  await linkDependencies(project.dir);
+  return project.dir;
 }

@@ -6,6 +6,20 @@
 import { IF_DEFINED } from './sources';
 
 /**
+ * One copy in each added adapter: the request's tool choice, read without the neutral \`ToolChoice\` type, so
+ * the adapter also compiles in a seam from an earlier aidlint (which has none).
+ */
+const TOOL_CHOICE = `
+/** The request's tool choice (\`toolChoice\`), if it makes one: a mode, and the one tool to call when it names one. */
+function toolChoiceOf(request: ChatRequest): { mode: 'auto' | 'none' | 'required'; name?: string } | undefined {
+  const choice: unknown = Reflect.get(request, 'toolChoice');
+  if (choice === 'auto' || choice === 'none' || choice === 'required') return { mode: choice };
+  const name: unknown = typeof choice === 'object' && choice !== null ? Reflect.get(choice, 'name') : undefined;
+  return typeof name === 'string' ? { mode: 'required', name } : undefined;
+}
+`;
+
+/**
  * One copy in each added adapter: the JSON Schema a structured request asks for, read without the neutral
  * \`ResponseSchema\` type, so the adapter also compiles in a seam from an earlier aidlint (which has none).
  */
@@ -52,10 +66,19 @@ function messageParams(model: string, request: ChatRequest): Anthropic.MessageCr
     // The Messages API (version 2026-10-21, SDK 1.x) takes no sampling parameters: temperature and topP are not sent.
     ...ifDefined('stop_sequences', typeof request.stop === 'string' ? [request.stop] : request.stop),
     ...(request.tools && { tools: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), input_schema: { ...tool.parameters, type: 'object' } })) }),
+    ...ifDefined('tool_choice', toolChoice(request)),
     // Structured outputs: the schema alone (Anthropic's answer always keeps to it; it takes no name).
     ...(schema && { output_config: { format: { type: 'json_schema', schema } } }),
     ...request.providerOptions,
   };
+}
+
+/** The tool choice as Anthropic's: 'required' is \`any\`, a named tool is \`tool\`. */
+function toolChoice(request: ChatRequest): Anthropic.ToolChoice | undefined {
+  const choice = toolChoiceOf(request);
+  if (!choice) return undefined;
+  if (choice.name !== undefined) return { type: 'tool', name: choice.name };
+  return { type: choice.mode === 'required' ? 'any' : choice.mode };
 }
 
 /** The conversation without system messages; tool results go back as the user's \`tool_result\` blocks, one user turn for consecutive ones. */
@@ -132,14 +155,14 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | null): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-${IF_DEFINED}${RESPONSE_SCHEMA}`;
+${IF_DEFINED}${RESPONSE_SCHEMA}${TOOL_CHOICE}`;
 
 const GOOGLE = `/**
  * Google's Gemini API on the official SDK (@google/genai): one client per connection. System messages
  * become \`systemInstruction\`, the assistant is the \`model\` role, tool calls and results are
  * \`functionCall\` / \`functionResponse\` parts.
  */
-import { GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type GenerateContentResponseUsageMetadata, type HttpOptions } from '@google/genai';
+import { FunctionCallingConfigMode, GoogleGenAI, type Content, type GenerateContentParameters, type GenerateContentResponse, type GenerateContentResponseUsageMetadata, type HttpOptions, type ToolConfig } from '@google/genai';
 import type { Connection } from '../config';
 import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, FinishReason, Provider, RequestOptions, Usage } from '../index';
 
@@ -183,10 +206,19 @@ function contentParams(model: string, request: ChatRequest, options: RequestOpti
       ...(request.tools && {
         tools: [{ functionDeclarations: request.tools.map((tool) => ({ name: tool.name, ...ifDefined('description', tool.description), parametersJsonSchema: tool.parameters })) }],
       }),
+      ...ifDefined('toolConfig', toolConfig(request)),
       ...requestConfig(options),
       ...request.providerOptions,
     },
   };
+}
+
+/** The tool choice as Gemini's function calling mode: 'required' is ANY, a named tool ANY with only that one allowed. */
+function toolConfig(request: ChatRequest): ToolConfig | undefined {
+  const choice = toolChoiceOf(request);
+  if (!choice) return undefined;
+  const modes = { auto: FunctionCallingConfigMode.AUTO, none: FunctionCallingConfigMode.NONE, required: FunctionCallingConfigMode.ANY };
+  return { functionCallingConfig: { mode: modes[choice.mode], ...(choice.name === undefined ? {} : { allowedFunctionNames: [choice.name] }) } };
 }
 
 /** Request options as Gemini's per-request config: the signal, and the timeout, retries and headers as HTTP options. */
@@ -289,7 +321,7 @@ const finishReasons: Record<string, FinishReason | undefined> = {
 function toFinishReason(reason: string | undefined): FinishReason {
   return (reason && finishReasons[reason]) || 'other';
 }
-${IF_DEFINED}${RESPONSE_SCHEMA}`;
+${IF_DEFINED}${RESPONSE_SCHEMA}${TOOL_CHOICE}`;
 
 const OPENAI_COMPATIBLE = `/**
  * Any server that speaks the OpenAI wire format (Ollama, vLLM, LiteLLM, a company gateway), on the

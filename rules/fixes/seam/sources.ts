@@ -128,6 +128,8 @@ export interface ChatRequest {
   topP?: number | null | undefined;
   stop?: string | string[] | null | undefined;
   tools?: ToolDefinition[] | undefined;
+  /** Whether the model may call a tool (absent: as 'auto', every provider's default); see \`ToolChoice\`. */
+  toolChoice?: ToolChoice | undefined;
   /** 'json' asks for a JSON object answer; a \`ResponseSchema\` for one that fits a JSON Schema (see \`ChatModel.parse\`). */
   responseFormat?: 'text' | 'json' | ResponseSchema | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
@@ -135,12 +137,21 @@ export interface ChatRequest {
   /** Provider-specific request fields, passed through unchanged (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
   /**
-   * The tools in the OpenAI wire format, when the code gave them so (legacy \`functions\` and \`function_call\`:
-   * \`functionToolsFromOpenAI\`): the OpenAI and Azure OpenAI adapters send these in place of \`tools\`; other
-   * adapters use \`tools\`.
+   * The tools and the tool choice in the OpenAI wire format, when the code gave them so (a tools array it
+   * holds in a variable: \`toolsFromOpenAI\`; legacy \`functions\` and \`function_call\`: \`functionToolsFromOpenAI\`):
+   * the OpenAI and Azure OpenAI adapters send these in place of \`tools\` and \`toolChoice\`; other adapters use
+   * \`tools\` and \`toolChoice\`. What has no neutral form here (a custom tool, an allowed-tools choice) keeps
+   * the request on its own connection (see \`pinnedBy\` in routing).
    */
   providerTools?: Record<string, unknown> | undefined;
 }
+
+/**
+ * Whether the model may call a tool: 'auto' (it decides), 'none' (it answers in text), 'required' (it calls
+ * at least one), or \`{ name }\` (it calls that one). Anthropic's \`tool_choice\`, Gemini's function calling mode
+ * and OpenAI's \`tool_choice\` all say the same, so every adapter sends it (an OpenAI-compatible server that ignores it answers as with 'auto').
+ */
+export type ToolChoice = 'auto' | 'none' | 'required' | { name: string };
 
 /**
  * A structured answer: JSON that fits \`schema\` (a JSON Schema), named as OpenAI's API and Anthropic's ask.
@@ -550,13 +561,14 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     ...ifDefined('top_p', request.topP),
     ...ifDefined('stop', request.stop),
     ...ifDefined('n', request.candidateCount),
-    // Tools the code gave in the wire format (legacy \`functions\`) go as they were, in place of \`tools\`.
+    // Tools the code gave in the wire format (a tools variable, legacy \`functions\`) go as they were, in place of \`tools\` and \`toolChoice\`.
     ...(request.tools && !request.providerTools && {
       tools: request.tools.map((tool) => ({
         type: 'function',
         function: { name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, ...ifDefined('strict', tool.strict) },
       })),
     }),
+    ...(request.toolChoice && !request.providerTools && { tool_choice: typeof request.toolChoice === 'string' ? request.toolChoice : { type: 'function', function: { name: request.toolChoice.name } } }),
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
     ...(typeof request.responseFormat === 'object' && { response_format: { type: 'json_schema', json_schema: schemaFormat(request.responseFormat) } }),
     ...request.providerTools,
@@ -591,12 +603,14 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     ...ifDefined('max_output_tokens', request.maxTokens),
     ...ifDefined('temperature', request.temperature),
     ...ifDefined('top_p', request.topP),
-    // Function tools not strict unless asked, as on chat completions (the Responses API's default is strict).
-    ...(request.tools && {
-      tools: request.tools.map((tool) => ({ type: 'function', name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, strict: tool.strict ?? false })),
-    }),
     ...(request.responseFormat === 'json' && { text: { format: { type: 'json_object' } } }),
     ...(typeof request.responseFormat === 'object' && { text: { format: { type: 'json_schema', ...schemaFormat(request.responseFormat) } } }),
+    // Neutral tools as the Responses API's function tools (not strict unless asked: the chat API's default); tools the code gave in its form go as they were.
+    ...(request.tools && !request.providerTools && {
+      tools: request.tools.map((tool) => ({ type: 'function', name: tool.name, ...ifDefined('description', tool.description), parameters: tool.parameters, strict: tool.strict ?? false })),
+    }),
+    ...(request.toolChoice && !request.providerTools && { tool_choice: typeof request.toolChoice === 'string' ? request.toolChoice : { type: 'function', name: request.toolChoice.name } }),
+    ...request.providerTools,
     ...request.providerOptions,
   };
 }
@@ -827,7 +841,7 @@ import { Stream } from 'openai/streaming';
 import { ResponseStream } from 'openai/lib/responses/ResponseStream';
 import type { ResponseStreamParams } from 'openai/lib/responses/ResponseStream';
 import type { ResponseOutputItem, ResponseStreamEvent } from 'openai/resources/responses/responses';
-import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolDefinition, Usage } from './index';
+import type { ChatChunk, ChatMessage, ChatRequest, ChatResult, EmbeddingResult, FinishReason, ParsedChatResult, ResponseSchema, Role, ToolCall, ToolChoice, ToolDefinition, Usage } from './index';
 
 /** An OpenAI chat message (or @azure/openai's camelCase form) as far as the neutral message reads it. */
 export interface OpenAIMessageLike {
@@ -978,22 +992,20 @@ export function chatRequestFromOpenAI(params: OpenAIChatParamsLike): ChatRequest
   if (typeof stop === 'string' || Array.isArray(stop)) request.stop = stop;
   const n = take('n');
   if (typeof n === 'number') request.candidateCount = n;
-  const tools = toolsOf(rest.get('tools'));
-  if (tools) {
-    request.tools = tools;
-    rest.delete('tools');
+  // Tools and the tool choice go to the OpenAI wire as they were written, and to other providers as neutral ones
+  // when each has a neutral form (otherwise the request stays on its own connection: routing's \`pinnedBy\`).
+  const [toolsName, choiceName] = Array.isArray(rest.get('tools')) ? ['tools', 'tool_choice'] : Array.isArray(rest.get('functions')) ? ['functions', 'function_call'] : [];
+  if (toolsName && choiceName) {
+    // Legacy function calling: the functions, and \`function_call\` the choice among them.
+    const tools = take(toolsName) as unknown[];
+    const choice = take(choiceName);
+    request.providerTools = { [toolsName]: tools, ...(choice === undefined ? {} : { [choiceName]: choice }) };
+    const neutral = toolsName === 'tools' ? toolsOf(tools) : functionToolsFromOpenAI(tools as OpenAIFunctionLike[]);
+    if (neutral) request.tools = neutral;
+    const toolChoice = toolChoiceFromOpenAI(choice);
+    if (toolChoice) request.toolChoice = toolChoice;
   }
-  const functions = rest.get('functions');
-  if (Array.isArray(functions) && !tools) {
-    // Legacy function calling: the neutral tools for other providers, the functions as they were for the OpenAI wire.
-    const providerTools: Record<string, unknown> = { functions };
-    rest.delete('functions');
-    // 'auto' is every provider's default; another choice (a function forced, or none) stays an option of the OpenAI wire.
-    if (rest.get('function_call') === 'auto') providerTools['function_call'] = take('function_call');
-    request.tools = functionToolsFromOpenAI(functions);
-    request.providerTools = providerTools;
-  }
-  // Everything else (tool_choice, response formats, user …) goes to the provider as it was written.
+  // Everything else (response formats, user …) goes to the provider as it was written.
   const providerOptions = Object.fromEntries([...rest].filter(([, value]) => value !== undefined));
   if (Object.keys(providerOptions).length) request.providerOptions = providerOptions;
   return request;
@@ -1011,7 +1023,7 @@ interface WireToolCall {
 
 interface WireTool {
   type?: string | undefined;
-  function?: { name?: string; description?: string; parameters?: Record<string, unknown> } | undefined;
+  function?: { name: string; description?: string; parameters?: Record<string, unknown>; strict?: boolean | null } | undefined;
 }
 
 function textOf(content: unknown): string {
@@ -1028,17 +1040,24 @@ function toolCallsOf(calls: unknown): ToolCall[] {
   return wire.flatMap((call) => (call.id && call.function?.name ? [{ id: call.id, name: call.function.name, arguments: call.function.arguments ?? '' }] : []));
 }
 
-/** Function tools written exactly as the neutral ones map back (anything more stays a provider option). */
-function toolsOf(tools: unknown): ToolDefinition[] | undefined {
-  if (!Array.isArray(tools)) return undefined;
-  const wire: WireTool[] = tools;
-  const neutral: ToolDefinition[] = [];
-  for (const tool of wire) {
-    const { name, description, parameters, ...more } = tool.function ?? {};
-    if (tool.type !== 'function' || !name || !parameters || Object.keys(more).length || Object.keys(tool).length !== 2) return undefined;
-    neutral.push({ name, ...(description === undefined ? {} : { description }), parameters });
-  }
-  return neutral;
+/** Function tools as neutral ones; undefined when one has no neutral form (a custom tool). */
+function toolsOf(tools: readonly unknown[]): ToolDefinition[] | undefined {
+  const wire: WireTool[] = tools.map((tool) => (typeof tool === 'object' && tool !== null ? tool : {}));
+  if (wire.some((tool) => tool.type !== 'function' || typeof tool.function?.name !== 'string')) return undefined;
+  return toolsFromOpenAI(wire.map((tool) => ({ type: 'function', function: tool.function })));
+}
+
+/**
+ * OpenAI's tool choice as the neutral one: chat completions' (\`{ type: 'function', function: { name } }\`), the
+ * Responses API's (\`{ type: 'function', name }\`) or a legacy \`function_call\` (\`{ name }\`); undefined for none
+ * or one without a neutral form (allowed tools, a custom or built-in tool).
+ */
+export function toolChoiceFromOpenAI(choice: unknown): ToolChoice | undefined {
+  if (choice === 'auto' || choice === 'none' || choice === 'required') return choice;
+  if (typeof choice !== 'object' || choice === null) return undefined;
+  const wire: { type?: unknown; name?: unknown; function?: { name?: unknown } } = choice;
+  const name = wire.type === 'function' ? (wire.function?.name ?? wire.name) : wire.type === undefined ? wire.name : undefined;
+  return typeof name === 'string' ? { name } : undefined;
 }
 
 /*
@@ -1390,7 +1409,7 @@ export interface Target {
   byId: boolean;
   /** What the call passes to its own connection's \`settings\`. */
   settings?: ConnectionSettings | undefined;
-  /** Served by its own connection only: the request points at state stored there (see \`pinnedBy\`). */
+  /** Served by its own connection only: the request points at state stored there, or has tools only its wire can send (see \`pinnedBy\`). */
   ownOnly?: boolean | undefined;
 }
 
@@ -1439,9 +1458,20 @@ export function modelById(id: string, connection: string, settings?: ConnectionS
 }
 
 /** The target of a request that points at state its own endpoint stored: only its own connection can answer it. */
-export function pinnedBy(target: Target, request: { providerOptions?: Record<string, unknown> | undefined }): Target {
+export function pinnedBy(target: Target, request: Pick<ChatRequest, 'providerOptions' | 'providerTools' | 'tools' | 'toolChoice'>): Target {
   const stored = STORED_STATE_OPTIONS.some((name) => request.providerOptions?.[name] !== undefined);
-  return stored ? { ...target, ownOnly: true } : target;
+  return stored || openAIOnlyTools(request) ? { ...target, ownOnly: true } : target;
+}
+
+/**
+ * Whether the request's tools or tool choice have only the OpenAI wire's form (\`providerTools\` without the
+ * neutral \`tools\` or \`toolChoice\` for them: a custom tool, an allowed-tools choice): another provider would not get them.
+ */
+function openAIOnlyTools(request: Pick<ChatRequest, 'providerTools' | 'tools' | 'toolChoice'>): boolean {
+  const wire = request.providerTools;
+  if (!wire) return false;
+  const given = (...names: string[]) => names.some((name) => wire[name] !== undefined);
+  return (given('tools', 'functions') && request.tools === undefined) || (given('tool_choice', 'function_call') && request.toolChoice === undefined);
 }
 
 /** What a chat request needs: chat, and streaming, tools, JSON mode or several candidates when it asks for them. */

@@ -203,7 +203,7 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
 
 /** Whether a chat request asks for legacy \`functions\` (request.ts gives them to the OpenAI wire as \`providerTools\`), or may: a request built elsewhere whose fields the fix does not all see. */
 function legacyFunctions(request: NeutralRequest): 'asked' | 'not asked' | 'unseen' {
-  if (request.fields.some((field) => field.name === 'providerTools')) return 'asked';
+  if (request.legacyFunctions) return 'asked';
   if (!request.fields.some((field) => field.name === '')) return 'not asked';
   if (!request.seenKeys) return 'unseen';
   return request.seenKeys.includes(LEGACY_FUNCTION_CALLING.functions) ? 'asked' : 'not asked';

@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, TOOL_CALLING, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
@@ -31,6 +31,8 @@ export interface NeutralRequest {
   modelConstant?: TS.VariableDeclaration;
   /** A request built elsewhere: every field it can carry, when the fix sees them all (undefined when some are hidden). */
   seenKeys?: string[];
+  /** Whether it asks for legacy \`functions\` (given to the OpenAI wire as written, in \`providerTools\`). */
+  legacyFunctions?: boolean;
 }
 
 /**
@@ -113,10 +115,24 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   const wireNames = shape.request.style === 'object';
   const passedOn: string[] = [];
   const structured = STRUCTURED_REQUESTS[kind];
-  const legacyFunctions = wireNames && (kind === 'chat' || kind === 'chat-stream') ? functionCalling(pending, request, text) : undefined;
+  const chatWire = wireNames && (kind === 'chat' || kind === 'chat-stream');
+  const legacyFunctions = chatWire ? functionCalling(pending, request, text, follow) : undefined;
+  const responsesWire = kind === 'responses' || kind === 'responses-stream';
+  const tools = chatWire || responsesWire ? toolCalling(pending, request, text, scopes, follow, responsesWire) : undefined;
   for (const [name, value] of pending) {
     if (legacyFunctions && name === LEGACY_FUNCTION_CALLING.functions) {
       fields.push(...legacyFunctions);
+      continue;
+    }
+    if (tools && name === TOOL_CALLING.tools) {
+      fields.push(...tools);
+      continue;
+    }
+    // A tool choice without tools to carry it (they are \`toolsFromOpenAI\`'s in a structured request): named neutrally, or refused.
+    if (name === TOOL_CALLING.choice) {
+      const choice = neutralToolChoice(value, text, follow);
+      if (choice === undefined) throw new Refusal(`\`${name}: ${text(value)}\` is not a tool choice the neutral request can name ('auto', 'none', 'required' or one function)`);
+      fields.push({ name: 'toolChoice', text: choice });
       continue;
     }
     if (name === structured?.format) {
@@ -593,27 +609,103 @@ function jsonMode(value: TS.Expression): 'json' | 'text' | undefined {
 
 /**
  * Legacy function calling (\`functions\`, \`function_call\`): the functions as neutral tools for other providers
- * and as they are written for the OpenAI wire (\`providerTools\`), so OpenAI gets the same request. A
- * \`function_call\` other than \`'auto'\` (every provider's default) has no neutral equivalent. Takes
- * \`function_call\` from the pending options; undefined when the request has no \`functions\`.
+ * and as they are written for the OpenAI wire (\`providerTools\`), so OpenAI gets the same request; a
+ * \`function_call\` the neutral request can name (\`'auto'\`, \`'none'\`, \`{ name }\`) is its \`toolChoice\` too, and one
+ * it cannot keeps the call on its own connection. Takes \`function_call\` from the pending options; undefined
+ * when the request has no \`functions\`.
  */
-function functionCalling(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string): NeutralRequest['fields'] | undefined {
-  const ts = typescript();
+function functionCalling(pending: Array<[string, TS.Expression]>, request: NeutralRequest, text: (node: TS.Node) => string, follow: FollowConstant): NeutralRequest['fields'] | undefined {
   const { functions: option, choice: choiceOption, tools: converter } = LEGACY_FUNCTION_CALLING;
   const functions = pending.find(([name]) => name === option)?.[1];
   if (!functions) return undefined;
   const choice = takeOption(pending, choiceOption);
-  const chosen = choice && skipOuterExpressions(choice);
-  if (chosen && !(ts.isStringLiteralLike(chosen) && chosen.text === 'auto')) {
-    throw new Refusal(`\`${choiceOption}: ${text(choice)}\` (a legacy function forced, or none) has no equivalent in the provider-neutral interface`);
-  }
+  const neutralChoice = choice && neutralToolChoice(choice, text, follow);
   request.compat.push(converter);
-  const property = (name: string, value: TS.Expression) => (text(value) === name ? name : `${name}: ${text(value)}`);
-  const wire = [property(option, functions), ...(choice ? [property(choiceOption, choice)] : [])];
+  request.legacyFunctions = true;
   return [
     { name: 'tools', text: `${converter}(${text(functions)})` },
-    { name: 'providerTools', text: `{ ${wire.join(', ')} }` },
+    ...(neutralChoice ? [{ name: 'toolChoice', text: neutralChoice }] : []),
+    { name: 'providerTools', text: wireTools([[option, functions], [choiceOption, choice]], text) },
   ];
+}
+
+/**
+ * Tool calling (\`tools\`, \`tool_choice\`): function tools written inline and a choice the neutral request can
+ * name become its \`tools\` and \`toolChoice\`. Otherwise both go to the OpenAI wire as written (\`providerTools\`),
+ * with their neutral form beside them when the fix sees that the tools are function tools (openai-compat's
+ * \`toolsFromOpenAI\`); what has no neutral form (a custom or built-in tool, tools it cannot see, an allowed-tools
+ * choice, the Responses API's tools) keeps the call on its own connection (routing's \`pinnedBy\`), never sent to
+ * another vendor. Takes \`tool_choice\` from the pending options; undefined when the request has no \`tools\`.
+ */
+function toolCalling(
+  pending: Array<[string, TS.Expression]>,
+  request: NeutralRequest,
+  text: (node: TS.Node) => string,
+  scopes: Scopes,
+  follow: FollowConstant,
+  responses: boolean,
+): NeutralRequest['fields'] | undefined {
+  const { tools: option, choice: choiceOption, converter } = TOOL_CALLING;
+  const tools = pending.find(([name]) => name === option)?.[1];
+  if (!tools) return undefined;
+  const choice = takeOption(pending, choiceOption);
+  const neutralChoice = choice && !responses ? neutralToolChoice(choice, text, follow) : undefined;
+  const portable = !responses && (!choice || neutralChoice !== undefined);
+  const choiceField = neutralChoice ? [{ name: 'toolChoice', text: neutralChoice }] : [];
+  const inline = portable ? neutralTools(tools) : undefined;
+  if (inline) return [{ name: 'tools', text: inline }, ...choiceField];
+  const seen = portable && functionToolArray(tools, scopes, follow);
+  if (seen) request.compat.push(converter);
+  return [...(seen ? [{ name: 'tools', text: `${converter}(${text(tools)})` }, ...choiceField] : []), { name: 'providerTools', text: wireTools([[option, tools], [choiceOption, choice]], text) }];
+}
+
+/** The OpenAI wire's tool fields as written (\`{ tools, tool_choice: 'auto' }\`), for \`providerTools\`. */
+function wireTools(entries: Array<[string, TS.Expression | undefined]>, text: (node: TS.Node) => string): string {
+  const written = entries.flatMap(([name, value]) => (value ? [text(value) === name ? name : `${name}: ${text(value)}`] : []));
+  return `{ ${written.join(', ')} }`;
+}
+
+/**
+ * A tool choice as the neutral \`toolChoice\`: \`'auto'\`, \`'none'\` or \`'required'\` (written, or a constant's
+ * value), or one function named (chat's \`{ type: 'function', function: { name } }\`, the Responses API's
+ * \`{ type: 'function', name }\`, a legacy \`function_call\`'s \`{ name }\`) as \`{ name }\`; undefined otherwise.
+ */
+function neutralToolChoice(value: TS.Expression, text: (node: TS.Node) => string, follow: FollowConstant): string | undefined {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  const followed = ts.isIdentifier(inner) ? follow(inner) : undefined;
+  const choice = followed ? skipOuterExpressions(followed.expression) : inner;
+  if (ts.isStringLiteralLike(choice)) return TOOL_CALLING.modes.includes(choice.text) ? `'${choice.text}'` : undefined;
+  if (followed || !ts.isObjectLiteralExpression(choice)) return undefined;
+  const fields = objectFields(choice);
+  const type = fields?.get('type');
+  const fn = fields?.get('function');
+  const named = fn && ts.isObjectLiteralExpression(fn) ? objectFields(fn) : fields;
+  const expected = type ? (fn ? ['type', 'function'] : ['type', 'name']) : ['name'];
+  if (!fields || !named || (type && !(ts.isStringLiteralLike(type) && type.text === 'function')) || [...fields.keys()].sort().join() !== expected.sort().join()) return undefined;
+  const name = named.get('name');
+  return name && named.size === 1 ? `{ name: ${text(name)} }` : undefined;
+}
+
+/**
+ * Whether a tools value not written inline holds function tools only: a constant initialised with an array of
+ * \`{ type: 'function', … }\` objects, or a name declared with the SDK's function tool type
+ * (\`ChatCompletionFunctionTool[]\`; its \`ChatCompletionTool\` has custom tools too since openai 5).
+ */
+function functionToolArray(value: TS.Expression, scopes: Scopes, follow: FollowConstant): boolean {
+  const ts = typescript();
+  const inner = skipOuterExpressions(value);
+  const isFunctionTool = (element: TS.Expression) =>
+    ts.isObjectLiteralExpression(element) &&
+    element.properties.some((property) => ts.isPropertyAssignment(property) && propertyNameText(property.name) === 'type' && ts.isStringLiteralLike(property.initializer) && property.initializer.text === 'function');
+  if (ts.isArrayLiteralExpression(inner)) return inner.elements.every(isFunctionTool);
+  if (!ts.isIdentifier(inner)) return false;
+  const definition = follow(inner);
+  const init = definition && skipOuterExpressions(definition.expression);
+  if (init && ts.isArrayLiteralExpression(init)) return init.elements.every(isFunctionTool);
+  const type = scopes.resolve(inner)?.typeNode;
+  const element = type && ts.isArrayTypeNode(type) ? type.elementType : type && ts.isTypeReferenceNode(type) && type.typeName.getText() === 'Array' ? type.typeArguments?.[0] : undefined;
+  return !!element && ts.isTypeReferenceNode(element) && /(^|\.)ChatCompletionFunctionTool$/.test(element.typeName.getText());
 }
 
 /**
@@ -633,7 +725,9 @@ function neutralTools(value: TS.Expression): string | undefined {
     const type = fields?.get('type');
     if (!fields || fields.size !== 2 || !type || !ts.isStringLiteralLike(type) || type.text !== 'function' || !fn || !ts.isObjectLiteralExpression(fn)) return undefined;
     const inner = objectFields(fn);
-    if (!inner || !inner.has('name') || !inner.has('parameters') || [...inner.keys()].some((key) => !['name', 'description', 'parameters'].includes(key))) return undefined;
+    if (!inner || !inner.has('name') || !inner.has('parameters') || [...inner.keys()].some((key) => !['name', 'description', 'parameters', 'strict'].includes(key))) return undefined;
+    const strict = inner.get('strict');
+    if (strict && booleanLiteral(strict) === undefined) return undefined;
     tools.push(`{ ${[...inner].map(([key, expression]) => `${key}: ${expression.getText(sourceFile)}`).join(', ')} }`);
   }
   return `[${tools.join(', ')}]`;
