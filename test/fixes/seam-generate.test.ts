@@ -63,6 +63,14 @@ const FLAVOURS: Flavour[] = [
     style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
   },
   {
+    // Older compilers refuse some generator code newer ones take (\`yield*\` of an array in an async generator before 5.6).
+    name: 'TypeScript 5.1, CommonJS (an older compiler, as mpodwysocki/openai-express has)',
+    typeModule: false,
+    compilerOptions: { module: 'commonjs', esModuleInterop: true },
+    style: { language: 'ts', module: 'cjs', importSuffix: '', typeImports: false, fileExtension: '.ts', compilesJavaScript: false, indexedEnvAccess: true },
+    dependencies: { ...SDK, typescript: '5.1.6' },
+  },
+  {
     name: 'TypeScript, CommonJS, openai 4 (the oldest SDK with this API)',
     typeModule: false,
     compilerOptions: { module: 'commonjs', esModuleInterop: true },

@@ -22,10 +22,11 @@ async function* openAIResponseEvents(chunks: AsyncIterable<ChatChunk>): AsyncGen
   const made: MadeResponse = { createdAt: now(), sequence: 0, done: [], finishReason: 'stop' };
   for await (const chunk of chunks) {
     if (chunk.providerEvent) yield chunk.providerEvent as ResponseStreamEvent;
-    else yield* eventsOf(made, chunk);
+    // Loops, not \`yield*\` of an array: TypeScript before 5.6 refuses that delegation in an async generator (TS2766).
+    else for (const event of eventsOf(made, chunk)) yield event;
   }
   // Events made from chunks end as the API's do; the server's own ended already.
-  if (made.sequence > 0) yield* closingEvents(made);
+  if (made.sequence > 0) for (const event of closingEvents(made)) yield event;
 }
 
 /** Stops at the next item once aborted (leaving the neutral stream ends the provider's request), as the SDK's streams end quietly. */
