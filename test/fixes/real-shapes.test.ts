@@ -157,11 +157,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(functions, /tools: functionToolsFromOpenAI\(functions\),\n\s*providerTools: \{ functions \},\n\s*\}\)\.then\(functionCallCompletionAsOpenAI\);/);
     assert.match(functions, /const stream = await functionCallChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: messagesFromOpenAI\(messages\), tools: functionToolsFromOpenAI\(functions\), toolChoice: 'auto', providerTools: \{ functions, function_call: 'auto' \} \}\)\);/);
     assert.match(functions, /const followUp = await chatModelById\(params\.model, 'openai'\)\.complete\(chatRequestFromOpenAI\(\{ \.\.\.params \}\)\)\.then\(functionCallCompletionAsOpenAI\);/);
-    // Responses API streams used as the SDK's: the helper (listeners, final response, events iterated whole) and the events handed on, converted back at the call.
+    // Responses API streams used as the SDK's: the helper (listeners, final response, events iterated whole) and the events handed on, converted back at the call; their Responses tools (no neutral form) ride for the OpenAI wire alone.
     const responseStreams = fs.readFileSync(path.join(dir, 'src/routes/response-streams.ts'), 'utf8');
     assert.match(responseStreams, /const runner = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'user', content: question \}\],\n\s+\}\)\)\n\s+\.on\('event'/);
-    assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerOptions: \{ tools: \[tool\] \} \}\)\);/);
-    assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerOptions: \{ tools, parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
+    assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerTools: \{ tools: \[tool\] \} \}\)\);/);
+    assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerTools: \{ tools \},\n\s+providerOptions: \{ parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 
