@@ -50,7 +50,7 @@ export async function run(question: string): Promise<void> {
     models: ["gpt4o20240806: 'gpt-4o-2024-08-06'"],
   },
   {
-    title: "the SDK's Responses stream helper with tools, its events iterated whole: the helper back, the tools passed on (openai-node examples/responses/streaming-tools.ts)",
+    title: "the SDK's Responses stream helper with tools, its events iterated whole: the helper back, the tools kept for the OpenAI wire (openai-node examples/responses/streaming-tools.ts)",
     code: `import { openai } from '../lib/openai';
 
 declare function send(value: unknown): unknown;
@@ -70,7 +70,7 @@ declare function send(value: unknown): unknown;
 const tool = { type: 'function' as const, name: 'query', parameters: { type: 'object', properties: {} }, strict: false };
 
 export async function run(question: string): Promise<void> {
-  const stream = responseStreamAsOpenAI(chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], providerOptions: { tools: [tool] } }));
+  const stream = responseStreamAsOpenAI(chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], providerTools: { tools: [tool] } }));
   for await (const event of stream) send(event);
 }
 `,
@@ -110,7 +110,8 @@ declare function developerPrompt(): string;
 export async function relay(messages: ResponseInputItem[], tools: Tool[]): Promise<Response> {
   const events = await responseEventsAsOpenAI(chatModel('gpt41').stream({
     messages: [{ role: 'system', content: developerPrompt() }, ...messagesFromOpenAIInput(messages)],
-    providerOptions: { tools, parallel_tool_calls: false },
+    providerTools: { tools },
+    providerOptions: { parallel_tool_calls: false },
   }));
   const stream = new ReadableStream({
     async start(controller) {
