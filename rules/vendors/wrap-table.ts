@@ -221,6 +221,19 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
 };
 
 /**
+ * The SDK class a converter's result is made of, so code that tests \`x instanceof Stream\` takes the same
+ * branch after the fix as before (a class imported from \`OPENAI_SDK_MODULE\`).
+ */
+export const CONVERTER_CLASSES: Readonly<Record<string, string>> = {
+  chatChunksAsOpenAI: 'Stream',
+  functionCallChunksAsOpenAI: 'Stream',
+  responseEventsAsOpenAI: 'Stream',
+};
+
+/** The openai SDK's module and its subpaths (\`openai/streaming\`, \`openai/core/streaming\`). */
+export const OPENAI_SDK_MODULE = /^openai(?:\/|$)/;
+
+/**
  * The SDK chat stream's own members that the stream converted back by a row's \`streamBoundary\` has, with the
  * same meaning: built from the neutral chunks, so its events and final results carry what those carry (no
  * logprobs, refusals, legacy function calls or parsed outputs; a final completion's \`id\` and \`model\` are empty). An event

@@ -41,8 +41,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 50, original.lines.join('\n'));
-    assert.equal(original.requests.length, 56);
+    assert.equal(original.lines.length, 51, original.lines.join('\n'));
+    assert.equal(original.requests.length, 57);
+    assert.ok(original.lines.includes('streamed.instanceOf: a stream: [gpt-4o-mini] echo: Is it a stream?'), original.lines.join('\n'));
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
     assert.ok(original.lines.some((line) => line.startsWith('functions.stream: ') && line.endsWith('[-,-,-,function_call]')), original.lines.join('\n'));
@@ -122,6 +123,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(handedOn, /const stream = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(/);
     assert.match(handedOn, /\.embed\(\{ input: texts \}\)\.then\(embeddingsAsOpenAI\)\.then\(\(response\) => response\.data\.length\)/);
     assert.match(handedOn, /return chatModel\('\w+'\)\.complete\([^\n]*\)\.then\(chatCompletionAsOpenAI\);/);
+    // Told apart with \`instanceof Stream\`: the chunks converted back come in the SDK's own Stream.
+    assert.match(handedOn, /const response = await chatChunksAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\] \}\)\);\n\s+if \(!\(response instanceof Stream\)\)/);
     // Chunks read for more than their text go neutral, without converting back.
     const streamed = fs.readFileSync(path.join(dir, 'src/routes/streamed.ts'), 'utf8');
     assert.doesNotMatch(streamed, /lib\/openai|choices|delta\./);

@@ -291,6 +291,30 @@ export async function relay(question: string): Promise<void> {
 `,
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
+  {
+    // The converted chunks come in the SDK's own \`Stream\`: the test takes the same branch after the fix.
+    title: "a stream tested with the SDK's `instanceof Stream`: converted back at the call, in that class",
+    code: `import { Stream } from 'openai/streaming';
+${HEAD}
+export async function relay(question: string): Promise<void> {
+  const stream = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true });
+  if (stream instanceof Stream) {
+    for await (const chunk of stream) emit('delta', chunk.choices[0]?.delta?.content);
+  }
+}
+`,
+    expected: `import { Stream } from 'openai/streaming';
+import { chatChunksAsOpenAI } from '../ai/openai-compat';
+${WRAPPED_HEAD}
+export async function relay(question: string): Promise<void> {
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }] }));
+  if (stream instanceof Stream) {
+    for await (const chunk of stream) emit('delta', chunk.choices[0]?.delta?.content);
+  }
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
 ];
 
 export const STREAM_REFUSALS: Array<{ title: string; body: string; reason: string }> = [

@@ -14,8 +14,13 @@ export const RESPONSE_EVENTS_COMPAT = `
  * incomplete when cut short or filtered) with its usage. No reasoning items (the API's are OpenAI's own); ids are empty.
  */
 export function responseEventsAsOpenAI(chunks: AsyncIterable<ChatChunk>): Stream<ResponseStreamEvent> {
+  return sdkStream(openAIResponseEvents(chunks));
+}
+
+/** Items in the SDK's own \`Stream\`: \`abort()\` on its controller stops them, as the SDK's streams end quietly. */
+function sdkStream<T>(items: AsyncIterable<T>): Stream<T> {
   const controller = new AbortController();
-  return new Stream(() => untilAborted(openAIResponseEvents(chunks), controller.signal), controller);
+  return new Stream(() => untilAborted(items, controller.signal), controller);
 }
 
 async function* openAIResponseEvents(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<ResponseStreamEvent> {

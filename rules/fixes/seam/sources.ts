@@ -1250,9 +1250,13 @@ function openAIUsage(usage: Usage): OpenAIUsageLike {
   };
 }
 
-/** The neutral stream as OpenAI chat completion chunks: from the OpenAI and Azure OpenAI adapters, the server's own chunks. */
-export function chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
-  return chunksAsOpenAI(chunks, false);
+/**
+ * The neutral stream as OpenAI chat completion chunks, in the SDK's own \`Stream\` (as its \`create({ stream: true })\`
+ * gives them: \`instanceof Stream\`, \`controller\`, \`toReadableStream()\`): from the OpenAI and Azure OpenAI
+ * adapters, the server's own chunks.
+ */
+export function chatChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): Stream<OpenAIChatChunkLike> {
+  return sdkStream(chunksAsOpenAI(chunks, false));
 }
 
 /**
@@ -1278,8 +1282,8 @@ function camelCased(value: unknown): unknown {
  * Azure OpenAI adapters, the server's own chunks; from other providers, the tool call's pieces as
  * \`function_call\` deltas (an answer with more than one call cannot be given so: an error).
  */
-export function functionCallChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): AsyncGenerator<OpenAIChatChunkLike> {
-  return chunksAsOpenAI(chunks, true);
+export function functionCallChunksAsOpenAI(chunks: AsyncIterable<ChatChunk>): Stream<OpenAIChatChunkLike> {
+  return sdkStream(chunksAsOpenAI(chunks, true));
 }
 
 async function* chunksAsOpenAI(chunks: AsyncIterable<ChatChunk>, functionCall: boolean): AsyncGenerator<OpenAIChatChunkLike> {
@@ -1351,8 +1355,7 @@ function responseUsage(usage: Usage): OpenAIResponseUsageLike {
 export function chatStreamAsOpenAI(chunks: AsyncIterable<ChatChunk>): ChatCompletionStream<null> {
   // The helper reads JSON lines, one chunk a line, as the SDK's own streams write them (\`openai/streaming\` is
   // where both openai 4 and 6 export that class).
-  const lines = new Stream(() => chatChunksAsOpenAI(chunks), new AbortController());
-  return ChatCompletionStream.fromReadableStream(lines.toReadableStream());
+  return ChatCompletionStream.fromReadableStream(chatChunksAsOpenAI(chunks).toReadableStream());
 }
 
 export function embeddingsAsOpenAI(result: EmbeddingResult): OpenAIEmbeddingsLike {

@@ -12,10 +12,12 @@ import { vendorLabel } from '../../vendors/table';
 import {
   BOUNDARY_UNCARRIED,
   CALL_SHAPES,
+  CONVERTER_CLASSES,
   type CallShape,
   LEGACY_FUNCTION_CALLING,
   NEUTRAL_CALLS,
   NOT_YET,
+  OPENAI_SDK_MODULE,
   RAW_RESPONSE_METHODS,
   RESPONSE_EVENTS_MADE,
   SDK_RESPONSE_STREAM_MEMBERS,
@@ -197,7 +199,7 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
   // A request known to ask for legacy functions, or known not to, gets \`function_call\` back as the converter gives it.
   const carried = functions === 'unseen' ? [] : [LEGACY_FUNCTION_CALLING.choice];
-  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried]) : boundaryLacks(call, request.kind, carried);
+  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried]) : boundaryLacks(call, request.kind, carried, converter);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
 
@@ -249,16 +251,18 @@ function requestMayHave(call: TS.CallExpression, options: readonly string[]): bo
  * What the result converted back to the SDK's shape would lack that the code reads where a call's result
  * goes (the vendor call, or a caller of the function returning it): \`lacks\` names it, or is absent when
  * the reason says it already (\`instanceof\`, the SDK stream's own members). Undefined when nothing is lacking.
- * \`carried\`: fields the converter chosen for the request gives back after all (a legacy \`function_call\`).
+ * \`carried\`: fields the converter chosen for the request gives back after all (a legacy \`function_call\`);
+ * \`converter\`: the one chosen, whose result passes an \`instanceof\` test of the SDK class it is made of.
  */
-export function boundaryLacks(call: TS.CallExpression, kind: WrapKind, carried: readonly string[] = []): { lacks?: string } | undefined {
+export function boundaryLacks(call: TS.CallExpression, kind: WrapKind, carried: readonly string[] = [], converter?: string): { lacks?: string } | undefined {
   const ts = typescript();
   const uncarried = BOUNDARY_UNCARRIED[kind];
   if (!uncarried) return {};
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
-  const direct = new Set(directReads(awaited ?? value, uncarried.only !== undefined));
-  if (direct.has(INSTANCE_CHECK)) return {};
+  const madeOf = converter && CONVERTER_CLASSES[converter];
+  const direct = new Set(directReads(awaited ?? value, uncarried.only !== undefined).filter((read) => !madeOf || read !== INSTANCE_CHECK + madeOf));
+  if ([...direct].some((read) => read.startsWith(INSTANCE_CHECK))) return {};
   // A result that has only some of the SDK's members: read for those alone (where it is awaited), never handed on whole.
   if (uncarried.only && !awaited) return {};
   if (uncarried.only && direct.has(WHOLE_USE)) return { lacks: "the SDK's other fields" };
@@ -273,7 +277,7 @@ function readsUncarried(call: TS.CallExpression, names: readonly string[]): { la
   return read ? { lacks: `\`${read}\`, which the code reads` } : undefined;
 }
 
-/** Stands for \`instanceof\` among the reads of a result. */
+/** Stands for \`instanceof\` among the reads of a result, followed by the SDK class it tests for when it names one. */
 const INSTANCE_CHECK = '(instanceof)';
 
 /** Stands for a use of the whole result (passed on, returned, iterated) among its reads, where asked for. */
@@ -291,8 +295,8 @@ function directReads(result: TS.Expression, markWhole = false): string[] {
   const user = result.parent;
   const member = (node: TS.Expression): string[] => {
     const access = outer(node).parent;
-    // \`x instanceof Stream\` tells the SDK's object from a converted one: no member of it can stand in.
-    if (ts.isBinaryExpression(access) && access.left === outer(node) && access.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return [INSTANCE_CHECK];
+    // \`x instanceof Stream\` tells the SDK's object from another: only a converted one made of that class passes it.
+    if (ts.isBinaryExpression(access) && access.left === outer(node) && access.operatorToken.kind === ts.SyntaxKind.InstanceOfKeyword) return [INSTANCE_CHECK + (sdkClassName(access.right) ?? '')];
     const listener = access.parent;
     if (ts.isPropertyAccessExpression(access) && access.expression === outer(node) && SDK_STREAM_MEMBERS.listeners.includes(access.name.text) && ts.isCallExpression(listener) && listener.expression === access) {
       const event = listener.arguments[0];
@@ -313,6 +317,20 @@ function directReads(result: TS.Expression, markWhole = false): string[] {
   };
   visit(enclosingBody(user));
   return reads;
+}
+
+/** \`Stream\` in \`x instanceof Stream\`, when the file imports that name from the SDK (\`openai\`, \`openai/…\`). */
+function sdkClassName(node: TS.Expression): string | undefined {
+  const ts = typescript();
+  if (!ts.isIdentifier(node)) return undefined;
+  const imports = (statement: TS.Statement) =>
+    ts.isImportDeclaration(statement) &&
+    ts.isStringLiteral(statement.moduleSpecifier) &&
+    OPENAI_SDK_MODULE.test(statement.moduleSpecifier.text) &&
+    !!statement.importClause?.namedBindings &&
+    ts.isNamedImports(statement.importClause.namedBindings) &&
+    statement.importClause.namedBindings.elements.some((element) => element.name.text === node.text);
+  return node.getSourceFile().statements.some(imports) ? node.text : undefined;
 }
 
 /** What the code around a node reads: its function, or the file at top level. */
