@@ -222,16 +222,13 @@ export const BOUNDARY_UNCARRIED: Partial<Record<WrapKind, { direct: readonly str
 
 /**
  * The SDK class a converter's result is made of, so code that tests \`x instanceof Stream\` takes the same
- * branch after the fix as before (a class imported from \`OPENAI_SDK_MODULE\`).
+ * branch after the fix as before (a class imported from the \`openai\` module or its subpaths).
  */
 export const CONVERTER_CLASSES: Readonly<Record<string, string>> = {
   chatChunksAsOpenAI: 'Stream',
   functionCallChunksAsOpenAI: 'Stream',
   responseEventsAsOpenAI: 'Stream',
 };
-
-/** The openai SDK's module and its subpaths (\`openai/streaming\`, \`openai/core/streaming\`). */
-export const OPENAI_SDK_MODULE = /^openai(?:\/|$)/;
 
 /**
  * The SDK chat stream's own members that the stream converted back by a row's \`streamBoundary\` has, with the

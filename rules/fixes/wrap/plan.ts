@@ -8,7 +8,7 @@ import { typescript } from '../../engine/parse';
 import { propertyNameText } from '../../engine/strings';
 import { nodeAtSpan, skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
-import { vendorLabel } from '../../vendors/table';
+import { matchVendorModule, vendorLabel } from '../../vendors/table';
 import {
   BOUNDARY_UNCARRIED,
   CALL_SHAPES,
@@ -17,7 +17,7 @@ import {
   LEGACY_FUNCTION_CALLING,
   NEUTRAL_CALLS,
   NOT_YET,
-  OPENAI_SDK_MODULE,
+  OPENAI_V3,
   RAW_RESPONSE_METHODS,
   RESPONSE_EVENTS_MADE,
   SDK_RESPONSE_STREAM_MEMBERS,
@@ -326,7 +326,7 @@ function sdkClassName(node: TS.Expression): string | undefined {
   const imports = (statement: TS.Statement) =>
     ts.isImportDeclaration(statement) &&
     ts.isStringLiteral(statement.moduleSpecifier) &&
-    OPENAI_SDK_MODULE.test(statement.moduleSpecifier.text) &&
+    matchVendorModule(statement.moduleSpecifier.text)?.module.name === OPENAI_V3.module &&
     !!statement.importClause?.namedBindings &&
     ts.isNamedImports(statement.importClause.namedBindings) &&
     statement.importClause.namedBindings.elements.some((element) => element.name.text === node.text);
