@@ -2175,6 +2175,24 @@ export async function ask(): Promise<Answer> {
     assert.ok(withHeader.startsWith(`${header}import { endpoints } from '../ai/config';\n\n/** The part`), withHeader);
   });
 
+  it('values read from the environment only for the client that goes, go with it (noUnusedLocals projects; mpodwysocki/openai-express)', () => {
+    const code = `import { AzureOpenAI } from 'openai';
+
+export async function ask(question: string): Promise<string> {
+  const endpoint = process.env['AZURE_OPENAI_ENDPOINT']!;
+  const apiKey = process.env['AZURE_OPENAI_API_KEY']!;
+  const label = process.env['APP_LABEL'] ?? 'helpdesk';
+  const client = new AzureOpenAI({ endpoint, apiKey, apiVersion: '2024-10-21' });
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] });
+  return \`\${label}: \${completion.choices[0].message.content ?? ''}\`;
+}
+`;
+    const text = fixAll(project(root, code)).text!;
+    assert.match(text, /chatModel\('gpt4oMini'\)\.complete/);
+    assert.doesNotMatch(text, /const endpoint|const apiKey|new AzureOpenAI/);
+    assert.match(text, /const label = process\.env\['APP_LABEL'\] \?\? 'helpdesk';/, 'a value still used stays');
+  });
+
   it('a file that imports project modules through a tsconfig path alias imports the seam through it too', () => {
     const tsconfig = JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, baseUrl: '.', paths: { '@/*': ['src/*'] } } });
     const code = `import { openai } from '@/lib/openai';
