@@ -14,6 +14,7 @@ import type { SourceSite } from '../engine/values';
 import { AZURE_SDK_CREDENTIALS, AZURE_TOKEN, CLIENT_CONNECTIONS, type CarriedOptions } from '../vendors/connection-table';
 import type { SeamProviderId } from '../vendors/wrap-table';
 import { isPlaceholderKey } from '../vendors/patterns';
+import { matchVendorModule } from '../vendors/table';
 import { type ConstantsProject, type OpenFile, constantDefinition, literalMemberValue, fieldValue, helperResult, isConstant, openFile } from './constants';
 import { lazyConstruction } from './client-origin';
 import { decoratedValue } from './service-getters';
@@ -211,7 +212,11 @@ class OptionReader {
       if (!table.carried.includes(name)) throw new Refusal(`the client option \`${name}\` is not one the fix knows how to carry`);
       if (table.defaults?.[name] !== undefined && table.defaults[name] === skipTypeOnly(value).getText(file.sourceFile)) continue;
       if (name === table.keyOption && this.isSecretLiteral(value, file)) options.push({ name, keyVariable: true });
-      else options.push(this.option(name, value, table.entries[name], file));
+      else {
+        const option = this.option(name, value, table.entries[name], file);
+        if (name === table.namingOption) this.nameHint ??= /^(?:new )?(\w+)\(/.exec(option.text)?.[1];
+        options.push(option);
+      }
     }
     const given = new Set(options.map((option) => option.name));
     for (const implicit of table.implicit) {
@@ -221,7 +226,7 @@ class OptionReader {
   }
 
   /** One option, carried as an expression; its literal endpoints and API versions become config entries. */
-  option(name: string, value: TS.Expression, section: EntrySection | undefined, file = this.file): ConnectionOption {
+  option(name: string, value: TS.Expression, section: EntrySection | undefined, file = this.file): { name: string; text: string } {
     const text = this.copy(value, file, 0, section);
     // The variable an endpoint is read from names the connection when no literal does.
     // As written: a setting (`settings.formatUrl`) computed from `process.env.X` is named after X too.
@@ -513,7 +518,8 @@ class OptionReader {
   private packageImport(identifier: TS.Identifier, file: OpenFile): string | undefined {
     const origin = file.scopes.resolve(identifier)?.origin;
     if (!origin || origin.typeOnly || origin.imported === '*' || origin.imported === 'default' || origin.specifier.startsWith('.')) return undefined;
-    if (this.project.resolve(file.path, origin.specifier)) return undefined;
+    // A vendor SDK's module is its package, even where it resolves into the workspace (the SDK's own repository).
+    if (this.project.resolve(file.path, origin.specifier) && !matchVendorModule(origin.specifier)) return undefined;
     this.imports.set(origin.imported, { specifier: origin.specifier, name: origin.imported });
     return origin.imported;
   }

@@ -25,6 +25,8 @@ export interface CarriedOptions {
   defaults?: Readonly<Record<string, string>>;
   /** The option that holds the API key (a literal key moves to an environment variable). */
   keyOption?: string;
+  /** The option whose package call names the connection (\`provider: bedrock(…)\` of a third-party provider). */
+  namingOption?: string;
 }
 
 export type ConstructionShape =
@@ -42,17 +44,18 @@ const TRANSPORT_REFUSALS = {
   fetch: 'a custom `fetch`',
   fetchOptions: 'custom `fetchOptions`',
   httpAgent: 'a custom `httpAgent`',
-  provider: 'a third-party `provider`',
 } as const;
 
 const OPENAI_OPTIONS: CarriedOptions = {
-  carried: ['apiKey', 'organization', 'project', 'baseURL', 'timeout', 'maxRetries', 'defaultHeaders', 'defaultQuery', 'dangerouslyAllowBrowser', 'webhookSecret', 'logLevel'],
+  carried: ['apiKey', 'organization', 'project', 'baseURL', 'timeout', 'maxRetries', 'defaultHeaders', 'defaultQuery', 'dangerouslyAllowBrowser', 'webhookSecret', 'logLevel', 'provider'],
   entries: { baseURL: 'endpoints' },
   dropped: [],
   refused: { ...TRANSPORT_REFUSALS, logger: 'a custom `logger`' },
-  implicit: [{ option: 'apiKey', text: 'process.env.OPENAI_API_KEY' }],
+  // A third-party \`provider\` owns the key (the SDK refuses both).
+  implicit: [{ option: 'apiKey', text: 'process.env.OPENAI_API_KEY', unless: ['provider'] }],
   defaults: { maxRetries: '2' },
   keyOption: 'apiKey',
+  namingOption: 'provider',
 };
 
 const AZURE_OPENAI_OPTIONS: CarriedOptions = {

@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts', 'src/routes/providers.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -28,7 +28,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   let dir: string;
   let original: { lines: string[]; requests: RecordedRequest[] };
 
-  const run = () => runRecorded(dir, fake(), { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
+  const run = () => runRecorded(dir, fake(), { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', BEDROCK_KEY: 'bedrock-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
 
   before(async () => {
     dir = await prepareFixture('real-shapes');
@@ -41,8 +41,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 51, original.lines.join('\n'));
-    assert.equal(original.requests.length, 57);
+    assert.equal(original.lines.length, 52, original.lines.join('\n'));
+    assert.equal(original.requests.length, 58);
     assert.ok(original.lines.includes('streamed.instanceOf: a stream: [gpt-4o-mini] echo: Is it a stream?'), original.lines.join('\n'));
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
@@ -62,6 +62,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.ok(original.lines.includes('streamed.toolsToConsumer: call_1trackParcel{"input":"Track parcel 9"} [3+1 (cached 0)]'), original.lines.join('\n'));
     assert.ok(original.lines.includes('streamed.toolCall: tool_calls [{"id":"call_1","name":"trackParcel","args":"{\\"input\\":\\"Where is parcel 7?\\"}"}]'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
+    assert.ok(original.requests.some((request) => request.secret === 'bedrock-key' && (request.body as { model?: string }).model === 'openai.gpt-oss-120b'), JSON.stringify(original.requests.map((request) => request.secret)));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));
     // The usage read as the SDK's: DeepSeek's cache counts (and no \`prompt_tokens_details\`), OpenAI's without them.
@@ -165,6 +166,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(responseStreams, /const runner = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'user', content: question \}\],\n\s+\}\)\)\n\s+\.on\('event'/);
     assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerTools: \{ tools: \[tool\] \} \}\)\);/);
     assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerTools: \{ tools \},\n\s+providerOptions: \{ parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
+    // A client sent to Amazon Bedrock by openai's own third-party provider: the connection carries the provider.
+    assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /provider: bedrock\(\{ baseURL: `\$\{process\.env\.FAKE_OPENAI_URL\}\/v1`, apiKey: process\.env\.BEDROCK_KEY \}\),\n\s+\}\),/);
+    assert.match(fs.readFileSync(path.join(dir, 'src/routes/providers.ts'), 'utf8'), /const response = await chatModel\('\w+'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\], maxTokens: 16 \}\);\n  return response\.text;/);
     assert.match(patterns, /for await \(const chunk of stream\) parts\.push\(`\$\{chunk\.text \?\? ''\}\|\$\{chunk\.finishReason \?\? ''\}`\);/);
   });
 
@@ -221,7 +225,7 @@ main().catch((error: unknown) => {
 });
 `,
     );
-    await runMain(dir, { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
+    await runMain(dir, { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key', BEDROCK_KEY: 'bedrock-key', EMBEDDING_MODEL: 'text-embedding-3-large' });
     const streamed = fake().requests.length;
     const [sdk, seam, neutral] = (await runProgram(dir, [path.join(dir, 'dist/streams.js')], { FAKE_OPENAI_URL: fake().url, NODE_OPTIONS: `--require ${REROUTE}`, OPENAI_API_KEY: 'openai-key' })).trimEnd().split('\n');
     assert.equal(sdk, '[gpt-4.1-mini] echo: Stream the refund  (max_output_tokens)[gpt-3.5-turbo-instruct] echo: Stream a line');

@@ -2469,6 +2469,44 @@ export async function ask(question: string): Promise<string> {
       ]);
     });
 
+    describe("a third-party `provider` (Amazon Bedrock through openai's own client): carried with its import, and no OpenAI key beside it", () => {
+      const code = `import OpenAI from 'openai';
+import { bedrock } from 'openai/providers/bedrock/aws';
+
+const client = new OpenAI({ provider: bedrock({ region: 'us-west-2', baseURL: process.env.BEDROCK_BASE_URL }) });
+
+export async function hello(): Promise<string> {
+  const response = await client.responses.create({ model: 'openai.gpt-5.4', input: 'Say hello!' });
+  return response.output_text;
+}
+`;
+      const expected = [
+        '  bedrockResponses: {',
+        "    provider: 'openai',",
+        "    api: 'responses',",
+        '    options: () => ({',
+        "      provider: bedrock({ region: 'us-west-2', baseURL: process.env.BEDROCK_BASE_URL }),",
+        '    }),',
+        '  },',
+      ];
+
+      it('as a package', () => {
+        const target = project(root, code);
+        const config = configAfter(target, fixAll(target).seams);
+        assert.deepEqual(section(config, 'connections'), expected);
+        assert.match(config, /import \{ bedrock \} from 'openai\/providers\/bedrock\/aws';/);
+      });
+
+      it("in the SDK's own repository, where a path alias resolves `openai/…` into the workspace: still the package", () => {
+        const target = project(root, code, {
+          'tsconfig.json': JSON.stringify({ compilerOptions: { module: 'commonjs', strict: true, paths: { 'openai/*': ['./sdk/*'] } } }),
+          'sdk/providers/bedrock/aws.ts': "import { makeProvider } from '../../internal';\nexport function bedrock(options: { region?: string; baseURL?: string }) {\n  return makeProvider(options);\n}\n",
+          'sdk/internal.ts': 'export function makeProvider(options: object) {\n  return { options };\n}\n',
+        });
+        assert.deepEqual(section(configAfter(target, fixAll(target).seams), 'connections'), expected);
+      });
+    });
+
     it('a moderation model goes through its OpenAI connection (the seam never moves it to Azure OpenAI, which has none)', () => {
       const target = project(root, "import { openai } from '../lib/openai';\n\nexport const check = async (text: string) => (await openai.moderations.create({ model: 'omni-moderation-latest', input: text })).results[0].flagged;\n");
       const { text, seams } = fixAll(target);
