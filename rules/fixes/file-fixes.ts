@@ -224,6 +224,9 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
       // Its connection's API must be one the seam's adapter sends, or the request would go elsewhere.
       const wire = KIND_WIRE_FUNCTIONS[plan.kind];
       if (wire && seam.missingFromModule('providers/openai-wire', [wire]).length) throw new Refusal(`the seam's OpenAI adapter has no \`${wire}\` for this API (made by an earlier aidlint)`);
+      if (plan.ownWireOptions.length && seam.missingFromModule('routing', ['OWN_WIRE_OPTIONS']).length) {
+        throw new Refusal(`the seam's routing would send \`${plan.ownWireOptions.join('`, `')}\` to other providers, which do not answer it (made by an earlier aidlint)`);
+      }
       const kept = plan.compat.flatMap((name) => CONVERTER_WIRE_NEEDS[name] ?? []);
       const unkept = seam.missingFromModule('providers/openai-wire', [...new Set(kept)]);
       if (unkept.length) throw new Refusal(`the seam's OpenAI adapter does not keep \`${unkept.join('`, `')}\` for openai-compat to convert back exactly (made by an earlier aidlint)`);

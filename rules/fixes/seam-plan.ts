@@ -38,7 +38,7 @@ export interface FixHost {
 
 
 /** The seam modules code outside the seam imports. */
-export type SeamModuleName = 'index' | 'config' | 'openai-compat' | 'providers/openai-wire';
+export type SeamModuleName = 'index' | 'config' | 'openai-compat' | 'routing' | 'providers/openai-wire';
 const SECTION_KIND = { models: 'model', endpoints: 'endpoint', apiVersions: 'apiVersion' } as const;
 
 export class SeamPlan {
@@ -90,7 +90,7 @@ export class SeamPlan {
 
   /** The seam module's file, whether it exists yet or not. */
   file(module: SeamModuleName): string {
-    const existing = module === 'openai-compat' || module === 'providers/openai-wire' ? this.existing && this.find(module) : this.existing?.[module];
+    const existing = module === 'index' || module === 'config' ? this.existing?.[module] : this.existing && this.find(module);
     return existing ?? path.join(this.seamDir, module + (this.style.fileExtension ?? (this.style.language === 'ts' ? '.ts' : '.js')));
   }
 

@@ -283,13 +283,25 @@ export const SDK_RESPONSE_STREAM_MEMBERS: typeof SDK_STREAM_MEMBERS & { parsesBy
 export const STREAM_HELPER_MEMBERS: Partial<Record<WrapKind, typeof SDK_STREAM_MEMBERS>> = { 'chat-stream': SDK_STREAM_MEMBERS, 'responses-stream': SDK_RESPONSE_STREAM_MEMBERS };
 
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, { vendor: string; product: string }>> } = {
-  refused: ['logprobs', 'top_logprobs', 'modalities', 'audio'],
+  refused: ['modalities', 'audio'],
   vendorOnly: {
     data_sources: { vendor: 'Azure OpenAI', product: 'On Your Data' },
     azureExtensionOptions: { vendor: 'Azure OpenAI', product: 'On Your Data' },
     // A response run and stored on OpenAI's side, polled or resumed by its id (\`response_id\`, \`starting_after\`).
     background: { vendor: 'OpenAI', product: 'background mode' },
   },
+};
+
+/**
+ * Options asking for what only the call's own wire answers (log probabilities): passed on as written
+ * (\`providerOptions\`), and the seam's routing keeps a request with them on its own connection (\`pinnedBy\`: no
+ * failover, no AI_PROVIDER move), whose converted results are the server's own. So where the request asks for
+ * them, the results converted back carry \`reads\`, and the chat stream helper fires \`events\`.
+ */
+export const OWN_WIRE_OPTIONS: { options: readonly string[]; reads: readonly string[]; events: readonly string[] } = {
+  options: ['logprobs', 'top_logprobs'],
+  reads: ['logprobs'],
+  events: ['logprobs.content.delta', 'logprobs.content.done'],
 };
 
 /** Methods of the SDK's pending request that give its raw HTTP response (headers, status): the seam gives results, not responses. */

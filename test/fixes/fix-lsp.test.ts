@@ -132,10 +132,10 @@ describe('quick fixes over LSP (real server, edits applied as an editor does)', 
     });
 
     it('a refused call: the wrap action is offered disabled, with the reason, and no edit', async () => {
-      const documentUri = await editor.openFile('src/routes/confidence.ts');
+      const documentUri = await editor.openFile('src/routes/logo.ts');
       const [call] = await editor.diagnostics(documentUri, 'vendor-call');
       const wrap = (await editor.actions(documentUri, [call])).find((action) => action.title === WRAP);
-      assert.deepEqual(wrap?.disabled, { reason: 'Cannot wrap this call: option `logprobs` has no equivalent in the provider-neutral interface.' });
+      assert.deepEqual(wrap?.disabled, { reason: 'Cannot wrap this call: OpenAI-only feature (image generation): no neutral equivalent.' });
       assert.equal(wrap?.edit, undefined);
     });
 

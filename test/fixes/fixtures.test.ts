@@ -41,7 +41,7 @@ const FIXTURES: FixtureExpectations[] = [
       'azure.embed',
       'returned.raw',
       'candidates.brainstorm',
-      'refused.logprobs',
+      'pinned.logprobs',
       'refused.image',
     ],
     lines: [
@@ -52,6 +52,7 @@ const FIXTURES: FixtureExpectations[] = [
       `embeddings.destructured: ${described('gamma')}`,
       'assistant.reply: [gpt-4o-mini] echo: Where is the treasure?',
       'azure.translate: [contoso-gpt-4o-mini] echo: Good morning',
+      'pinned.logprobs: [gpt-4o-mini] echo: Positive or negative? I love it (8 token logprobs)',
       'refused.image: failed with status 404',
     ],
     routes: [

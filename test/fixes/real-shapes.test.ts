@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts', 'src/routes/providers.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts', 'src/routes/providers.ts', 'src/routes/logprobs.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -41,8 +41,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 52, original.lines.join('\n'));
-    assert.equal(original.requests.length, 58);
+    assert.equal(original.lines.length, 54, original.lines.join('\n'));
+    assert.equal(original.requests.length, 60);
     assert.ok(original.lines.includes('streamed.instanceOf: a stream: [gpt-4o-mini] echo: Is it a stream?'), original.lines.join('\n'));
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
@@ -62,6 +62,9 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.ok(original.lines.includes('streamed.toolsToConsumer: call_1trackParcel{"input":"Track parcel 9"} [3+1 (cached 0)]'), original.lines.join('\n'));
     assert.ok(original.lines.includes('streamed.toolCall: tool_calls [{"id":"call_1","name":"trackParcel","args":"{\\"input\\":\\"Where is parcel 7?\\"}"}]'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
+    // Log probabilities, asked for and read (the server's own, from the call's own connection after the fix).
+    assert.ok(original.lines.includes('logprobs.tokens: [gpt-4o-mini]=0 ([gpt-4o-mini]|[gpt-4o-mini]~1) echo:=-0.1 (echo:|echo:~1) Are=-0.2 (Are|Are~1) you=-0.3 (you|you~1) sure?=-0.4 (sure?|sure?~1)'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('logprobs.stream: 0 -0.1 -0.2 -0.3 -0.4 | 5 tokens: [gpt-4o-mini] echo: Stream your doubts'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.secret === 'bedrock-key' && (request.body as { model?: string }).model === 'openai.gpt-oss-120b'), JSON.stringify(original.requests.map((request) => request.secret)));
     assert.ok(original.lines.some((line) => line.startsWith('runtime.tools: tool_calls ')), original.lines.join('\n'));
     assert.ok(original.lines.includes('runtime.chatWith: [o4-mini] echo: Which plan fits me?'), original.lines.join('\n'));

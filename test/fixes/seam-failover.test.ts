@@ -48,6 +48,8 @@ async function main(): Promise<void> {
   await attempt('own-fields', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { seed: 7 } }, { headers: { 'x-tenant-key': 'tenant-secret' } })).text);
   // A follow-up of a response its own endpoint stored stays there, up or down.
   await attempt('stored', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { previous_response_id: 'resp_1' } })).text);
+  // So does a request for what only its own wire answers (log probabilities).
+  await attempt('logprobs', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { logprobs: true } })).text);
   await attempt('stored-up', async () => (await chatModel('storedChat').complete({ messages, providerOptions: { previous_response_id: 'resp_1' } })).text);
 }
 
@@ -106,6 +108,7 @@ describe('fixes/seam: routing and failover at run time', function () {
       'tenant [gpt-4o-mini] echo: hello there',
       'own-fields [gpt-4o-mini] echo: hello there',
       "stored error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
+      "logprobs error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
       'stored-up [gpt-4o-mini] echo: hello there',
     ]);
     const failovers = run.stderr.split('\n').filter((line) => line.startsWith('AI failover:'));
@@ -153,7 +156,12 @@ describe('fixes/seam: routing and failover at run time', function () {
       // The stored response's follow-up stayed on its own connection.
       '/v1/chat/completions',
     ]));
-    assert.deepEqual(run.trimEnd().split('\n').slice(-2), ["stored error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED", 'stored-up [gpt-4o-mini] echo: hello there']);
+    // Neither the stored response's follow-up nor the request for log probabilities went to Gemini.
+    assert.deepEqual(run.trimEnd().split('\n').slice(-3), [
+      "stored error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
+      "logprobs error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
+      'stored-up [gpt-4o-mini] echo: hello there',
+    ]);
     // Sent to Gemini by AI_PROVIDER, the call's own header stayed behind.
     const ownFields = fake().requests.filter((request) => request.path.includes('gemini')).at(-1)!;
     assert.match(JSON.stringify(ownFields.body), /"seed":7/);

@@ -231,6 +231,53 @@ export async function run(question: string): Promise<void> {
     models: ["gpt4oMini: 'gpt-4o-mini'"],
   },
   {
+    title: "log probabilities asked for (`logprobs`, `top_logprobs`): passed on, and the answer read for them is converted back (the seam keeps such a request on its own connection, whose answer it is)",
+    code: `import { openai } from '../lib/openai';
+
+export async function confidence(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, top_logprobs: 2, messages: [{ role: 'user', content: question }] });
+  const tokens = completion.choices[0].logprobs?.content ?? [];
+  return \`\${completion.choices[0].message.content}: \${tokens.map((token) => token.logprob).join(' ')}\`;
+}
+
+export async function plain(question: string): Promise<string> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });
+  return completion.choices[0].message.content ?? '';
+}
+
+export async function streamed(question: string): Promise<string> {
+  const stream = openai.chat.completions
+    .stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }], stream: true, logprobs: true })
+    .on('logprobs.content.delta', (event) => console.log(event.content.length));
+  return (await stream.finalChatCompletion()).choices[0].message.content ?? '';
+}
+`,
+    expected: `import { chatCompletionAsOpenAI, chatStreamAsOpenAI } from '../ai/openai-compat';
+import { chatModel } from '../ai';
+
+export async function confidence(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], providerOptions: { logprobs: true, top_logprobs: 2 } }).then(chatCompletionAsOpenAI);
+  const tokens = completion.choices[0].logprobs?.content ?? [];
+  return \`\${completion.choices[0].message.content}: \${tokens.map((token) => token.logprob).join(' ')}\`;
+}
+
+export async function plain(question: string): Promise<string> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], providerOptions: { logprobs: true } });
+  return completion.text ?? '';
+}
+
+export async function streamed(question: string): Promise<string> {
+  const stream = chatStreamAsOpenAI(chatModel('gpt4oMini').stream({
+    messages: [{ role: 'user', content: question }],
+    providerOptions: { logprobs: true },
+  }))
+    .on('logprobs.content.delta', (event) => console.log(event.content.length));
+  return (await stream.finalChatCompletion()).choices[0].message.content ?? '';
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
+  {
     title: "a result handed on whole keeps the SDK's shape: converted back at the call",
     code: `import { openai } from '../lib/openai';
 
@@ -1673,7 +1720,7 @@ export async function ideas(topic: string, count: number): Promise<string[]> {
 const client = new OpenAI();
 
 export async function ideas(topic: string): Promise<string[]> {
-  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: topic }] });
+  const completion = await client.chat.completions.create({ model: 'gpt-4o-mini', modalities: ['text'], messages: [{ role: 'user', content: topic }] });
   return completion.choices.map((choice) => choice.message.content ?? '');
 }
 
@@ -1689,7 +1736,7 @@ import { chatModel } from '../ai';
 const client = new OpenAI();
 
 export async function ideas(topic: string): Promise<string[]> {
-  const completion = await client.chat.completions.create({ model: models.gpt4oMini, logprobs: true, messages: [{ role: 'user', content: topic }] });
+  const completion = await client.chat.completions.create({ model: models.gpt4oMini, modalities: ['text'], messages: [{ role: 'user', content: topic }] });
   return completion.choices.map((choice) => choice.message.content ?? '');
 }
 
@@ -1949,14 +1996,14 @@ const REFUSALS: RefusalCase[] = [
     reason: "a `choices` item is used for more than `message.content`, `finish_reason`, `finishReason`, and converted back to the SDK's shape it would lack `logprobs`, which the code reads",
   },
   {
-    title: 'logprobs',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
-    reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
+    title: 'audio output (`modalities`)',
+    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-audio-preview', modalities: ['text', 'audio'], messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
+    reason: 'option `modalities` has no equivalent in the provider-neutral interface',
   },
   {
-    title: 'logprobs: the answer\'s log probabilities are read from the result, which the neutral one does not carry',
-    body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;",
-    reason: 'option `logprobs` has no equivalent in the provider-neutral interface',
+    title: "the SDK stream helper's log probability events, where the request does not ask for them",
+    body: "const s = openai.chat.completions.stream({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }).on('logprobs.content.delta', (event) => send(event.content));\n  return (await s.finalChatCompletion()).choices[0].message.content;",
+    reason: "the SDK stream's own `on` is used, which the neutral stream lacks",
   },
   {
     title: 'a Responses API request run in the background (`background: true`, resumed later by its id): an OpenAI-only feature',
@@ -3428,6 +3475,19 @@ export async function more(text: string): Promise<string> {
         );
       const code = refusalSource("const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);");
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's OpenAI adapter does not keep `providerEvent` for openai-compat to convert back exactly (made by an earlier aidlint)."]);
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
+    });
+
+    it('a seam from an earlier aidlint whose routing would send a request for log probabilities to other providers: refused', () => {
+      const seamFiles = (pins: boolean) =>
+        Object.fromEntries(
+          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
+            `src/ai/${file.relativePath}`,
+            file.relativePath === 'routing.ts' && !pins ? file.text.replace(/OWN_WIRE_OPTIONS/g, 'ANSWERED_OPTIONS') : file.text,
+          ]),
+        );
+      const code = refusalSource("const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;");
+      assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's routing would send `logprobs` to other providers, which do not answer it (made by an earlier aidlint)."]);
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
     });
 

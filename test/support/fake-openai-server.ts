@@ -218,9 +218,19 @@ function chatCompletion(model: string, body: Json): Json {
       index,
       message: index === 0 || toolCall || functionCall ? message : { ...message, content: `${message.content} (${index + 1})` },
       finish_reason: finishReason,
-      logprobs: null,
+      logprobs: body.logprobs === true && !toolCall && !functionCall ? logprobsOf(words, body) : null,
     })),
     usage,
+  };
+}
+
+/** Log probabilities, as OpenAI gives them when asked (\`logprobs: true\`): one per word, the i-th -i/10, and \`top_logprobs\` alternatives. */
+function logprobsOf(words: string[], body: Json, first = 0): Json {
+  const top = Number(body.top_logprobs ?? 0);
+  const entry = (token: string, index: number) => ({ token, logprob: -(first + index) / 10, bytes: [...Buffer.from(token)] });
+  return {
+    content: words.map((word, index) => ({ ...entry(word, index), top_logprobs: Array.from({ length: top }, (_, rank) => entry(rank === 0 ? word : `${word.trim()}~${rank}`, index + rank)) })),
+    refusal: null,
   };
 }
 
@@ -300,18 +310,18 @@ function streamCompletion(response: http.ServerResponse, model: string, body: Js
 
 function streamChat(response: http.ServerResponse, model: string, body: Json): void {
   const { words, finishReason, toolCall, functionCall, usage } = answer(model, body);
-  const chunk = (delta: Json, finish: string | null, extra: Json = {}): Json => ({
+  const chunk = (delta: Json, finish: string | null, extra: Json = {}, logprobs: Json | null = null): Json => ({
     id: 'chatcmpl-fake',
     object: 'chat.completion.chunk',
     created: CREATED,
     model,
-    choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }],
+    choices: [{ index: 0, delta, finish_reason: finish, logprobs }],
     ...extra,
   });
   const events = [
     chunk({ role: 'assistant', content: '' }, null),
     ...(model.includes('reasoner') ? [chunk({ content: null, reasoning_content: `thinking about ${lastUserText(body)}` }, null)] : []),
-    ...words.map((word) => chunk({ content: word }, null)),
+    ...words.map((word, index) => chunk({ content: word }, null, {}, body.logprobs === true ? logprobsOf([word], body, index) : null)),
     ...(toolCall ? [chunk({ tool_calls: [{ index: 0, ...toolCall }] }, null)] : []),
     // A legacy function call: its name first, then its arguments, as OpenAI streams it.
     ...(functionCall ? [chunk({ function_call: { name: functionCall.name, arguments: '' } }, null), chunk({ function_call: { arguments: functionCall.arguments } }, null)] : []),

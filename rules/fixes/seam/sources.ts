@@ -9,6 +9,7 @@
 
 import { type SeamProvider, seamProvider } from '../../vendors/seam-providers';
 import { RESPONSE_EVENTS_COMPAT } from './response-events-source';
+import { OWN_WIRE_OPTIONS } from '../../vendors/wrap-table';
 
 export interface SeamModule {
   /** Path inside the seam folder, without extension. */
@@ -1085,9 +1086,25 @@ export interface OpenAIChatCompletionLike {
       function_call?: { name: string; arguments: string };
     };
     finish_reason: OpenAIFinishReason;
-    logprobs: null;
+    logprobs: OpenAILogprobsLike | null;
   }>;
   usage?: OpenAIUsageLike | undefined;
+}
+
+/**
+ * The SDK's log probabilities of a choice: the server's own where the request asked for them (\`logprobs\` in
+ * \`providerOptions\` keeps it on its own connection, whose answer this is), null from any other provider.
+ */
+export interface OpenAILogprobsLike {
+  content: OpenAITokenLogprobLike[] | null;
+  refusal: OpenAITokenLogprobLike[] | null;
+}
+
+export interface OpenAITokenLogprobLike {
+  token: string;
+  logprob: number;
+  bytes: number[] | null;
+  top_logprobs: Array<{ token: string; logprob: number; bytes: number[] | null }>;
 }
 
 /** The SDK's \`CompletionUsage\`; its optional fields as the SDK declares them, so a converted usage is assignable to it. */
@@ -1105,7 +1122,7 @@ export interface OpenAIChatChunkLike {
   object: 'chat.completion.chunk';
   created: number;
   model: string;
-  choices: Array<{ index: number; delta: OpenAIDeltaLike; finish_reason: OpenAIFinishReason | null; logprobs: null }>;
+  choices: Array<{ index: number; delta: OpenAIDeltaLike; finish_reason: OpenAIFinishReason | null; logprobs: OpenAILogprobsLike | null }>;
   usage?: OpenAIUsageLike;
 }
 
@@ -1430,6 +1447,8 @@ const BACKOFF_MS = 200;
 const MAX_CLIENTS_PER_CONNECTION = 100;
 /** Request fields that point at what the call's own endpoint stored (a response, a conversation): no other connection knows them. */
 const STORED_STATE_OPTIONS = ['previous_response_id', 'conversation'];
+/** Request fields asking for what only the call's own wire answers (log probabilities): no other connection gives it back. */
+const OWN_WIRE_OPTIONS = [${OWN_WIRE_OPTIONS.options.map((name) => `'${name}'`).join(', ')}];
 /** Error codes of a connection that could not be made or was cut. */
 const CONNECTION_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT'];
 
@@ -1460,10 +1479,13 @@ export function modelById(id: string, connection: string, settings?: ConnectionS
   return { model: id, own: connection, ownId: id, byId: true, settings };
 }
 
-/** The target of a request that points at state its own endpoint stored: only its own connection can answer it. */
+/**
+ * The target of a request only its own connection can answer: it points at state its own endpoint stored, asks
+ * for what only its own wire gives back, or has tools only its wire can send.
+ */
 export function pinnedBy(target: Target, request: Pick<ChatRequest, 'providerOptions' | 'providerTools' | 'tools' | 'toolChoice'>): Target {
-  const stored = STORED_STATE_OPTIONS.some((name) => request.providerOptions?.[name] !== undefined);
-  return stored || openAIOnlyTools(request) ? { ...target, ownOnly: true } : target;
+  const ownOnly = [...STORED_STATE_OPTIONS, ...OWN_WIRE_OPTIONS].some((name) => request.providerOptions?.[name] !== undefined);
+  return ownOnly || openAIOnlyTools(request) ? { ...target, ownOnly: true } : target;
 }
 
 /**

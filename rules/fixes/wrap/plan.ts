@@ -23,6 +23,7 @@ import {
   SDK_RESPONSE_STREAM_MEMBERS,
   SDK_STREAM_MEMBERS,
   STREAM_HELPER_MEMBERS,
+  OWN_WIRE_OPTIONS,
   type WrapKind,
   vendorOnlyProduct,
 } from '../../vendors/wrap-table';
@@ -51,6 +52,8 @@ export interface WrapPlan {
   resultShape: ResultShape;
   /** Whether the neutral call passes request options (a seam from before they existed cannot take them). */
   passesSettings: boolean;
+  /** Options passed on that the seam's routing must keep on the call's own connection (OWN_WIRE_OPTIONS). */
+  ownWireOptions: string[];
   /** Converters of the seam's openai-compat module the call uses. */
   compat: string[];
   /** For a result returned to callers: the call converting its result back to the SDK's shape, should a caller refuse the neutral one. */
@@ -153,6 +156,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
       returnedBy: atBoundary ? undefined : returnedBy,
       resultShape: shape,
       passesSettings: settings !== '',
+      ownWireOptions: request.ownWireOptions ?? [],
       // Callers that cannot take the neutral result get the SDK's shape from the function instead.
       atBoundary: returnedBy && !atBoundary ? converted : undefined,
     };
@@ -174,8 +178,10 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const value = resultValue(call);
   const awaited = ts.isAwaitExpression(value.parent) ? outer(value.parent) : undefined;
   // A stream used through the SDK stream helper's own members gets that helper back, awaited or not.
+  // What the request asks only its own wire for (log probabilities): the converted results, the server's own there, carry it.
+  const ownWire = request.ownWireOptions?.length ? OWN_WIRE_OPTIONS : undefined;
   const members = STREAM_HELPER_MEMBERS[request.kind];
-  const helper = members && shape.streamBoundary && usesStreamHelper(awaited ?? value, members) ? shape.streamBoundary : undefined;
+  const helper = members && shape.streamBoundary && usesStreamHelper(awaited ?? value, members, ownWire?.events) ? shape.streamBoundary : undefined;
   const functions = legacyFunctions(request);
   const converter = helper ?? (functions === 'asked' ? LEGACY_FUNCTION_CALLING.boundary[request.kind] : shape.boundary?.[request.kind]);
   const uncarried = BOUNDARY_UNCARRIED[request.kind];
@@ -198,8 +204,8 @@ function boundaryConverter(call: TS.CallExpression, shape: CallShape, request: N
   const user = (awaited ?? value).parent;
   if (ts.isVariableDeclaration(user) && user.type) return undefined;
   // A request known to ask for legacy functions, or known not to, gets \`function_call\` back as the converter gives it.
-  const carried = functions === 'unseen' ? [] : [LEGACY_FUNCTION_CALLING.choice];
-  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried]) : boundaryLacks(call, request.kind, carried, converter);
+  const carried = [...(functions === 'unseen' ? [] : [LEGACY_FUNCTION_CALLING.choice]), ...(ownWire?.reads ?? [])];
+  const lacking = helper && members ? readsUncarried(call, [...uncarried.anywhere, ...members.uncarried].filter((name) => !carried.includes(name))) : boundaryLacks(call, request.kind, carried, converter);
   return lacking ? (lacking.lacks ? { lacks: lacking.lacks } : undefined) : converter;
 }
 
@@ -211,12 +217,12 @@ function legacyFunctions(request: NeutralRequest): 'asked' | 'not asked' | 'unse
   return request.seenKeys.includes(LEGACY_FUNCTION_CALLING.functions) ? 'asked' : 'not asked';
 }
 
-/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (STREAM_HELPER_MEMBERS). */
-function usesStreamHelper(stream: TS.Expression, members: typeof SDK_STREAM_MEMBERS): boolean {
+/** Whether a stream is used through the SDK stream helper's members, and only through those it keeps (STREAM_HELPER_MEMBERS, and \`moreEvents\` the request asks for). */
+function usesStreamHelper(stream: TS.Expression, members: typeof SDK_STREAM_MEMBERS, moreEvents: readonly string[] = []): boolean {
   const reads = directReads(stream);
   const kept = (read: string) => {
     const [member, event] = read.split(LISTENED, 2);
-    return event === undefined ? members.members.includes(member) : members.events.includes(event);
+    return event === undefined ? members.members.includes(member) : members.events.includes(event) || moreEvents.includes(event);
   };
   return reads.length > 0 && reads.every(kept);
 }

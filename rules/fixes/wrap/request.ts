@@ -8,7 +8,7 @@ import { moduleSpecifierOfCall, skipOuterExpressions } from '../../engine/syntax
 import { typescript } from '../../engine/parse';
 import type { Scopes } from '../../engine/scope';
 import { propertyNameText } from '../../engine/strings';
-import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, TOOL_CALLING, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
+import { type CallShape, LEGACY_FUNCTION_CALLING, REQUEST_OPTIONS, OWN_WIRE_OPTIONS, REQUEST_SETTINGS, STRUCTURED_REQUESTS, TOOL_CALLING, UNCARRIED_OPTIONS, type WrapKind } from '../../vendors/wrap-table';
 import type { TextChange } from '../types';
 import { instanceClass, isStatic, isThisMember } from '../runtime-settings';
 
@@ -33,6 +33,8 @@ export interface NeutralRequest {
   seenKeys?: string[];
   /** Whether it asks for legacy \`functions\` (given to the OpenAI wire as written, in \`providerTools\`). */
   legacyFunctions?: boolean;
+  /** Options it passes on that keep it on its own connection, whose answers carry them (OWN_WIRE_OPTIONS: \`logprobs\`). */
+  ownWireOptions?: string[];
 }
 
 /**
@@ -162,6 +164,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     const streamsCandidates = (kind === 'chat-stream' || structured !== undefined) && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
       passedOn.push(name === text(value) ? name : `${/^[A-Za-z_$][\w$]*$/.test(name) ? name : `'${name}'`}: ${text(value)}`);
+      if (OWN_WIRE_OPTIONS.options.includes(name)) (request.ownWireOptions ??= []).push(name);
       continue;
     }
     if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
