@@ -30,6 +30,7 @@ import type { FileChange, Fix, TextChange } from './types';
 import type { Project } from './importers';
 import { type ReturnedResult, UnconvertibleUse, followReturn } from './wrap/callers';
 import { MODEL_PLACEHOLDER, type WrapPlan, planWrap, vendorOnlyRefusal } from './wrap/plan';
+import { MODEL_ID_PLACEHOLDER, planRunner } from './wrap/runner';
 import { convertersIn } from './wrap/result';
 import { CALL_SHAPES, CONVERTER_WIRE_NEEDS, KIND_APIS, KIND_SEAM_NAMES, KIND_WIRE_FUNCTIONS } from '../vendors/wrap-table';
 import { type FollowConstant, Refusal } from './wrap/request';
@@ -190,13 +191,13 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   const { sourceFile, scopes, input } = session;
   const fix: Fix = { title: 'Wrap behind the provider-neutral interface', ruleId: 'vendor-call', kind: 'wrap-call', span: fact.span, changes: [] };
   const refused = vendorOnlyRefusal(fact) ?? seam.refused ?? seam.unreachableFrom(input.filePath);
-  const planned = refused ? { refused } : planWrap(fact, sourceFile, scopes, followConstant(session));
+  const planned = refused ? { refused } : (planRunner(fact, sourceFile, scopes, followConstant(session)) ?? planWrap(fact, sourceFile, scopes, followConstant(session)));
   const refuse = (reason: string): PlannedFix => ({ fix: { ...fix, disabledReason: `Cannot wrap this call: ${reason}.` }, edits: [], imports: [] });
   if ('refused' in planned) return refuse(planned.refused);
   let plan = planned;
   // Callers first: a refusal must leave the seam's config as it was.
   let returned: ReturnedResult | undefined;
-  let modelCall: { callee: string; text: string };
+  let modelCall: { callee: string; text: string; key?: string };
   try {
     try {
       returned = plan.returnedBy && followReturn(plan.returnedBy, plan.kind, plan.resultShape, { filePath: input.filePath, scopes }, projectOf(input));
@@ -238,10 +239,15 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   }
   const isTypeScript = /\.[mc]?tsx?$/.test(input.filePath);
   const typeNames = [...(plan.needsMessageType ? ['ChatMessage'] : []), ...(returned?.typeName ? [returned.typeName] : [])];
+  // A runner's request names the model by its id in the seam's config (runner.ts).
+  const namesModelId = plan.callChange.newText.includes(MODEL_ID_PLACEHOLDER);
+  if (namesModelId && modelCall.key === undefined) return refuse("the model is chosen where the code runs, so the runner's request cannot name its id in the seam's config");
+  const callText = plan.callChange.newText.replace(MODEL_PLACEHOLDER, modelCall.text).replace(MODEL_ID_PLACEHOLDER, `models.${modelCall.key}`);
   return {
     fix,
-    edits: [{ ...plan.callChange, newText: plan.callChange.newText.replace(MODEL_PLACEHOLDER, modelCall.text) }, ...plan.otherChanges, ...(returned?.changes ?? [])],
+    edits: [{ ...plan.callChange, newText: callText }, ...plan.otherChanges, ...(returned?.changes ?? [])],
     imports: [
+      ...(namesModelId ? [{ specifier: seam.specifier(input.filePath, 'config', session.pathAliases()), names: ['models'], typeNames: [], commonJs: isCommonJsFile(sourceFile, seam) }] : []),
       {
         specifier: seam.specifier(input.filePath, 'index', session.pathAliases()),
         names: [modelCall.callee],
@@ -263,7 +269,15 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
  * The seam's model for a wrapped call. A client chosen by a condition (`let openai; if (…) openai = …;
  * else openai = …`): the call chooses between the two connections' models by the same condition.
  */
-function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string; passesConnectionSettings: boolean } {
+/** The seam call that gives a wrapped call its model; \`key\`: the model's config key, when it has one. */
+interface SeamModelCall {
+  callee: string;
+  text: string;
+  passesConnectionSettings: boolean;
+  key?: string;
+}
+
+function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): SeamModelCall {
   const { input } = session;
   const chosen = chosenClients(fact, { sourceFile: session.sourceFile, scopes: session.scopes, index: input.index, project: projectOf(input) });
   if (!chosen) return seamModelCallOn(session, callOrigins(session, fact), fact, plan, seam);
@@ -273,6 +287,7 @@ function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan
     callee: whenTrue.callee,
     text: `(${chosen.condition.getText(session.sourceFile)} ? ${whenTrue.text} : ${whenFalse.text})`,
     passesConnectionSettings: whenTrue.passesConnectionSettings || whenFalse.passesConnectionSettings,
+    ...(whenTrue.key === whenFalse.key ? { key: whenTrue.key } : {}),
   };
 }
 
@@ -281,7 +296,7 @@ function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan
  * which must agree): by the model's config key (`chatModel('gpt4oMini')`; what the call needs is recorded,
  * `modelNeeds`), or, for a model chosen at run time, by its id on that connection (`chatModelById(model, 'openai')`).
  */
-function seamModelCallOn(session: FixSession, origins: readonly ClientOrigin[], fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): { callee: string; text: string; passesConnectionSettings: boolean } {
+function seamModelCallOn(session: FixSession, origins: readonly ClientOrigin[], fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): SeamModelCall {
   const { sourceFile, input } = session;
   const { model, factory, needs } = plan;
   const { connection, settings } = connectionOf(session, origins, seam, KIND_APIS[plan.kind], { file: input.filePath, ...fact.callSpan });
@@ -292,7 +307,7 @@ function seamModelCallOn(session: FixSession, origins: readonly ClientOrigin[], 
   const byId = (expression: string) => ({ callee: `${factory}ById`, text: `${factory}ById(${expression}, ${quote(connection, sourceFile)}${passed})`, passesConnectionSettings });
   const byKey = (key: string) => {
     seam.need(key, needs);
-    return { callee: factory, text: `${factory}(${quote(key, sourceFile)}${passed})`, passesConnectionSettings };
+    return { callee: factory, text: `${factory}(${quote(key, sourceFile)}${passed})`, passesConnectionSettings, key };
   };
   if (typeof model === 'string') return byKey(seam.modelEntry(model, connection));
   if (!('key' in model)) return byId(model.runtime);

@@ -170,13 +170,17 @@ const VENDOR_ONLY: ReadonlyArray<{ clients: readonly string[]; methods: readonly
 ];
 
 /**
- * SDK helpers with a neutral equivalent that the wrap does not carry yet, and why (the refusal says so); other
- * methods without a row are refused as not wrapped yet, plainly.
+ * The SDK's helpers that make their chat requests themselves, through the client they are given (the tool
+ * runner): the wrap gives them the seam's client whose chat completions the neutral chat model answers
+ * (\`client\`, openai-compat), so their events, messages and final completion stay the SDK's and each request
+ * they make goes through the seam. \`needs\`: what every request of theirs asks of the model.
  */
-export const NOT_YET: Readonly<Record<string, string>> = {
-  'chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
-  'beta.chat.completions.runTools': "the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
-};
+export const SDK_RUNNERS: ReadonlyArray<{ clients: readonly string[]; method: string; client: string; needs: readonly string[] }> = ['chat.completions.runTools', 'beta.chat.completions.runTools'].map((method) => ({
+  clients: ['OpenAI', 'AzureOpenAI'],
+  method,
+  client: 'chatClientAsOpenAI',
+  needs: ['chat', 'tools'],
+}));
 
 /** The vendor-only product a call uses (`Assistants`, `file storage` …), if it is one. */
 export function vendorOnlyProduct(client: string, method: string): string | undefined {

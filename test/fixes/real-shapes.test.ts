@@ -20,7 +20,7 @@ import { prepareFixture, removeFixture, runMain, runProgram, runRecorded, typech
 import { bodyDifferences, wire } from '../support/wire';
 
 const REROUTE = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'reroute-vendors.cjs');
-const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts', 'src/routes/providers.ts', 'src/routes/logprobs.ts'];
+const ROUTE_FILES = ['src/routes/built.ts', 'src/routes/runtime.ts', 'src/routes/handed-on.ts', 'src/routes/legacy.ts', 'src/routes/input-items.ts', 'src/routes/response-events.ts', 'src/routes/streamed.ts', 'src/routes/passed-on.ts', 'src/routes/patterns.ts', 'src/routes/usage.ts', 'src/routes/roles.ts', 'src/routes/helper-streams.ts', 'src/routes/functions.ts', 'src/routes/response-streams.ts', 'src/routes/tool-choice.ts', 'src/routes/providers.ts', 'src/routes/logprobs.ts', 'src/routes/runner.ts'];
 
 describe('the wrap on the shapes of real apps (real-shapes fixture)', function () {
   this.timeout(300_000);
@@ -41,8 +41,8 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
   it('before the fix: type-checks and makes every call', async () => {
     assert.equal(await typecheck(dir), '');
     original = await run();
-    assert.equal(original.lines.length, 54, original.lines.join('\n'));
-    assert.equal(original.requests.length, 60);
+    assert.equal(original.lines.length, 56, original.lines.join('\n'));
+    assert.equal(original.requests.length, 64);
     assert.ok(original.lines.includes('streamed.instanceOf: a stream: [gpt-4o-mini] echo: Is it a stream?'), original.lines.join('\n'));
     // Legacy function calling: the server's function_call, a role-'function' message sent back, the streamed call's pieces.
     assert.ok(original.lines.some((line) => line.startsWith('functions.call: {"role":"assistant","content":null,"function_call":{"name":"findBook"')), original.lines.join('\n'));
@@ -62,6 +62,10 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.ok(original.lines.includes('streamed.toolsToConsumer: call_1trackParcel{"input":"Track parcel 9"} [3+1 (cached 0)]'), original.lines.join('\n'));
     assert.ok(original.lines.includes('streamed.toolCall: tool_calls [{"id":"call_1","name":"trackParcel","args":"{\\"input\\":\\"Where is parcel 7?\\"}"}]'), original.lines.join('\n'));
     assert.ok(original.requests.some((request) => request.path === '/v1/responses'));
+    // The SDK's tool runner: the tool called, its result sent back, the answer after it.
+    assert.ok(original.lines.includes('runner.tools: [gpt-4o-mini] echo: How many red mugs are left? after user>assistant>tool>assistant'), original.lines.join('\n'));
+    assert.ok(original.lines.includes('runner.streamed: lookupStock({"input":"How many blue mugs are left?"}) -> 6 in stock | [gpt-4o-mini] echo: How many blue mugs are left? | stop'), original.lines.join('\n'));
+    assert.equal(original.requests.filter((request) => (request.body as { messages?: Array<{ role: string }> }).messages?.some((message) => message.role === 'tool' && JSON.stringify(message).includes('in stock'))).length, 2);
     // Log probabilities, asked for and read (the server's own, from the call's own connection after the fix).
     assert.ok(original.lines.includes('logprobs.tokens: [gpt-4o-mini]=0 ([gpt-4o-mini]|[gpt-4o-mini]~1) echo:=-0.1 (echo:|echo:~1) Are=-0.2 (Are|Are~1) you=-0.3 (you|you~1) sure?=-0.4 (sure?|sure?~1)'), original.lines.join('\n'));
     assert.ok(original.lines.includes('logprobs.stream: 0 -0.1 -0.2 -0.3 -0.4 | 5 tokens: [gpt-4o-mini] echo: Stream your doubts'), original.lines.join('\n'));
@@ -169,6 +173,11 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     assert.match(responseStreams, /const runner = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'user', content: question \}\],\n\s+\}\)\)\n\s+\.on\('event'/);
     assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerTools: \{ tools: \[tool\] \} \}\)\);/);
     assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerTools: \{ tools \},\n\s+providerOptions: \{ parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
+    // The SDK's tool runner given the seam's client: the runner as written, each of its requests through the model.
+    const runner = fs.readFileSync(path.join(dir, 'src/routes/runner.ts'), 'utf8');
+    assert.match(runner, /const runner = chatClientAsOpenAI\(chatModel\('gpt4oMini'\)\)\.chat\.completions\.runTools\(\{ model: models\.gpt4oMini, messages: \[\{ role: 'user', content: question \}\], tools: \[lookupStock\] \}\);/);
+    assert.match(runner, /chatClientAsOpenAI\(chatModel\('gpt4oMini'\)\)\.chat\.completions\n\s+\.runTools\(\{ model: models\.gpt4oMini, stream: true,/);
+    assert.match(runner, /import \{ models \} from '\.\.\/ai\/config';/);
     // A client sent to Amazon Bedrock by openai's own third-party provider: the connection carries the provider.
     assert.match(fs.readFileSync(path.join(dir, 'src/ai/config.ts'), 'utf8'), /provider: bedrock\(\{ baseURL: `\$\{process\.env\.FAKE_OPENAI_URL\}\/v1`, apiKey: process\.env\.BEDROCK_KEY \}\),\n\s+\}\),/);
     assert.match(fs.readFileSync(path.join(dir, 'src/routes/providers.ts'), 'utf8'), /const response = await chatModel\('\w+'\)\.complete\(\{ messages: \[\{ role: 'user', content: question \}\], maxTokens: 16 \}\);\n  return response\.text;/);

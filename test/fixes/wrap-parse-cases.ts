@@ -222,11 +222,6 @@ export const PARSE_REFUSALS: Array<{ title: string; body: string; reason: string
     reason: 'option `n` has no equivalent in the provider-neutral interface',
   },
   {
-    title: "the SDK's tool runner (`runTools`): not wrapped yet, saying why",
-    body: "const runner = openai.chat.completions.runTools({ model: 'gpt-4o-mini', messages, tools: [] });\n  return runner.finalContent();",
-    reason: "'chat.completions.runTools' is not wrapped yet: the SDK's tool runner (its events, its messages in the SDK's shape, its final completion) has no neutral form yet",
-  },
-  {
     title: 'chat.completions.parse with JSON mode (which the SDK does not parse)',
     body: "const c = await openai.chat.completions.parse({ model: 'gpt-4o-mini', messages, response_format: { type: 'json_object' } });\n  return c.choices[0].message.parsed;",
     reason: 'the structured request asks for `json_object`, which `parse` does not parse (a JSON Schema format is)',

@@ -20,6 +20,7 @@ import { PARSE_CASES, PARSE_REFUSALS } from './wrap-parse-cases';
 import { RESPONSE_EVENT_CASES, RESPONSE_EVENT_REFUSALS } from './wrap-response-event-cases';
 import { TOOL_CHOICE_CASES, TOOL_CHOICE_REFUSALS } from './wrap-tool-choice-cases';
 import { STREAM_CASES, STREAM_REFUSALS } from './wrap-stream-cases';
+import { RUNNER_CASES, RUNNER_REFUSALS } from './wrap-runner-cases';
 
 const FILE = 'src/app/file.ts';
 
@@ -679,6 +680,7 @@ const CASES: WrapCase[] = [
   ...PARSE_CASES,
   ...LEGACY_FUNCTION_CASES,
   ...TOOL_CHOICE_CASES,
+  ...RUNNER_CASES,
   ...PASSED_ON_CASES,
   ...NESTED_PATTERN_CASES,
   ...RETURNED_STREAM_CASES,
@@ -1980,6 +1982,7 @@ const REFUSALS: RefusalCase[] = [
   ...PARSE_REFUSALS,
   ...LEGACY_FUNCTION_REFUSALS,
   ...TOOL_CHOICE_REFUSALS,
+  ...RUNNER_REFUSALS,
   {
     title: 'a request option the neutral interface does not carry',
     body: "const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: question }] }, { idempotencyKey: 'k1' });\n  return c.choices[0].message.content;",

@@ -16,7 +16,6 @@ import {
   type CallShape,
   LEGACY_FUNCTION_CALLING,
   NEUTRAL_CALLS,
-  NOT_YET,
   OPENAI_V3,
   RAW_RESPONSE_METHODS,
   RESPONSE_EVENTS_MADE,
@@ -97,7 +96,7 @@ export function planWrap(fact: VendorCallFact, sourceFile: TS.SourceFile, scopes
   const shape = CALL_SHAPES.find((candidate) => candidate.clients.includes(fact.client) && candidate.method === fact.method);
   const vendorOnly = vendorOnlyRefusal(fact);
   if (vendorOnly) return { refused: vendorOnly };
-  if (!shape) return { refused: `'${fact.method}' is not wrapped yet${NOT_YET[fact.method] ? `: ${NOT_YET[fact.method]}` : ''}` };
+  if (!shape) return { refused: `'${fact.method}' is not wrapped yet` };
   const call = nodeAtSpan(sourceFile, fact.callSpan, typescript().isCallExpression);
   if (!call) return { refused: 'the call could not be found in the current text' };
   const after = outer(call).parent;
@@ -360,7 +359,7 @@ function readsMemberFrom(scope: TS.Node, name: string, call: TS.CallExpression):
 }
 
 /** A client's deployment as a model: a literal, or an entry of a config's `models` (an earlier fix moved it there). */
-function deploymentModel(deployment: NonNullable<VendorCallFact['deployment']>): ModelSource {
+export function deploymentModel(deployment: NonNullable<VendorCallFact['deployment']>): ModelSource {
   if (typeof deployment === 'string') return deployment;
   if (deployment.path.length === 2 && deployment.path[0] === 'models') return { file: deployment.file, key: deployment.path[1] };
   throw new Refusal(`the client's deployment is \`${deployment.path.join('.')}\`, which is not a \`models\` entry of the seam's configuration`);

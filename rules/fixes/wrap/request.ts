@@ -189,7 +189,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
  * it moves to the configuration with its value as the default; a `models.<key>` entry of a configuration
  * module (a model an earlier fix already moved); else chosen at run time, and sent as it is.
  */
-function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConstant): { model: ModelSource; constant?: TS.VariableDeclaration } {
+export function modelOf(expression: TS.Expression, scopes: Scopes, follow: FollowConstant): { model: ModelSource; constant?: TS.VariableDeclaration } {
   const ts = typescript();
   const inner = skipOuterExpressions(expression);
   if (ts.isStringLiteralLike(inner)) return { model: inner.text };
