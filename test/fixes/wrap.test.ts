@@ -1969,6 +1969,11 @@ export async function vectors(texts: string[]): Promise<number[][]> {
   },
 ];
 
+/** The files of a TypeScript seam generated now under src/ai/, each as `edit` leaves it (to stand for one an earlier aidlint made). */
+function generatedSeam(edit: (file: { relativePath: string; text: string }) => string = (file) => file.text): Record<string, string> {
+  return Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, edit(file)]));
+}
+
 interface RefusalCase {
   title: string;
   /** The body of `run(question, messages)`, with `openai` (v4), `images` and `send` in scope. */
@@ -3433,12 +3438,7 @@ export class Service {
     });
 
     it('a seam from an earlier aidlint (no `connections`): the call is refused, the config untouched', () => {
-      const seamFiles = Object.fromEntries(
-        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-          `src/ai/${file.relativePath}`,
-          file.relativePath === 'config.ts' ? file.text.replace(/export const connections[^;]*;\n/, '') : file.text,
-        ]),
-      );
+      const seamFiles = generatedSeam((file) => file.relativePath === 'config.ts' ? file.text.replace(/export const connections[^;]*;\n/, '') : file.text);
       const target = project(root, bothProviders, seamFiles);
       const reason = "Cannot wrap this call: the seam's config has no `connections` object to add to (a seam made by an earlier aidlint: add the section from a newly generated seam).";
       assert.deepEqual(wrapReasons(target), [reason, reason]);
@@ -3449,12 +3449,7 @@ export class Service {
     });
 
     it('a seam from an earlier aidlint whose OpenAI adapter cannot send legacy completions: refused, so the request does not move', () => {
-      const seamFiles = Object.fromEntries(
-        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-          `src/ai/${file.relativePath}`,
-          file.relativePath === 'providers/openai-wire.ts' ? file.text.replace(/completionParams/g, 'legacyParams') : file.text,
-        ]),
-      );
+      const seamFiles = generatedSeam((file) => file.relativePath === 'providers/openai-wire.ts' ? file.text.replace(/completionParams/g, 'legacyParams') : file.text);
       const code = `import { openai } from '../lib/openai';
 
 export async function more(text: string): Promise<string> {
@@ -3464,44 +3459,26 @@ export async function more(text: string): Promise<string> {
 `;
       assert.deepEqual(wrapReasons(project(root, code, seamFiles)), ["Cannot wrap this call: the seam's OpenAI adapter has no `completionParams` for this API (made by an earlier aidlint)."]);
       // With the adapter of this version, the same call wraps.
-      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      const current = generatedSeam();
       assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
     });
 
     it("a seam from an earlier aidlint whose OpenAI adapter does not keep the Responses API's events: their conversion back is refused, not made up", () => {
-      const seamFiles = (keepsEvents: boolean) =>
-        Object.fromEntries(
-          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-            `src/ai/${file.relativePath}`,
-            file.relativePath === 'providers/openai-wire.ts' && !keepsEvents ? file.text.replace(/providerEvent/g, 'rawEvent') : file.text,
-          ]),
-        );
+      const seamFiles = (keepsEvents: boolean) => generatedSeam((file) => file.relativePath === 'providers/openai-wire.ts' && !keepsEvents ? file.text.replace(/providerEvent/g, 'rawEvent') : file.text);
       const code = refusalSource("const events = await openai.responses.create({ model: 'gpt-4.1', input: question, stream: true });\n  for await (const event of events) send(event);");
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's OpenAI adapter does not keep `providerEvent` for openai-compat to convert back exactly (made by an earlier aidlint)."]);
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
     });
 
     it('a seam from an earlier aidlint whose routing would send a request for log probabilities to other providers: refused', () => {
-      const seamFiles = (pins: boolean) =>
-        Object.fromEntries(
-          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-            `src/ai/${file.relativePath}`,
-            file.relativePath === 'routing.ts' && !pins ? file.text.replace(/OWN_WIRE_OPTIONS/g, 'ANSWERED_OPTIONS') : file.text,
-          ]),
-        );
+      const seamFiles = (pins: boolean) => generatedSeam((file) => file.relativePath === 'routing.ts' && !pins ? file.text.replace(/OWN_WIRE_OPTIONS/g, 'ANSWERED_OPTIONS') : file.text);
       const code = refusalSource("const c = await openai.chat.completions.create({ model: 'gpt-4o-mini', logprobs: true, messages: [{ role: 'user', content: question }] });\n  return c.choices[0].message.content;");
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(false))), ["Cannot wrap this call: the seam's routing would send `logprobs` to other providers, which do not answer it (made by an earlier aidlint)."]);
       assert.deepEqual(wrapReasons(project(root, code, seamFiles(true))), [undefined]);
     });
 
     it("a seam from an earlier aidlint whose chat result has no `responseId`: a read of the answer's id is refused, not written against it", () => {
-      const seamFiles = (withResponseId: boolean) =>
-        Object.fromEntries(
-          generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-            `src/ai/${file.relativePath}`,
-            withResponseId ? file.text : file.text.replace(/^\s*responseId: [^\n]*\n/gm, '\n').replace(/responseId/g, 'answerId'),
-          ]),
-        );
+      const seamFiles = (withResponseId: boolean) => generatedSeam((file) => withResponseId ? file.text : file.text.replace(/^\s*responseId: [^\n]*\n/gm, '\n').replace(/responseId/g, 'answerId'));
       const code = `import { openai } from '../lib/openai';
 
 export async function ask(question: string): Promise<string> {
@@ -3514,12 +3491,7 @@ export async function ask(question: string): Promise<string> {
     });
 
     it('a seam from an earlier aidlint without structured answers (no `parse`): a parse call is refused, so the code does not call what the seam lacks', () => {
-      const earlier = Object.fromEntries(
-        generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [
-          `src/ai/${file.relativePath}`,
-          file.relativePath === 'index.ts' ? file.text.replace(/ParsedToolCall/g, 'ParsedCall') : file.text,
-        ]),
-      );
+      const earlier = generatedSeam((file) => file.relativePath === 'index.ts' ? file.text.replace(/ParsedToolCall/g, 'ParsedCall') : file.text);
       const code = `import { openai } from '../lib/openai';
 
 export async function city(question: string): Promise<unknown> {
@@ -3528,7 +3500,7 @@ export async function city(question: string): Promise<unknown> {
 }
 `;
       assert.deepEqual(wrapReasons(project(root, code, earlier)), ["Cannot wrap this call: the seam's index has no `ParsedToolCall` (add it to its types and adapters first)."]);
-      const current = Object.fromEntries(generateSeam({ language: 'ts', module: 'cjs', importSuffix: '', typeImports: false }).map((file) => [`src/ai/${file.relativePath}`, file.text]));
+      const current = generatedSeam();
       assert.deepEqual(wrapReasons(project(root, code, current)), [undefined]);
     });
 
