@@ -157,7 +157,7 @@ export function finishEdits(session: FixSession, planned: readonly PlannedFix[])
   const choices = [...new Map(planned.flatMap((fix) => (fix.clientChoice ? [[fix.clientChoice.declaration, fix.clientChoice] as const] : []))).values()];
   const injected = wraps ? unusedInjectedClients(session.sourceFile, edits, session.scopes, projectOf(session.input)) : undefined;
   const removals = wraps
-    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors, { callsKept: clientCalls, choices })
+    ? removeUnused(session.sourceFile, [...edits, ...(injected?.changes ?? [])], session.scopes, (statement) => isRemovable(session, statement, constants), injected?.constructors, { callsKept: clientCalls, choices }, true)
     : [];
   // An edit inside a statement that goes away (the key of a client no longer needed) goes with it.
   const isRemoved = (edit: TextChange) => removals.some((removal) => removal.start <= edit.start && edit.end <= removal.end);

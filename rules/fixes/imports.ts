@@ -115,8 +115,9 @@ export type Removable = TS.Statement | TS.PropertyDeclaration | TS.ConstructorDe
  * Declarations that become unused once `edits` are applied: a private field that held a client, a client
  * variable whose value is only a construction (or a model constant), then the imports they alone used.
  * `candidates` says which may go; `alsoRemove` go in any case (a constructor left empty); `clients` says
- * which statements around a client go in their own way. Returns deletions of whole statements and members,
- * and of variables whose call stays.
+ * which statements around a client go in their own way; `importsReplaced`: new imports take the place of the
+ * old ones when every one goes (addImport), so the blank line after them stays. Returns deletions of whole
+ * statements and members, and of variables whose call stays.
  */
 export function removeUnused(
   sourceFile: TS.SourceFile,
@@ -125,6 +126,7 @@ export function removeUnused(
   candidates: (node: Removable) => boolean,
   alsoRemove: readonly Removable[] = [],
   clients: ClientStatements = {},
+  importsReplaced = false,
 ): TextChange[] {
   const ts = typescript();
   const removed: Removable[] = [...alsoRemove];
@@ -205,6 +207,8 @@ export function removeUnused(
       return { start: statement.declarationList.getStart(sourceFile), end: start, newText: /[([`+\-/]/.test(sourceFile.text[start]) ? ';' : '' };
     });
   const text = sourceFile.text;
+  const imports = importLikeStatements(sourceFile);
+  const replacedAt = importsReplaced && imports.length && imports.every((statement) => removed.includes(statement)) ? lineStartOf(text, startWithComments(imports[0], sourceFile)) : undefined;
   const lines = removed
     .map((node) => ({ start: lineStartOf(text, startWithComments(node, sourceFile)), end: lineEnd(text, node.end) }))
     .sort((a, b) => a.start - b.start);
@@ -217,7 +221,7 @@ export function removeUnused(
     const blankAfter = /^[^\S\n]*\n/.exec(text.slice(end))?.[0];
     const blankBefore = blockStart > 0 && /(?:\n[^\S\n]*|\{[^\S\n]*\r?)\n$/.test(text.slice(0, blockStart));
     const touched = (at: number) => edits.some((edit) => edit.start <= at && at <= edit.end);
-    const swallow = blankAfter !== undefined && blankBefore && !touched(end) && !touched(end + blankAfter.length);
+    const swallow = blankAfter !== undefined && blankBefore && blockStart !== replacedAt && !touched(end) && !touched(end + blankAfter.length);
     return { start, end: swallow ? end + blankAfter.length : end, newText: '' };
   }).concat(bindingsDropped);
 }

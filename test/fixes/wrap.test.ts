@@ -674,6 +674,31 @@ export async function second(question: string): Promise<string | null> {
 ];
 
 const CASES: WrapCase[] = [
+  {
+    title: 'a file whose only import and client go after a header: the seam imports take their place, a blank line after them as before',
+    code: `#!/usr/bin/env node
+
+import OpenAI from 'openai';
+
+// Reads OPENAI_API_KEY.
+const openai = new OpenAI();
+
+export async function main(): Promise<void> {
+  const completion = await openai.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'Say this is a test' }] });
+  console.log(completion.choices[0].message.content);
+}
+`,
+    expected: `#!/usr/bin/env node
+
+import { chatModel } from '../ai';
+
+export async function main(): Promise<void> {
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: 'Say this is a test' }] });
+  console.log(completion.text);
+}
+`,
+    models: ["gpt4oMini: 'gpt-4o-mini'"],
+  },
   ...BOUNDARY_CASES,
   ...STREAM_CASES,
   ...RESPONSE_EVENT_CASES,
