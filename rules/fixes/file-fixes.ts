@@ -36,7 +36,7 @@ import { CALL_SHAPES, CONVERTER_WIRE_NEEDS, KIND_APIS, KIND_SEAM_NAMES, KIND_WIR
 import { type FollowConstant, Refusal } from './wrap/request';
 
 /** Neutral names a seam made by an earlier aidlint may lack. */
-const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId', 'providerTools', 'toolChoice'];
+const LATER_SEAM_NAMES = ['candidateCount', 'candidates', 'moderationModel', 'chatModelById', 'embeddingModelById', 'moderationModelById', 'responseId', 'providerTools', 'toolChoice', 'openAIOptions'];
 /** What a neutral name needs beside it: \`providerTools\` without a neutral form is kept on its own connection by the routing of seams with \`toolChoice\`. */
 const LATER_SEAM_PAIRS: Readonly<Record<string, readonly string[]>> = { providerTools: ['toolChoice'] };
 

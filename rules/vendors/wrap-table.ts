@@ -189,11 +189,6 @@ export function vendorOnlyProduct(client: string, method: string): string | unde
 }
 
 /**
- * Request options the neutral request has no name for: passed on as they are written (its
- * \`providerOptions\`), so the OpenAI wire sends them unchanged — except options whose effect comes back in
- * parts of the result the neutral result does not carry (refused), and products of one vendor alone.
- */
-/**
  * What the SDK-shaped result the seam's openai-compat module converts back to (a result used whole as the
  * SDK's type) does not carry: a wrap at that boundary is refused when the code reads one of them — `direct`
  * from the result itself (`'*'`: any member), `anywhere` in the function that makes the call; with `only`,
@@ -286,6 +281,12 @@ export const SDK_RESPONSE_STREAM_MEMBERS: typeof SDK_STREAM_MEMBERS & { parsesBy
 /** The SDK stream helpers' members, by kind of call (the chat stream's, the Responses stream's). */
 export const STREAM_HELPER_MEMBERS: Partial<Record<WrapKind, typeof SDK_STREAM_MEMBERS>> = { 'chat-stream': SDK_STREAM_MEMBERS, 'responses-stream': SDK_RESPONSE_STREAM_MEMBERS };
 
+/**
+ * Request options the neutral request has no name for: passed on as they are written (its \`openAIOptions\`,
+ * which only the OpenAI wire sends; other providers have no such fields), so the OpenAI wire sends them
+ * unchanged — except options whose effect comes back in parts of the result the neutral result does not carry
+ * (\`refused\`), and products of one vendor alone (\`vendorOnly\`).
+ */
 export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readonly<Record<string, { vendor: string; product: string }>> } = {
   refused: ['modalities', 'audio'],
   vendorOnly: {
@@ -298,7 +299,7 @@ export const UNCARRIED_OPTIONS: { refused: readonly string[]; vendorOnly: Readon
 
 /**
  * Options asking for what only the call's own wire answers (log probabilities): passed on as written
- * (\`providerOptions\`), and the seam's routing keeps a request with them on its own connection (\`pinnedBy\`: no
+ * (\`openAIOptions\`), and the seam's routing keeps a request with them on its own connection (\`pinnedBy\`: no
  * failover, no AI_PROVIDER move), whose converted results are the server's own. So where the request asks for
  * them, the results converted back carry \`reads\`, and the chat stream helper fires \`events\`.
  */

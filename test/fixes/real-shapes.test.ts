@@ -109,7 +109,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     const runtime = fs.readFileSync(path.join(dir, 'src/routes/runtime.ts'), 'utf8');
     assert.match(runtime, /chatModelById\(model, 'openai'\)/);
     // The second call's request reads the first's id: wrapped in a second pass over the file, as ESLint's --fix does.
-    assert.match(runtime, /providerOptions: \{ previous_response_id: first\.responseId \}/);
+    assert.match(runtime, /openAIOptions: \{ previous_response_id: first\.responseId \}/);
     assert.match(runtime, /return `\$\{first\.responseId\}: \$\{first\.text\} \/ \$\{next\.text\}`;/);
     // Legacy completions keep their endpoint: a connection of their own says \`api: 'completions'\`.
     const legacy = fs.readFileSync(path.join(dir, 'src/routes/legacy.ts'), 'utf8');
@@ -172,7 +172,7 @@ describe('the wrap on the shapes of real apps (real-shapes fixture)', function (
     const responseStreams = fs.readFileSync(path.join(dir, 'src/routes/response-streams.ts'), 'utf8');
     assert.match(responseStreams, /const runner = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'user', content: question \}\],\n\s+\}\)\)\n\s+\.on\('event'/);
     assert.match(responseStreams, /const stream = responseStreamAsOpenAI\(chatModel\('\w+'\)\.stream\(\{ messages: \[\{ role: 'user', content: question \}\], providerTools: \{ tools: \[tool\] \} \}\)\);/);
-    assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerTools: \{ tools \},\n\s+providerOptions: \{ parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
+    assert.match(responseStreams, /const events = await responseEventsAsOpenAI\(chatModel\('\w+'\)\.stream\(\{\n\s+messages: \[\{ role: 'system', content: developerPrompt\(\) \}, \.\.\.messagesFromOpenAIInput\(messages\)\],\n\s+providerTools: \{ tools \},\n\s+openAIOptions: \{ parallel_tool_calls: false \},\n\s+\}\)\);/, responseStreams);
     // The SDK's tool runner given the seam's client: the runner as written, each of its requests through the model.
     const runner = fs.readFileSync(path.join(dir, 'src/routes/runner.ts'), 'utf8');
     assert.match(runner, /const runner = chatClientAsOpenAI\(chatModel\('gpt4oMini'\)\)\.chat\.completions\.runTools\(\{ model: models\.gpt4oMini, messages: \[\{ role: 'user', content: question \}\], tools: \[lookupStock\] \}\);/);

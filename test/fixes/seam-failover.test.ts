@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   await attempt('tenant-down', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.DOWN_URL }).complete({ messages })).text);
   await attempt('tenant', async () => (await chatModel('perUser', { apiKey: 'tenant-key', baseURL: process.env.OPENAI_BASE_URL }).complete({ messages })).text);
   // The call's own header goes only to its own connection.
-  await attempt('own-fields', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { seed: 7 } }, { headers: { 'x-tenant-key': 'tenant-secret' } })).text);
+  await attempt('own-fields', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { seed: 7 }, openAIOptions: { store: false } }, { headers: { 'x-tenant-key': 'tenant-secret' } })).text);
   // A follow-up of a response its own endpoint stored stays there, up or down.
   await attempt('stored', async () => (await chatModel('gpt4oMini').complete({ messages, providerOptions: { previous_response_id: 'resp_1' } })).text);
   // So does a request for what only its own wire answers (log probabilities).
@@ -130,9 +130,10 @@ describe('fixes/seam: routing and failover at run time', function () {
     ]);
     // The fallback used its own key; the tenant's key went only to the tenant's endpoint, which was up for the second set of values.
     assert.deepEqual(fake().requests.slice(-4, -2).map((request) => request.secret), ['test-openai-key', 'tenant-key']);
-    // Failed over from 'down' to 'openai': the provider option went along, the call's own header did not.
+    // Failed over from 'down' to 'openai': the provider option and the OpenAI wire's own field went along, the call's own header did not.
     const [ownFields, storedUp] = fake().requests.slice(-2);
     assert.equal((ownFields.body as { seed?: number }).seed, 7);
+    assert.equal((ownFields.body as { store?: boolean }).store, false);
     assert.equal(ownFields.headers['x-tenant-key'], undefined);
     assert.equal((storedUp.body as { previous_response_id?: string }).previous_response_id, 'resp_1');
   });
@@ -162,9 +163,10 @@ describe('fixes/seam: routing and failover at run time', function () {
       "logprobs error: AI model 'gpt4oMini': connection 'down' failed: connection error ECONNREFUSED",
       'stored-up [gpt-4o-mini] echo: hello there',
     ]);
-    // Sent to Gemini by AI_PROVIDER, the call's own header stayed behind.
+    // Sent to Gemini by AI_PROVIDER, the call's own header and the OpenAI wire's own field stayed behind.
     const ownFields = fake().requests.filter((request) => request.path.includes('gemini')).at(-1)!;
     assert.match(JSON.stringify(ownFields.body), /"seed":7/);
+    assert.doesNotMatch(JSON.stringify(ownFields.body), /"store"/);
     assert.equal(ownFields.headers['x-tenant-key'], undefined);
   });
 

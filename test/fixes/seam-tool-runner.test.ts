@@ -2,7 +2,8 @@
  * The SDK's tool runner given the seam's client (\`chatClientAsOpenAI\`, as the wrap fix gives it to
  * \`chat.completions.runTools\`), through every adapter, against the real SDKs and the fake server speaking each
  * vendor's wire format: the runner calls the tool the model asks for and sends its result back, streamed or
- * not, whichever provider AI_PROVIDER names; the OpenAI wire gets the bodies the runner writes.
+ * not, whichever provider AI_PROVIDER names; the OpenAI wire gets the bodies the runner writes. A request built
+ * for the OpenAI wire (\`chatRequestFromOpenAI\`) keeps JSON mode everywhere, and that wire's own fields only there.
  */
 import * as assert from 'node:assert/strict';
 import { useFakeOpenAI } from '../support/fake-openai-server';
@@ -12,7 +13,7 @@ import { everyProviderProject } from '../support/seam-project';
 const PROGRAM = `import type { RunnableToolFunction } from 'openai/lib/RunnableFunction';
 import { chatModel } from './ai/index';
 import { models } from './ai/config';
-import { chatClientAsOpenAI } from './ai/openai-compat';
+import { chatClientAsOpenAI, chatRequestFromOpenAI } from './ai/openai-compat';
 
 const findBook: RunnableToolFunction<{ input: string }> = {
   type: 'function',
@@ -30,6 +31,9 @@ async function main(): Promise<void> {
     .on('functionToolCallResult', (result) => events.push(result));
   const final = await streamed.finalChatCompletion();
   console.log('streamed ' + JSON.stringify([...events, final.choices[0]?.message.content]));
+  // A request built for the OpenAI wire: JSON mode is neutral, \`store\` that wire's own.
+  const json = await chatModel('gpt4oMini').complete(chatRequestFromOpenAI({ messages: [{ role: 'user', content: 'as json' }], response_format: { type: 'json_object' }, store: false }));
+  console.log('json ' + JSON.stringify(json.text));
 }
 
 main().catch((error) => {
@@ -66,14 +70,20 @@ describe("fixes/seam: the SDK's tool runner on the seam's client, through every 
       fake().requests.length = 0;
       const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...run.env(fake().url) });
       const printed = Object.fromEntries(output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]));
+      // Anthropic has no JSON mode: that request stays on its own connection.
+      const jsonModel = provider === 'anthropic' ? 'gpt-4o-mini' : run.model;
       assert.deepEqual(printed, {
         plain: [`[${run.model}] echo: find dune`, ['user', 'assistant', 'tool', 'assistant']],
         streamed: ['findBook', 'found 9 letters', `[${run.model}] echo: find emma`],
+        json: JSON.stringify({ model: jsonModel, echo: 'as json' }),
       });
       // Two requests a run (the tool call, then the answer), each to the provider AI_PROVIDER names.
       const requests = fake().requests;
-      assert.equal(requests.length, 4);
-      assert.deepEqual([...new Set(requests.map((request) => request.path))], run.paths);
+      assert.equal(requests.length, 5);
+      assert.deepEqual([...new Set(requests.slice(0, 4).map((request) => request.path))], run.paths);
+      const json = requests[4].body as Record<string, unknown>;
+      if (provider === 'google') assert.doesNotMatch(JSON.stringify(json), /store/);
+      else assert.deepEqual([json.response_format, json.store], [{ type: 'json_object' }, false]);
       if (provider === 'openai') {
         // The bodies the runner wrote, with its own header naming it.
         const second = requests[1].body as { model: string; messages: Array<{ role: string; content?: string }>; tool_choice: string; tools: unknown[] };

@@ -111,7 +111,7 @@ export async function relay(messages: ResponseInputItem[], tools: Tool[]): Promi
   const events = await responseEventsAsOpenAI(chatModel('gpt41').stream({
     messages: [{ role: 'system', content: developerPrompt() }, ...messagesFromOpenAIInput(messages)],
     providerTools: { tools },
-    providerOptions: { parallel_tool_calls: false },
+    openAIOptions: { parallel_tool_calls: false },
   }));
   const stream = new ReadableStream({
     async start(controller) {

@@ -52,7 +52,7 @@ export async function relay(question: string): Promise<void> {
     expected: `import { usageAsOpenAI } from '../ai/openai-compat';
 ${WRAPPED_HEAD}
 export async function relay(question: string): Promise<void> {
-  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], openAIOptions: { stream_options: { include_usage: true } } });
   for await (const part of stream) {
     const delta = part;
     if (delta?.text) emit('text', delta?.text);
@@ -138,7 +138,7 @@ import { chatModel } from '../ai';
 declare function pipeToClient(chunks: AsyncIterable<unknown>): Promise<void>;
 
 export async function relayTools(question: string): Promise<void> {
-  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], tools: [{ name: 'find', parameters: { type: 'object' } }], providerOptions: { stream_options: { include_usage: true } } }));
+  const stream = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], tools: [{ name: 'find', parameters: { type: 'object' } }], openAIOptions: { stream_options: { include_usage: true } } }));
   await pipeToClient(stream);
 }
 `,
@@ -166,7 +166,7 @@ import { usageAsOpenAI } from '../ai/openai-compat';
 ${WRAPPED_HEAD}
 ${USAGE_METHOD}
   async *relay(question: string): AsyncGenerator<string> {
-    const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
+    const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], openAIOptions: { stream_options: { include_usage: true } } });
     for await (const chunk of stream) {
       const delta = chunk;
       if (delta?.text) yield delta?.text;
@@ -203,7 +203,7 @@ import { usageAsOpenAI } from '../ai/openai-compat';
 ${WRAPPED_HEAD}
 export async function relay(question: string): Promise<void> {
   let last: OpenAI.CompletionUsage | undefined;
-  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } });
+  const stream = await chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], openAIOptions: { stream_options: { include_usage: true } } });
   for await (const chunk of stream) {
     if (chunk.usage) {
       last = usageAsOpenAI(chunk.usage);

@@ -221,7 +221,7 @@ import { chatModel } from '../ai';
 declare function send(value: unknown): unknown;
 
 export async function run(question: string): Promise<void> {
-  const s = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], providerOptions: { stream_options: { include_usage: true } } }));
+  const s = await chatChunksAsOpenAI(chatModel('gpt4oMini').stream({ messages: [{ role: 'user', content: question }], openAIOptions: { stream_options: { include_usage: true } } }));
   for await (const chunk of s) {
     const choice = chunk.choices[0];
     if (!choice) continue;
@@ -257,20 +257,20 @@ export async function streamed(question: string): Promise<string> {
 import { chatModel } from '../ai';
 
 export async function confidence(question: string): Promise<string> {
-  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], providerOptions: { logprobs: true, top_logprobs: 2 } }).then(chatCompletionAsOpenAI);
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], openAIOptions: { logprobs: true, top_logprobs: 2 } }).then(chatCompletionAsOpenAI);
   const tokens = completion.choices[0].logprobs?.content ?? [];
   return \`\${completion.choices[0].message.content}: \${tokens.map((token) => token.logprob).join(' ')}\`;
 }
 
 export async function plain(question: string): Promise<string> {
-  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], providerOptions: { logprobs: true } });
+  const completion = await chatModel('gpt4oMini').complete({ messages: [{ role: 'user', content: question }], openAIOptions: { logprobs: true } });
   return completion.text ?? '';
 }
 
 export async function streamed(question: string): Promise<string> {
   const stream = chatStreamAsOpenAI(chatModel('gpt4oMini').stream({
     messages: [{ role: 'user', content: question }],
-    providerOptions: { logprobs: true },
+    openAIOptions: { logprobs: true },
   }))
     .on('logprobs.content.delta', (event) => console.log(event.content.length));
   return (await stream.finalChatCompletion()).choices[0].message.content ?? '';
@@ -721,7 +721,7 @@ export async function answer(question: string): Promise<string> {
     expected: `import { chatModel } from '../ai';
 
 export async function answer(question: string): Promise<string> {
-  const response = await chatModel('gpt41').complete({ messages: [{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: question }], maxTokens: 200, providerOptions: { store: false } });
+  const response = await chatModel('gpt41').complete({ messages: [{ role: 'system', content: 'Answer briefly.' }, { role: 'user', content: question }], maxTokens: 200, openAIOptions: { store: false } });
   return \`\${response.text} (\${response.usage?.totalTokens})\`;
 }
 `,
@@ -767,7 +767,7 @@ export async function tell(question: string, write: (text: string) => void): Pro
     expected: `import { chatModel } from '../ai';
 
 export async function tell(question: string, write: (text: string) => void): Promise<number> {
-  const stream = await chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], providerOptions: { store: false } });
+  const stream = await chatModel('gpt41').stream({ messages: [{ role: 'user', content: question }], openAIOptions: { store: false } });
   let skipped = 0;
   for await (const event of stream) {
     if (event.text !== '') skipped += event.text ? 0 : 1;
@@ -793,7 +793,7 @@ export async function continueText(start: string): Promise<string> {
     expected: `import { chatModel } from '../ai';
 
 export async function continueText(start: string): Promise<string> {
-  const completion = await chatModel('gpt35TurboInstruct').complete({ messages: [{ role: 'user', content: 'Continue: ' + start }], maxTokens: 16, stop: '\\n', providerOptions: { suffix: '.' } });
+  const completion = await chatModel('gpt35TurboInstruct').complete({ messages: [{ role: 'user', content: 'Continue: ' + start }], maxTokens: 16, stop: '\\n', openAIOptions: { suffix: '.' } });
   const all = completion.candidates.map((choice) => \`\${choice.text} (\${choice.finishReason})\`);
   return \`\${completion.text} \${all.length} \${completion.usage?.outputTokens}\`;
 }
@@ -943,7 +943,7 @@ export async function route(question: string): Promise<string> {
     messages: [{ role: 'user', content: question }],
     tools: [{ name: 'lookupOrder', description: 'Finds an order', parameters: { type: 'object', properties: { id: { type: 'string' } } } }],
     toolChoice: 'auto',
-    providerOptions: { reasoning_effort: 'low' },
+    openAIOptions: { reasoning_effort: 'low' },
   });
   return \`\${completion.toolCalls?.length} \${completion.toolCalls[0]?.name}\`;
 }

@@ -136,8 +136,15 @@ export interface ChatRequest {
   responseFormat?: 'text' | 'json' | ResponseSchema | undefined;
   /** How many alternative answers to generate (1 by default); all are in the result's \`candidates\`. */
   candidateCount?: number | null | undefined;
-  /** Provider-specific request fields, passed through unchanged (the escape hatch). */
+  /** Provider-specific request fields, passed through unchanged to whichever provider answers (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
+  /**
+   * The OpenAI wire's own request fields, as code written for that wire gave them (\`store\`, \`user\`, \`seed\`,
+   * \`parallel_tool_calls\` …: what aidlint's wrap and \`chatRequestFromOpenAI\` carry): the OpenAI and Azure OpenAI
+   * adapters send them as written; other providers, which have no such fields, do without them. Those that ask
+   * for what only the call's own endpoint has keep the request on its own connection (see \`pinnedBy\` in routing).
+   */
+  openAIOptions?: Record<string, unknown> | undefined;
   /**
    * The tools and the tool choice in the OpenAI wire format, when the code gave them so (a tools array it
    * holds in a variable: \`toolsFromOpenAI\`; legacy \`functions\` and \`function_call\`: \`functionToolsFromOpenAI\`):
@@ -284,8 +291,10 @@ export interface ChatModel {
 export interface EmbeddingRequest {
   input: string | string[];
   dimensions?: number | undefined;
-  /** Provider-specific request fields, passed through unchanged (the escape hatch). */
+  /** Provider-specific request fields, passed through unchanged to whichever provider answers (the escape hatch). */
   providerOptions?: Record<string, unknown> | undefined;
+  /** The OpenAI wire's own request fields (\`encoding_format\`, \`user\` …), as for a chat request. */
+  openAIOptions?: Record<string, unknown> | undefined;
 }
 
 export interface EmbeddingResult {
@@ -535,8 +544,8 @@ export function openAIWireProvider(createClient: () => OpenAI, api?: string): Pr
       },
     }),
     embeddingModel: (model) => ({
-      embed: async ({ input, dimensions, providerOptions }, options) => {
-        const response = await getClient().embeddings.create({ model, input, ...ifDefined('dimensions', dimensions), ...providerOptions }, options);
+      embed: async ({ input, dimensions, openAIOptions, providerOptions }, options) => {
+        const response = await getClient().embeddings.create({ model, input, ...ifDefined('dimensions', dimensions), ...openAIOptions, ...providerOptions }, options);
         return {
           embeddings: response.data.map((item) => item.embedding),
           usage: { inputTokens: response.usage.prompt_tokens, totalTokens: response.usage.total_tokens },
@@ -574,6 +583,7 @@ function chatParams(model: string, request: ChatRequest): OpenAI.ChatCompletionC
     ...(request.responseFormat === 'json' && { response_format: { type: 'json_object' } }),
     ...(typeof request.responseFormat === 'object' && { response_format: { type: 'json_schema', json_schema: schemaFormat(request.responseFormat) } }),
     ...request.providerTools,
+    ...request.openAIOptions,
     ...request.providerOptions,
   };
 }
@@ -613,6 +623,7 @@ function responsesParams(model: string, request: ChatRequest): OpenAI.Responses.
     }),
     ...(request.toolChoice && !request.providerTools && { tool_choice: typeof request.toolChoice === 'string' ? request.toolChoice : { type: 'function', name: request.toolChoice.name } }),
     ...request.providerTools,
+    ...request.openAIOptions,
     ...request.providerOptions,
   };
 }
@@ -654,6 +665,7 @@ function completionParams(model: string, request: ChatRequest): OpenAI.Completio
     ...ifDefined('top_p', request.topP),
     ...ifDefined('stop', request.stop),
     ...ifDefined('n', request.candidateCount),
+    ...request.openAIOptions,
     ...request.providerOptions,
   };
 }
@@ -1009,9 +1021,14 @@ export function chatRequestFromOpenAI(params: OpenAIChatParamsLike): ChatRequest
     const toolChoice = toolChoiceFromOpenAI(choice);
     if (toolChoice) request.toolChoice = toolChoice;
   }
-  // Everything else (response formats, user …) goes to the provider as it was written.
-  const providerOptions = Object.fromEntries([...rest].filter(([, value]) => value !== undefined));
-  if (Object.keys(providerOptions).length) request.providerOptions = providerOptions;
+  // JSON mode and a JSON Schema format are neutral (the OpenAI wire sends them back as they were written).
+  const format = rest.get('response_format') as { type?: unknown; json_schema?: unknown } | null | undefined;
+  if (format?.type === 'json_object') request.responseFormat = 'json';
+  if (format?.type === 'json_schema' && typeof format.json_schema === 'object') request.responseFormat = schemaFormatFromOpenAI(format as OpenAISchemaFormatLike<unknown>);
+  if (request.responseFormat) take('response_format');
+  // Everything else (user, store, seed …) is the OpenAI wire's own: sent there as it was written.
+  const openAIOptions = Object.fromEntries([...rest].filter(([, value]) => value !== undefined));
+  if (Object.keys(openAIOptions).length) request.openAIOptions = openAIOptions;
   return request;
 }
 
@@ -1096,7 +1113,7 @@ export interface OpenAIChatCompletionLike {
 
 /**
  * The SDK's log probabilities of a choice: the server's own where the request asked for them (\`logprobs\` in
- * \`providerOptions\` keeps it on its own connection, whose answer this is), null from any other provider.
+ * \`openAIOptions\` keeps it on its own connection, whose answer this is), null from any other provider.
  */
 export interface OpenAILogprobsLike {
   content: OpenAITokenLogprobLike[] | null;
@@ -1486,8 +1503,8 @@ export function modelById(id: string, connection: string, settings?: ConnectionS
  * The target of a request only its own connection can answer: it points at state its own endpoint stored, asks
  * for what only its own wire gives back, or has tools only its wire can send.
  */
-export function pinnedBy(target: Target, request: Pick<ChatRequest, 'providerOptions' | 'providerTools' | 'tools' | 'toolChoice'>): Target {
-  const ownOnly = [...STORED_STATE_OPTIONS, ...OWN_WIRE_OPTIONS].some((name) => request.providerOptions?.[name] !== undefined);
+export function pinnedBy(target: Target, request: Pick<ChatRequest, 'providerOptions' | 'openAIOptions' | 'providerTools' | 'tools' | 'toolChoice'>): Target {
+  const ownOnly = [...STORED_STATE_OPTIONS, ...OWN_WIRE_OPTIONS].some((name) => request.openAIOptions?.[name] !== undefined || request.providerOptions?.[name] !== undefined);
   return ownOnly || openAIOnlyTools(request) ? { ...target, ownOnly: true } : target;
 }
 

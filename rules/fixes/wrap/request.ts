@@ -177,7 +177,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
     fields.push({ name: neutral, text: text(value), value });
   }
   // Options the neutral request has no name for reach the provider as they were written.
-  if (passedOn.length) fields.push({ name: 'providerOptions', text: `{ ${passedOn.join(', ')} }` });
+  if (passedOn.length) fields.push({ name: 'openAIOptions', text: `{ ${passedOn.join(', ')} }` });
   if (model === undefined) throw new Refusal('the request names no model');
   request.kind = kind;
   request.model = model;
