@@ -265,10 +265,6 @@ function wrapFix(session: FixSession, fact: VendorCallFact, seam: SeamPlan): Pla
   };
 }
 
-/**
- * The seam's model for a wrapped call. A client chosen by a condition (`let openai; if (…) openai = …;
- * else openai = …`): the call chooses between the two connections' models by the same condition.
- */
 /** The seam call that gives a wrapped call its model; \`key\`: the model's config key, when it has one. */
 interface SeamModelCall {
   callee: string;
@@ -277,6 +273,10 @@ interface SeamModelCall {
   key?: string;
 }
 
+/**
+ * The seam's model for a wrapped call. A client chosen by a condition (`let openai; if (…) openai = …;
+ * else openai = …`): the call chooses between the two connections' models by the same condition.
+ */
 function seamModelCall(session: FixSession, fact: VendorCallFact, plan: WrapPlan, seam: SeamPlan): SeamModelCall {
   const { input } = session;
   const chosen = chosenClients(fact, { sourceFile: session.sourceFile, scopes: session.scopes, index: input.index, project: projectOf(input) });
