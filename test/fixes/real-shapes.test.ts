@@ -7,7 +7,9 @@
  * on whole as the SDK's type (converted back at the call by the seam's openai-compat module: also per branch
  * of a conditional, through a generic helper, in a property, with inline conditional spreads), results
  * taken apart by nested patterns (the answer, a vector, each chunk in the loop), and streams read for
- * reasoning, tool-call pieces and the usage chunk (a chunk's delta and choice kept in variables). After
+ * reasoning, tool-call pieces and the usage chunk (a chunk's delta and choice kept in variables), the SDK's
+ * tool runner (given the seam's client), log probabilities (kept on the call's own connection) and a client on
+ * openai's Bedrock provider (carried on its connection). After
  * `aidlint --fix`: every call in the route files goes through the seam, the project type-checks, the
  * program prints the same, and the fake server receives the same requests: route, credential and body.
  */
