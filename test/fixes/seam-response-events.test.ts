@@ -7,12 +7,10 @@
  * helper accumulates into a final response with the text, the tool call and the usage.
  */
 import * as assert from 'node:assert/strict';
-import { addConfigEntry, addConnectionEntry, addObjectEntry } from '../../rules/fixes/seam';
-import { ADDABLE_PROVIDERS } from '../../rules/vendors/seam-providers';
 import { useFakeOpenAI } from '../support/fake-openai-server';
 import { PROVIDER_RUNS } from '../support/provider-runs';
-import { fakeOpenAIEnv, linkDependencies, removeFixture, runMain } from '../support/run-fixture';
-import { seamProject } from '../support/seam-project';
+import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { everyProviderProject } from '../support/seam-project';
 
 /** The same streams through the SDK's helper (without AI_PROVIDER) and through the seam converted back. */
 const PROGRAM = `import OpenAI from 'openai';
@@ -145,19 +143,9 @@ describe("fixes/seam: a neutral stream as the Responses API's events and the SDK
 });
 
 /** A CommonJS TypeScript project: the seam with every addable provider, gpt4oMini on a Responses API connection. */
-async function createProject(): Promise<string> {
-  const project = seamProject('response-events');
-  project.editConfig((config, change) => {
-    change(addConnectionEntry(config(), 'responses', 'openai', [], 'responses'));
-    change(addConnectionEntry(config(), 'azureResponses', 'azure-openai', [{ name: 'apiVersion', text: "'2025-03-01-preview'" }], 'responses'));
-    change(addConnectionEntry(config(), 'openai', 'openai', []));
-    const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
-    assert.ok(entry && 'change' in entry);
-    change(entry);
-    change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'responses'"));
-  });
-  for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
-  project.write('src/main.ts', PROGRAM);
-  await linkDependencies(project.dir);
-  return project.dir;
+function createProject(): Promise<string> {
+  return everyProviderProject('response-events', PROGRAM, [
+    ['responses', 'openai', [], 'responses'],
+    ['azureResponses', 'azure-openai', [{ name: 'apiVersion', text: "'2025-03-01-preview'" }], 'responses'],
+  ], 'responses');
 }

@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { PROVIDER_RUNS } from '../support/provider-runs';
 import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import type OpenAI from 'openai';
@@ -47,11 +48,8 @@ main().catch((error) => {
 });
 `;
 
-const RUNS: Record<string, Record<string, string> | ((url: string) => Record<string, string>)> = {
-  openai: {},
-  anthropic: (url) => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', ANTHROPIC_BASE_URL: url, AI_MODEL_GPT4O_MINI_ANTHROPIC: 'claude-haiku-4-5' }),
-  google: (url) => ({ GEMINI_API_KEY: 'test-gemini-key', GOOGLE_GEMINI_BASE_URL: url, AI_MODEL_GPT4O_MINI_GOOGLE: 'gemini-2.5-flash' }),
-};
+/** The providers this test runs through (PROVIDER_RUNS has how to reach each on the fake server). */
+const PROVIDERS = ['openai', 'anthropic', 'google'];
 
 describe('fixes/seam: tool choice and tools in a variable through every adapter', function () {
   this.timeout(300_000);
@@ -66,12 +64,12 @@ describe('fixes/seam: tool choice and tools in a variable through every adapter'
     removeFixture(dir);
   });
 
-  for (const [provider, env] of Object.entries(RUNS)) {
+  for (const provider of PROVIDERS) {
+    const { env, model } = PROVIDER_RUNS[provider];
     it(`AI_PROVIDER=${provider}: the named tool is called, none when the choice is none, some when required; a custom tool stays on OpenAI`, async () => {
       fake().requests.length = 0;
-      const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...(typeof env === 'function' ? env(fake().url) : env) });
+      const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...env(fake().url) });
       const printed = Object.fromEntries(output.trimEnd().split('\n').map((line) => [line.slice(0, line.indexOf(' ')), JSON.parse(line.slice(line.indexOf(' ') + 1))]));
-      const model = { openai: 'gpt-4o-mini', anthropic: 'claude-haiku-4-5', google: 'gemini-2.5-flash' }[provider];
       assert.deepEqual(printed, { named: ['findAuthor'], none: `[${model}] echo: find dune`, required: ['findBook'], custom: 1 });
       const requests = fake().requests;
       assert.equal(requests.length, 4);

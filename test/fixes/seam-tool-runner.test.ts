@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { useFakeOpenAI } from '../support/fake-openai-server';
 import { fakeOpenAIEnv, removeFixture, runMain } from '../support/run-fixture';
+import { PROVIDER_RUNS } from '../support/provider-runs';
 import { everyProviderProject } from '../support/seam-project';
 
 const PROGRAM = `import type { RunnableToolFunction } from 'openai/lib/RunnableFunction';
@@ -42,14 +43,11 @@ main().catch((error) => {
 });
 `;
 
-const RUNS: Record<string, { model: string; paths: string[]; env: (url: string) => Record<string, string> }> = {
-  openai: { model: 'gpt-4o-mini', paths: ['/v1/chat/completions'], env: () => ({}) },
-  anthropic: { model: 'claude-haiku-4-5', paths: ['/v1/messages'], env: (url) => ({ ANTHROPIC_API_KEY: 'test-anthropic-key', ANTHROPIC_BASE_URL: url, AI_MODEL_GPT4O_MINI_ANTHROPIC: 'claude-haiku-4-5' }) },
-  google: {
-    model: 'gemini-2.5-flash',
-    paths: ['/v1beta/models/gemini-2.5-flash:generateContent', '/v1beta/models/gemini-2.5-flash:streamGenerateContent'],
-    env: (url) => ({ GEMINI_API_KEY: 'test-gemini-key', GOOGLE_GEMINI_BASE_URL: url, AI_MODEL_GPT4O_MINI_GOOGLE: 'gemini-2.5-flash' }),
-  },
+/** The paths each provider's fake serves the runner's requests on (PROVIDER_RUNS has how to reach it). */
+const PATHS: Record<string, string[]> = {
+  openai: ['/v1/chat/completions'],
+  anthropic: ['/v1/messages'],
+  google: ['/v1beta/models/gemini-2.5-flash:generateContent', '/v1beta/models/gemini-2.5-flash:streamGenerateContent'],
 };
 
 describe("fixes/seam: the SDK's tool runner on the seam's client, through every adapter", function () {
@@ -65,7 +63,8 @@ describe("fixes/seam: the SDK's tool runner on the seam's client, through every 
     removeFixture(dir);
   });
 
-  for (const [provider, run] of Object.entries(RUNS)) {
+  for (const [provider, paths] of Object.entries(PATHS)) {
+    const run = PROVIDER_RUNS[provider];
     it(`AI_PROVIDER=${provider}: the runner calls the tool, sends its result back and ends with the answer, streamed or not`, async () => {
       fake().requests.length = 0;
       const output = await runMain(dir, { ...fakeOpenAIEnv(fake().url), AI_PROVIDER: provider, ...run.env(fake().url) });
@@ -80,7 +79,7 @@ describe("fixes/seam: the SDK's tool runner on the seam's client, through every 
       // Two requests a run (the tool call, then the answer), each to the provider AI_PROVIDER names.
       const requests = fake().requests;
       assert.equal(requests.length, 5);
-      assert.deepEqual([...new Set(requests.slice(0, 4).map((request) => request.path))], run.paths);
+      assert.deepEqual([...new Set(requests.slice(0, 4).map((request) => request.path))], paths);
       const json = requests[4].body as Record<string, unknown>;
       if (provider === 'google') assert.doesNotMatch(JSON.stringify(json), /store/);
       else assert.deepEqual([json.response_format, json.store], [{ type: 'json_object' }, false]);

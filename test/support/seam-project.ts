@@ -59,18 +59,22 @@ export function seamProject(name: string): SeamProject {
   };
 }
 
+/** A connection of the seam's config: its name, provider, options and API (as \`addConnectionEntry\` takes them). */
+export type ConnectionEntry = Parameters<typeof addConnectionEntry> extends [unknown, ...infer Rest] ? Rest : never;
+
 /**
  * A seam project with every provider added and one chat model, `gpt4oMini` ('gpt-4o-mini' on an `openai`
- * connection), whose src/main.ts is `program`, its dependencies linked: the folder.
+ * connection, or on `modelConnection` among `connections` added before that one), whose src/main.ts is
+ * `program`, its dependencies linked: the folder.
  */
-export async function everyProviderProject(name: string, program: string): Promise<string> {
+export async function everyProviderProject(name: string, program: string, connections: ConnectionEntry[] = [], modelConnection = 'openai'): Promise<string> {
   const project = seamProject(name);
   project.editConfig((config, change) => {
-    change(addConnectionEntry(config(), 'openai', 'openai', []));
+    for (const connection of [...connections, ['openai', 'openai', []] as ConnectionEntry]) change(addConnectionEntry(config(), ...connection));
     const entry = addConfigEntry(config(), 'models', 'gpt4oMini', 'AI_MODEL_GPT4O_MINI', 'gpt-4o-mini', (existing) => existing === 'gpt4oMini');
     assert.ok(entry && 'change' in entry);
     change(entry);
-    change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', "'openai'"));
+    change(addObjectEntry(config(), ['modelConnections'], 'gpt4oMini', `'${modelConnection}'`));
   });
   for (const provider of ADDABLE_PROVIDERS) project.addProvider(provider.name);
   project.write('src/main.ts', program);

@@ -158,8 +158,8 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       continue;
     }
     const neutral = Object.hasOwn(carried, name) ? carried[name] : undefined;
-    const only = Object.hasOwn(UNCARRIED_OPTIONS.vendorOnly, name) ? UNCARRIED_OPTIONS.vendorOnly[name] : undefined;
-    if (only) throw new Refusal(`${only.vendor}-only feature (${only.product}, \`${name}\`): no neutral equivalent`);
+    const vendorOnly = vendorOnlyOption(name);
+    if (vendorOnly) throw vendorOnly;
     // A neutral stream carries one answer, a parsed one the first: more candidates (\`n\`) would be dropped.
     const streamsCandidates = (kind === 'chat-stream' || structured !== undefined) && name === 'n';
     if (!neutral && wireNames && !streamsCandidates && kind !== 'moderation' && !UNCARRIED_OPTIONS.refused.includes(name)) {
@@ -167,7 +167,7 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
       if (OWN_WIRE_OPTIONS.options.includes(name)) (request.ownWireOptions ??= []).push(name);
       continue;
     }
-    if (!neutral) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
+    if (!neutral) throw noNeutralOption(name);
     if (neutral === 'messages' && !neutralMessages(value, scopes, isTypeScript, request)) {
       // Messages in the SDK's shape (built elsewhere, typed with its types, with tool calls): converted at the seam.
       request.compat.push('messagesFromOpenAI');
@@ -182,6 +182,17 @@ export function readRequest(call: TS.CallExpression, shape: CallShape, scopes: S
   request.kind = kind;
   request.model = model;
   return request;
+}
+
+/** The refusal of an option only one vendor's product has (\`data_sources\`, \`background\`: UNCARRIED_OPTIONS), if it is one. */
+export function vendorOnlyOption(name: string): Refusal | undefined {
+  const only = Object.hasOwn(UNCARRIED_OPTIONS.vendorOnly, name) ? UNCARRIED_OPTIONS.vendorOnly[name] : undefined;
+  return only && new Refusal(`${only.vendor}-only feature (${only.product}, \`${name}\`): no neutral equivalent`);
+}
+
+/** The refusal of an option the neutral request cannot carry. */
+export function noNeutralOption(name: string): Refusal {
+  return new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
 }
 
 /**

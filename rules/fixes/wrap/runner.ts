@@ -12,7 +12,7 @@ import { nodeAtSpan, skipOuterExpressions } from '../../engine/syntax';
 import type { Scopes } from '../../engine/scope';
 import { SDK_RUNNERS, UNCARRIED_OPTIONS } from '../../vendors/wrap-table';
 import { MODEL_PLACEHOLDER, type WrapPlan, deploymentModel } from './plan';
-import { type FollowConstant, Refusal, modelOf } from './request';
+import { type FollowConstant, Refusal, modelOf, noNeutralOption, vendorOnlyOption } from './request';
 
 /** Stands for the model's id on its own connection in the runner's request (\`models.gpt4oMini\`), known once the seam is planned. */
 export const MODEL_ID_PLACEHOLDER = '\u0000model id\u0000';
@@ -33,9 +33,8 @@ export function planRunner(fact: VendorCallFact, sourceFile: TS.SourceFile, scop
       const name = property.name && propertyNameText(property.name);
       const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
       if (!value || name === undefined) throw new Refusal(`the runner's request uses a spread or computed key (\`${property.getText(sourceFile)}\`), so the fix cannot tell its fields`);
-      const only = Object.hasOwn(UNCARRIED_OPTIONS.vendorOnly, name) ? UNCARRIED_OPTIONS.vendorOnly[name] : undefined;
-      if (only) throw new Refusal(`${only.vendor}-only feature (${only.product}, \`${name}\`): no neutral equivalent`);
-      if (UNCARRIED_OPTIONS.refused.includes(name)) throw new Refusal(`option \`${name}\` has no equivalent in the provider-neutral interface`);
+      const refusal = vendorOnlyOption(name) ?? (UNCARRIED_OPTIONS.refused.includes(name) ? noNeutralOption(name) : undefined);
+      if (refusal) throw refusal;
       fields.set(name, value);
     }
     const modelValue = fields.get('model');
