@@ -86,7 +86,9 @@ function checkRealReport(results: readonly EslintFileResult[]): Sanity {
   return { ok: true, summary: `linted ${results.length} files, ${findings} findings in ${flagged} files${parseErrors ? `, ${parseErrors} parse errors` : ''}`, problems: [] };
 }
 
-const aidlintCli = (repoRoot: string) => path.join(repoRoot, 'bin/aidlint.js');
+/** The npm package's bin (`npm run bench` bundles first): what users run, not tsc's output. */
+const AIDLINT_BIN = 'dist/aidlint.js';
+const aidlintCli = (repoRoot: string) => path.join(repoRoot, AIDLINT_BIN);
 
 /** Where `aidlint --cache` keeps its cache for one target (under the target's output folder). */
 export const cacheFolder = (outputDir: string) => path.join(outputDir, 'aidlint-cache') + path.sep;
@@ -94,7 +96,7 @@ export const cacheFolder = (outputDir: string) => path.join(outputDir, 'aidlint-
 const aidlint: Tool = {
   name: 'aidlint',
   label: () => 'aidlint',
-  unavailable: (repoRoot) => missingFile(repoRoot, 'bin/aidlint.js'),
+  unavailable: (repoRoot) => missingFile(repoRoot, AIDLINT_BIN),
   invocation: (repoRoot, outputDir, target) => {
     const reportFile = path.join(outputDir, 'aidlint.json');
     return { command: process.execPath, args: [aidlintCli(repoRoot), '.', '--format', 'json', '--output-file', reportFile], cwd: target.root, reportFile };

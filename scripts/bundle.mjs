@@ -3,8 +3,9 @@
 // - the VS Code extension (.vsix, allowlist in .vscodeignore): client.js (the VS Code side), server.js (the
 //   language server with the engine and the TypeScript parser inside), deep-stack-worker.js (loaded next
 //   to the engine for pathologically nested files), and a copy of the config schema for `jsonValidation`;
-// - the npm package (allowlist in .npmignore): the bins aidlint.js (the CLI) and aidlint-language-server.js
-//   (which starts server.js), with the same server.js, deep-stack-worker.js and schema.
+// - the npm package (allowlist in .npmignore): the bins aidlint.js (which runs the CLI's bundle,
+//   aidlint-cli.js, through V8's code cache) and aidlint-language-server.js (which starts server.js), with
+//   the same server.js, deep-stack-worker.js and schema.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -18,7 +19,8 @@ const entryPoints = {
   client: 'client/extension.ts',
   server: 'server/main.ts',
   'deep-stack-worker': 'rules/engine/deep-stack-worker.ts',
-  aidlint: 'bin/aidlint.js',
+  'aidlint-cli': 'bin/aidlint.js',
+  aidlint: 'bin/aidlint-bundled.js',
   'aidlint-language-server': 'bin/aidlint-language-server.js',
 };
 fs.rmSync(dist, { recursive: true, force: true });

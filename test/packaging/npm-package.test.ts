@@ -19,6 +19,7 @@ const EXPECTED_FILES = [
   'package/LICENSE',
   'package/CHANGELOG.md',
   'package/dist/aidlint.js',
+  'package/dist/aidlint-cli.js',
   'package/dist/aidlint-language-server.js',
   'package/dist/server.js',
   'package/dist/deep-stack-worker.js',
@@ -98,6 +99,23 @@ describe('the npm package', function () {
       assert.equal(installed.status, 1);
       assert.match(installed.stdout, /chat-app\/src\/lib\/openai\.ts\n/);
       assert.match(installed.stdout, /✖ \d+ problems \(1 error, /);
+    });
+
+    it('runs its CLI bundle through V8\'s code cache: the first run writes it, the next ones use it as it is', () => {
+      const tmp = fs.mkdtempSync(path.join(project, 'tmp-'));
+      const env = { ...process.env, TMPDIR: tmp };
+      const cacheFiles = () => fs.readdirSync(tmp, { recursive: true, encoding: 'utf8' }).filter((name) => /(^|\/)aidlint-cli-[0-9a-f]{16}\.bin$/.test(name));
+      const first = runStatus('npx', ['aidlint', 'chat-app'], { cwd: project, env });
+      const [cacheFile] = cacheFiles().map((name) => path.join(tmp, name));
+      assert.ok(cacheFile, 'written when the first run ended');
+      const written = fs.statSync(cacheFile);
+      fs.utimesSync(cacheFile, new Date(0), new Date(0));
+      const second = runStatus('npx', ['aidlint', 'chat-app'], { cwd: project, env });
+      assert.deepEqual(second, first);
+      const used = fs.statSync(cacheFile);
+      assert.equal(used.ino, written.ino, 'V8 accepted it: not written again');
+      assert.ok(used.mtimeMs > 0, 'touched as used');
+      assert.deepEqual(cacheFiles(), [path.relative(tmp, cacheFile)]);
     });
 
     it('lints a file nested 50,000 deep on the deep-stack worker shipped next to the CLI', () => {
