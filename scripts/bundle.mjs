@@ -1,11 +1,12 @@
 // Bundles with esbuild into dist/, for the two packages built from this repository (neither ships
 // node_modules: what the code needs is inside the bundles):
 // - the VS Code extension (.vsix, allowlist in .vscodeignore): client.js (the VS Code side), server.js (the
-//   language server with the engine and the TypeScript parser inside), deep-stack-worker.js (loaded next
-//   to the engine for pathologically nested files), and a copy of the config schema for `jsonValidation`;
+//   language server with the engine inside), deep-stack-worker.js (loaded next to the engine for
+//   pathologically nested files), typescript.js (the parser, one copy that the server, the worker and the
+//   CLI load through V8's code cache), and a copy of the config schema for `jsonValidation`;
 // - the npm package (allowlist in .npmignore): the bins aidlint.js (which runs the CLI's bundle,
 //   aidlint-cli.js, through V8's code cache) and aidlint-language-server.js (which starts server.js), with
-//   the same server.js, deep-stack-worker.js and schema.
+//   the same server.js, deep-stack-worker.js, typescript.js and schema.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,7 @@ const entryPoints = {
   'aidlint-cli': 'bin/aidlint.js',
   aidlint: 'bin/aidlint-bundled.js',
   'aidlint-language-server': 'bin/aidlint-language-server.js',
+  typescript: 'node_modules/typescript/lib/typescript.js',
 };
 fs.rmSync(dist, { recursive: true, force: true });
 
@@ -42,6 +44,14 @@ const binsFromSources = {
   },
 };
 
+/** The other bundles require the shipped TypeScript (`rules/engine/parse.ts` loads it through the code cache). */
+const sharedTypescript = {
+  name: 'shared-typescript',
+  setup(build) {
+    build.onResolve({ filter: /^typescript$/ }, () => ({ path: './typescript.js', external: true }));
+  },
+};
+
 await esbuild.build({
   absWorkingDir: root,
   entryPoints,
@@ -54,7 +64,7 @@ await esbuild.build({
   // ./impl/format at run time); its `module` build bundles completely.
   mainFields: ['module', 'main'],
   external: ['vscode'],
-  plugins: [binsFromSources],
+  plugins: [binsFromSources, sharedTypescript],
   minify: true,
   sourcemap: false,
   legalComments: 'linked',

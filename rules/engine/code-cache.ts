@@ -1,9 +1,9 @@
 /**
  * Loads a large CommonJS file through V8's code cache, which Node 22 offers as `module.enableCompileCache()`
  * and Node 20 only through `vm.Script`'s `cachedData`. Two files are loaded so: the TypeScript compiler
- * (9 MB) when aidlint runs from tsc's output, and the npm package's CLI bundle (TypeScript inside), which
- * `dist/aidlint.js` loads. Compiling such a file is a large part of a run's start (TypeScript: measured
- * 0.75–1.1 s on a loaded 2-core machine, 0.25–0.4 s with the cache). The cache is written when a run ends,
+ * (9 MB; bundled, `dist/typescript.js`), and the npm package's CLI bundle, which `dist/aidlint.js` loads.
+ * Compiling such a file is a large part of a run's start (TypeScript: measured 0.75–1.1 s on a loaded
+ * 2-core machine, 0.25–0.4 s with the cache). The cache is written when a run ends,
  * so it also holds the functions that ran compiled lazily; it lives in the temporary folder, keyed by the
  * file, its size and time, and Node's version, and V8 rejects data that does not fit (then the module
  * compiles as usual and the cache is written again). A cache file is touched when used, and one unused

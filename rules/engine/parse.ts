@@ -15,16 +15,16 @@ export function typescript(): typeof TS {
 }
 
 /**
- * Through V8's code cache when run from tsc's output (`code-cache.ts`). A bundle carries its own copy:
- * resolving `typescript` from there could find another version in the user's node_modules.
+ * Through V8's code cache (`code-cache.ts`): from tsc's output the installed package's file; bundled, the
+ * package's own copy next to the bundle (`dist/typescript.js`, shared by the CLI, the server and the
+ * worker), never a `typescript` of another version the user's node_modules might hold.
  */
 function loadTypescript(): typeof TS {
-  if (path.basename(__dirname) === 'engine') {
-    try {
-      return requireWithCodeCache(require.resolve('typescript')) as typeof TS;
-    } catch {
-      // Whatever failed, the plain require below compiles it as usual.
-    }
+  try {
+    const file = path.basename(__dirname) === 'engine' ? require.resolve('typescript') : path.join(__dirname, 'typescript.js');
+    return requireWithCodeCache(file) as typeof TS;
+  } catch {
+    // Whatever failed, the plain require below compiles it as usual (bundled: the copy next to the bundle).
   }
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('typescript') as typeof TS;

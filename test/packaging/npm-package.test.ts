@@ -23,6 +23,7 @@ const EXPECTED_FILES = [
   'package/dist/aidlint-language-server.js',
   'package/dist/server.js',
   'package/dist/deep-stack-worker.js',
+  'package/dist/typescript.js',
   'package/dist/aidlint.schema.json',
 ];
 const LEGAL_NOTICE = /^package\/dist\/[a-z-]+\.js\.LEGAL\.txt$/;
@@ -47,6 +48,15 @@ describe('the npm package', function () {
     it('contains exactly the bundles, the schema, the manifest and the docs (no sources, tests, fixtures or VS Code client)', () => {
       assert.deepEqual(files.filter((file) => !LEGAL_NOTICE.test(file)).sort(), [...EXPECTED_FILES].sort());
       assert.ok(files.some((file) => LEGAL_NOTICE.test(file)), 'the licence notices of the bundled libraries are shipped');
+    });
+
+    it('carries the TypeScript parser once, in dist/typescript.js, which the CLI, the server and the worker require', () => {
+      const bundles = ['aidlint-cli.js', 'server.js', 'deep-stack-worker.js', 'typescript.js'];
+      const text = (name: string) => fs.readFileSync(path.join(packedPackage().unpacked, 'package/dist', name), 'utf8');
+      // One of the parser's own messages: where it appears, the parser is inside.
+      const withParser = bundles.filter((name) => text(name).includes('Unterminated string literal.'));
+      assert.deepEqual(withParser, ['typescript.js']);
+      for (const name of bundles.slice(0, 3)) assert.ok(text(name).includes('require("./typescript.js")'), `${name} requires it`);
     });
 
     it(`stays under ${MAX_TARBALL_BYTES / 1024 / 1024} MB`, () => {

@@ -29,10 +29,11 @@ const EXPECTED_ENTRIES = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/deep-stack-worker.js',
+  'extension/dist/typescript.js',
   'extension/dist/aidlint.schema.json',
 ];
 /** esbuild's `legalComments: 'linked'` writes the bundled libraries' licence notices next to a bundle. */
-const LEGAL_NOTICE = /^extension\/dist\/(client|server|deep-stack-worker)\.js\.LEGAL\.txt$/;
+const LEGAL_NOTICE = /^extension\/dist\/(client|server|deep-stack-worker|typescript)\.js\.LEGAL\.txt$/;
 
 /**
  * Requires the client bundle the way the extension host does, with a stand-in for the `vscode` module
