@@ -12,7 +12,7 @@ import { planTree, type TreePlan } from './generator/layout';
 import { positiveInteger } from './options';
 
 /** Bump when generated content changes, so trees from an older generator are not reused. */
-const GENERATOR_VERSION = 2;
+const GENERATOR_VERSION = 3;
 
 export const BENCH_DIR = path.resolve(__dirname, '..', '..', '.bench');
 
@@ -25,8 +25,12 @@ export interface Manifest {
   bytes: number;
   /** Files with vendor-coupled code, relative to the tree root, with their style. */
   vendorCoupled: Array<{ path: string; style: string }>;
-  /** Files with look-alike code that must not be reported. */
+  /** Files with look-alike code, or that only mention a vendor, which must not be reported. */
   traps: Array<{ path: string; style: string }>;
+  /** Modules that pass a shared client on to the files that call it (not reported themselves). */
+  relays: Array<{ path: string; style: string }>;
+  /** Large generated files. */
+  generated: string[];
 }
 
 export interface Tree {
@@ -97,6 +101,8 @@ function writeTree(root: string, seed: number, plan: TreePlan): Manifest {
     bytes,
     vendorCoupled: plan.files.flatMap((file) => (file.vendor ? [{ path: file.path, style: file.vendor }] : [])),
     traps: plan.files.flatMap((file) => (file.trap ? [{ path: file.path, style: file.trap }] : [])),
+    relays: plan.files.flatMap((file) => (file.relay ? [{ path: file.path, style: file.relay }] : [])),
+    generated: plan.files.flatMap((file) => (file.generated ? [file.path] : [])),
   };
 }
 
@@ -109,6 +115,7 @@ if (require.main === module) {
   console.log(
     `${tree.reused ? 'Reused' : 'Generated'} ${tree.root} in ${seconds.toFixed(1)} s: ${manifest.sourceFiles} source files in ` +
       `${manifest.packages} packages, ${manifest.lines} lines, ${(manifest.bytes / 1e6).toFixed(1)} MB; ` +
-      `${manifest.vendorCoupled.length} vendor-coupled, ${manifest.traps.length} traps`,
+      `${manifest.vendorCoupled.length} vendor-coupled, ${manifest.traps.length} traps and mentions, ${manifest.relays.length} client relays, ` +
+      `${manifest.generated.length} large generated files`,
   );
 }

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import { Names, pascal, plural } from './names';
 import { Random } from './random';
-import { TRAP_STYLES, trapNeedsTestFile, type TrapStyle } from './trap-code';
+import { GENERATED_MENTION, MENTION_STYLES, TRAP_STYLES, trapNeedsTestFile, type TrapStyle } from './trap-code';
 import { VENDOR_STYLES, type VendorStyle } from './vendor-code';
 import type { SiblingExport } from './builder';
 
@@ -25,9 +25,22 @@ export interface PlannedFile {
   siblings: SiblingExport[];
   vendor?: VendorStyle;
   trap?: TrapStyle;
-  /** For consumers of a package's shared client: the specifier of `lib/openai`. */
-  sharedClientSpecifier?: string;
+  /** For consumers of a package's shared client: where they import it from, and how. */
+  sharedClient?: SharedClientImport;
+  /** A module between a shared client and its consumers (a barrel, a factory): plain code that passes the client on. */
+  relay?: RelayStyle;
+  /** Large generated code (an API client, types): `// Code generated … DO NOT EDIT.` */
+  generated?: boolean;
 }
+
+/** `import { <name> } from '<specifier>'`, then `<name>.chat…` or, for a factory, `<name>().chat…`. */
+export interface SharedClientImport {
+  specifier: string;
+  name: string;
+  factory: boolean;
+}
+
+export type RelayStyle = 'client-barrel' | 'client-factory';
 
 export interface PackagePlan {
   name: string;
@@ -39,12 +52,21 @@ export interface TreePlan {
   files: PlannedFile[];
 }
 
-/** Share of source files with vendor-coupled code, and of files with look-alike traps. */
+/** Share of source files with vendor-coupled code, with look-alike traps, and that only mention a vendor. */
 const VENDOR_SHARE = 0.03;
 const TRAP_SHARE = 0.004;
+const MENTION_SHARE = 0.025;
+/** One large generated file per this many files, of these many lines; every other one mentions a vendor. */
+const FILES_PER_GENERATED = 1000;
+const GENERATED_LINES = [3000, 8000] as const;
 const FILES_PER_PACKAGE = 250;
 /** Packages that share one client module (`src/lib/openai.ts`) between several files. */
 const SHARED_CLIENT_PACKAGE_SHARE = 0.15;
+/**
+ * Of those, the share whose consumers reach the client through a chain, as apps do: a barrel
+ * (`lib/ai/index.ts` re-exporting it), and half the time a factory behind the barrel (`aiClient()`).
+ */
+const CLIENT_CHAIN_SHARE = 0.5;
 
 const KIND_WEIGHTS: ReadonlyArray<readonly [Exclude<FileKind, 'index'>, number]> = [
   ['service', 16],
@@ -96,9 +118,11 @@ export function planTree(seed: number, fileCount: number): TreePlan {
   const counts = allocate(random, fileCount, packages.length);
   const files: PlannedFile[] = [];
   packages.forEach((pkg, packageIndex) => planPackageFiles(random, names, pkg, packageIndex, counts[packageIndex], files));
+  placeGeneratedFiles(random, files, Math.max(1, Math.round(fileCount / FILES_PER_GENERATED)));
   placeSharedClients(random, packages, files);
   placeVendorCode(random, files, Math.round(fileCount * VENDOR_SHARE));
-  placeTraps(random, files, Math.round(fileCount * TRAP_SHARE));
+  placeTraps(random, files, TRAP_STYLES, Math.round(fileCount * TRAP_SHARE));
+  placeTraps(random, files, MENTION_STYLES, Math.round(fileCount * MENTION_SHARE));
   linkSiblings(random, packages, files);
   return { packages, files };
 }
@@ -202,23 +226,54 @@ function siblingFrom(importer: PlannedFile, exporter: PlannedFile): SiblingExpor
   return { name: exporter.exportName!, role: ROLE_OF_KIND[exporter.kind]!, specifier };
 }
 
-const isPlain = (file: PlannedFile) => file.vendor === undefined && file.trap === undefined;
+const isPlain = (file: PlannedFile) => file.vendor === undefined && file.trap === undefined && file.relay === undefined && !file.generated;
 const CODE_KINDS: readonly FileKind[] = ['service', 'route', 'util', 'hook', 'component'];
 
 function placeSharedClients(random: Random, packages: PackagePlan[], files: PlannedFile[]): void {
   packages.forEach((pkg, packageIndex) => {
-    if (!random.chance(SHARED_CLIENT_PACKAGE_SHARE)) return;
+    // The first package always has the longest chain, so the smallest tree (CI's) has one too.
+    const first = packageIndex === 0;
+    if (!first && !random.chance(SHARED_CLIENT_PACKAGE_SHARE)) return;
     const own = files.filter((file) => file.packageIndex === packageIndex && isPlain(file));
-    const host = own.find((file) => file.kind === 'util');
+    const utils = random.sample(own.filter((file) => file.kind === 'util'), 3);
+    const host = utils.pop();
     if (!host) return;
-    host.path = `${pkg.dir}/src/lib/openai.ts`;
+    const moveTo = (file: PlannedFile, relativePath: string) => {
+      file.path = `${pkg.dir}/${relativePath}`;
+      file.exportName = undefined;
+    };
+    moveTo(host, 'src/lib/openai.ts');
     host.vendor = 'shared-client';
-    host.exportName = undefined;
-    const consumers = random.sample(own.filter((file) => file !== host && ['service', 'route', 'util'].includes(file.kind)), random.int(3, 10));
+    // Consumers import from the end of the chain: the client module itself, its barrel, or the factory behind that.
+    let end = { file: host, name: 'openai', factory: false };
+    const barrel = first || random.chance(CLIENT_CHAIN_SHARE) ? utils.pop() : undefined;
+    if (barrel) {
+      moveTo(barrel, 'src/lib/ai/index.ts');
+      barrel.relay = 'client-barrel';
+      end = { file: barrel, name: 'openai', factory: false };
+      const factory = first || random.chance(0.5) ? utils.pop() : undefined;
+      if (factory) {
+        moveTo(factory, 'src/lib/ai/client.ts');
+        factory.relay = 'client-factory';
+        end = { file: factory, name: 'aiClient', factory: true };
+      }
+    }
+    const consumers = random.sample(own.filter((file) => isPlain(file) && ['service', 'route', 'util'].includes(file.kind)), random.int(3, 10));
     for (const consumer of consumers) {
       consumer.vendor = 'shared-client-consumer';
-      consumer.sharedClientSpecifier = siblingFrom(consumer, { ...host, exportName: 'openai' }).specifier;
+      consumer.sharedClient = { specifier: siblingFrom(consumer, { ...end.file, exportName: end.name }).specifier, name: end.name, factory: end.factory };
     }
+  });
+}
+
+/** Turns some type modules into large generated ones under `src/generated/`; every other one names a vendor. */
+function placeGeneratedFiles(random: Random, files: PlannedFile[], count: number): void {
+  const candidates = random.sample(files.filter((file) => isPlain(file) && file.kind === 'types'), count);
+  candidates.forEach((file, position) => {
+    file.path = `${file.path.slice(0, file.path.indexOf('/src/'))}/src/generated/${kebab(file.exportName!)}-${file.index}.ts`;
+    file.targetLines = random.int(...GENERATED_LINES);
+    file.generated = true;
+    if (position % 2 === 0) file.trap = GENERATED_MENTION;
   });
 }
 
@@ -235,11 +290,11 @@ function placeVendorCode(random: Random, files: PlannedFile[], target: number): 
   }
 }
 
-function placeTraps(random: Random, files: PlannedFile[], target: number): void {
+function placeTraps(random: Random, files: PlannedFile[], styles: readonly TrapStyle[], target: number): void {
   const tests = random.sample(files.filter((file) => isPlain(file) && file.kind === 'test'), files.length);
   const modules = random.sample(files.filter((file) => isPlain(file) && [...CODE_KINDS, 'types'].includes(file.kind)), files.length);
   for (let placed = 0; placed < target; placed++) {
-    const style = TRAP_STYLES[placed % TRAP_STYLES.length];
+    const style = styles[placed % styles.length];
     const file = (trapNeedsTestFile(style) ? tests : modules).pop();
     if (file) file.trap = style;
   }

@@ -5,8 +5,17 @@
 import type { FileBuilder } from './builder';
 import { pascal } from './names';
 
+/** Look-alikes: a local class named like the SDK, a method named like its calls, a mocked module. */
 export const TRAP_STYLES = ['local-openai-class', 'local-get-embeddings', 'comment-mention', 'mocked-sdk'] as const;
-export type TrapStyle = (typeof TRAP_STYLES)[number];
+/**
+ * Mentions: real code names a vendor far more often than it uses one (an environment variable in a help
+ * text, another vendor's `apiVersion`, a UI kit's `sk-` class names). Each passes aidlint's pre-filter,
+ * so the file is parsed, and reports nothing: on langchainjs 61 of the 464 files aidlint parses are such.
+ */
+export const MENTION_STYLES = ['env-name-in-text', 'other-vendor-api-version', 'sk-prefixed-names'] as const;
+/** Inserted into some large generated files (`layout.ts`), which real repositories also have. */
+export const GENERATED_MENTION = 'generated-vendor-names';
+export type TrapStyle = (typeof TRAP_STYLES)[number] | (typeof MENTION_STYLES)[number] | typeof GENERATED_MENTION;
 
 /** Only test files mock modules; the other traps fit any TypeScript module. */
 export const trapNeedsTestFile = (style: TrapStyle): boolean => style === 'mocked-sdk';
@@ -65,6 +74,27 @@ const WRITERS: Record<TrapStyle, (b: FileBuilder) => string[]> = {
     `// The ${b.names.noun()} prompts were first tuned against openai models; the gateway now picks the provider.`,
     `/* Migration note: OPENAI-specific retry logic was removed in favour of the shared ${b.names.noun()} queue. */`,
     `export const ${b.declare(`${b.names.noun()}PromptVersion`)} = ${b.random.int(1, 9)};`,
+  ],
+
+  'env-name-in-text': (b) => [
+    `export const ${b.declare(`${b.names.noun()}SetupHint`)} = [`,
+    "  'The evaluations call hosted models: set OPENAI_API_KEY (or AZURE_OPENAI_API_KEY for the Azure resource) in .env.local.',",
+    `  'Without them the ${b.names.noun()} suite replays recorded answers.',`,
+    "].join('\\n');",
+  ],
+
+  'other-vendor-api-version': (b) => [
+    `/** Vertex AI settings of the ${b.names.noun()} classifier (another team's project). */`,
+    `export const ${b.declare(`${b.names.noun()}VertexSettings`)} = { apiVersion: 'v1beta1', location: '${b.random.pick(['us-central1', 'europe-west4', 'asia-northeast1'])}', publisher: 'google' };`,
+  ],
+
+  'sk-prefixed-names': (b) => [
+    `/** Class names of the skeleton UI kit, prefixed \`sk-\` like all of its components. */`,
+    `export const ${b.declare(`${b.names.noun()}SkeletonClasses`)} = ['sk-card', 'sk-card-header-placeholder', 'sk-button-primary-large'];`,
+  ],
+
+  [GENERATED_MENTION]: (b) => [
+    `export const ${b.declare('ProviderName')} = { OPENAI_COMPATIBLE: 'openai-compatible', ANTHROPIC: 'anthropic', VERTEX: 'vertex' } as const;`,
   ],
 
   'mocked-sdk': (b) => {

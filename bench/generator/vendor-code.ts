@@ -3,6 +3,7 @@
  * fields and in shared modules, raw REST calls. Each style is one block plus the imports it needs.
  */
 import type { FileBuilder } from './builder';
+import type { SharedClientImport } from './layout';
 import { pascal, plural } from './names';
 import type { Random } from './random';
 
@@ -49,7 +50,7 @@ function fakeProjectKey(random: Random): string {
   return `sk-proj-${random.chars('ABCDEFGHIJKLMNOPQRSTUVWXYZ', 4)}${random.chars('0123456789', 4)}${random.chars(ALPHANUMERIC, 40)}`;
 }
 
-type StyleWriter = (b: FileBuilder, context: { sharedClientSpecifier?: string }) => VendorBlock;
+type StyleWriter = (b: FileBuilder, context: { sharedClient?: SharedClientImport }) => VendorBlock;
 
 const chatMessages = (noun: string, input: string) => [
   '    messages: [',
@@ -337,8 +338,9 @@ const WRITERS: Record<VendorStyle, StyleWriter> = {
     };
   },
 
-  'shared-client-consumer': (b, { sharedClientSpecifier }) => {
-    const openai = b.useNamed(sharedClientSpecifier!, 'openai');
+  'shared-client-consumer': (b, { sharedClient }) => {
+    const imported = b.useNamed(sharedClient!.specifier, sharedClient!.name);
+    const openai = sharedClient!.factory ? `${imported}()` : imported;
     const noun = b.names.noun();
     return {
       lines: [
@@ -354,6 +356,6 @@ const WRITERS: Record<VendorStyle, StyleWriter> = {
   },
 };
 
-export function vendorBlock(style: VendorStyle, b: FileBuilder, sharedClientSpecifier?: string): VendorBlock {
-  return WRITERS[style](b, { sharedClientSpecifier });
+export function vendorBlock(style: VendorStyle, b: FileBuilder, sharedClient?: SharedClientImport): VendorBlock {
+  return WRITERS[style](b, { sharedClient });
 }
