@@ -33,6 +33,8 @@ export class ModuleResolver {
   private readonly pathsByDirectory = new Map<string, CompilerPaths | undefined>();
   /** folder → specifier → file: files of one folder share their imports' resolutions. */
   private readonly resolved = new Map<string, Map<string, string | undefined>>();
+  /** One string per resolved file: folders resolving the same file would each keep a copy of its path. */
+  private readonly files = new Map<string, string>();
 
   /** With a `recorder`, each resolution and tsconfig lookup notes the files it looked at (see dependencies.ts). */
   constructor(
@@ -44,6 +46,7 @@ export class ModuleResolver {
   invalidate(): void {
     this.pathsByDirectory.clear();
     this.resolved.clear();
+    this.files.clear();
   }
 
   resolve(fromFile: string, specifier: string): string | undefined {
@@ -55,9 +58,17 @@ export class ModuleResolver {
       if (key) this.recorder!.use(key);
       return inFolder.get(specifier);
     }
-    const result = key ? this.recorder!.compute(key, () => this.resolveUncached(directory, specifier)) : this.resolveUncached(directory, specifier);
+    const found = key ? this.recorder!.compute(key, () => this.resolveUncached(directory, specifier)) : this.resolveUncached(directory, specifier);
+    const result = found === undefined ? undefined : this.interned(found);
     inFolder.set(specifier, result);
     return result;
+  }
+
+  private interned(file: string): string {
+    const known = this.files.get(file);
+    if (known !== undefined) return known;
+    this.files.set(file, file);
+    return file;
   }
 
   private resolveUncached(directory: string, specifier: string): string | undefined {

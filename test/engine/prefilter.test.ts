@@ -64,9 +64,11 @@ describe('import specifiers without parsing', () => {
     "const c = require('../c');",
     "const d = await import('@/d');",
     "const notAnImport = reimport('./x') + transform('./y');",
+    "import { client } from './modèles/clé-ia';",
   ].join('\n');
-  const expected = ['./lib/b.js', 'openai', '../c', './side-effect', '@/d'].sort();
+  const expected = ['./lib/b.js', 'openai', '../c', './side-effect', '@/d', './modèles/clé-ia'].sort();
 
+  // Bytes are decoded as UTF-8 (a scan reads bytes): a latin1 window would give './modÃ¨les/…', which resolves to nothing.
   it('finds every form, as text and as bytes', () => {
     assert.deepEqual(importSpecifiers(source).sort(), expected);
     assert.deepEqual(importSpecifiers(Buffer.from(source)).sort(), expected);
