@@ -1,5 +1,6 @@
 /** An index host that reads files from disk (with optional in-memory overrides), caching existence checks. */
 import * as fs from 'node:fs';
+import type { FolderListings } from '../files/listings';
 import { readSourceFileSync } from '../files/read';
 import type { ResolvedConfig } from './types';
 import type { IndexHost } from './workspace-index';
@@ -9,6 +10,8 @@ export interface DiskHostOptions {
   overrides?: Pick<ReadonlyMap<string, string>, 'get' | 'has'>;
   /** Files known to exist (a scan's file list), checked before touching the disk. */
   knownFiles?: ReadonlySet<string>;
+  /** What a scan's walk saw in each folder: a name missing there is no file. */
+  listings?: FolderListings;
 }
 
 export interface DiskIndexHost extends IndexHost {
@@ -27,6 +30,7 @@ export function diskIndexHost(configFor: (filePath: string) => ResolvedConfig, o
     },
     fileExists(filePath) {
       if (options.knownFiles?.has(filePath) || options.overrides?.has(filePath)) return true;
+      if (options.listings?.holds(filePath) === false) return false;
       let known = exists.get(filePath);
       if (known === undefined) {
         known = isFile(filePath);

@@ -14,8 +14,13 @@ import { systemMessage } from './read';
 
 export interface WalkOptions {
   roots: string[];
-  /** Folders for which this returns true are skipped without being listed. Not asked for the roots themselves. */
+  /**
+   * Folders for which this returns true are skipped: listed (so `onListed` can answer what it asks) but not
+   * entered, and a folder that cannot be listed is no problem then. Not asked for the roots themselves.
+   */
   isExcludedDirectory(dirPath: string): boolean;
+  /** The names in a folder, told as soon as it is listed (before it is asked whether it is excluded). */
+  onListed?(dirPath: string, names: readonly string[]): void;
   /** Files found inside folders are kept when this returns true; files named as roots are always kept. */
   isCandidateFile(filePath: string): boolean;
   onNotice(filePath: string, kind: NoticeKind, message: string): void;
@@ -29,6 +34,11 @@ export async function walkFiles(options: WalkOptions): Promise<string[]> {
   for (const root of options.roots) await walker.walkRoot(path.resolve(root));
   await walker.followLinkedFolders();
   return [...walker.files].sort();
+}
+
+/** A root such as `/` already ends with one. */
+function withSeparator(folder: string): string {
+  return folder.endsWith(path.sep) ? folder : folder + path.sep;
 }
 
 /** ELOOP: the link, or a chain of links, points back at itself and never reaches a file or folder. */
@@ -56,7 +66,7 @@ class Walker {
     } else if (stats.isDirectory()) {
       const realPath = this.realPathOf(root);
       // A root inside a root already walked (`aidlint . src`) adds nothing and is no problem.
-      if (realPath !== undefined && !this.enteredFolders.has(realPath)) await this.walkFolder(root, realPath, false);
+      if (realPath !== undefined && !this.enteredFolders.has(realPath)) await this.walkFolder(root, realPath, { viaLink: false, excludable: false });
     } else {
       this.options.onNotice(root, 'unreadable', 'not a regular file or folder');
     }
@@ -70,18 +80,17 @@ class Walker {
         const realPath = this.realPathOf(link);
         if (realPath === undefined) continue;
         const enteredAs = this.enteredFolders.get(realPath);
-        if (enteredAs === undefined) await this.walkFolder(link, realPath, true);
+        if (enteredAs === undefined) await this.walkFolder(link, realPath, { viaLink: true, excludable: false });
         else this.options.onNotice(link, 'symlink-loop', describeRevisit(link, enteredAs));
       }
     }
   }
 
   /**
-   * Lists one folder and the plain folders below it. `realPath` must not be entered yet; `viaLink` says
-   * whether `dirPath` lies below a followed link.
+   * Lists one folder and the plain folders below it, unless it is `excludable` and excluded. `realPath` must
+   * not be entered yet; `viaLink` says whether `dirPath` lies below a followed link.
    */
-  private async walkFolder(dirPath: string, realPath: string, viaLink: boolean): Promise<void> {
-    this.enteredFolders.set(realPath, dirPath);
+  private async walkFolder(dirPath: string, realPath: string, { viaLink, excludable }: { viaLink: boolean; excludable: boolean }): Promise<void> {
     const pause = this.options.pause?.();
     if (pause) await pause;
     let entries: fs.Dirent[];
@@ -89,20 +98,27 @@ class Walker {
       entries = fs.readdirSync(dirPath, { withFileTypes: true });
     } catch (error) {
       // A folder deleted after its parent was listed had nothing left to lose.
-      if (!isMissing(error)) this.options.onNotice(dirPath, 'unreadable', systemMessage(error));
+      if (!isMissing(error) && !(excludable && this.options.isExcludedDirectory(dirPath))) {
+        this.options.onNotice(dirPath, 'unreadable', systemMessage(error));
+      }
       return;
     }
+    // Listed first: whether a folder is excluded depends on its own aidlint.json, which the listing shows.
+    this.options.onListed?.(dirPath, entries.map((entry) => entry.name));
+    if (excludable && this.options.isExcludedDirectory(dirPath)) return;
+    this.enteredFolders.set(realPath, dirPath);
+    // Both are normalised and a listed name holds no separator, so joining needs no path.join (a tenth of a warm run's walk).
+    const [inFolder, inRealFolder] = [withSeparator(dirPath), withSeparator(realPath)];
     for (const entry of entries) {
-      const entryPath = path.join(dirPath, entry.name);
+      const entryPath = inFolder + entry.name;
       if (entry.isFile()) {
         if (this.options.isCandidateFile(entryPath)) this.files.add(entryPath);
       } else if (entry.isDirectory()) {
-        if (this.options.isExcludedDirectory(entryPath)) continue;
-        const entryRealPath = path.join(realPath, entry.name);
+        const entryRealPath = inRealFolder + entry.name;
         const enteredAs = this.enteredFolders.get(entryRealPath);
-        if (enteredAs === undefined) await this.walkFolder(entryPath, entryRealPath, viaLink);
+        if (enteredAs === undefined) await this.walkFolder(entryPath, entryRealPath, { viaLink, excludable: true });
         // Reached again below a followed link whose target contains folders walked before (not: nested roots).
-        else if (viaLink) this.options.onNotice(entryPath, 'symlink-loop', describeRevisit(entryPath, enteredAs));
+        else if (viaLink && !this.options.isExcludedDirectory(entryPath)) this.options.onNotice(entryPath, 'symlink-loop', describeRevisit(entryPath, enteredAs));
       } else if (entry.isSymbolicLink()) {
         this.classifyLink(entryPath);
       }

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
 import { DependencyRecorder, type DependencyNode, dependencyKeys } from '../engine/dependencies';
 import type { FileResult, LintMessage, ResolvedConfig } from '../engine/types';
+import type { FolderListings } from '../files/listings';
 import { WorkspaceIndex } from '../engine/workspace-index';
 import { FileLinting } from './lint-files';
 
@@ -79,19 +80,26 @@ export interface CacheScope {
 }
 
 /** Lints `files` (what the walk found), reusing the cached results that still hold. */
-export async function lintWithCache(files: readonly string[], configs: ConfigResolver, cache: CacheOptions, scope: CacheScope, onRead?: () => void): Promise<CachedLint> {
+export async function lintWithCache(
+  files: readonly string[],
+  listings: FolderListings,
+  configs: ConfigResolver,
+  cache: CacheOptions,
+  scope: CacheScope,
+  onRead?: () => void,
+): Promise<CachedLint> {
   const file = cacheFile(cache.location, scope);
   const key = cacheKey(cache.strategy, scope);
-  const states = new PathStates(cache.strategy, configs);
+  const states = new PathStates(cache.strategy, configs, listings);
   const previous = readCache(file, key);
   const plan = previous && planRun(previous, files, states, () => readGraph(file, previous.generation));
   if (plan && plan.redo.size === 0 && !plan.filesChanged) {
     const results = files.map((filePath) => ({ filePath, messages: plan.reused.get(filePath)! }));
     // Nothing to analyse: the engine is not even loaded unless the caller asks for the (empty) index.
-    return { results, get index() { return new FileLinting(configs, files).index; }, cache: { reused: files.length, linted: 0 } };
+    return { results, get index() { return new FileLinting(configs, files, listings).index; }, cache: { reused: files.length, linted: 0 } };
   }
   const recorder = new DependencyRecorder();
-  const linting = new FileLinting(configs, files, recorder);
+  const linting = new FileLinting(configs, files, listings, recorder);
 
   const redo = plan ? files.filter((filePath) => plan.redo.has(filePath)) : files;
   for (const filePath of redo) {
@@ -270,6 +278,7 @@ class PathStates {
   constructor(
     private readonly strategy: CacheStrategy,
     private readonly configs: ConfigResolver,
+    private readonly listings: FolderListings,
   ) {}
 
   signature(filePath: string): string | null {
@@ -279,6 +288,8 @@ class PathStates {
   }
 
   private compute(filePath: string): string | null {
+    // Most paths a cache notes do not exist (each folder's tsconfig.json, resolution candidates): the walk saw that.
+    if (this.listings.holds(filePath) === false) return null;
     let stats: fs.Stats | undefined;
     try {
       stats = fs.statSync(filePath, { throwIfNoEntry: false });

@@ -13,6 +13,7 @@ import { LineMap } from '../engine/text';
 import type { FileResult, LintMessage, NoticeKind, Severity } from '../engine/types';
 import type * as IndexModule from '../engine/workspace-index';
 import type { WorkspaceIndex } from '../engine/workspace-index';
+import type { FolderListings } from '../files/listings';
 import { BINARY_MESSAGE, readSourceBytesSync, sniffSource } from '../files/read';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -40,8 +41,14 @@ export interface LintedFiles {
  * `onRead` is called after each file is read (for progress); `pause`, when given, is awaited between files
  * in each pass (see ScanOptions.pause).
  */
-export async function lintFiles(files: readonly string[], configs: ConfigResolver, onRead?: () => void, pause?: () => Promise<void> | undefined): Promise<LintedFiles> {
-  const linting = new FileLinting(configs, files);
+export async function lintFiles(
+  files: readonly string[],
+  listings: FolderListings,
+  configs: ConfigResolver,
+  onRead?: () => void,
+  pause?: () => Promise<void> | undefined,
+): Promise<LintedFiles> {
+  const linting = new FileLinting(configs, files, listings);
   // Analyse first, lint after: a file defining a constant learns of its uses in files that come later.
   const passes: Array<(filePath: string) => Promise<void> | void> = [
     (filePath) => {
@@ -91,9 +98,10 @@ export class FileLinting {
   constructor(
     private readonly configs: ConfigResolver,
     knownFiles: Iterable<string>,
+    listings: FolderListings,
     private readonly recorder?: DependencyRecorder,
   ) {
-    const host = diskIndexHost((file) => configs.configFor(file), { overrides: this.retained, knownFiles: new Set(knownFiles) });
+    const host = diskIndexHost((file) => configs.configFor(file), { overrides: this.retained, knownFiles: new Set(knownFiles), listings });
     this.index = new (indexModule().WorkspaceIndex)(host, { recorder });
   }
 

@@ -4,6 +4,7 @@ import { excludesWholeDirectory, matchesAnyGlob } from '../config/globs';
 import type { ConfigResolver } from '../config/resolve';
 import type { FileResult, LintMessage, NoticeKind } from '../engine/types';
 import type { WorkspaceIndex } from '../engine/workspace-index';
+import { FolderListings } from '../files/listings';
 import { walkFiles } from '../files/walk';
 import { type CacheOptions, type CacheReport, lintWithCache } from './cache';
 import { type LintedFiles, lintFiles, noticeMessage } from './lint-files';
@@ -35,15 +36,23 @@ export interface ScanResult {
 }
 
 /** The files under the roots that the configuration includes (what a scan lints), sorted. */
-export function listFiles(
+export async function listFiles(...args: Parameters<typeof walkProject>): Promise<string[]> {
+  return (await walkProject(...args)).files;
+}
+
+/** `listFiles`, with what the walk saw in each folder (existence checks there need no system call). */
+async function walkProject(
   roots: readonly string[],
   configs: ConfigResolver,
   onNotice: (filePath: string, kind: NoticeKind, message: string) => void = () => undefined,
   pause?: ScanOptions['pause'],
-): Promise<string[]> {
-  return walkFiles({
+): Promise<{ files: string[]; listings: FolderListings }> {
+  const listings = new FolderListings();
+  configs.useListings(listings);
+  const files = await walkFiles({
     pause,
     roots: [...roots],
+    onListed: (dir, names) => listings.note(dir, names),
     // The configuration of a folder is that of any file directly inside it.
     isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
     isCandidateFile: (file) => {
@@ -52,6 +61,7 @@ export function listFiles(
     },
     onNotice,
   });
+  return { files, listings };
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
@@ -62,7 +72,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   };
 
   const roots = options.paths.map((root) => path.resolve(options.cwd, root));
-  let files = await listFiles(roots, configs, addNotice, options.pause);
+  const walked = await walkProject(roots, configs, addNotice, options.pause);
+  let { files } = walked;
   if (options.shard) {
     // Walk notices (broken links, loops) are shared out like files, so no two shards report the same path.
     const { index, count } = options.shard;
@@ -75,8 +86,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   let read = 0;
   const onRead = () => options.onProgress?.(++read, files.length);
   const linted: LintedFiles & { cache?: CacheReport } = options.cache
-    ? await lintWithCache(files, configs, options.cache, { roots, shard: options.shard }, onRead)
-    : await lintFiles(files, configs, onRead, options.pause);
+    ? await lintWithCache(files, walked.listings, configs, options.cache, { roots, shard: options.shard }, onRead)
+    : await lintFiles(files, walked.listings, configs, onRead, options.pause);
 
   const results: FileResult[] = linted.results.map(({ filePath, messages }) => {
     const walkNotices = notices.get(filePath) ?? [];

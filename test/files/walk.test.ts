@@ -64,10 +64,12 @@ describe('files/walk', () => {
     assert.deepEqual(files, [at('src/a.ts')]);
   });
 
-  it('skips excluded folders without listing them', async () => {
+  it('skips excluded folders, listing only their top (for their own config) and nothing below', async () => {
     tree('src/a.ts', 'node_modules/openai/index.ts', 'node_modules/openai/lib/deep/x.ts');
     const asked: string[] = [];
+    const listed: string[] = [];
     const { files } = await walk([dir], {
+      onListed: (dirPath) => listed.push(dirPath),
       isExcludedDirectory: (dirPath) => {
         asked.push(dirPath);
         return path.basename(dirPath) === 'node_modules';
@@ -78,9 +80,23 @@ describe('files/walk', () => {
       },
     });
     assert.deepEqual(files, [at('src/a.ts')]);
-    // Nothing inside node_modules was ever offered to a callback, so it was never listed.
-    assert.deepEqual(asked.filter((asked) => asked.startsWith(at('node_modules') + path.sep)), []);
+    // Nothing inside node_modules was offered to a callback or listed.
+    assert.deepEqual([...asked, ...listed].filter((asked) => asked.startsWith(at('node_modules') + path.sep)), []);
     assert.ok(asked.includes(at('node_modules')));
+    assert.deepEqual(listed.sort(), [dir, at('node_modules'), at('src')]);
+  });
+
+  it("tells each folder's names before asking whether the folder is excluded", async () => {
+    tree('src/aidlint.json', 'src/a.ts', 'src/lib/b.ts');
+    const events: string[] = [];
+    await walk([dir], {
+      onListed: (dirPath, names) => events.push(`listed ${path.relative(dir, dirPath)}: ${[...names].sort().join(',')}`),
+      isExcludedDirectory: (dirPath) => {
+        events.push(`excluded? ${path.relative(dir, dirPath)}`);
+        return false;
+      },
+    });
+    assert.deepEqual(events, ['listed : src', 'listed src: a.ts,aidlint.json,lib', 'excluded? src', 'listed src/lib: b.ts', 'excluded? src/lib']);
   });
 
   it('returns explicitly named files even when they are not candidates, once each', async () => {
@@ -192,9 +208,8 @@ describe('files/walk', () => {
     tree('src/a.ts', 'src/gone/b.ts');
     const { files, notices } = await walk([at('src')], {
       // Called after `src` was listed and before `gone` is: the moment a concurrent delete would hit.
-      isExcludedDirectory: (dirPath) => {
-        if (dirPath === at('src/gone')) fs.rmSync(dirPath, { recursive: true });
-        return false;
+      onListed: (dirPath) => {
+        if (dirPath === at('src')) fs.rmSync(at('src/gone'), { recursive: true });
       },
     });
     assert.deepEqual(files, [at('src/a.ts')]);
@@ -210,5 +225,15 @@ describe('files/walk', () => {
     const { files, notices } = await walk([at('src')]);
     assert.deepEqual(files, [at('src/a.ts')]);
     assert.deepEqual(notices, [{ filePath: at('src/locked'), kind: 'unreadable', message: 'permission denied' }]);
+  });
+
+  it('reports nothing for an unreadable folder that is excluded', async function () {
+    if (!chmodBlocksReads(dir)) this.skip();
+    tree('src/a.ts', 'node_modules/x/b.ts');
+    fs.chmodSync(at('node_modules'), 0o000);
+    lockedFolders.push(at('node_modules'));
+    const { files, notices } = await walk([dir]);
+    assert.deepEqual(files, [at('src/a.ts')]);
+    assert.deepEqual(notices, []);
   });
 });

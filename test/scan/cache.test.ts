@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+// The module object itself (`import * as` gives a copy with getters): what the scan's calls go through.
+import nodeFs = require('node:fs');
 import * as path from 'node:path';
 import type { CacheStrategy } from '../../rules/scan/cache';
 import type { ScanResult } from '../../rules/scan/scan';
@@ -61,6 +63,33 @@ describe('scan: --cache', () => {
     const second = await scanBoth();
     assert.deepEqual(second.warm.cache, { reused: 4, linted: 0 });
   });
+
+  // Most paths a scan checks do not exist (each folder's tsconfig.json and aidlint.json, resolution
+  // candidates such as `openai.tsx`): the walk listed those folders, so no system call asks again.
+  it('asks the disk about no path the walk saw missing, cold or warm', async () => {
+    edit({ ...PROJECT, 'src/ui/Panel.tsx': "import { chat } from '../routes/chat';\nexport const Panel = () => chat();\n" });
+    const missingAsked = await checkedPaths(() => scanBoth());
+    assert.deepEqual(missingAsked, []);
+    assert.deepEqual(await checkedPaths(() => cached()), []);
+  });
+
+  /** Paths inside the project that `statSync` or `existsSync` were asked about while `work` ran and that do not exist. */
+  async function checkedPaths(work: () => Promise<unknown>): Promise<string[]> {
+    const asked = new Set<string>();
+    const { statSync, existsSync } = nodeFs;
+    const spy = <F extends (file: fs.PathLike, ...rest: never[]) => unknown>(original: F) =>
+      ((file: fs.PathLike, ...rest: never[]) => {
+        asked.add(String(file));
+        return original(file, ...rest);
+      }) as F;
+    Object.assign(nodeFs, { statSync: spy(statSync), existsSync: spy(existsSync) });
+    try {
+      await work();
+    } finally {
+      Object.assign(nodeFs, { statSync, existsSync });
+    }
+    return [...asked].filter((file) => file.startsWith(root + path.sep) && !existsSync(file)).map((file) => path.relative(root, file));
+  }
 
   it('lints the importers again when the module that exports the client changes', async () => {
     edit(PROJECT);
