@@ -230,7 +230,8 @@ function buildCache(key: string, results: readonly FileResult[], recorder: Depen
   for (const [nodeKey, node] of plan?.previous ?? []) if (!plan!.stale.has(nodeKey)) nodes.set(nodeKey, { paths: new Set(node.paths), uses: new Set(node.uses) });
   for (const [nodeKey, node] of recorder.nodes) {
     const kept = nodes.get(nodeKey);
-    if (!kept) nodes.set(nodeKey, { paths: new Set(node.paths), uses: new Set(node.uses) });
+    // The recorder's own node (it records nothing more): a copy of each doubled the peak of a first run.
+    if (!kept) nodes.set(nodeKey, node);
     else {
       for (const filePath of node.paths) kept.paths.add(filePath);
       for (const used of node.uses) kept.uses.add(used);
