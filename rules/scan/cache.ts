@@ -10,7 +10,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ConfigResolver } from '../config/resolve';
-import { DependencyRecorder, type DependencyNode, dependencyKeys } from '../engine/dependencies';
+import { DependencyRecorder, type DependencyNode, FewStrings, dependencyKeys } from '../engine/dependencies';
 import type { FileResult, LintMessage, ResolvedConfig } from '../engine/types';
 import type { FolderListings } from '../files/listings';
 import { WorkspaceIndex } from '../engine/workspace-index';
@@ -172,7 +172,7 @@ function planRun(previous: CacheFile, files: readonly string[], states: PathStat
   }
   const graph = readGraph();
   if (!graph) return undefined;
-  const nodes = new Map(graph.nodes.map(([key, paths, uses]) => [key, { paths: new Set(paths.map((at) => previous.paths[at])), uses: new Set(uses.map((at) => graph.nodes[at][0])) }]));
+  const nodes = new Map(graph.nodes.map(([key, paths, uses]) => [key, { paths: FewStrings.of(paths.map((at) => previous.paths[at])), uses: FewStrings.of(uses.map((at) => graph.nodes[at][0])) }]));
   const stale = staleNodes(nodes, changed);
   if (graph.cyclic.some((at) => stale.has(graph.nodes[at][0]))) return undefined;
 
@@ -227,7 +227,7 @@ function staleNodes(nodes: ReadonlyMap<string, DependencyNode>, changed: Readonl
  */
 function buildCache(key: string, results: readonly FileResult[], recorder: DependencyRecorder, unrecorded: ReadonlySet<string>, states: PathStates, plan: RunPlan | undefined): { file: CacheFile; graph: CacheGraph } {
   const nodes = new Map<string, DependencyNode>();
-  for (const [nodeKey, node] of plan?.previous ?? []) if (!plan!.stale.has(nodeKey)) nodes.set(nodeKey, { paths: new Set(node.paths), uses: new Set(node.uses) });
+  for (const [nodeKey, node] of plan?.previous ?? []) if (!plan!.stale.has(nodeKey)) nodes.set(nodeKey, { paths: FewStrings.of(node.paths), uses: FewStrings.of(node.uses) });
   for (const [nodeKey, node] of recorder.nodes) {
     const kept = nodes.get(nodeKey);
     // The recorder's own node (it records nothing more): a copy of each doubled the peak of a first run.
