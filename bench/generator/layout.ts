@@ -64,9 +64,11 @@ const FILES_PER_PACKAGE = 250;
 const SHARED_CLIENT_PACKAGE_SHARE = 0.15;
 /**
  * Of those, the share whose consumers reach the client through a chain, as apps do: a barrel
- * (`lib/ai/index.ts` re-exporting it), and half the time a factory behind the barrel (`aiClient()`).
+ * (`lib/ai/index.ts` re-exporting it), and sometimes a factory behind the barrel (`aiClient()`).
  */
 const CLIENT_CHAIN_SHARE = 0.5;
+/** Of the chains, the share with a factory behind the barrel. */
+const FACTORY_SHARE = 0.5;
 
 const KIND_WEIGHTS: ReadonlyArray<readonly [Exclude<FileKind, 'index'>, number]> = [
   ['service', 16],
@@ -251,7 +253,7 @@ function placeSharedClients(random: Random, packages: PackagePlan[], files: Plan
       moveTo(barrel, 'src/lib/ai/index.ts');
       barrel.relay = 'client-barrel';
       end = { file: barrel, name: 'openai', factory: false };
-      const factory = first || random.chance(0.5) ? utils.pop() : undefined;
+      const factory = first || random.chance(FACTORY_SHARE) ? utils.pop() : undefined;
       if (factory) {
         moveTo(factory, 'src/lib/ai/client.ts');
         factory.relay = 'client-factory';

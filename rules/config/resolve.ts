@@ -101,11 +101,12 @@ export class ConfigResolver {
   }
 
   /**
-   * A walk is listing folders (it asks for each folder's config before entering it): existence checks in
+   * While a walk lists folders (it asks for each folder's config before entering it), existence checks in
    * them are answered from its listings (two per folder were a sixth of a warm `--cache` run on a
-   * 20,000-file tree). Forgotten by invalidate().
+   * 20,000-file tree); undefined when it ends, since every folder it listed is resolved by then. Also
+   * forgotten by invalidate().
    */
-  useListings(listings: FolderListings): void {
+  useListings(listings: FolderListings | undefined): void {
     this.listings = listings;
   }
 

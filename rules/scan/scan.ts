@@ -49,19 +49,24 @@ async function walkProject(
 ): Promise<{ files: string[]; listings: FolderListings }> {
   const listings = new FolderListings();
   configs.useListings(listings);
-  const files = await walkFiles({
-    pause,
-    roots: [...roots],
-    onListed: (dir, names) => listings.note(dir, names),
-    // The configuration of a folder is that of any file directly inside it.
-    isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
-    isCandidateFile: (file) => {
-      const config = configs.configFor(file);
-      return matchesAnyGlob(file, config.include) && !matchesAnyGlob(file, config.exclude);
-    },
-    onNotice,
-  });
-  return { files, listings };
+  try {
+    const files = await walkFiles({
+      pause,
+      roots: [...roots],
+      onListed: (dir, names) => listings.note(dir, names),
+      // The configuration of a folder is that of any file directly inside it.
+      isExcludedDirectory: (dir) => excludesWholeDirectory(dir, configs.configFor(path.join(dir, 'file')).exclude),
+      isCandidateFile: (file) => {
+        const config = configs.configFor(file);
+        return matchesAnyGlob(file, config.include) && !matchesAnyGlob(file, config.exclude);
+      },
+      onNotice,
+    });
+    return { files, listings };
+  } finally {
+    // A long-lived resolver (the server's) need not keep them: the folders listed are resolved by now.
+    configs.useListings(undefined);
+  }
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
